@@ -1,0 +1,12 @@
+/** Unit tests live beside the code (src/**/*.test.ts[x]); browser tests in test/e2e run under Playwright instead. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/scripts', '<rootDir>/test/unit'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    // Type checking is done once by `npm run typecheck`; tests only transpile, which keeps them fast.
+    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx', module: 'commonjs', esModuleInterop: true } }],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  testTimeout: 60000,
+};
