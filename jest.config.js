@@ -1,4 +1,4 @@
-/** Unit tests live beside the code (src/**/*.test.ts[x]); browser tests in test/e2e run under Playwright instead. */
+// Unit tests live beside the code (src/.../*.test.ts and .tsx); browser tests in test/e2e run under Playwright instead.
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/scripts', '<rootDir>/test/unit'],
