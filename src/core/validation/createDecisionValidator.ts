@@ -1,0 +1,236 @@
+import type { Mapping } from '../mapping/detectMapping';
+import { isEnforcing, REQUIRED_FIELDS, type CellValue, type DecisionField, type Verdict } from '../model';
+import { parseLanguage, parseMarket } from '../normalize/marketAndLanguage';
+import { parseDate } from '../normalize/parseDate';
+import { parseItemId } from '../normalize/parseItemId';
+import { parseVerdict } from '../normalize/parseVerdict';
+import { createPolicyIndex } from '../normalize/policyIndex';
+import type { Policy, Taxonomy } from '../taxonomy/types';
+import type { Decision } from './decision';
+import { makeFinding, type Finding, type FindingCode } from './finding';
+
+export interface DecisionValidatorOptions {
+  mapping: Mapping;
+  taxonomy: Taxonomy;
+  /** "Now" as UTC milliseconds, for the future-date rule (core never reads the clock). */
+  now: number;
+  /** Keep the normalized decisions (for sampling); off when only findings are wanted. */
+  collectDecisions?: boolean;
+  /** Stop recording findings past this many (counts go on); protects memory on a broken sheet. */
+  maxFindings?: number;
+}
+
+export interface ValidationSummary {
+  findings: Finding[];
+  /** Findings per rule, including any past maxFindings. */
+  counts: Partial<Record<FindingCode, number>>;
+  rowsChecked: number;
+  decisions: Decision[];
+}
+
+/** A validator fed chunk by chunk, so a 1,048,576-row sheet never has to be in one request. */
+export interface DecisionValidator {
+  /**
+   * Checks rows read from the sheet. `firstRow` is the 1-based sheet row of `rows[0]`;
+   * `formulas`, when given, is the same block's `Range.formulas` (to notice formulas in cells).
+   */
+  addChunk(rows: readonly (readonly CellValue[])[], firstRow: number, formulas?: readonly (readonly CellValue[])[]): void;
+  finish(): ValidationSummary;
+}
+
+const ERROR_VALUES = new Set(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#BUSY!', '#CONNECT!', '#UNKNOWN!']);
+
+/** Memoizes a parser on the raw cell value: verdicts, policies and markets repeat a lot. */
+function memo<T>(fn: (v: CellValue) => T): (v: CellValue) => T {
+  const cache = new Map<CellValue, T>();
+  return (v) => {
+    let r = cache.get(v);
+    if (r === undefined && !cache.has(v)) {
+      r = fn(v);
+      if (cache.size < 100000) cache.set(v, r);
+    }
+    return r as T;
+  };
+}
+
+const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
+
+/**
+ * Creates a validator for the decisions sheet: required fields, verdicts, policies (with "did you
+ * mean"), deprecated policies, verdicts a policy does not allow, enforcing without a policy,
+ * approve with a policy, duplicate IDs (across chunks), dates, markets, languages, ID precision
+ * loss, error values and formulas.
+ *
+ * @example
+ * const v = createDecisionValidator({ mapping: { item_id: 0, moderator: 1, verdict: 2, policy: 3 }, taxonomy: defaultTaxonomy(), now });
+ * v.addChunk([['1', 'sato', '削除', '']], 2);
+ * v.finish().findings[0].code // 'enforcing_without_policy'
+ * Invalid input: a mapping without item_id/moderator/verdict gives one missing_required_column
+ * finding per field (on the header row, row firstRow − 1) and checks what it can.
+ */
+export function createDecisionValidator(options: DecisionValidatorOptions): DecisionValidator {
+  const { mapping, now } = options;
+  const maxFindings = options.maxFindings ?? 100000;
+  const index = createPolicyIndex(options.taxonomy);
+  const findings: Finding[] = [];
+  const counts: Partial<Record<FindingCode, number>> = {};
+  const decisions: Decision[] = [];
+  const firstSeen = new Map<string, { row: number; verdict: Verdict | null }>();
+  let rowsChecked = 0;
+  let headerChecked = false;
+
+  const add = (code: FindingCode, row: number, field: DecisionField | string, params: Finding['params'], suggestion?: string, column?: number) => {
+    counts[code] = (counts[code] ?? 0) + 1;
+    if (findings.length < maxFindings) findings.push(makeFinding(code, row, column ?? mapping[field as DecisionField] ?? 0, field, params, suggestion));
+  };
+
+  const verdictOf = memo(parseVerdict);
+  const policyOf = memo((v) => index.find(v));
+  const suggestionOf = memo((v) => index.suggest(v));
+  const marketOf = memo(parseMarket);
+  const languageOf = memo(parseLanguage);
+  const c = mapping;
+
+  return {
+    addChunk(rows, firstRow, formulas) {
+      if (!headerChecked) {
+        headerChecked = true;
+        for (const f of [...REQUIRED_FIELDS]) if (c[f] === undefined) add('missing_required_column', Math.max(1, firstRow - 1), f, { field: f }, undefined, 0);
+      }
+      for (let i = 0; i < rows.length; i++) {
+        const cells = rows[i];
+        const row = firstRow + i;
+        // Blank rows between blocks are common and not decisions.
+        let blank = true;
+        for (let k = 0; k < cells.length; k++) if (cells[k] !== '' && cells[k] !== null && cells[k] !== undefined) { blank = false; break; }
+        if (blank) continue;
+        rowsChecked++;
+
+        if (formulas) {
+          const fr = formulas[i];
+          for (const field of ['item_id', 'moderator', 'verdict', 'policy'] as const) {
+            const col = c[field];
+            if (col === undefined) continue;
+            const f = fr?.[col];
+            if (typeof f === 'string' && f.startsWith('=')) add('formula_in_cell', row, field, { value: text(cells[col]) });
+          }
+        }
+        let hasError = false;
+        for (const field of ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'] as const) {
+          const col = c[field];
+          if (col === undefined) continue;
+          const v = cells[col];
+          if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.has(v)) {
+            add('error_value', row, field, { value: v });
+            hasError = true;
+          }
+        }
+
+        const rawId = c.item_id === undefined ? '' : cells[c.item_id];
+        const id = parseItemId(rawId);
+        if (id.kind === 'empty') add('missing_value', row, 'item_id', { field: 'item_id' });
+        else if (id.kind === 'precision_lost') add('id_precision_loss', row, 'item_id', { value: id.id });
+        else if (id.kind === 'number') add('id_not_text', row, 'item_id', { value: id.id });
+
+        const moderator = c.moderator === undefined ? '' : text(cells[c.moderator]).trim();
+        if (c.moderator !== undefined && !moderator) add('missing_value', row, 'moderator', { field: 'moderator' });
+
+        const rawVerdict = c.verdict === undefined ? '' : cells[c.verdict];
+        let verdict: Verdict | null = null;
+        if (c.verdict !== undefined) {
+          const parsed = verdictOf(rawVerdict);
+          if (parsed === null) add('missing_value', row, 'verdict', { field: 'verdict' });
+          else if (parsed === undefined) {
+            if (!hasError) add('unknown_verdict', row, 'verdict', { value: text(rawVerdict) });
+          } else verdict = parsed;
+        }
+
+        const rawPolicy = c.policy === undefined ? '' : cells[c.policy];
+        const policyText = text(rawPolicy).trim();
+        let policy: Policy | undefined;
+        if (policyText) {
+          policy = policyOf(rawPolicy);
+          if (!policy) {
+            if (!hasError) add('unknown_policy', row, 'policy', { value: policyText }, suggestionOf(rawPolicy));
+          } else if (!policy.parent) add('section_as_policy', row, 'policy', { value: policy.code });
+          else if (policy.status === 'deprecated') add('deprecated_policy', row, 'policy', { value: policy.code, replacement: policy.replacedBy }, policy.replacedBy);
+        }
+        if (verdict) {
+          if (verdict === 'approve' && policyText) add('approve_with_policy', row, 'policy', { policy: policyText });
+          else if (isEnforcing(verdict) && !policyText && c.policy !== undefined) add('enforcing_without_policy', row, 'verdict', { verdict });
+          else if (isEnforcing(verdict) && policy && policy.parent && !policy.allowedVerdicts.includes(verdict)) {
+            add('verdict_not_allowed', row, 'verdict', { verdict, policy: policy.code, allowed: policy.allowedVerdicts.join(', ') });
+          }
+        }
+
+        if (id.id) {
+          const prev = firstSeen.get(id.id);
+          if (prev === undefined) firstSeen.set(id.id, { row, verdict });
+          else if (prev.verdict !== verdict) add('duplicate_conflicting', row, 'item_id', { value: id.id, otherRow: prev.row, otherVerdict: prev.verdict ?? '' });
+          else add('duplicate_item', row, 'item_id', { value: id.id, otherRow: prev.row });
+        }
+
+        let decidedAt: number | null = null;
+        if (c.decided_at !== undefined) {
+          const raw = cells[c.decided_at];
+          const d = parseDate(raw);
+          if (d === undefined) {
+            if (!hasError) add('unparseable_date', row, 'decided_at', { value: text(raw) });
+          } else if (d !== null) {
+            decidedAt = d;
+            // A day's grace: sheets are often stamped in a time zone ahead of UTC.
+            if (d > now + 86400000) add('future_date', row, 'decided_at', { value: new Date(d).toISOString().slice(0, 16).replace('T', ' ') });
+          }
+        }
+        let market = '';
+        if (c.market !== undefined) {
+          const raw = cells[c.market];
+          const m = marketOf(raw);
+          if (m === undefined) {
+            if (!hasError) add('unknown_market', row, 'market', { value: text(raw) });
+            market = text(raw);
+          } else market = m ?? '';
+        }
+        let language = '';
+        if (c.language !== undefined) {
+          const raw = cells[c.language];
+          const l = languageOf(raw);
+          if (l === undefined) {
+            if (!hasError) add('unknown_language', row, 'language', { value: text(raw) });
+            language = text(raw);
+          } else language = l ?? '';
+        }
+
+        if (options.collectDecisions) {
+          decisions.push({
+            row,
+            itemId: id.id,
+            moderator,
+            verdict,
+            policy: policy ? policy.code : policyText,
+            decidedAt,
+            market,
+            language,
+            queue: c.queue === undefined ? '' : text(cells[c.queue]),
+            url: c.url === undefined ? '' : text(cells[c.url]),
+            notes: c.notes === undefined ? '' : text(cells[c.notes]),
+          });
+        }
+      }
+    },
+    finish() {
+      return { findings, counts, rowsChecked, decisions };
+    },
+  };
+}
+
+/**
+ * Validates a whole block of rows at once (the rows below the header).
+ *
+ * @example validateDecisions(rows, 2, { mapping, taxonomy, now }).counts.unknown_policy // 3
+ */
+export function validateDecisions(rows: readonly (readonly CellValue[])[], firstRow: number, options: DecisionValidatorOptions): ValidationSummary {
+  const v = createDecisionValidator(options);
+  v.addChunk(rows, firstRow);
+  return v.finish();
+}

@@ -1,0 +1,141 @@
+import type { Lang } from '../model';
+import type { FindingCode } from './finding';
+
+/**
+ * Each finding's message in English and Japanese. `{cell}` is the A1 address (with the sheet);
+ * other placeholders come from the finding's params. Every message says what to do.
+ */
+export const FINDING_MESSAGES: Record<FindingCode, Record<Lang, string>> = {
+  missing_required_column: {
+    en: 'No column for the required field "{field}" was found in the header row ({cell}). Add the column or map it by hand on the Map page.',
+    ja: '見出し行（{cell}）に必須項目「{field}」の列が見つかりません。列を追加するか、「マッピング」ページで手動で割り当ててください。',
+  },
+  missing_value: {
+    en: '{cell}: the required field "{field}" is empty. Fill it in from the moderation log.',
+    ja: '{cell}：必須項目「{field}」が空です。モデレーション記録から入力してください。',
+  },
+  unknown_verdict: {
+    en: '{cell}: "{value}" is not a verdict. Use one of approve, remove, age_restrict, fyf_ineligible, escalate.',
+    ja: '{cell}：「{value}」は判定として認識できません。approve、remove、age_restrict、fyf_ineligible、escalate（承認・削除・年齢制限・おすすめ対象外・エスカレーション）のいずれかにしてください。',
+  },
+  unknown_policy: {
+    en: '{cell}: policy "{value}" is not in the taxonomy.{hint} Correct the code, or add the policy to the QA Taxonomy sheet.',
+    ja: '{cell}：ポリシー「{value}」はタクソノミーにありません。{hint}コードを修正するか、QA Taxonomy シートにポリシーを追加してください。',
+  },
+  deprecated_policy: {
+    en: '{cell}: policy "{value}" is deprecated. Use "{replacement}" instead.',
+    ja: '{cell}：ポリシー「{value}」は廃止されています。代わりに「{replacement}」を使ってください。',
+  },
+  verdict_not_allowed: {
+    en: '{cell}: the verdict "{verdict}" is not allowed under policy "{policy}" (allowed: {allowed}). Change the verdict or the policy.',
+    ja: '{cell}：ポリシー「{policy}」では判定「{verdict}」は使えません（使える判定：{allowed}）。判定かポリシーを変更してください。',
+  },
+  enforcing_without_policy: {
+    en: '{cell}: the verdict "{verdict}" acts on the video but names no policy. Add the policy that was applied.',
+    ja: '{cell}：判定「{verdict}」は動画に措置を取りますが、ポリシーがありません。適用したポリシーを入力してください。',
+  },
+  approve_with_policy: {
+    en: '{cell}: the video was approved but a policy ("{policy}") is given. Clear the policy, or correct the verdict.',
+    ja: '{cell}：承認された動画にポリシー（「{policy}」）が入っています。ポリシーを消すか、判定を修正してください。',
+  },
+  section_as_policy: {
+    en: '{cell}: "{value}" is a section, not a policy. Choose the policy within it that was applied.',
+    ja: '{cell}：「{value}」はセクションでありポリシーではありません。その中で適用したポリシーを選んでください。',
+  },
+  duplicate_conflicting: {
+    en: '{cell}: item {value} also appears in row {otherRow} with a different verdict ("{otherVerdict}"). Keep the final decision and remove the other row from the lot.',
+    ja: '{cell}：アイテム {value} は {otherRow} 行目にも異なる判定（「{otherVerdict}」）で出てきます。最終判定を残し、もう一方の行をロットから外してください。',
+  },
+  duplicate_item: {
+    en: '{cell}: item {value} also appears in row {otherRow} with the same verdict. Remove the duplicate so it is not sampled twice.',
+    ja: '{cell}：アイテム {value} は {otherRow} 行目にも同じ判定で出てきます。二重に抽出されないよう重複行を削除してください。',
+  },
+  unparseable_date: {
+    en: '{cell}: "{value}" is not a date. Use a date cell, or text such as 2026-11-24 13:05 or 2026/11/24 13:05.',
+    ja: '{cell}：「{value}」は日時として読めません。日付セル、または 2026-11-24 13:05、2026/11/24 13:05 のような形式にしてください。',
+  },
+  future_date: {
+    en: '{cell}: the decision date {value} is in the future. Check the date (and its time zone).',
+    ja: '{cell}：判定日時 {value} が未来の日付です。日付（とタイムゾーン）を確認してください。',
+  },
+  unknown_market: {
+    en: '{cell}: "{value}" is not a market code. Use a two-letter ISO 3166 code such as US, GB or JP.',
+    ja: '{cell}：「{value}」は市場コードではありません。US、GB、JP のような ISO 3166 の2文字コードにしてください。',
+  },
+  unknown_language: {
+    en: '{cell}: "{value}" is not a language code. Use an ISO 639-1 code such as en or ja (en-US is fine too).',
+    ja: '{cell}：「{value}」は言語コードではありません。en や ja のような ISO 639-1 コードにしてください（en-US なども可）。',
+  },
+  id_precision_loss: {
+    en: '{cell}: the ID {value} is stored as a number with 16 or more digits, so Excel has already lost digits (it keeps 15). Re-import the ID column as text; the add-in does not guess the lost digits.',
+    ja: '{cell}：ID {value} が16桁以上の数値として保存されているため、Excel ですでに桁が失われています（有効桁数は15桁）。ID 列を文字列として取り込み直してください。失われた桁は推測しません。',
+  },
+  id_not_text: {
+    en: '{cell}: the ID {value} is stored as a number. It is kept as text "{value}"; format the column as text to avoid losing leading zeros.',
+    ja: '{cell}：ID {value} が数値として保存されています。文字列「{value}」として扱います。先頭の0が消えないよう、列の書式を文字列にしてください。',
+  },
+  error_value: {
+    en: '{cell}: the cell holds the error {value}. Fix the formula or paste the value itself.',
+    ja: '{cell}：セルにエラー {value} があります。数式を修正するか、値そのものを貼り付けてください。',
+  },
+  formula_in_cell: {
+    en: '{cell}: the cell holds a formula; its value "{value}" is used. Paste values only if the formula may change.',
+    ja: '{cell}：セルに数式があります。値「{value}」を使います。数式の結果が変わる可能性があるなら値のみを貼り付けてください。',
+  },
+  qa_unknown_verdict: {
+    en: '{cell}: the QA verdict "{value}" is not a verdict (pasted values skip the dropdown). Choose one from the dropdown.',
+    ja: '{cell}：QA 判定「{value}」は判定として認識できません（貼り付けた値はドロップダウンを通りません）。ドロップダウンから選んでください。',
+  },
+  qa_unknown_policy: {
+    en: '{cell}: the QA policy "{value}" is not in the taxonomy.{hint} Choose one from the dropdown.',
+    ja: '{cell}：QA ポリシー「{value}」はタクソノミーにありません。{hint}ドロップダウンから選んでください。',
+  },
+  qa_deprecated_policy: {
+    en: '{cell}: the QA policy "{value}" is deprecated. Use "{replacement}" instead.',
+    ja: '{cell}：QA ポリシー「{value}」は廃止されています。代わりに「{replacement}」を使ってください。',
+  },
+  qa_verdict_not_allowed: {
+    en: '{cell}: the QA verdict "{verdict}" is not allowed under policy "{policy}" (allowed: {allowed}). Change the QA verdict or the QA policy.',
+    ja: '{cell}：ポリシー「{policy}」では QA 判定「{verdict}」は使えません（使える判定：{allowed}）。QA 判定か QA ポリシーを変更してください。',
+  },
+  qa_enforcing_without_policy: {
+    en: '{cell}: the QA verdict "{verdict}" acts on the video but no QA policy is given. Choose the policy.',
+    ja: '{cell}：QA 判定「{verdict}」は措置を伴いますが QA ポリシーがありません。ポリシーを選んでください。',
+  },
+  qa_approve_with_policy: {
+    en: '{cell}: the QA verdict is approve but a QA policy ("{policy}") is given. Clear the QA policy.',
+    ja: '{cell}：QA 判定が承認なのに QA ポリシー（「{policy}」）が入っています。QA ポリシーを消してください。',
+  },
+  taxonomy_duplicate_code: {
+    en: '{cell}: the code "{value}" is already used in row {otherRow}. Give each policy its own code.',
+    ja: '{cell}：コード「{value}」は {otherRow} 行目ですでに使われています。ポリシーごとに別のコードにしてください。',
+  },
+  taxonomy_unknown_parent: {
+    en: '{cell}: the parent "{value}" is not a code in this taxonomy. Correct it or leave it empty for a section.',
+    ja: '{cell}：親「{value}」はこのタクソノミーのコードではありません。修正するか、セクションなら空にしてください。',
+  },
+  taxonomy_parent_cycle: {
+    en: '{cell}: the parents of "{value}" lead back to itself ({path}). Break the loop.',
+    ja: '{cell}：「{value}」の親をたどると自分自身に戻ります（{path}）。循環を解消してください。',
+  },
+  taxonomy_replaced_by_missing: {
+    en: '{cell}: "{value}" is replaced by "{replacement}", which is not an active code. Point it to an active policy.',
+    ja: '{cell}：「{value}」の後継「{replacement}」は有効なコードではありません。有効なポリシーを指定してください。',
+  },
+  taxonomy_missing_name: {
+    en: '{cell}: policy "{value}" has no {language} name. Add it so reports read in both languages.',
+    ja: '{cell}：ポリシー「{value}」に{language}の名前がありません。両言語でレポートを読めるよう追加してください。',
+  },
+  taxonomy_unknown_verdict: {
+    en: '{cell}: "{value}" in the allowed verdicts is not a verdict. Use approve, remove, age_restrict, fyf_ineligible or escalate, separated by spaces.',
+    ja: '{cell}：許可された判定の「{value}」は判定ではありません。approve、remove、age_restrict、fyf_ineligible、escalate をスペース区切りで入力してください。',
+  },
+  taxonomy_bad_severity: {
+    en: '{cell}: the severity "{value}" must be a whole number from 1 (low) to 4 (critical).',
+    ja: '{cell}：重大度「{value}」は 1（低）から 4（重大）の整数にしてください。',
+  },
+  taxonomy_missing_code: {
+    en: '{cell}: the row has no code. Give the policy a code or delete the row.',
+    ja: '{cell}：この行にはコードがありません。ポリシーにコードを付けるか、行を削除してください。',
+  },
+};

@@ -1,0 +1,95 @@
+import { LANGUAGES } from '../model';
+import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
+import { createDecisionValidator, validateDecisions } from './createDecisionValidator';
+import { FINDING_CODES, makeFinding } from './finding';
+import { FINDING_MESSAGES } from './findingMessages';
+import { renderFinding } from './renderFinding';
+import { validateInspectionRows } from './validateInspectionRows';
+
+const mapping = { item_id: 0, moderator: 1, verdict: 2, policy: 3, decided_at: 4, market: 5, language: 6 };
+const now = Date.UTC(2026, 10, 24, 12, 0);
+const taxonomy = defaultTaxonomy();
+const codesOf = (rows: (string | number)[][]) =>
+  validateDecisions(rows, 2, { mapping, taxonomy, now }).findings.map((f) => `${f.code}@${f.row}:${f.column}`);
+
+test('a clean row in English and one in Japanese give no findings', () => {
+  expect(codesOf([['7301234567890123456', 'sato', '削除', 'ヘイトスピーチ・憎悪的な行為', '2026/11/20 10:00', 'JP', 'ja'], ['00123', 'lee', 'approve', '', 46000, 'US', 'en-US']])).toEqual([]);
+});
+
+test('each rule names its cell', () => {
+  const rows: (string | number)[][] = [
+    ['', 'a', 'approve', '', '', '', ''], // 2: missing item_id
+    ['2', 'a', 'maybe', '', '', '', ''], // 3: unknown verdict
+    ['3', 'a', 'remove', 'SAF.HTAE', '', '', ''], // 4: unknown policy with suggestion
+    ['4', 'a', 'remove', 'INT.SPAM', '', '', ''], // 5: deprecated
+    ['5', 'a', 'age_restrict', 'SAF.HATE', '', '', ''], // 6: verdict not allowed
+    ['6', 'a', 'remove', '', '', '', ''], // 7: enforcing without policy
+    ['7', 'a', 'approve', 'SAF.HATE', '', '', ''], // 8: approve with policy
+    ['8', 'a', 'remove', 'SAF.VIO', '', '', ''], // 9
+    ['8', 'b', 'approve', '', '', '', ''], // 10: duplicate conflicting
+    ['9', 'a', 'approve', '', 'last tuesday', '', ''], // 11: unparseable date
+    ['10', 'a', 'approve', '', '2027-01-01', '', ''], // 12: future date
+    ['11', 'a', 'approve', '', '', 'XX', 'zz'], // 13: unknown market and language
+    [7301234567890123000, 'a', 'approve', '', '', '', ''], // 14: precision loss
+    ['12', 'a', '#N/A', '', '', '', ''], // 15: error value
+    ['13', '', 'approve', '', '', '', ''], // 16: missing moderator
+  ];
+  expect(codesOf(rows)).toEqual([
+    'missing_value@2:0',
+    'unknown_verdict@3:2',
+    'unknown_policy@4:3',
+    'deprecated_policy@5:3',
+    'verdict_not_allowed@6:2',
+    'enforcing_without_policy@7:2',
+    'approve_with_policy@8:3',
+    'duplicate_conflicting@10:0',
+    'unparseable_date@11:4',
+    'future_date@12:4',
+    'unknown_market@13:5',
+    'unknown_language@13:6',
+    'id_precision_loss@14:0',
+    'error_value@15:2',
+    'missing_value@16:1',
+  ]);
+  const summary = validateDecisions(rows, 2, { mapping, taxonomy, now });
+  expect(summary.findings.find((f) => f.code === 'unknown_policy')?.suggestion).toBe('SAF.HATE');
+  expect(summary.findings.find((f) => f.code === 'deprecated_policy')?.suggestion).toBe('INT.FAKE');
+});
+
+test('duplicates are found across chunks, and counts go on past maxFindings', () => {
+  const v = createDecisionValidator({ mapping, taxonomy, now, maxFindings: 1 });
+  v.addChunk([['A', 'x', 'approve', '', '', '', '']], 2);
+  v.addChunk([['A', 'x', 'approve', '', '', '', ''], ['B', 'x', 'nope', '', '', '', '']], 1000);
+  const s = v.finish();
+  expect(s.findings).toHaveLength(1);
+  expect(s.findings[0]).toMatchObject({ code: 'duplicate_item', row: 1000, params: { otherRow: 2 } });
+  expect(s.counts).toEqual({ duplicate_item: 1, unknown_verdict: 1 });
+});
+
+test('a missing required column is one finding on the header row; formulas are noticed', () => {
+  const v = createDecisionValidator({ mapping: { item_id: 0, verdict: 1 }, taxonomy, now, collectDecisions: true });
+  v.addChunk([['1', 'approve']], 5, [['1', '=IF(TRUE,"approve")']]);
+  const s = v.finish();
+  expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual(['missing_required_column@4', 'formula_in_cell@5']);
+  expect(s.decisions[0]).toMatchObject({ itemId: '1', verdict: 'approve', row: 5 });
+});
+
+test('QA columns pasted past the dropdowns break the same rules', () => {
+  const rows = [['maybe', ''], ['remove', ''], ['approve', 'SAF.HATE'], ['remove', 'INT.SPAM'], ['', '']];
+  const f = validateInspectionRows(rows, 2, { qa_verdict: 0, qa_policy: 1 }, taxonomy, 'QA b1');
+  expect(f.map((x) => `${x.code}@${x.row}`)).toEqual(['qa_unknown_verdict@2', 'qa_enforcing_without_policy@3', 'qa_approve_with_policy@4', 'qa_deprecated_policy@5']);
+  expect(renderFinding(f[0], 'en')).toContain("'QA b1'!A2");
+});
+
+test('every finding code has an English and a Japanese message that names the cell', () => {
+  for (const code of FINDING_CODES) {
+    for (const lang of LANGUAGES) {
+      const template = FINDING_MESSAGES[code][lang];
+      expect(template).toContain('{cell}');
+      const text = renderFinding(makeFinding(code, 12, 2, 'verdict', { value: 'v', field: 'verdict', verdict: 'remove', policy: 'P', allowed: 'remove', replacement: 'R', otherRow: 3, otherVerdict: 'approve', language: 'ja', path: 'a → a' }), lang, '判定');
+      expect(text).toContain("'判定'!C12");
+      expect(text).not.toMatch(/\{\w+\}/);
+      if (lang === 'ja') expect(text).toMatch(/[\u3040-\u30ff]/);
+    }
+  }
+});
