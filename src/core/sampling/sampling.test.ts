@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import type { Decision } from '../validation/decision';
+import { allocate } from './allocate';
+import { drawSample, type SamplingMethod } from './drawSample';
+import { md5Hex, sampleKey } from './sampleKey';
+
+const decision = (i: number, market = ['JP', 'US', 'GB'][i % 3], moderator = `m${i % 7}`): Decision => ({
+  row: i + 2, itemId: `73${String(i).padStart(17, '0')}`, moderator, verdict: i % 4 ? 'remove' : 'approve', policy: i % 4 ? ['SAF.HATE', 'INT.IP', 'REG.SCAM'][i % 3] : '',
+  decidedAt: Date.UTC(2026, 10, 1 + (i % 20)), market, language: market === 'JP' ? 'ja' : 'en', queue: i % 2 ? 'main' : 'appeals', url: '', notes: '',
+});
+const population = (n: number) => Array.from({ length: n }, (_, i) => decision(i));
+
+test('MD5 matches the RFC 1321 test suite', () => {
+  expect(md5Hex('')).toBe('d41d8cd98f00b204e9800998ecf8427e');
+  expect(md5Hex('a')).toBe('0cc175b9c0f1b6a831c399e269772661');
+  expect(md5Hex('abc')).toBe('900150983cd24fb0d6963f7d28e17f72');
+  expect(md5Hex('message digest')).toBe('f96b697d7cb7938d525a2f31aaf161d0');
+  expect(md5Hex('abcdefghijklmnopqrstuvwxyz')).toBe('c3fcd3d76192e4007dfb496cca67e13b');
+});
+
+test('the draw key is the first 13 hex digits of md5(seed:item_id) over 2^52, as SQL computes it', () => {
+  const hex = md5Hex('w48:12345');
+  expect(sampleKey('w48', '12345')).toBe(parseInt(hex.slice(0, 13), 16) / 2 ** 52);
+  // UTF-8: Japanese IDs hash as their UTF-8 bytes, as SQL engines do.
+  expect(sampleKey('シード', '動画1')).toBe(parseInt(md5Hex('シード:動画1').slice(0, 13), 16) / 2 ** 52);
+});
+
+const METHODS: SamplingMethod[] = ['simple', 'stratified_proportional', 'stratified_neyman', 'risk_weighted'];
+
+test('a sample never repeats an item, has the asked size or the whole population, and the same seed gives the same sample', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom(...METHODS), fc.string(), (N, n, method, seed) => {
+      const pop = population(N);
+      const a = drawSample(pop, { method, size: n, seed, policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 } });
+      const b = drawSample(pop, { method, size: n, seed, policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 } });
+      const ids = a.items.map((x) => x.itemId);
+      return new Set(ids).size === ids.length && ids.length === Math.min(n, N) && JSON.stringify(ids) === JSON.stringify(b.items.map((x) => x.itemId));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('re-sorting the sheet or appending rows keeps the draw: bottom-k of a keyed hash', () => {
+  const pop = population(500);
+  const before = drawSample(pop, { method: 'simple', size: 40, seed: 's' }).items.map((x) => x.itemId);
+  const shuffled = [...pop].reverse();
+  expect(drawSample(shuffled, { method: 'simple', size: 40, seed: 's' }).items.map((x) => x.itemId)).toEqual(before);
+  // Appended rows can only displace items by ranking below them; every kept item is still one of the old or a new smaller key.
+  const grown = [...pop, ...Array.from({ length: 100 }, (_, i) => decision(1000 + i))];
+  const after = drawSample(grown, { method: 'simple', size: 40, seed: 's' }).items.map((x) => x.itemId);
+  const newIds = new Set(grown.slice(500).map((d) => d.itemId));
+  const kept = after.filter((id) => !newIds.has(id));
+  expect(before.slice(0, kept.length)).toEqual(kept);
+});
+
+test('stratified allocations sum to n, respect minimums and never exceed a stratum', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom<'proportional' | 'neyman'>('proportional', 'neyman'), (sizes, n, minimum, method) => {
+      const strata = sizes.map((population, i) => ({ stratum: `s${i}`, population }));
+      const spread = Object.fromEntries(sizes.map((_, i) => [`s${i}`, (i % 3) * 0.2]));
+      const a = allocate(strata, n, { method, minimum, spread });
+      const total = sizes.reduce((s, x) => s + x, 0);
+      const minTotal = sizes.reduce((s, x) => s + Math.min(minimum, x), 0);
+      const sum = a.reduce((s, x) => s + x.sample, 0);
+      return sum === Math.max(Math.min(n, total), minTotal) && a.every((x) => x.sample <= x.population && x.sample >= Math.min(minimum, x.population));
+    }),
+  );
+});
+
+test('proportional allocation uses largest remainder; Neyman favours the more variable stratum', () => {
+  expect(allocate([{ stratum: 'a', population: 50 }, { stratum: 'b', population: 30 }, { stratum: 'c', population: 20 }], 7, { method: 'proportional' }).map((x) => x.sample)).toEqual([4, 2, 1]);
+  const ney = allocate([{ stratum: 'a', population: 100 }, { stratum: 'b', population: 100 }], 30, { method: 'neyman', spread: { a: Math.sqrt(0.5 * 0.5), b: Math.sqrt(0.1 * 0.9) } });
+  expect(ney.map((x) => x.sample)).toEqual([19, 11]); // 30·0.5/0.8 = 18.75 → 19; 30·0.3/0.8 = 11.25 → 11
+  expect(() => allocate([], -1, { method: 'proportional' })).toThrow(RangeError);
+});
+
+test('moderator quota takes k each, or all of a moderator with fewer', () => {
+  const pop = [...population(70), decision(900, 'JP', 'newcomer')];
+  const r = drawSample(pop, { method: 'moderator_quota', size: 0, quota: 5, seed: 'q' });
+  const per = new Map<string, number>();
+  for (const it of r.items) per.set(it.stratum, (per.get(it.stratum) ?? 0) + 1);
+  expect(per.get('newcomer')).toBe(1);
+  expect([...per.entries()].filter(([m]) => m !== 'newcomer').every(([, k]) => k === 5)).toBe(true);
+});
+
+test('filters and earlier batches narrow the lot; risk weights favour severe policies and keep inclusion probabilities', () => {
+  const pop = population(3000);
+  const first = drawSample(pop, { method: 'simple', size: 100, seed: 'a' });
+  const second = drawSample(pop, { method: 'simple', size: 100, seed: 'b', exclude: new Set(first.items.map((x) => x.itemId)), filters: { markets: ['JP'] } });
+  expect(second.excluded).toBeGreaterThan(0);
+  expect(second.items.every((x) => !first.items.some((y) => y.itemId === x.itemId))).toBe(true);
+  expect(second.population).toBe(1000 - second.excluded);
+  const risky = drawSample(pop, { method: 'risk_weighted', size: 200, seed: 'r', policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 } });
+  const severe = risky.items.filter((x) => x.stratum === 'severity 4').length;
+  expect(severe / 200).toBeGreaterThan(0.6); // half the lot is severity 4, weighted 8:1
+  expect(risky.items.every((x) => x.inclusionProbability > 0 && x.inclusionProbability <= 1 && Math.abs(x.weight * x.inclusionProbability - 1) < 1e-9)).toBe(true);
+  expect(() => drawSample(pop, { method: 'simple', size: 1.5, seed: 'x' })).toThrow(RangeError);
+});
