@@ -1,0 +1,51 @@
+// Layers are declared once, as data: which folders each layer may import from. A source file
+// outside every declared layer fails lint, so a new folder must say where it sits.
+const tseslint = require('typescript-eslint');
+
+const LAYERS = [
+  { name: 'core', files: ['src/core/**/*.ts'], mayImport: [] },
+  { name: 'i18n', files: ['src/i18n/**/*.ts'], mayImport: ['core'] },
+  { name: 'excel', files: ['src/excel/**/*.ts'], mayImport: ['core', 'i18n'] },
+  { name: 'emulator', files: ['src/emulator/**/*.ts'], mayImport: ['core'] },
+  { name: 'commands', files: ['src/commands/**/*.{ts,tsx}'], mayImport: ['core', 'i18n', 'excel'] },
+  { name: 'taskpane', files: ['src/taskpane/**/*.{ts,tsx}'], mayImport: ['core', 'i18n', 'excel', 'commands'] },
+  { name: 'workbench', files: ['src/workbench/**/*.{ts,tsx}'], mayImport: ['core', 'i18n', 'excel', 'commands', 'taskpane', 'emulator'] },
+  { name: 'cli', files: ['src/cli/**/*.ts'], mayImport: ['core', 'i18n', 'excel', 'commands', 'emulator'] },
+];
+const ALL = LAYERS.map((l) => l.name);
+
+/** Import patterns that a layer may not use: every other layer's folder, by relative path. */
+function forbidden(layer) {
+  const banned = ALL.filter((n) => n !== layer.name && !layer.mayImport.includes(n));
+  return banned.flatMap((n) => [`**/${n}`, `**/${n}/**`, `../${n}/*`, `../../${n}/*`]).map((group) => ({ group: [group], message: `${layer.name} may not import from ${group.replace(/[*/.]/g, '') || group} (see eslint.config.js LAYERS)` }));
+}
+
+module.exports = [
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', 'bench-results/**', '**/*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  ...LAYERS.map((layer) => ({
+    files: layer.files,
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: forbidden(layer) }] },
+  })),
+  {
+    // Core is pure: no host, no DOM, no clock, no randomness (tsc also compiles it without DOM types).
+    files: ['src/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'fetch', 'localStorage'],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'core is deterministic: take a seed' }, { object: 'Date', property: 'now', message: 'core is deterministic: take "now" as a parameter' }],
+    },
+  },
+  {
+    // A source file in no declared layer fails: add the folder to LAYERS first.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: LAYERS.flatMap((l) => l.files),
+    rules: { 'no-restricted-syntax': ['error', { selector: 'Program', message: 'This folder is not a declared layer: add it to LAYERS in eslint.config.js.' }] },
+  },
+];
