@@ -20,6 +20,7 @@ export function msToSerial(ms: number): number {
   return days < 61 ? days - 1 : days;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const KANJI = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})(?:時|:)(\d{1,2})分?(?:(\d{1,2})秒)?)?$/;
@@ -41,7 +42,8 @@ export function parseDate(value: unknown): number | null | undefined {
     return Number.isNaN(ms) ? undefined : ms;
   }
   if (typeof value !== 'string') return undefined;
-  const s = value.normalize('NFKC').trim();
+  // NFKC only matters for full-width digits; most cells are ASCII and skip it.
+  const s = (NON_ASCII.test(value) ? value.normalize('NFKC') : value).trim();
   const m = ISO.exec(s) ?? SLASH.exec(s) ?? KANJI.exec(s);
   if (!m) return undefined;
   const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x)));
