@@ -59,6 +59,22 @@ export interface SampleResult {
   excluded: number;
 }
 
+/**
+ * The k items with the smallest `rank` (ties by item ID), without sorting every object: a typed
+ * array of ranks is sorted natively to find the k-th value, and only items at or below it are
+ * sorted by the comparator. On a million items this is several times faster than a full sort.
+ */
+function smallestK<T extends { d: Decision }>(items: T[], k: number, rank: (x: T) => number): T[] {
+  const cmp = (a: T, b: T) => rank(a) - rank(b) || (a.d.itemId < b.d.itemId ? -1 : a.d.itemId > b.d.itemId ? 1 : 0);
+  if (k <= 0) return [];
+  if (k >= items.length) return [...items].sort(cmp);
+  const ranks = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) ranks[i] = rank(items[i]);
+  ranks.sort();
+  const threshold = ranks[k - 1];
+  return items.filter((x) => rank(x) <= threshold).sort(cmp).slice(0, k);
+}
+
 const DEFAULT_SEVERITY_WEIGHTS: Record<Severity, number> = { 1: 1, 2: 2, 3: 4, 4: 8 };
 
 function passes(d: Decision, f: SampleFilters | undefined): boolean {
@@ -111,7 +127,6 @@ export function drawSample(decisions: readonly Decision[], options: SampleOption
     eligible.push(d);
   }
   const keyed = eligible.map((d) => ({ d, key: sampleKey(options.seed, d.itemId) }));
-  const byKey = (a: { key: number; d: Decision }, b: { key: number; d: Decision }) => a.key - b.key || (a.d.itemId < b.d.itemId ? -1 : a.d.itemId > b.d.itemId ? 1 : 0);
   const population = eligible.length;
 
   if (options.method === 'risk_weighted') {
@@ -119,12 +134,11 @@ export function drawSample(decisions: readonly Decision[], options: SampleOption
     const w = (d: Decision) => weights[options.policySeverity?.[d.policy] ?? 1] ?? 1;
     const totalW = keyed.reduce((s, x) => s + w(x.d), 0);
     // Efraimidis–Spirakis: keep the n largest u^(1/w), i.e. the n smallest −ln(u)/w.
-    const es = keyed.map((x) => ({ ...x, es: -Math.log(x.key || Number.MIN_VALUE) / w(x.d) }));
-    es.sort((a, b) => a.es - b.es || byKey(a, b));
+    const es = keyed.map((x) => ({ d: x.d, key: x.key, es: -Math.log(x.key || Number.MIN_VALUE) / w(x.d) }));
     const n = Math.min(options.size, population);
     // Inclusion probability of a without-replacement PPS draw, approximated by min(1, n·w/Σw)
     // (exact for n = 1; the usual approximation for Hájek-weighted estimates).
-    const items = es.slice(0, n).map((x) => {
+    const items = smallestK(es, n, (x) => x.es).map((x) => {
       const p = Math.min(1, (n * w(x.d)) / totalW);
       return { itemId: x.d.itemId, row: x.d.row, stratum: `severity ${options.policySeverity?.[x.d.policy] ?? 1}`, key: x.key, inclusionProbability: p, weight: 1 / p };
     });
@@ -161,8 +175,7 @@ export function drawSample(decisions: readonly Decision[], options: SampleOption
   }
   const items: SampledItem[] = [];
   for (const a of allocation) {
-    const g = groups.get(a.stratum)!;
-    g.sort(byKey);
+    const g = smallestK(groups.get(a.stratum)!, a.sample, (x) => x.key);
     const p = a.population === 0 ? 0 : a.sample / a.population;
     for (let i = 0; i < a.sample; i++) items.push({ itemId: g[i].d.itemId, row: g[i].d.row, stratum: a.stratum, key: g[i].key, inclusionProbability: p, weight: p ? 1 / p : 0 });
   }

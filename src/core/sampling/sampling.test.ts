@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Decision } from '../validation/decision';
 import { allocate } from './allocate';
 import { drawSample, type SamplingMethod } from './drawSample';
+import { md5Key } from './md5Key';
 import { md5Hex, sampleKey } from './sampleKey';
 
 const decision = (i: number, market = ['JP', 'US', 'GB'][i % 3], moderator = `m${i % 7}`): Decision => ({
@@ -95,4 +97,18 @@ test('filters and earlier batches narrow the lot; risk weights favour severe pol
   expect(severe / 200).toBeGreaterThan(0.6); // half the lot is severity 4, weighted 8:1
   expect(risky.items.every((x) => x.inclusionProbability > 0 && x.inclusionProbability <= 1 && Math.abs(x.weight * x.inclusionProbability - 1) < 1e-9)).toBe(true);
   expect(() => drawSample(pop, { method: 'simple', size: 1.5, seed: 'x' })).toThrow(RangeError);
+});
+
+// Node's own MD5 over its UTF-8 encoding is the oracle (lone surrogates become U+FFFD, as in
+// every UTF-8 encoder; js-md5's pure-JS path encodes them differently, so it is not used here).
+const nodeKey = (s: string) => parseInt(createHash('md5').update(s, 'utf8').digest('hex').slice(0, 13), 16) / 2 ** 52;
+
+test('the allocation-free MD5 key agrees with an independent MD5 on any string (ASCII, Japanese, emoji, long)', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary', maxLength: 300 })), (s) => md5Key(s) === nodeKey(s)),
+    { numRuns: 500 },
+  );
+  for (const s of ['', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), '動画ID:7301234567890123456', '\ud800x']) {
+    expect(md5Key(s)).toBe(nodeKey(s));
+  }
 });

@@ -53,6 +53,12 @@ function memo<T>(fn: (v: CellValue) => T): (v: CellValue) => T {
   };
 }
 
+// Hoisted so the per-row loops allocate nothing.
+const FORMULA_FIELDS = ['item_id', 'moderator', 'verdict', 'policy'] as const;
+const ERROR_FIELDS = ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'] as const;
+const VERDICT_CODE: Record<string, number> = { approve: 1, remove: 2, age_restrict: 3, fyf_ineligible: 4, escalate: 5 };
+const VERDICT_OF_CODE: (Verdict | null)[] = [null, 'approve', 'remove', 'age_restrict', 'fyf_ineligible', 'escalate'];
+
 const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
 
 /**
@@ -75,7 +81,8 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const findings: Finding[] = [];
   const counts: Partial<Record<FindingCode, number>> = {};
   const decisions: Decision[] = [];
-  const firstSeen = new Map<string, { row: number; verdict: Verdict | null }>();
+  // Item ID → first row × 8 + verdict code: one number per item instead of an object.
+  const firstSeen = new Map<string, number>();
   let rowsChecked = 0;
   let headerChecked = false;
 
@@ -108,7 +115,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
 
         if (formulas) {
           const fr = formulas[i];
-          for (const field of ['item_id', 'moderator', 'verdict', 'policy'] as const) {
+          for (const field of FORMULA_FIELDS) {
             const col = c[field];
             if (col === undefined) continue;
             const f = fr?.[col];
@@ -116,7 +123,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           }
         }
         let hasError = false;
-        for (const field of ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'] as const) {
+        for (const field of ERROR_FIELDS) {
           const col = c[field];
           if (col === undefined) continue;
           const v = cells[col];
@@ -165,9 +172,13 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
 
         if (id.id) {
           const prev = firstSeen.get(id.id);
-          if (prev === undefined) firstSeen.set(id.id, { row, verdict });
-          else if (prev.verdict !== verdict) add('duplicate_conflicting', row, 'item_id', { value: id.id, otherRow: prev.row, otherVerdict: prev.verdict ?? '' });
-          else add('duplicate_item', row, 'item_id', { value: id.id, otherRow: prev.row });
+          if (prev === undefined) firstSeen.set(id.id, row * 8 + (verdict ? VERDICT_CODE[verdict] : 0));
+          else {
+            const prevRow = Math.floor(prev / 8);
+            const prevVerdict = VERDICT_OF_CODE[prev % 8];
+            if (prevVerdict !== verdict) add('duplicate_conflicting', row, 'item_id', { value: id.id, otherRow: prevRow, otherVerdict: prevVerdict ?? '' });
+            else add('duplicate_item', row, 'item_id', { value: id.id, otherRow: prevRow });
+          }
         }
 
         let decidedAt: number | null = null;
