@@ -104,7 +104,6 @@ export function md5Key(text: string): number {
     d0 = (d0 + d) | 0;
   }
   // The digest's bytes are a0 little-endian, then b0; 13 hex digits = 6 bytes + 1 nibble.
-  const byte = (w: number, k: number) => (w >>> (8 * k)) & 255;
-  const high = ((((byte(a0, 0) * 256 + byte(a0, 1)) * 256 + byte(a0, 2)) * 256 + byte(a0, 3)) * 256 + byte(b0, 0)) * 256 + byte(b0, 1);
-  return (high * 16 + (byte(b0, 2) >> 4)) / TWO_52;
+  const high = ((((a0 & 255) * 256 + ((a0 >>> 8) & 255)) * 256 + ((a0 >>> 16) & 255)) * 256 + (a0 >>> 24)) * 65536 + (b0 & 255) * 256 + ((b0 >>> 8) & 255);
+  return (high * 16 + (((b0 >>> 16) & 255) >> 4)) / TWO_52;
 }
