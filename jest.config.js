@@ -1,7 +1,7 @@
 // Unit tests live beside the code (src/.../*.test.ts and .tsx); browser tests in test/e2e run under Playwright instead.
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src'],
+  roots: ['<rootDir>/src', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     // Type checking is done once by `npm run typecheck`; tests only transpile, which keeps them fast.

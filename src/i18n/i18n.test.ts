@@ -1,0 +1,19 @@
+import { CATALOGS, languageFromLocale, t } from './index';
+
+test('the Japanese catalog has every English key, none left in English', () => {
+  // The compiler checks the keys (ja is Record<MessageKey, string>); this checks the values are translated.
+  const same = Object.keys(CATALOGS.en).filter((k) => CATALOGS.ja[k as keyof typeof CATALOGS.en] === CATALOGS.en[k as keyof typeof CATALOGS.en]);
+  expect(same).toEqual(['app.language.en', 'app.language.ja']);
+  expect(Object.keys(CATALOGS.ja).sort()).toEqual(Object.keys(CATALOGS.en).sort());
+});
+
+test('parameters are filled, and a missing one stays visible', () => {
+  expect(t('command.shortcut', { keys: 'Ctrl+Alt+Shift+V' }, 'ja')).toBe('ショートカット：Ctrl+Alt+Shift+V');
+  expect(t('command.shortcut', {}, 'en')).toBe('Shortcut: {keys}');
+});
+
+test("Office's display language picks the catalog", () => {
+  expect(languageFromLocale('ja-JP')).toBe('ja');
+  expect(languageFromLocale('en-US')).toBe('en');
+  expect(languageFromLocale(undefined)).toBe('en');
+});
