@@ -1,0 +1,81 @@
+import { Dropdown, FluentProvider, Option, Spinner, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useState, type ReactElement } from 'react';
+import { PAGE_IDS, type PageId } from '../commands/types';
+import type { Lang } from '../core/model';
+import type { MessageKey } from '../i18n';
+import type { PaneHost } from './host';
+import { LanguageContext, useT } from './shell/LanguageContext';
+
+// Each page loads on first visit, so the pane's first JavaScript stays small.
+const PAGES: Record<PageId, { label: MessageKey; Component: ReturnType<typeof lazy> }> = {
+  map: { label: 'page.map', Component: lazy(() => import('./pages/MapPage')) },
+  validate: { label: 'page.validate', Component: lazy(() => import('./pages/ValidatePage')) },
+  sample: { label: 'page.sample', Component: lazy(() => import('./pages/SamplePage')) },
+  inspect: { label: 'page.inspect', Component: lazy(() => import('./pages/InspectPage')) },
+  report: { label: 'page.report', Component: lazy(() => import('./pages/ReportPage')) },
+};
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+  language: { minWidth: '120px' },
+});
+
+export interface AppProps {
+  host: PaneHost;
+  initialPage?: PageId;
+  /** Lets a host (ribbon function, workbench toolbar) turn the pane to a page. */
+  onNavigatorReady?(navigate: (page: PageId) => void): void;
+}
+
+function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): ReactElement {
+  const t = useT();
+  const styles = useStyles();
+  const [page, setPage] = useState<PageId>(props.initialPage ?? 'map');
+  const { onNavigatorReady } = props;
+  useEffect(() => onNavigatorReady?.(setPage), [onNavigatorReady]);
+  const Page = PAGES[page].Component;
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Title3 as="h1">{t('app.title')}</Title3>
+        <Dropdown
+          className={styles.language}
+          aria-label={t('app.language')}
+          value={t(props.lang === 'ja' ? 'app.language.ja' : 'app.language.en')}
+          selectedOptions={[props.lang]}
+          onOptionSelect={(_, data) => props.setLang(data.optionValue === 'ja' ? 'ja' : 'en')}
+        >
+          <Option value="en">{t('app.language.en')}</Option>
+          <Option value="ja">{t('app.language.ja')}</Option>
+        </Dropdown>
+      </header>
+      <nav aria-label={t('nav.label')}>
+        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as PageId)}>
+          {PAGE_IDS.map((id) => (
+            <Tab key={id} value={id}>
+              {t(PAGES[id].label)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main>
+        <Suspense fallback={<Spinner size="small" />}>
+          <Page />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+/** The task pane: Fluent UI following Office's theme, navigation for the five steps, English or Japanese. */
+export function App(props: AppProps): ReactElement {
+  const [lang, setLang] = useState<Lang>(props.host.displayLanguage);
+  return (
+    <FluentProvider theme={props.host.theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang}>
+      <LanguageContext.Provider value={lang}>
+        <Shell {...props} lang={lang} setLang={setLang} />
+      </LanguageContext.Provider>
+    </FluentProvider>
+  );
+}

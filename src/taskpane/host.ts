@@ -1,0 +1,75 @@
+import type { Lang } from '../core/model';
+import type { PageId } from '../commands/types';
+import { languageFromLocale } from '../i18n';
+
+/** A way to run a batch of Excel API calls: `Excel.run` in Excel, the emulator's `run` in the workbench. */
+export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export type ThemeKind = 'light' | 'dark';
+
+/** What the task pane needs from wherever it runs (Excel, or the workbench beside an embedded workbook). */
+export interface PaneHost {
+  kind: 'excel' | 'workbench';
+  runner: BatchRunner;
+  displayLanguage: Lang;
+  theme: ThemeKind;
+  /** Opens a link in a browser window; only http and https are ever opened. */
+  openUrl(url: string): void;
+  /** Selects a cell such as "'Decisions'!C12" in the workbook. */
+  selectCell(address: string): Promise<void>;
+  /** Shows the pane (from a ribbon function in the shared runtime). */
+  showPane(): Promise<void>;
+}
+
+/**
+ * Whether a link may be opened: http and https only; anything else (javascript:, file:, data:)
+ * is shown as plain text.
+ *
+ * @example isOpenableUrl('javascript:alert(1)') // false
+ */
+export function isOpenableUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Light or dark from Office's body background (luminance below one half is dark). */
+export function themeFromBackground(color: string | undefined): ThemeKind {
+  const m = /^#?([0-9a-f]{6})$/i.exec(color ?? '');
+  if (!m) return 'light';
+  const n = parseInt(m[1], 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5 ? 'dark' : 'light';
+}
+
+/** The host inside Excel, from Office.js (call after Office.onReady). */
+export function officeHost(): PaneHost {
+  return {
+    kind: 'excel',
+    runner: (batch) => Excel.run(batch),
+    displayLanguage: languageFromLocale(Office.context.displayLanguage),
+    theme: themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor),
+    openUrl(url) {
+      if (isOpenableUrl(url)) Office.context.ui.openBrowserWindow(url);
+    },
+    async selectCell(address) {
+      await Excel.run(async (context) => {
+        const [sheet, cell] = address.includes('!') ? [address.slice(0, address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'"), address.slice(address.lastIndexOf('!') + 1)] : [undefined, address];
+        const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    },
+    showPane: () => Office.addin.showAsTaskpane(),
+  };
+}
+
+/** Reads the page to open from the URL (`?page=sample`), so New sample can open the right page. */
+export function pageFromUrl(search: string): PageId | undefined {
+  const page = new URLSearchParams(search).get('page');
+  return page && ['map', 'validate', 'sample', 'inspect', 'report'].includes(page) ? (page as PageId) : undefined;
+}

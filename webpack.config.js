@@ -1,0 +1,98 @@
+// Builds the task pane (with the ribbon functions in the same page: one shared runtime), copies
+// the icons and help page, and writes the manifest and the shortcuts JSON from the command
+// registry, with production URLs in production builds.
+require('tsx/cjs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { buildManifest, DEV_ORIGIN } = require('./scripts/buildManifest.ts');
+const { shortcutsJson } = require('./src/commands/shortcuts.ts');
+
+const FIRST_LOAD_BUDGET_KB = 300;
+
+/** Prints the gzip size of the JavaScript the task pane loads first, and fails over budget. */
+class FirstLoadSizePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FirstLoadSizePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'FirstLoadSizePlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const entry = compilation.entrypoints.get('taskpane');
+        if (!entry) return;
+        let gzip = 0;
+        for (const file of entry.getFiles().filter((f) => f.endsWith('.js'))) gzip += zlib.gzipSync(compilation.getAsset(file).source.buffer()).length;
+        const kb = gzip / 1024;
+        console.log(`task pane first-load JavaScript: ${kb.toFixed(1)} KB gzip (budget ${FIRST_LOAD_BUDGET_KB} KB)`);
+        if (kb > FIRST_LOAD_BUDGET_KB) compilation.errors.push(new Error(`the task pane's first JavaScript is ${kb.toFixed(1)} KB gzip, over the ${FIRST_LOAD_BUDGET_KB} KB budget`));
+      });
+    });
+  }
+}
+
+/** The production bundle must never include the embedded Excel (src/emulator). */
+class NoEmulatorInTaskpanePlugin {
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('NoEmulatorInTaskpanePlugin', (compilation) => {
+      const emulator = path.join(__dirname, 'src', 'emulator') + path.sep;
+      for (const module of compilation.modules) {
+        if (module.resource && module.resource.startsWith(emulator)) compilation.errors.push(new Error(`src/emulator must not be in the task pane bundle: ${path.relative(__dirname, module.resource)}`));
+      }
+    });
+  }
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === 'production';
+  let origin = DEV_ORIGIN;
+  if (production) {
+    origin = (process.env.ADDIN_PRODUCTION_URL || 'https://moderation-qa.example.com').replace(/\/$/, '');
+    if (!process.env.ADDIN_PRODUCTION_URL) console.warn(`ADDIN_PRODUCTION_URL is not set: the manifest in dist/ points to ${origin}. Set it to where you host dist/.`);
+  }
+  let https;
+  if (!production && argv.env && argv.env.WEBPACK_SERVE) {
+    try {
+      https = await require('office-addin-dev-certs').getHttpsServerOptions();
+    } catch (error) {
+      console.warn(`Dev certificates are not available (${error.message}); serving over http on localhost.`);
+    }
+  }
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }] },
+    optimization: { splitChunks: { chunks: 'async' } },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: () => buildManifest(origin) },
+        ],
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('ShortcutsJson', (compilation) => {
+            compilation.hooks.processAssets.tap({ name: 'ShortcutsJson', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+              compilation.emitAsset('shortcuts.json', new compiler.webpack.sources.RawSource(JSON.stringify(shortcutsJson('en'), null, 2)));
+            });
+          });
+        },
+      },
+      new FirstLoadSizePlugin(),
+      new NoEmulatorInTaskpanePlugin(),
+    ],
+    devServer: {
+      port: 3000,
+      host: 'localhost',
+      server: https ? { type: 'https', options: https } : 'http',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      open: false,
+    },
+  };
+};
