@@ -9,4 +9,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/scripts/jestSummaryReporter.js'],
 };
