@@ -22,7 +22,8 @@ class FirstLoadSizePlugin {
         for (const file of entry.getFiles().filter((f) => f.endsWith('.js'))) gzip += zlib.gzipSync(compilation.getAsset(file).source.buffer()).length;
         const kb = gzip / 1024;
         console.log(`task pane first-load JavaScript: ${kb.toFixed(1)} KB gzip (budget ${FIRST_LOAD_BUDGET_KB} KB)`);
-        if (kb > FIRST_LOAD_BUDGET_KB) compilation.errors.push(new Error(`the task pane's first JavaScript is ${kb.toFixed(1)} KB gzip, over the ${FIRST_LOAD_BUDGET_KB} KB budget`));
+        // Development builds are unminified with eval source maps: the budget is for what ships.
+        if (compiler.options.mode === 'production' && kb > FIRST_LOAD_BUDGET_KB) compilation.errors.push(new Error(`the task pane's first JavaScript is ${kb.toFixed(1)} KB gzip, over the ${FIRST_LOAD_BUDGET_KB} KB budget`));
       });
     });
   }

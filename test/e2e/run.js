@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Browser tests: builds dist/ (development), serves it on a loopback port, and runs each
+ * Browser tests: builds dist/ (production, what ships), serves it on a loopback port, and runs each
  * test/e2e/*.spec.js in Debian's Chromium through playwright-core. A spec exports
  * `async (t) => { … }` where t = { page, baseUrl, browser, screenshot(name), check(cond, message) }.
  * Results go to test-results/e2e.json ({ passed, failed }); screenshots to test-results/screenshots.
@@ -46,7 +46,7 @@ async function main() {
     return;
   }
   // Always build: a stale dist/ would test yesterday's code.
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, stdio: 'inherit' });
   const server = await serve(dist);
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
   const { chromium } = require('playwright-core');
