@@ -21,9 +21,10 @@ export interface BenchContext {
 }
 
 /** The median of several timed runs of `fn`, in milliseconds. */
-export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    beforeEach?.(); // untimed: resets, garbage collection
     const start = process.hrtime.bigint();
     await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
