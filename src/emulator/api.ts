@@ -280,22 +280,22 @@ export class WorksheetApi extends ClientObject {
   }
   get protection() {
     const ctx = this.context;
-    const self = this;
+    const resolve = () => this.resolve();
     const result = {
       protect: () =>
         ctx.enqueue(() => {
-          const s = self.resolve();
+          const s = resolve();
           // protect() on a protected sheet fails (excel-api.md "Errors").
           if (s.protected) throw new EmulatorError('InvalidOperation', 'The worksheet is already protected.', 'WorksheetProtection.protect');
           s.protected = true;
         }),
       unprotect: () =>
         ctx.enqueue(() => {
-          self.resolve().protected = false;
+          resolve().protected = false;
         }),
       load: () => {
         ctx.enqueue(() => {
-          const p = self.resolve().protected;
+          const p = resolve().protected;
           ctx.onSynced(() => (loadedProtected = p));
         });
         return result;
@@ -877,19 +877,21 @@ export class TableApi extends ClientObject {
     return this.part((r) => ({ ...r, row: r.row + 1, rowCount: Math.max(1, r.rowCount - 1) }));
   }
   get columns() {
-    const table = this;
+    const ctx = this.context;
+    const resolve = () => this.resolve();
+    const column = (index: (t: TableModel) => number) => this.column(index);
     return {
-      getItem: (name: string) => table.column((t) => {
+      getItem: (name: string) => column((t) => {
         for (let c = 0; c < t.rect.columnCount; c++) if (String(t.sheet.value(t.rect.row, t.rect.column + c)).toLowerCase() === name.toLowerCase()) return c;
         throw new EmulatorError('ItemNotFound', `The table has no column "${name}".`, 'TableColumnCollection.getItem');
       }),
-      getItemAt: (index: number) => table.column(() => index),
+      getItemAt: (index: number) => column(() => index),
       load: () => {
         const ref: { names?: string[] } = {};
-        table.context.enqueue(() => {
-          const t = table.resolve();
+        ctx.enqueue(() => {
+          const t = resolve();
           const names = Array.from({ length: t.rect.columnCount }, (_, c) => String(t.sheet.value(t.rect.row, t.rect.column + c)));
-          table.context.onSynced(() => (ref.names = names));
+          ctx.onSynced(() => (ref.names = names));
         });
         return {
           get items() {

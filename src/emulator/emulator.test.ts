@@ -160,7 +160,9 @@ test('P excel/excel-add-ins-conditional-formatting.md: add(type) inserts at top 
     const cfs = r.conditionalFormats.load();
     await context.sync();
     expect(cfs.items.map((x) => [x.type, x.priority])).toEqual([['Custom', 0], ['ContainsText', 1]]);
-    expect(cfs.items[1].format.fill).toBe('#FDE7E9');
+  });
+  expect(b.model.sheet('Decisions')!.conditionalFormats[1]).toMatchObject({ type: 'ContainsText', rule: { operator: 'Contains', text: 'remove' }, format: { fill: '#FDE7E9' } });
+  await b.run(async () => {
   });
 });
 

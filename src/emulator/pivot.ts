@@ -289,17 +289,18 @@ export class PivotTableApi extends ClientObject {
         return { sheet: p.sheet, rect: pick(p.rendered) };
       });
     };
-    const self = this;
+    const relayout = (type: 'Compact' | 'Tabular' | 'Outline') =>
+      this.context.enqueue(() => {
+        const p = this.resolve();
+        p.layout = type;
+        renderPivot(this.model, p);
+      });
     return {
       getRange: () => range((r) => r.rect),
       getDataBodyRange: () => range((r) => r.body),
       getRowLabelRange: () => range((r) => r.rowLabels),
       set layoutType(type: 'Compact' | 'Tabular' | 'Outline') {
-        self.context.enqueue(() => {
-          const p = self.resolve();
-          p.layout = type;
-          renderPivot(self.model, p);
-        });
+        relayout(type);
       },
     };
   }

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Encoding from 'encoding-japanese';
+import { importCsv, decodeCsv } from './csv';
+import { createWorkbook } from './index';
+import { exportXlsx, importXlsx } from './xlsx';
+
+/** A workbook like the add-in writes: an inspection table with text IDs, dropdowns, a formula, a pivot. */
+async function inspectionBook() {
+  const b = createWorkbook();
+  b.addSheet('QA Taxonomy', [['code', 'name_ja'], ['SAF.HATE', 'ヘイトスピーチ'], ['SAF.VIO', '暴力']]);
+  b.addSheet('QA b1');
+  b.addSheet('QA Report b1');
+  await b.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('QA b1');
+    const all = ws.getRange('A1:D4');
+    all.numberFormat = [['@']];
+    all.values = [
+      ['item_id', 'moderator', 'qa_policy', 'outcome'],
+      ['7301234567890123456', '佐藤', 'SAF.HATE', 'correct'],
+      ['0012', 'lee', 'SAF.VIO', 'wrong_policy'],
+      ['=cmd|calc', 'lee', 'SAF.VIO', 'correct'],
+    ];
+    const t = ws.tables.add('A1:D4', true);
+    t.name = 'QA_b1';
+    ws.getRange('C2:C4').dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem('QA Taxonomy').getRange('A2:A3') as unknown as string } };
+    ws.getRange('F1').formulas = [['=COUNTA(A2:A4)']];
+    ws.freezePanes.freezeRows(1);
+    ws.getRange('A:A').format.columnWidth = 160;
+    const pt = context.workbook.worksheets.getItem('QA Report b1').pivotTables.add('ByModerator', ws.getRange('A1:D4') as unknown as Excel.Range, 'A1');
+    pt.rowHierarchies.add(pt.hierarchies.getItem('moderator'));
+    pt.dataHierarchies.add(pt.hierarchies.getItem('outcome'));
+    await context.sync();
+  });
+  return b;
+}
+
+test('round trip: export then import keeps values, formulas, number formats, tables, validation lists, freeze panes', async () => {
+  const b = await inspectionBook();
+  const back = createWorkbook(await importXlsx(await exportXlsx(b.model)));
+  expect(back.valuesOf('QA b1').slice(0, 4).map((r) => r.slice(0, 4))).toEqual(b.valuesOf('QA b1').slice(0, 4).map((r) => r.slice(0, 4)));
+  const sheet = back.model.sheet('QA b1')!;
+  expect(sheet.formula(0, 5)).toBe('=COUNTA(A2:A4)');
+  expect(sheet.formula(3, 0)).toBeUndefined(); // text that looks like a formula stays text
+  expect(sheet.numberFormat(1, 0)).toBe('@');
+  expect(back.model.tables.map((t) => [t.name, t.sheet.name, t.rect])).toEqual([['QA_b1', 'QA b1', { row: 0, column: 0, rowCount: 4, columnCount: 4 }]]);
+  expect(sheet.validations.map((v) => [v.rect, v.source])).toEqual([[{ row: 1, column: 2, rowCount: 3, columnCount: 1 }, "='QA Taxonomy'!$A$2:$A$3"]]);
+  expect(sheet.freeze).toEqual({ rows: 1, columns: 0 });
+  expect(back.valuesOf('QA Report b1')).toEqual(b.valuesOf('QA Report b1'));
+});
+
+test('CSV: UTF-8 with a BOM and Shift_JIS decode to the same rows; long and zero-led IDs stay text', () => {
+  const text = '動画ID,担当者,判定\r\n7301234567890123456,佐藤,削除\r\n0012,lee,承認\r\n42,鈴木,年齢制限\r\n';
+  const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text, 'utf8')]);
+  const sjis = new Uint8Array(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }) as number[]);
+  expect(decodeCsv(sjis).encoding).toBe('SJIS');
+  for (const bytes of [utf8, sjis]) {
+    const rows = createWorkbook(importCsv(bytes, 'decisions')).valuesOf('decisions');
+    expect(rows).toEqual([['動画ID', '担当者', '判定'], ['7301234567890123456', '佐藤', '削除'], ['0012', 'lee', '承認'], [42, '鈴木', '年齢制限']]);
+  }
+});
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+const describeWithLibreOffice = soffice || process.env.CI ? describe : describe.skip;
+
+describeWithLibreOffice('a real spreadsheet engine (LibreOffice) reads what the emulator writes', () => {
+  test('values, the pivot table numbers and the dropdown lists survive LibreOffice', async () => {
+    if (!soffice) throw new Error('LibreOffice is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-lo-'));
+    const file = path.join(dir, 'book.xlsx');
+    fs.writeFileSync(file, await exportXlsx((await inspectionBook()).model));
+    const run = (args: string[]) => execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...args], { cwd: dir, timeout: 120000, stdio: 'pipe' });
+    // Every sheet to its own CSV (sheet index -1), UTF-8 (76).
+    run(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', path.join(dir, 'csv'), file]);
+    const csv = (name: string) => fs.readFileSync(path.join(dir, 'csv', `book-${name}.csv`), 'utf8').trim().split('\n');
+    const qa = csv('QA b1');
+    expect(qa[1].split(',').slice(0, 4)).toEqual(['7301234567890123456', '佐藤', 'SAF.HATE', 'correct']);
+    expect(qa[2].split(',')[0]).toBe('0012');
+    expect(qa[0].split(',')[5]).toBe('3'); // LibreOffice computed the formula the emulator stored
+    const report = csv('QA Report b1');
+    expect(report).toEqual(['Row Labels,Count of outcome', 'lee,2', '佐藤,1', 'Grand Total,3']);
+    // Re-saved by LibreOffice, the dropdown list still points at the taxonomy.
+    run(['--convert-to', 'xlsx', '--outdir', path.join(dir, 'resaved'), file]);
+    const resaved = await importXlsx(fs.readFileSync(path.join(dir, 'resaved', 'book.xlsx')));
+    const v = resaved.sheet('QA b1')!.validations[0];
+    expect(v.source.replace(/\$/g, '')).toBe("='QA Taxonomy'!A2:A3");
+  }, 180000);
+});
