@@ -88,3 +88,16 @@ describeWithLibreOffice('a real spreadsheet engine (LibreOffice) reads what the 
     expect(v.source.replace(/\$/g, '')).toBe("='QA Taxonomy'!A2:A3");
   }, 180000);
 });
+
+test('streaming .xlsx (for full-size sheets) keeps values, text IDs, formulas and Japanese sheet names', async () => {
+  const { writeXlsxFile, readXlsxFile } = await import('./xlsxStream');
+  const b = createWorkbook();
+  b.addSheet('判定 シート', [['ID', 'n'], ['0012', 5], ['7301234567890123456', 1.5]]);
+  b.model.sheet('判定 シート')!.setCell(3, 1, '', '=SUM(B2:B3)');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-st-')), 'big.xlsx');
+  await writeXlsxFile(b.model, file);
+  const back = await readXlsxFile(file);
+  expect(back.sheets.map((s) => s.name)).toEqual(['判定 シート']);
+  expect(createWorkbook(back).valuesOf('判定 シート').slice(0, 3)).toEqual([['ID', 'n'], ['0012', 5], ['7301234567890123456', 1.5]]);
+  expect(back.sheets[0].formula(3, 1)).toBe('=SUM(B2:B3)');
+});
