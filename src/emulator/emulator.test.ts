@@ -245,3 +245,64 @@ test('getUsedRange on a blank sheet is the top-left cell; OrNullObject is a null
     expect(none.isNullObject).toBe(true);
   });
 });
+
+test('R excel.range.yml: address quotes sheet names; getCell/getRow/getColumn/getOffsetRange/getResizedRange navigate from the range', async () => {
+  const b = createWorkbook();
+  b.addSheet('QA Report b1');
+  await b.run(async (context) => {
+    const base = context.workbook.worksheets.getItem('QA Report b1').getRange('B2:D5');
+    const parts = [base, base.getCell(1, 1), base.getRow(2), base.getColumn(0), base.getOffsetRange(1, 1), base.getResizedRange(1, -1), base.getLastRow()];
+    parts.forEach((p) => p.load('address'));
+    await context.sync();
+    expect(parts.map((p) => p.address)).toEqual(["'QA Report b1'!B2:D5", "'QA Report b1'!C3", "'QA Report b1'!B4:D4", "'QA Report b1'!B2:B5", "'QA Report b1'!C3:E6", "'QA Report b1'!B2:C6", "'QA Report b1'!B5:D5"]);
+    base.getOffsetRange(-5, 0).load('address');
+    await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+test('select() sets the selection that getSelectedRange and getActiveCell read (R excel.workbook.yml getSelectedRange, getActiveCell)', async () => {
+  const b = book();
+  await b.run(async (context) => {
+    context.workbook.worksheets.getItem('Decisions').getRange('B3').select();
+    const sel = context.workbook.getSelectedRange();
+    const cell = context.workbook.getActiveCell();
+    sel.load('address');
+    cell.load('address');
+    await context.sync();
+    expect([sel.address, cell.address]).toEqual(['Decisions!B3', 'Decisions!B3']);
+  });
+});
+
+test('R excel.nameditemcollection.yml and excel.chartcollection.yml: names resolve to ranges; charts are stored with their title', async () => {
+  const b = book();
+  await b.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('Decisions');
+    context.workbook.names.add('Verdicts', ws.getRange('B2:B3') as unknown as Excel.Range);
+    const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRange('A1:B3') as unknown as Excel.Range, 'Auto' as Excel.ChartSeriesBy);
+    chart.title.text = 'Errors by type';
+    await context.sync();
+    const named = context.workbook.names.getItem('Verdicts').getRange();
+    named.load('values');
+    const charts = ws.charts.load('items');
+    await context.sync();
+    expect(named.values).toEqual([['remove'], ['+1 from lead']]);
+    expect(charts.items.map((c) => [c.name, c.title])).toEqual([['Chart 1', 'Errors by type']]);
+    context.workbook.names.add('Verdicts', 'A1');
+    await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+test('clear() empties values and formats; autofitColumns sizes columns from their text', async () => {
+  const b = book();
+  await b.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('Decisions');
+    ws.getRange('A1:B1').format.font.bold = true;
+    ws.getRange('A:B').format.autofitColumns();
+    ws.getRange('A3:B3').clear();
+    await context.sync();
+  });
+  const sheet = b.model.sheet('Decisions')!;
+  expect(sheet.format(0, 0)).toEqual({ fontBold: true });
+  expect(sheet.columnWidths.get(0)).toBe(19 * 7 + 10); // the 19-digit ID is the longest text
+  expect(b.valuesOf('Decisions')).toHaveLength(2);
+});
