@@ -125,7 +125,9 @@ export class WorksheetCollection extends ClientObject {
   }
   /** *OrNullObject gives an object whose isNullObject is true, never null (same page). */
   getItemOrNullObject(name: string): WorksheetApi {
-    return new WorksheetApi(this.context, this.model, () => this.model.sheet(name) ?? null);
+    const api = new WorksheetApi(this.context, this.model, () => this.model.sheet(name) ?? null);
+    api.nullable();
+    return api;
   }
   getActiveWorksheet(): WorksheetApi {
     return new WorksheetApi(this.context, this.model, () => {
@@ -148,6 +150,10 @@ type SheetResolver = () => SheetModel | null;
 export class WorksheetApi extends ClientObject {
   constructor(context: EmulatorContext, readonly model: WorkbookModel, private readonly resolveOrNull: SheetResolver) {
     super(context);
+  }
+  /** Marks an *OrNullObject result: isNullObject is readable after the next sync. */
+  nullable(): void {
+    this.trackNullness(() => this.resolveOrNull() === null);
   }
   /** Fills the loaded scalars from an already-known sheet (collection loads). */
   prime(s: SheetModel): void {
@@ -232,11 +238,18 @@ export class WorksheetApi extends ClientObject {
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeApi {
-    return new RangeApi(this.context, this.model, () => {
-      const sheet = this.resolve();
+    return this.nullableRange(() => {
+      // A null worksheet gives a null range, as objects derived from null objects are null too.
+      const sheet = this.resolveOrNull();
+      if (!sheet) return null;
       const rect = sheet.usedRect(valuesOnly);
       return rect ? { sheet, rect } : null;
     });
+  }
+  private nullableRange(resolver: () => RangeTarget | null): RangeApi {
+    const r = new RangeApi(this.context, this.model, resolver);
+    r.nullable();
+    return r;
   }
   get tables(): TableCollection {
     return new TableCollection(this.context, this.model, () => this.resolve());
@@ -271,7 +284,7 @@ export class WorksheetApi extends ClientObject {
         }),
       unfreeze: () => set(0, 0),
       getLocationOrNullObject: () =>
-        new RangeApi(ctx, this.model, () => {
+        this.nullableRange(() => {
           const s = this.resolve();
           if (!s.freeze.rows && !s.freeze.columns) return null;
           return { sheet: s, rect: { row: 0, column: 0, rowCount: Math.max(1, s.freeze.rows), columnCount: Math.max(1, s.freeze.columns) } };
@@ -358,6 +371,10 @@ function guardProtected(sheet: SheetModel, location: string): void {
 export class RangeApi extends ClientObject {
   constructor(context: EmulatorContext, readonly model: WorkbookModel, private readonly resolver: RangeResolver) {
     super(context);
+  }
+  /** Marks an *OrNullObject result: isNullObject is readable after the next sync. */
+  nullable(): void {
+    this.trackNullness(() => this.resolver() === null);
   }
   target(): RangeTarget {
     const t = this.resolver();
@@ -508,7 +525,7 @@ export class RangeApi extends ClientObject {
     return this.derive((r) => ({ row: r.row + r.rowCount - 1, column: r.column, rowCount: 1, columnCount: r.columnCount }));
   }
   getIntersectionOrNullObject(other: RangeApi | string): RangeApi {
-    return new RangeApi(this.context, this.model, () => {
+    const result = new RangeApi(this.context, this.model, () => {
       const t = this.target();
       const o = typeof other === 'string' ? parseRange(splitSheet(other).local) : other.target().rect;
       const row = Math.max(t.rect.row, o.row);
@@ -517,6 +534,8 @@ export class RangeApi extends ClientObject {
       const endC = Math.min(t.rect.column + t.rect.columnCount, o.column + o.columnCount);
       return endR > row && endC > column ? { sheet: t.sheet, rect: { row, column, rowCount: endR - row, columnCount: endC - column } } : null;
     });
+    result.nullable();
+    return result;
   }
   private derive(fn: (rect: CellRect) => CellRect): RangeApi {
     return new RangeApi(this.context, this.model, () => {
@@ -805,13 +824,18 @@ export class TableCollection extends ClientObject {
     });
   }
   getItemOrNullObject(name: string): TableApi {
-    return new TableApi(this.context, this.model, () => this.model.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null);
+    const api = new TableApi(this.context, this.model, () => this.model.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null);
+    api.nullable();
+    return api;
   }
 }
 
 export class TableApi extends ClientObject {
   constructor(context: EmulatorContext, readonly model: WorkbookModel, private readonly resolveOrNull: () => TableModel | null) {
     super(context);
+  }
+  nullable(): void {
+    this.trackNullness(() => this.resolveOrNull() === null);
   }
   resolve(): TableModel {
     const t = this.resolveOrNull();

@@ -127,7 +127,9 @@ export abstract class ClientObject {
       const values = new Map<string, unknown>();
       // A null object loads nothing but isNullObject; its other properties stay unavailable.
       const isNull = all.isNullObject?.() === true;
-      for (const name of isNull ? ['isNullObject'] : (wanted ?? Object.keys(all))) {
+      // isNullObject comes back with any load, whatever was asked for.
+      const names = isNull ? ['isNullObject'] : [...new Set([...(wanted ?? Object.keys(all)), ...(all.isNullObject ? ['isNullObject'] : [])])];
+      for (const name of names) {
         const get = all[name];
         if (!get) {
           if (name.includes('/')) continue; // navigation loads such as "format/fill/color" are not modelled
@@ -142,6 +144,24 @@ export abstract class ClientObject {
       });
     });
     return this;
+  }
+
+  /**
+   * For *OrNullObject objects: isNullObject is readable after the next sync without a load, as
+   * Microsoft's samples read it (P develop/application-specific-api-model.md).
+   */
+  protected trackNullness(isNull: () => boolean): void {
+    this.context.enqueue(() => {
+      let value = true;
+      try {
+        value = isNull();
+      } catch {
+        value = true;
+      }
+      this.context.onSynced(() => {
+        if (!this.loaded.has('isNullObject')) this.loaded.set('isNullObject', value);
+      });
+    }, 0);
   }
 
   protected read<T>(name: string): T {

@@ -1,0 +1,86 @@
+import { cellAddress } from '../core/a1/cellAddress';
+import { detectMapping, type Mapping } from '../core/mapping/detectMapping';
+import { REQUIRED_FIELDS, type CellValue } from '../core/model';
+import { rowsBytes, rowsPerChunk } from './chunks';
+import { FlowError, throwIfCancelled, type BatchRunner, type FlowControl } from './host';
+
+/** Where the decisions are: the sheet, its header row, its columns and the field mapping. */
+export interface DecisionsLocation {
+  sheet: string;
+  /** 0-based sheet row of the header. */
+  headerRow: number;
+  /** 0-based sheet row of the last used row. */
+  lastRow: number;
+  /** Columns read, from A (so mapping indexes are sheet columns). */
+  columnCount: number;
+  headers: string[];
+  mapping: Mapping;
+  /** Rows per read that keep each request under the payload budget. */
+  chunkRows: number;
+}
+
+const HEADER_SCAN = 30;
+
+/**
+ * Finds the decisions sheet (by name, else the active sheet), its header row (title rows above
+ * it are common) and the field mapping. Two syncs. A confirmed mapping overrides the detected one.
+ */
+export async function locateDecisions(run: BatchRunner, sheetName?: string, confirmed?: Mapping): Promise<DecisionsLocation> {
+  return run(async (context) => {
+    const ws = sheetName ? context.workbook.worksheets.getItemOrNullObject(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+    ws.load('name');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex, columnIndex, rowCount, columnCount');
+    await context.sync();
+    if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: sheetName ?? '' });
+    if (used.isNullObject) throw new FlowError('flow.error.emptySheet', { sheet: ws.name });
+    const columnCount = used.columnIndex + used.columnCount;
+    const lastRow = used.rowIndex + used.rowCount - 1;
+    const head = ws.getRangeByIndexes(0, 0, Math.min(HEADER_SCAN, lastRow + 1), columnCount);
+    head.load('values');
+    await context.sync();
+    const rows = head.values as CellValue[][];
+    const detected = detectMapping(rows, HEADER_SCAN);
+    if (detected.headerRow < 0) throw new FlowError('flow.error.noHeader', { sheet: ws.name });
+    const mapping = { ...detected.mapping, ...confirmed };
+    const missing = REQUIRED_FIELDS.find((f) => mapping[f] === undefined);
+    if (missing) throw new FlowError('flow.error.missingColumn', { field: missing, cell: cellAddress(detected.headerRow + 1, 0, ws.name) });
+    const sample = rows.slice(detected.headerRow + 1);
+    const bytesPerRow = sample.length ? rowsBytes(sample) / sample.length : columnCount * 20;
+    return {
+      sheet: ws.name,
+      headerRow: detected.headerRow,
+      lastRow,
+      columnCount,
+      headers: (rows[detected.headerRow] ?? []).map((h) => String(h ?? '')),
+      mapping,
+      // values and formulas both come back: twice the bytes; long text cells get a margin.
+      chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
+    };
+  });
+}
+
+/**
+ * Reads the decisions below the header in chunks, one sync each, handing each chunk (values and
+ * formulas, with its 1-based first sheet row) to `onChunk`. Reports progress; stops on cancel.
+ */
+export async function readDecisionChunks(
+  run: BatchRunner,
+  at: DecisionsLocation,
+  onChunk: (values: CellValue[][], firstRow: number, formulas: CellValue[][]) => void,
+  control: FlowControl = {},
+): Promise<void> {
+  const total = at.lastRow - at.headerRow;
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(at.sheet);
+    for (let start = at.headerRow + 1; start <= at.lastRow; start += at.chunkRows) {
+      throwIfCancelled(control.signal);
+      const count = Math.min(at.chunkRows, at.lastRow - start + 1);
+      const range = ws.getRangeByIndexes(start, 0, count, at.columnCount);
+      range.load('values, formulas');
+      await context.sync();
+      onChunk(range.values as CellValue[][], start + 1, range.formulas as CellValue[][]);
+      control.progress?.(start + count - at.headerRow - 1, total);
+    }
+  });
+}

@@ -1,0 +1,130 @@
+import { cellAddress } from '../core/a1/cellAddress';
+import type { Mapping } from '../core/mapping/detectMapping';
+import type { CellValue, Lang } from '../core/model';
+import { createDecisionValidator } from '../core/validation/createDecisionValidator';
+import type { Finding, FindingCode } from '../core/validation/finding';
+import { renderFinding } from '../core/validation/renderFinding';
+import { validateInspectionRows } from '../core/validation/validateInspectionRows';
+import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
+import { locateDecisions, readDecisionChunks } from './readDecisions';
+import { FINDINGS_SHEET, isInspectionSheet } from './sheets';
+import { loadTaxonomy } from './taxonomyFlow';
+import { writeRows } from './writeTable';
+
+export interface ValidateOptions extends FlowControl {
+  /** The decisions sheet; the active sheet when omitted. */
+  sheet?: string;
+  mapping?: Mapping;
+  lang?: Lang;
+  /** "Now" for the future-date rule; the caller's clock (tests pass a fixed one). */
+  now?: number;
+}
+
+export interface ValidateResult {
+  sheet: string;
+  rowsChecked: number;
+  findings: (Finding & { address: string; message: string })[];
+  counts: Partial<Record<FindingCode, number>>;
+}
+
+export const FINDINGS_COLUMNS = ['sheet', 'cell', 'rule', 'severity', 'message', 'suggestion'] as const;
+
+/**
+ * Validates every decision against the taxonomy, in chunks, plus the QA columns of every
+ * inspection sheet, and writes `QA Findings` (an Excel table: sheet, cell, rule, severity,
+ * message in the report language, suggestion). The decisions sheet gets no format and no
+ * highlight: findings point to cells, and the pane selects them.
+ */
+export async function validateFlow(run: BatchRunner, options: ValidateOptions = {}): Promise<ValidateResult> {
+  try {
+    return await validate(run, options);
+  } catch (error) {
+    throw toFlowError(error, options.sheet);
+  }
+}
+
+async function validate(run: BatchRunner, options: ValidateOptions): Promise<ValidateResult> {
+  const lang = options.lang ?? 'en';
+  const now = options.now ?? Date.now();
+  const { taxonomy } = await loadTaxonomy(run, lang);
+  const at = await locateDecisions(run, options.sheet, options.mapping);
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now, maxFindings: 200_000 });
+  await readDecisionChunks(run, at, (values, firstRow, formulas) => validator.addChunk(values, firstRow, formulas), options);
+  const summary = validator.finish();
+  const decisionFindings = summary.findings.map((f) => ({ ...f, sheet: f.sheet ?? at.sheet }));
+
+  // Inspection sheets: what inspectors pasted past the dropdowns.
+  const inspectionFindings = await run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const names = sheets.items.map((s) => s.name).filter(isInspectionSheet);
+    const ranges = names.map((n) => {
+      const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
+      r.load('values');
+      return { n, r };
+    });
+    await context.sync();
+    const out: Finding[] = [];
+    for (const { n, r } of ranges) {
+      if (r.isNullObject) continue;
+      const values = r.values as CellValue[][];
+      const header = (values[0] ?? []).map(String);
+      const qv = header.indexOf('qa_verdict');
+      const qp = header.indexOf('qa_policy');
+      if (qv < 0 || qp < 0) continue;
+      out.push(...validateInspectionRows(values.slice(1), 2, { qa_verdict: qv, qa_policy: qp }, taxonomy, n));
+    }
+    return out;
+  });
+
+  const all = [...decisionFindings, ...inspectionFindings].map((f) => ({ ...f, address: cellAddress(f.row, f.column, f.sheet), message: renderFinding(f, lang, f.sheet) }));
+  const counts: Partial<Record<FindingCode, number>> = { ...summary.counts };
+  for (const f of inspectionFindings) counts[f.code] = (counts[f.code] ?? 0) + 1;
+  throwIfCancelled(options.signal);
+  await writeFindingsSheet(run, all, lang);
+  return { sheet: at.sheet, rowsChecked: summary.rowsChecked, findings: all, counts };
+}
+
+/**
+ * Replaces `QA Findings` with this run's findings. The new sheet is built under a temporary name
+ * and swapped in by the last sync, so an interrupted run leaves the previous findings in place.
+ */
+async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; address: string; code: string; severity: string; message: string; suggestion?: string }[], _lang: Lang): Promise<void> {
+  const temp = `${FINDINGS_SHEET} ~new`;
+  await run(async (context) => {
+    const leftover = context.workbook.worksheets.getItemOrNullObject(temp);
+    leftover.load('name');
+    await context.sync();
+    if (!leftover.isNullObject) leftover.delete();
+    try {
+      const ws = context.workbook.worksheets.add(temp);
+      const rows: CellValue[][] = [[...FINDINGS_COLUMNS], ...findings.map((f) => [f.sheet ?? '', f.address, f.code, f.severity, f.message, f.suggestion ?? ''])];
+      await writeRows(context, ws, 0, 0, rows, [0, 1, 2, 3, 4, 5]);
+      const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rows.length, FINDINGS_COLUMNS.length), true);
+      table.style = 'TableStyleLight9';
+      ws.freezePanes.freezeRows(1);
+      ws.getRangeByIndexes(0, 0, 1, 4).format.autofitColumns();
+      ws.getRange('E:E').format.columnWidth = 480;
+      const old = context.workbook.worksheets.getItemOrNullObject(FINDINGS_SHEET);
+      old.load('name');
+      await context.sync();
+      if (!old.isNullObject) old.delete();
+      ws.name = FINDINGS_SHEET;
+      table.name = 'QA_Findings';
+      await context.sync();
+    } catch (error) {
+      // Leave no half-written sheet behind: the temporary one goes, the previous findings stay.
+      const partial = context.workbook.worksheets.getItemOrNullObject(temp);
+      partial.load('name');
+      await context.sync().catch(() => undefined);
+      if (!partial.isNullObject) {
+        partial.delete();
+        await context.sync().catch(() => undefined);
+      }
+      throw toFlowError(error, FINDINGS_SHEET);
+    }
+  });
+}
+
+export { FlowError };
