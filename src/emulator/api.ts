@@ -117,15 +117,24 @@ export class WorksheetCollection extends ClientObject {
   }
   /** getItem of a missing sheet: ItemNotFound (P develop/application-specific-api-model.md). */
   getItem(name: string): WorksheetApi {
+    // A proxy refers to its object, not its name: once found, a rename later in the batch keeps it.
+    let bound: SheetModel | undefined;
     return new WorksheetApi(this.context, this.model, () => {
+      if (bound && this.model.sheets.includes(bound)) return bound;
       const s = this.model.sheet(name) ?? this.model.sheets.find((x) => x.id === name);
       if (!s) throw new EmulatorError('ItemNotFound', `The requested resource doesn't exist: worksheet "${name}".`, 'WorksheetCollection.getItem');
+      bound = s;
       return s;
     });
   }
   /** *OrNullObject gives an object whose isNullObject is true, never null (same page). */
   getItemOrNullObject(name: string): WorksheetApi {
-    const api = new WorksheetApi(this.context, this.model, () => this.model.sheet(name) ?? null);
+    let bound: SheetModel | undefined;
+    const api = new WorksheetApi(this.context, this.model, () => {
+      if (bound && this.model.sheets.includes(bound)) return bound;
+      bound = this.model.sheet(name);
+      return bound ?? null;
+    });
     api.nullable();
     return api;
   }
@@ -820,6 +829,14 @@ export class TableCollection extends ClientObject {
     return new TableApi(this.context, this.model, () => {
       const t = this.model.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
       if (!t) throw new EmulatorError('ItemNotFound', `The table "${name}" does not exist.`, 'TableCollection.getItem');
+      return t;
+    });
+  }
+  getItemAt(index: number): TableApi {
+    return new TableApi(this.context, this.model, () => {
+      const s = this.sheet();
+      const t = this.model.tables.filter((x) => !s || x.sheet === s)[index];
+      if (!t) throw new EmulatorError('ItemNotFound', `There is no table at index ${index}.`, 'TableCollection.getItemAt');
       return t;
     });
   }

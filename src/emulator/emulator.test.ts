@@ -306,3 +306,14 @@ test('clear() empties values and formats; autofitColumns sizes columns from thei
   expect(sheet.columnWidths.get(0)).toBe(19 * 7 + 10); // the 19-digit ID is the longest text
   expect(b.valuesOf('Decisions')).toHaveLength(2);
 });
+
+test('a proxy keeps its object when the sheet is renamed later in the same batch (objects, not names)', async () => {
+  const b = book();
+  await b.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('Decisions');
+    ws.name = 'Renamed';
+    ws.getRange('C1').values = [['still here']];
+    await context.sync();
+  });
+  expect(b.valuesOf('Renamed')[0][2]).toBe('still here');
+});

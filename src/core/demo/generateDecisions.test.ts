@@ -16,3 +16,8 @@ test('the demo sheet maps in both languages, is deterministic, and about 2% of r
     expect(badRows / 5000).toBeLessThan(0.04);
   }
 });
+
+test('every seed and size works, down to a single row', () => {
+  for (let seed = 0; seed < 200; seed++) expect(generateDecisions({ rows: 1, seed, badRate: 1 })).toHaveLength(2);
+  expect(generateDecisions({ rows: 0 })).toHaveLength(1);
+});

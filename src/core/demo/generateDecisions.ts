@@ -88,7 +88,7 @@ export function generateDecisions(options: GenerateDecisionsOptions): CellValue[
         case 0: row[3] = 'SAF.HTAE'; row[2] = 'remove'; break; // typo in a policy
         case 1: row[2] = ''; break; // missing verdict
         case 2: row[2] = 'approve'; row[3] = policy.code; break; // approve with a policy
-        case 3: row[0] = out[Math.max(1, out.length - 3)][0]; row[2] = row[2] === 'approve' ? 'remove' : 'approve'; break; // conflicting duplicate
+        case 3: if (out.length > 1) { row[0] = out[Math.max(1, out.length - 3)][0]; row[2] = row[2] === 'approve' ? 'remove' : 'approve'; } break; // conflicting duplicate
         case 4: row[5] = 'XX'; break; // unknown market
         case 5: row[4] = '2027/01/15 10:00'; break; // future date
         case 6: row[0] = Number(id); break; // 19-digit ID stored as a number

@@ -102,6 +102,29 @@ const FIELD_OF: Record<DecisionField, (d: Decision) => string> = {
 };
 
 /**
+ * The decisions a sample may draw from: one per item ID (the first row stands for it), passing
+ * the filters, and not drawn by an earlier batch. Its size is the lot the sample speaks for.
+ *
+ * @example selectEligible(decisions, { markets: ['JP'] }).eligible.length // the JP lot size
+ */
+export function selectEligible(decisions: readonly Decision[], filters?: SampleFilters, exclude?: ReadonlySet<string>): { eligible: Decision[]; excluded: number } {
+  const seen = new Set<string>();
+  const eligible: Decision[] = [];
+  let excluded = 0;
+  for (const d of decisions) {
+    if (!d.itemId || seen.has(d.itemId)) continue;
+    seen.add(d.itemId);
+    if (!passes(d, filters)) continue;
+    if (exclude?.has(d.itemId)) {
+      excluded++;
+      continue;
+    }
+    eligible.push(d);
+  }
+  return { eligible, excluded };
+}
+
+/**
  * Draws a reproducible sample: each item is ranked by its keyed hash of (seed, item_id) and the
  * k smallest per stratum are kept (bottom-k), so the same sheet, options and seed give the same
  * items even after the sheet is re-sorted or rows are appended. Risk-weighted draws rank by the
@@ -113,19 +136,7 @@ const FIELD_OF: Record<DecisionField, (d: Decision) => string> = {
  */
 export function drawSample(decisions: readonly Decision[], options: SampleOptions): SampleResult {
   if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0)) throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
-  const seen = new Set<string>();
-  const eligible: Decision[] = [];
-  let excluded = 0;
-  for (const d of decisions) {
-    if (!d.itemId || seen.has(d.itemId)) continue;
-    seen.add(d.itemId);
-    if (!passes(d, options.filters)) continue;
-    if (options.exclude?.has(d.itemId)) {
-      excluded++;
-      continue;
-    }
-    eligible.push(d);
-  }
+  const { eligible, excluded } = selectEligible(decisions, options.filters, options.exclude);
   const keyed = eligible.map((d) => ({ d, key: sampleKey(options.seed, d.itemId) }));
   const population = eligible.length;
 

@@ -1,0 +1,82 @@
+import { generateDecisions } from '../core/demo/generateDecisions';
+import { samplingPlan } from '../core/iso2859/samplingPlan';
+import { createWorkbook } from '../emulator';
+import { sheetSnapshot } from '../../test/helpers/sheetSnapshot';
+import { INSPECTION_COLUMNS, sampleFlow } from './sampleFlow';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+
+function decisionsBook(rows = 3000) {
+  const b = createWorkbook();
+  const data = generateDecisions({ rows, headers: 'en', seed: 5 });
+  // Untrusted text that must stay text when copied.
+  data[1][9] = '=HYPERLINK("http://evil.example","click")';
+  data[2][9] = '+SUM(1,2)';
+  data[3][9] = '@mention';
+  b.addSheet('Decisions', data);
+  b.model.activeSheet = b.model.sheet('Decisions');
+  return { b, data };
+}
+
+test('a sample of 50 by ISO 2859-1 becomes a table with dropdowns, colors, frozen panes and a batch row', async () => {
+  const { b } = decisionsBook();
+  const before = sheetSnapshot(b.model.sheet('Decisions')!);
+  const syncs0 = b.instrumentation.syncs;
+  const result = await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'iso2859', level: 'II', aql: '1.5' }, seed: 'w48', now: NOW });
+  const plan = samplingPlan({ lotSize: result.lotSize, level: 'II', aql: 1.5 });
+  expect(result.sampleSize).toBe(plan.sampleSize);
+  expect(sheetSnapshot(b.model.sheet('Decisions')!)).toBe(before);
+  const sheet = b.model.sheet('QA w48')!;
+  const values = b.valuesOf('QA w48');
+  expect(values[0]).toEqual([...INSPECTION_COLUMNS]);
+  expect(values).toHaveLength(plan.sampleSize + 1);
+  expect(sheet.formulas.size).toBe(0); // nothing copied became a formula
+  expect(values.slice(1).every((r) => typeof r[0] === 'string' && /^\d{19}$/.test(r[0] as string))).toBe(true);
+  expect(values.slice(1).every((r) => r[INSPECTION_COLUMNS.indexOf('outcome')] === 'pending')).toBe(true);
+  expect(b.model.tables.find((t) => t.name === 'QA_w48')?.rect).toEqual({ row: 0, column: 0, rowCount: plan.sampleSize + 1, columnCount: INSPECTION_COLUMNS.length });
+  expect(sheet.validations.map((v) => v.source)).toEqual(['approve,remove,age_restrict,fyf_ineligible,escalate', "='QA Taxonomy'!$A$2:$A$32", 'yes,no']);
+  expect(sheet.conditionalFormats.map((c) => c.rule.text).sort()).toEqual(['correct', 'over_enforcement', 'pending', 'under_enforcement', 'wrong_action', 'wrong_policy']);
+  expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
+  const batches = b.valuesOf('QA Batches');
+  expect(batches[1].slice(0, 1)).toEqual(['w48']);
+  expect(batches[1].slice(6, 12)).toEqual(['w48', result.lotSize, plan.sampleSize, plan.letter, plan.accept, plan.reject]);
+  expect(b.instrumentation.syncs - syncs0).toBeLessThanOrEqual(Math.ceil(3000 / 1000) + 14);
+});
+
+test('the same seed draws the same items; a second batch leaves out the first batch; an existing batch is never overwritten', async () => {
+  const { b } = decisionsBook(2000);
+  const first = await sampleFlow(b.run, { batch: 'a', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 's', now: NOW });
+  const { b: b2 } = decisionsBook(2000);
+  const again = await sampleFlow(b2.run, { batch: 'a', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 's', now: NOW });
+  expect(again.itemIds).toEqual(first.itemIds);
+  const second = await sampleFlow(b.run, { batch: 'b', method: 'stratified_proportional', strata: ['market'], size: { kind: 'fixed', n: 40 }, seed: 's', now: NOW });
+  expect(second.itemIds.filter((id) => first.itemIds.includes(id))).toEqual([]);
+  expect(second.lotSize).toBe(first.lotSize - 40);
+  const before = JSON.stringify(b.valuesOf('QA a'));
+  await expect(sampleFlow(b.run, { batch: 'A', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW })).rejects.toMatchObject({ key: 'flow.error.batchExists' });
+  expect(JSON.stringify(b.valuesOf('QA a'))).toBe(before);
+});
+
+test('an interrupted sample leaves no half-written sheet and no batch row', async () => {
+  const { b } = decisionsBook(300);
+  await sampleFlow(b.run, { batch: 'warm', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW });
+  const s0 = b.instrumentation.syncs;
+  await sampleFlow(b.run, { batch: 'count', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'y', now: NOW });
+  const perRun = b.instrumentation.syncs - s0;
+  const names = () => b.model.sheets.map((s) => s.name).sort();
+  for (let k = 1; k < perRun; k++) {
+    const before = names();
+    const batchesBefore = b.valuesOf('QA Batches').length;
+    b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
+    await expect(sampleFlow(b.run, { batch: `k${k}`, method: 'simple', size: { kind: 'fixed', n: 5 }, seed: `k${k}`, now: NOW })).rejects.toMatchObject({ name: 'FlowError' });
+    b.instrumentation.failAtSync = undefined;
+    expect(names()).toEqual(before);
+    expect(b.valuesOf('QA Batches')).toHaveLength(batchesBefore);
+  }
+});
+
+test('bad batch names and empty lots give clear messages', async () => {
+  const { b } = decisionsBook(100);
+  await expect(sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW })).rejects.toMatchObject({ key: 'flow.error.batchName' });
+  await expect(sampleFlow(b.run, { batch: 'none', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, filters: { markets: ['ZZ'] } })).rejects.toMatchObject({ key: 'flow.error.emptySample' });
+});

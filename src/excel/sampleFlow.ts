@@ -1,0 +1,278 @@
+import type { Mapping } from '../core/mapping/detectMapping';
+import { DECISION_FIELDS, QA_COLUMNS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
+import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
+import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
+import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
+import { drawSample, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod } from '../core/sampling/drawSample';
+import { createDecisionValidator } from '../core/validation/createDecisionValidator';
+import type { Decision } from '../core/validation/decision';
+import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
+import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
+import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
+import { loadTaxonomy } from './taxonomyFlow';
+import { writeRows } from './writeTable';
+
+/** How many items to draw: a fixed n, a percent of the lot, an ISO 2859-1 plan, or Cochran. */
+export type SampleSize =
+  | { kind: 'fixed'; n: number }
+  | { kind: 'percent'; percent: number }
+  | { kind: 'iso2859'; level: InspectionLevel; aql: Aql; inspection?: Inspection }
+  | { kind: 'cochran'; confidence: number; margin: number; proportion?: number };
+
+export interface SampleFlowOptions extends FlowControl {
+  batch: string;
+  method: SamplingMethod;
+  size: SampleSize;
+  seed: string;
+  strata?: DecisionField[];
+  minimumPerStratum?: number;
+  quota?: number;
+  expectedErrorRate?: Record<string, number>;
+  filters?: SampleFilters;
+  /** Draw again from items earlier batches sampled (off by default). */
+  includePreviouslySampled?: boolean;
+  sheet?: string;
+  mapping?: Mapping;
+  lang?: Lang;
+  now?: number;
+  createdBy?: string;
+}
+
+export interface SampleFlowResult {
+  batch: string;
+  sheet: string;
+  lotSize: number;
+  sampleSize: number;
+  excluded: number;
+  plan?: SamplingPlan;
+  allocation: SampleResult['allocation'];
+  itemIds: string[];
+}
+
+/** The inspection sheet's columns: the copied decision, where it came from, then the QA columns. */
+export const INSPECTION_COLUMNS = [...DECISION_FIELDS, 'source_row', 'weight', ...QA_COLUMNS] as const;
+export type InspectionColumn = (typeof INSPECTION_COLUMNS)[number];
+export const col = (name: InspectionColumn) => INSPECTION_COLUMNS.indexOf(name);
+
+export const BATCH_COLUMNS = ['batch', 'created_at', 'created_by', 'source_sheet', 'method', 'parameters', 'seed', 'lot_size', 'sample_size', 'plan_letter', 'accept', 'reject', 'sheet'] as const;
+
+/** Outcome colors: green for correct, reds and oranges for the four errors, grey for pending. */
+export const OUTCOME_COLORS: Record<string, string> = {
+  correct: '#DFF6DD',
+  over_enforcement: '#FDE7E9',
+  under_enforcement: '#FED9CC',
+  wrong_policy: '#FFF4CE',
+  wrong_action: '#F9E0F0',
+  pending: '#F3F2F1',
+};
+
+/** The number of items a sizing rule asks for on a lot. */
+export function sampleSizeFor(size: SampleSize, lotSize: number): { n: number; plan?: SamplingPlan } {
+  switch (size.kind) {
+    case 'fixed':
+      return { n: Math.min(size.n, lotSize) };
+    case 'percent':
+      return { n: Math.min(lotSize, Math.ceil((lotSize * size.percent) / 100)) };
+    case 'cochran':
+      return { n: Math.min(lotSize, cochranSampleSize({ population: Math.max(1, lotSize), confidence: size.confidence, margin: size.margin, proportion: size.proportion })) };
+    case 'iso2859': {
+      if (lotSize < 2) return { n: lotSize };
+      const plan = samplingPlan({ lotSize, level: size.level, aql: size.aql, inspection: size.inspection });
+      return { n: plan.sampleSize, plan };
+    }
+  }
+}
+
+/**
+ * Draws a sample into a new inspection worksheet `QA <batch>`: an Excel table with the sampled
+ * decisions (copied as text, so nothing can turn into a formula and IDs keep every digit) and the
+ * QA columns, dropdowns for qa_verdict and qa_policy (a range on QA Taxonomy), colored outcomes,
+ * frozen header and ID column; then a row in `QA Batches`. An existing batch is never
+ * overwritten; an interrupted run leaves nothing half-written (the sheet is built under a
+ * temporary name and the batch row is written last).
+ */
+export async function sampleFlow(run: BatchRunner, options: SampleFlowOptions): Promise<SampleFlowResult> {
+  try {
+    return await sample(run, options);
+  } catch (error) {
+    throw toFlowError(error, inspectionSheetName(options.batch));
+  }
+}
+
+async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<SampleFlowResult> {
+  const lang = options.lang ?? 'en';
+  if (!isValidBatchId(options.batch)) throw new FlowError('flow.error.batchName', { batch: options.batch });
+  const sheetName = inspectionSheetName(options.batch);
+  const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
+  const at = await locateDecisions(run, options.sheet, options.mapping);
+
+  // Batch name free? Items of earlier batches (to leave out)?
+  const earlier = await run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const names = sheets.items.map((s) => s.name);
+    const taken = [sheetName, reportSheetName(options.batch)].find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
+    if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
+    if (options.includePreviouslySampled) return new Set<string>();
+    const ids = names.filter(isInspectionSheet).map((n) => {
+      const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
+      r.load('values');
+      return r;
+    });
+    await context.sync();
+    const set = new Set<string>();
+    for (const r of ids) {
+      if (r.isNullObject) continue;
+      const values = r.values as CellValue[][];
+      const c = (values[0] ?? []).indexOf('item_id');
+      if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(String(row[c]));
+    }
+    return set;
+  });
+
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0 });
+  await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
+  const decisions = validator.finish().decisions;
+  const { eligible } = selectEligible(decisions, options.filters, earlier);
+  const { n, plan } = sampleSizeFor(options.size, eligible.length);
+  const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
+  const drawn = drawSample(decisions, {
+    method: options.method,
+    size: n,
+    seed: options.seed,
+    strata: options.strata,
+    minimumPerStratum: options.minimumPerStratum,
+    quota: options.quota,
+    expectedErrorRate: options.expectedErrorRate,
+    policySeverity: severity,
+    filters: options.filters,
+    exclude: earlier,
+  });
+  if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
+  throwIfCancelled(options.signal);
+
+  const byId = new Map(decisions.map((d) => [d.itemId, d] as const));
+  const rows = await copySampledRows(run, at, drawn.items.map((i) => i.row));
+  const table: CellValue[][] = [[...INSPECTION_COLUMNS]];
+  drawn.items.forEach((item, i) => {
+    const raw = rows[i];
+    const d = byId.get(item.itemId) as Decision;
+    const cell = (f: DecisionField): CellValue => {
+      if (f === 'item_id') return item.itemId;
+      const c = at.mapping[f];
+      return c === undefined ? '' : (raw[c] ?? '');
+    };
+    table.push([
+      ...DECISION_FIELDS.map(cell),
+      item.row,
+      Math.round(item.weight * 1e6) / 1e6,
+      '', '', 'pending', severity[d.policy] ?? '', '', '', '', '',
+    ]);
+  });
+  const temp = `QA ~${options.batch}`.slice(0, 31);
+  await writeInspectionSheet(run, temp, table, codeRange);
+  await finishBatch(run, temp, options, at, drawn, eligible.length, plan);
+  return { batch: options.batch, sheet: sheetName, lotSize: eligible.length, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+}
+
+/** Reads the sampled rows as they are on the decisions sheet, in one sync (contiguous rows merged). */
+async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[]): Promise<CellValue[][]> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(at.sheet);
+    const ranges = sheetRows.map((r) => {
+      const range = ws.getRangeByIndexes(r - 1, 0, 1, at.columnCount);
+      range.load('values');
+      return range;
+    });
+    await context.sync();
+    return ranges.map((r) => (r.values as CellValue[][])[0]);
+  });
+}
+
+/** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
+async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string): Promise<void> {
+  await run(async (context) => {
+    const leftover = context.workbook.worksheets.getItemOrNullObject(temp);
+    await context.sync();
+    if (!leftover.isNullObject) leftover.delete();
+    try {
+      const ws = context.workbook.worksheets.add(temp);
+      // Everything copied is written as text first (dates included: a date cell may hold untrusted text);
+      // only the numbers this flow computes are left as numbers.
+      const numeric = new Set([col('source_row'), col('weight'), col('severity')]);
+      const textColumns = INSPECTION_COLUMNS.map((_, i) => i).filter((i) => !numeric.has(i));
+      await writeRows(context, ws, 0, 0, table, textColumns);
+      const n = table.length - 1;
+      const t = ws.tables.add(ws.getRangeByIndexes(0, 0, table.length, INSPECTION_COLUMNS.length), true);
+      t.style = 'TableStyleMedium2';
+      // Dropdowns: verdicts as a short list; policies from the taxonomy sheet (100+ codes do not fit a comma list).
+      const verdicts = ws.getRangeByIndexes(1, col('qa_verdict'), n, 1);
+      verdicts.dataValidation.rule = { list: { inCellDropDown: true, source: 'approve,remove,age_restrict,fyf_ineligible,escalate' } };
+      const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
+      policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
+      const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
+      escalate.dataValidation.rule = { list: { inCellDropDown: true, source: 'yes,no' } };
+      const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
+      for (const [name, color] of Object.entries(OUTCOME_COLORS)) {
+        const cf = outcome.conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
+        cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: name };
+        cf.textComparison.format.fill.color = color;
+      }
+      ws.getRangeByIndexes(1, col('decided_at'), n, 1).numberFormat = table.slice(1).map(() => ['yyyy-mm-dd hh:mm']);
+      ws.freezePanes.freezeAt(ws.getRange('A1'));
+      ws.getRangeByIndexes(0, 0, 1, INSPECTION_COLUMNS.length).format.font.bold = true;
+      ws.getRangeByIndexes(0, 0, Math.min(table.length, 200), INSPECTION_COLUMNS.length).format.autofitColumns();
+      ws.getRangeByIndexes(0, col('notes'), 1, 1).format.columnWidth = 240;
+      ws.getRangeByIndexes(0, col('qa_comment'), 1, 1).format.columnWidth = 240;
+      await context.sync();
+    } catch (error) {
+      const partial = context.workbook.worksheets.getItemOrNullObject(temp);
+      await context.sync().catch(() => undefined);
+      if (!partial.isNullObject) {
+        partial.delete();
+        await context.sync().catch(() => undefined);
+      }
+      throw error;
+    }
+  });
+}
+
+/**
+ * Writes the batch's row in `QA Batches` and renames the finished sheet in one last request, so
+ * a batch either has both its sheet and its row, or neither (the temporary sheet is removed).
+ */
+async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan?: SamplingPlan): Promise<void> {
+  const parameters = JSON.stringify({ size: options.size, strata: options.strata, minimumPerStratum: options.minimumPerStratum, quota: options.quota, expectedErrorRate: options.expectedErrorRate, filters: options.filters, includePreviouslySampled: options.includePreviouslySampled ?? false });
+  const row: CellValue[] = [options.batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(options.batch)];
+  await run(async (context) => {
+    try {
+      let ws = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowCount, rowIndex');
+      await context.sync();
+      let next = 1;
+      if (ws.isNullObject) {
+        ws = context.workbook.worksheets.add(BATCHES_SHEET);
+        await writeRows(context, ws, 0, 0, [[...BATCH_COLUMNS]], []);
+        ws.getRangeByIndexes(0, 0, 1, BATCH_COLUMNS.length).format.font.bold = true;
+        ws.freezePanes.freezeRows(1);
+        await context.sync();
+      } else if (!used.isNullObject) next = used.rowIndex + used.rowCount;
+      const text = BATCH_COLUMNS.map((_, i) => i).filter((i) => ![7, 8, 10, 11].includes(i));
+      await writeRows(context, ws, next, 0, [row], text);
+      const sheet = context.workbook.worksheets.getItem(temp);
+      sheet.name = inspectionSheetName(options.batch);
+      sheet.tables.getItemAt(0).name = inspectionTableName(options.batch);
+      await context.sync();
+    } catch (error) {
+      const partial = context.workbook.worksheets.getItemOrNullObject(temp);
+      await context.sync().catch(() => undefined);
+      if (!partial.isNullObject) {
+        partial.delete();
+        await context.sync().catch(() => undefined);
+      }
+      throw error;
+    }
+  });
+}
