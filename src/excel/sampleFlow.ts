@@ -66,6 +66,8 @@ export const OUTCOME_COLORS: Record<string, string> = {
   pending: '#F3F2F1',
 };
 
+const tempSheetName = (batch: string) => `QA ~${batch}`.slice(0, 31);
+
 /** The number of items a sizing rule asks for on a lot. */
 export function sampleSizeFor(size: SampleSize, lotSize: number): { n: number; plan?: SamplingPlan } {
   switch (size.kind) {
@@ -114,7 +116,13 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     const names = sheets.items.map((s) => s.name);
     const taken = [sheetName, reportSheetName(options.batch)].find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
     if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
-    if (options.includePreviouslySampled) return new Set<string>();
+    // A temporary sheet left by an interrupted run of this batch goes now.
+    const leftover = names.find((x) => x.toLowerCase() === tempSheetName(options.batch).toLowerCase());
+    if (leftover) context.workbook.worksheets.getItem(leftover).delete();
+    if (options.includePreviouslySampled) {
+      if (leftover) await context.sync();
+      return new Set<string>();
+    }
     const ids = names.filter(isInspectionSheet).map((n) => {
       const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
       r.load('values');
@@ -170,7 +178,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       '', '', 'pending', severity[d.policy] ?? '', '', '', '', '',
     ]);
   });
-  const temp = `QA ~${options.batch}`.slice(0, 31);
+  const temp = tempSheetName(options.batch);
   await writeInspectionSheet(run, temp, table, codeRange);
   await finishBatch(run, temp, options, at, drawn, eligible.length, plan);
   return { batch: options.batch, sheet: sheetName, lotSize: eligible.length, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
@@ -193,9 +201,6 @@ async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRow
 /** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
 async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string): Promise<void> {
   await run(async (context) => {
-    const leftover = context.workbook.worksheets.getItemOrNullObject(temp);
-    await context.sync();
-    if (!leftover.isNullObject) leftover.delete();
     try {
       const ws = context.workbook.worksheets.add(temp);
       // Everything copied is written as text first (dates included: a date cell may hold untrusted text);
