@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
 import { INSPECTION_LEVELS, AQLS, type Aql, type InspectionLevel } from '../core/iso2859/planTables';
 import { samplingPlan } from '../core/iso2859/samplingPlan';
@@ -72,14 +73,14 @@ class CliFailure extends Error {}
 
 function progressBar(io: CliIo, lang: Lang): Progress | undefined {
   if (!io.isTTY) return undefined;
-  let last = -1;
+  let bar: cliProgress.SingleBar | undefined;
   return (done, total) => {
-    const pct = Math.floor((done / Math.max(1, total)) * 100);
-    if (pct === last) return;
-    last = pct;
-    const width = 30;
-    const filled = Math.round((pct / 100) * width);
-    io.err(`\r${t('cli.progress', {}, lang)} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}% ${done}/${total}${done >= total ? '\n' : ''}`);
+    if (!bar) {
+      bar = new cliProgress.SingleBar({ format: `${t('cli.progress', {}, lang)} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar.start(total, 0);
+    }
+    bar.update(done);
+    if (done >= total) bar.stop();
   };
 }
 
