@@ -1,3 +1,4 @@
+import { columnLetter } from '../core/a1/columnLetter';
 import { EmulatorError } from './errors';
 
 export const MAX_ROWS = 1048576;
@@ -11,16 +12,8 @@ export interface CellRect {
   columnCount: number;
 }
 
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters (0 → A), from the core's A1 helpers. */
+export const columnName = columnLetter;
 
 function columnNumber(letters: string): number {
   let n = 0;

@@ -10,7 +10,7 @@ import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowCo
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
 import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
-import { writeRows } from './writeTable';
+import { removeSheetQuietly, writeRows } from './writeTable';
 
 /** How many items to draw: a fixed n, a percent of the lot, an ISO 2859-1 plan, or Cochran. */
 export type SampleSize =
@@ -232,12 +232,7 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
       ws.getRangeByIndexes(0, col('qa_comment'), 1, 1).format.columnWidth = 240;
       await context.sync();
     } catch (error) {
-      const partial = context.workbook.worksheets.getItemOrNullObject(temp);
-      await context.sync().catch(() => undefined);
-      if (!partial.isNullObject) {
-        partial.delete();
-        await context.sync().catch(() => undefined);
-      }
+      await removeSheetQuietly(context, temp);
       throw error;
     }
   });
@@ -271,12 +266,7 @@ async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOp
       sheet.tables.getItemAt(0).name = inspectionTableName(options.batch);
       await context.sync();
     } catch (error) {
-      const partial = context.workbook.worksheets.getItemOrNullObject(temp);
-      await context.sync().catch(() => undefined);
-      if (!partial.isNullObject) {
-        partial.delete();
-        await context.sync().catch(() => undefined);
-      }
+      await removeSheetQuietly(context, temp);
       throw error;
     }
   });

@@ -9,7 +9,7 @@ import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowCo
 import { locateDecisions, readDecisionChunks } from './readDecisions';
 import { FINDINGS_SHEET, isInspectionSheet } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
-import { writeRows } from './writeTable';
+import { removeSheetQuietly, writeRows } from './writeTable';
 
 export interface ValidateOptions extends FlowControl {
   /** The decisions sheet; the active sheet when omitted. */
@@ -115,13 +115,7 @@ async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; 
       await context.sync();
     } catch (error) {
       // Leave no half-written sheet behind: the temporary one goes, the previous findings stay.
-      const partial = context.workbook.worksheets.getItemOrNullObject(temp);
-      partial.load('name');
-      await context.sync().catch(() => undefined);
-      if (!partial.isNullObject) {
-        partial.delete();
-        await context.sync().catch(() => undefined);
-      }
+      await removeSheetQuietly(context, temp);
       throw toFlowError(error, FINDINGS_SHEET);
     }
   });

@@ -28,3 +28,16 @@ export async function writeRows(
     if (i + chunk < rows.length) await context.sync();
   }
 }
+
+/**
+ * Removes a sheet if it exists, ignoring errors: the clean-up after a failed flow, so that no
+ * half-written sheet stays behind (the flow's own error is what the analyst sees).
+ */
+export async function removeSheetQuietly(context: Excel.RequestContext, name: string): Promise<void> {
+  const partial = context.workbook.worksheets.getItemOrNullObject(name);
+  await context.sync().catch(() => undefined);
+  if (!partial.isNullObject) {
+    partial.delete();
+    await context.sync().catch(() => undefined);
+  }
+}
