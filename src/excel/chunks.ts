@@ -16,12 +16,22 @@ export function rowsPerChunk(columns: number, bytesPerRow: number, factor = 1): 
   return Math.max(1, Math.min(50_000, Math.floor(MAX_CELLS_PER_READ / Math.max(1, columns)), Math.floor(PAYLOAD_BUDGET_BYTES / perRow)));
 }
 
-/** Approximate JSON bytes of rows of cell values (strings count their length). */
+/** Approximate JSON bytes of rows of cell values: UTF-8 length of strings (ASCII 1 byte, others 3), quotes and commas. */
 export function rowsBytes(rows: readonly (readonly CellValue[])[]): number {
   let n = 0;
   for (const row of rows) {
-    n += 2;
-    for (const v of row) n += typeof v === 'string' ? v.length * 3 + 3 : 12;
+    n += 3; // brackets and the comma after the row
+    for (const v of row) {
+      if (typeof v !== 'string') {
+        n += 13;
+        continue;
+      }
+      n += 3; // quotes and the comma after the cell
+      for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        n += c < 0x80 ? (c === 34 || c === 92 || c < 32 ? 2 : 1) : c < 0x800 ? 2 : 3;
+      }
+    }
   }
   return n;
 }

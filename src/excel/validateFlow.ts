@@ -54,11 +54,12 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
   const decisionFindings = summary.findings.map((f) => ({ ...f, sheet: f.sheet ?? at.sheet }));
 
   // Inspection sheets: what inspectors pasted past the dropdowns.
-  const inspectionFindings = await run(async (context) => {
+  const { inspectionFindings, sheetNames } = await run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
-    const names = sheets.items.map((s) => s.name).filter(isInspectionSheet);
+    const sheetNames = sheets.items.map((s) => s.name);
+    const names = sheetNames.filter(isInspectionSheet);
     const ranges = names.map((n) => {
       const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
       r.load('values');
@@ -75,14 +76,14 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
       if (qv < 0 || qp < 0) continue;
       out.push(...validateInspectionRows(values.slice(1), 2, { qa_verdict: qv, qa_policy: qp }, taxonomy, n));
     }
-    return out;
+    return { inspectionFindings: out, sheetNames };
   });
 
   const all = [...decisionFindings, ...inspectionFindings].map((f) => ({ ...f, address: cellAddress(f.row, f.column, f.sheet), message: renderFinding(f, lang, f.sheet) }));
   const counts: Partial<Record<FindingCode, number>> = { ...summary.counts };
   for (const f of inspectionFindings) counts[f.code] = (counts[f.code] ?? 0) + 1;
   throwIfCancelled(options.signal);
-  await writeFindingsSheet(run, all, lang);
+  await writeFindingsSheet(run, all, sheetNames);
   return { sheet: at.sheet, rowsChecked: summary.rowsChecked, findings: all, counts };
 }
 
@@ -90,13 +91,12 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
  * Replaces `QA Findings` with this run's findings. The new sheet is built under a temporary name
  * and swapped in by the last sync, so an interrupted run leaves the previous findings in place.
  */
-async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; address: string; code: string; severity: string; message: string; suggestion?: string }[], _lang: Lang): Promise<void> {
+async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; address: string; code: string; severity: string; message: string; suggestion?: string }[], sheetNames: string[]): Promise<void> {
   const temp = `${FINDINGS_SHEET} ~new`;
+  const has = (name: string) => sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
   await run(async (context) => {
-    const leftover = context.workbook.worksheets.getItemOrNullObject(temp);
-    leftover.load('name');
-    await context.sync();
-    if (!leftover.isNullObject) leftover.delete();
+    // A temporary sheet left by an interrupted run goes first (queued with the first write).
+    if (has(temp)) context.workbook.worksheets.getItem(temp).delete();
     try {
       const ws = context.workbook.worksheets.add(temp);
       const rows: CellValue[][] = [[...FINDINGS_COLUMNS], ...findings.map((f) => [f.sheet ?? '', f.address, f.code, f.severity, f.message, f.suggestion ?? ''])];
@@ -106,10 +106,8 @@ async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; 
       ws.freezePanes.freezeRows(1);
       ws.getRangeByIndexes(0, 0, 1, 4).format.autofitColumns();
       ws.getRange('E:E').format.columnWidth = 480;
-      const old = context.workbook.worksheets.getItemOrNullObject(FINDINGS_SHEET);
-      old.load('name');
-      await context.sync();
-      if (!old.isNullObject) old.delete();
+      // The swap: the previous findings go and the new sheet takes their name, in one request.
+      if (has(FINDINGS_SHEET)) context.workbook.worksheets.getItem(FINDINGS_SHEET).delete();
       ws.name = FINDINGS_SHEET;
       table.name = 'QA_Findings';
       await context.sync();
