@@ -3,6 +3,7 @@ import { detectMapping, type Mapping } from '../core/mapping/detectMapping';
 import { REQUIRED_FIELDS, type CellValue } from '../core/model';
 import { rowsBytes, rowsPerChunk } from './chunks';
 import { FlowError, throwIfCancelled, type BatchRunner, type FlowControl } from './host';
+import { isOwnSheet } from './sheets';
 
 /** Where the decisions are: the sheet, its header row, its columns and the field mapping. */
 export interface DecisionsLocation {
@@ -33,6 +34,8 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
     used.load('rowIndex, columnIndex, rowCount, columnCount');
     await context.sync();
     if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: sheetName ?? '' });
+    // The add-in replaces its own sheets (QA Findings…): a decisions sheet with such a name would be lost.
+    if (isOwnSheet(ws.name)) throw new FlowError('flow.error.reservedSheet', { sheet: ws.name });
     if (used.isNullObject) throw new FlowError('flow.error.emptySheet', { sheet: ws.name });
     const columnCount = used.columnIndex + used.columnCount;
     const lastRow = used.rowIndex + used.rowCount - 1;

@@ -108,6 +108,7 @@ export const en = {
   'cli.done.planAll': "Lot {lot}, level {level}, AQL {aql}: code letter {letter}; the plan reaches the lot size, so inspect all {n} items (accept with ≤ {ac} defects).",
   'cli.wrote': "Wrote {file}.",
   'cli.progress': "Reading decisions",
+  'flow.error.reservedSheet': "The sheet \"{sheet}\" has a name the add-in uses for its own sheets, so it cannot be the decisions sheet. Rename it (for example \"Decisions\") and run again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

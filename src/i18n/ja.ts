@@ -110,4 +110,5 @@ export const ja: Record<MessageKey, string> = {
   'cli.done.planAll': "ロット {lot}、検査水準 {level}、AQL {aql}：サンプル文字 {letter}。抜取数がロットサイズに達するため全 {n} 件を検査します（不適合 {ac} 件以下で合格）。",
   'cli.wrote': "{file} に書き出しました。",
   'cli.progress': "判定を読み込み中",
+  'flow.error.reservedSheet': "シート「{sheet}」はアドインが自分のシートに使う名前なので、判定シートにできません。名前を変えて（例：「判定」）再実行してください。",
 };
