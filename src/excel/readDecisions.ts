@@ -3,6 +3,7 @@ import { detectMapping, type Mapping } from '../core/mapping/detectMapping';
 import { REQUIRED_FIELDS, type CellValue } from '../core/model';
 import { rowsBytes, rowsPerChunk } from './chunks';
 import { FlowError, throwIfCancelled, type BatchRunner, type FlowControl } from './host';
+import { queueConfirmedMappings } from './mapFlow';
 import { isOwnSheet } from './sheets';
 
 /** Where the decisions are: the sheet, its header row, its columns and the field mapping. */
@@ -32,6 +33,7 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
     ws.load('name');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex, columnIndex, rowCount, columnCount');
+    const confirmedFor = queueConfirmedMappings(context);
     await context.sync();
     if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: sheetName ?? '' });
     // The add-in replaces its own sheets (QA Findings…): a decisions sheet with such a name would be lost.
@@ -42,10 +44,12 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
     const head = ws.getRangeByIndexes(0, 0, Math.min(HEADER_SCAN, lastRow + 1), columnCount);
     head.load('values');
     await context.sync();
+    // A mapping confirmed on the Map page (kept in QA Settings) wins over detection.
+    const saved = confirmed ?? confirmedFor(ws.name);
     const rows = head.values as CellValue[][];
     const detected = detectMapping(rows, HEADER_SCAN);
     if (detected.headerRow < 0) throw new FlowError('flow.error.noHeader', { sheet: ws.name });
-    const mapping = { ...detected.mapping, ...confirmed };
+    const mapping = { ...detected.mapping, ...saved };
     const missing = REQUIRED_FIELDS.find((f) => mapping[f] === undefined);
     if (missing) throw new FlowError('flow.error.missingColumn', { field: missing, cell: cellAddress(detected.headerRow + 1, 0, ws.name) });
     const sample = rows.slice(detected.headerRow + 1);

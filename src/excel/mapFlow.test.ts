@@ -1,0 +1,28 @@
+import { createWorkbook } from '../emulator';
+import { sheetSnapshot } from '../../test/helpers/sheetSnapshot';
+import { mapFlow, saveMapping } from './mapFlow';
+import { validateFlow } from './validateFlow';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+
+test('map finds the header below title rows, previews rows, and a confirmed mapping is kept in the workbook and used by the flows', async () => {
+  const b = createWorkbook();
+  // "Reviewer notes" would not map; "Agent" maps to moderator; a second column "Decision (final)" is the real verdict.
+  b.addSheet('Export', [['QA export'], [], ['Video ID', 'Agent', 'Decision', 'Policy', 'Decision (final)'], ['1', 'sato', 'maybe', '', 'approve'], ['2', 'lee', 'maybe', '', 'approve']]);
+  b.model.activeSheet = b.model.sheet('Export');
+  const before = sheetSnapshot(b.model.sheet('Export')!);
+  const syncs0 = b.instrumentation.syncs;
+  const detected = await mapFlow(b.run);
+  expect(b.instrumentation.syncs - syncs0).toBe(2);
+  expect(detected).toMatchObject({ sheet: 'Export', headerRow: 2, confirmed: false, mapping: { item_id: 0, moderator: 1, verdict: 2, policy: 3 } });
+  expect(detected.preview[0]).toEqual(['Video ID', 'Agent', 'Decision', 'Policy', 'Decision (final)']);
+  expect((await validateFlow(b.run, { now: NOW })).counts.unknown_verdict).toBe(2);
+  // The analyst corrects the verdict column on the Map page.
+  await saveMapping(b.run, 'Export', { ...detected.mapping, verdict: 4 });
+  expect(b.valuesOf('QA Settings')).toEqual([['key', 'value'], ['mapping:Export', '{"item_id":0,"moderator":1,"verdict":4,"policy":3}']]);
+  await saveMapping(b.run, 'Export', { ...detected.mapping, verdict: 4 });
+  expect(b.valuesOf('QA Settings')).toHaveLength(2); // replaced, not appended
+  expect(await mapFlow(b.run)).toMatchObject({ confirmed: true, mapping: { verdict: 4 } });
+  expect((await validateFlow(b.run, { now: NOW })).counts.unknown_verdict).toBeUndefined();
+  expect(sheetSnapshot(b.model.sheet('Export')!)).toBe(before);
+});

@@ -1,0 +1,99 @@
+import { detectMapping, mapHeaderRow, type Mapping, type MappingResult } from '../core/mapping/detectMapping';
+import { DECISION_FIELDS, type CellValue, type DecisionField } from '../core/model';
+import { FlowError, toFlowError, type BatchRunner } from './host';
+import { SETTINGS_SHEET, isOwnSheet } from './sheets';
+import { writeRows } from './writeTable';
+
+export interface MapResult extends MappingResult {
+  sheet: string;
+  /** The header and the first rows below it, for the pane's preview. */
+  preview: CellValue[][];
+  /** True when the mapping is one a person confirmed earlier (kept in QA Settings). */
+  confirmed: boolean;
+}
+
+const settingKey = (sheet: string) => `mapping:${sheet}`;
+
+/**
+ * Queues the read of confirmed mappings from `QA Settings` (key | value rows; the value is JSON)
+ * onto the caller's next sync, and returns how to pick one sheet's mapping after that sync.
+ */
+export function queueConfirmedMappings(context: Excel.RequestContext): (sheet: string) => Mapping | undefined {
+  const used = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
+  used.load('values');
+  return (sheet) => {
+    if (used.isNullObject) return undefined;
+    const row = (used.values as CellValue[][]).find((r) => r[0] === settingKey(sheet));
+    if (!row) return undefined;
+    try {
+      const parsed = JSON.parse(String(row[1])) as Record<string, unknown>;
+      const mapping: Mapping = {};
+      for (const f of DECISION_FIELDS) if (Number.isInteger(parsed[f])) mapping[f] = parsed[f] as number;
+      return mapping;
+    } catch {
+      return undefined; // an edited, unreadable value is ignored and detection runs again
+    }
+  };
+}
+
+/**
+ * Finds the header row of the decisions sheet (the active one when none is named) and maps its
+ * columns, preferring a mapping a person confirmed earlier. Returns confidences, unmapped
+ * columns and a preview. Reads only.
+ */
+export async function mapFlow(run: BatchRunner, options: { sheet?: string; previewRows?: number } = {}): Promise<MapResult> {
+  try {
+    return await run(async (context) => {
+      const ws = options.sheet ? context.workbook.worksheets.getItemOrNullObject(options.sheet) : context.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex, rowCount, columnIndex, columnCount');
+      const confirmedFor = queueConfirmedMappings(context);
+      await context.sync();
+      if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: options.sheet ?? '' });
+      if (isOwnSheet(ws.name)) throw new FlowError('flow.error.reservedSheet', { sheet: ws.name });
+      if (used.isNullObject) throw new FlowError('flow.error.emptySheet', { sheet: ws.name });
+      const lastRow = used.rowIndex + used.rowCount - 1;
+      const head = ws.getRangeByIndexes(0, 0, Math.min(30 + (options.previewRows ?? 5), lastRow + 1), used.columnIndex + used.columnCount);
+      head.load('values');
+      await context.sync();
+      const confirmed = confirmedFor(ws.name);
+      const rows = head.values as CellValue[][];
+      const detected = detectMapping(rows);
+      if (detected.headerRow < 0) throw new FlowError('flow.error.noHeader', { sheet: ws.name });
+      const result = confirmed ? { ...mapHeaderRow(rows[detected.headerRow], detected.headerRow), mapping: { ...detected.mapping, ...confirmed } } : detected;
+      return { ...result, sheet: ws.name, preview: rows.slice(detected.headerRow, detected.headerRow + 1 + (options.previewRows ?? 5)), confirmed: Boolean(confirmed) };
+    });
+  } catch (error) {
+    throw toFlowError(error, options.sheet);
+  }
+}
+
+/**
+ * Keeps a confirmed mapping in the workbook (`QA Settings`, a visible sheet, so a lead who opens
+ * the shared workbook gets the same mapping). Replaces the sheet's earlier entry.
+ */
+export async function saveMapping(run: BatchRunner, sheet: string, mapping: Mapping): Promise<void> {
+  const value = JSON.stringify(Object.fromEntries(Object.entries(mapping).filter(([k, v]) => (DECISION_FIELDS as readonly string[]).includes(k) && Number.isInteger(v))) as Partial<Record<DecisionField, number>>);
+  try {
+    await run(async (context) => {
+      let ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('values, rowIndex');
+      await context.sync();
+      let rowIndex = 1;
+      if (ws.isNullObject) {
+        ws = context.workbook.worksheets.add(SETTINGS_SHEET);
+        await writeRows(context, ws, 0, 0, [['key', 'value']], [0, 1]);
+      } else if (!used.isNullObject) {
+        const values = used.values as CellValue[][];
+        const existing = values.findIndex((r) => r[0] === settingKey(sheet));
+        rowIndex = existing >= 0 ? used.rowIndex + existing : used.rowIndex + values.length;
+      }
+      await writeRows(context, ws, rowIndex, 0, [[settingKey(sheet), value]], [0, 1]);
+      await context.sync();
+    });
+  } catch (error) {
+    throw toFlowError(error, SETTINGS_SHEET);
+  }
+}
