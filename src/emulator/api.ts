@@ -354,7 +354,9 @@ export class WorksheetApi extends ClientObject {
           holder.sheet = this.resolve();
           holder.sheet.changeHandlers.push(handler);
         });
+        // As Office.js: remove() is queued on the context the handler was added in (result.context).
         return {
+          context: this.context,
           remove: () =>
             this.context.enqueue(() => {
               const s = holder.sheet;

@@ -100,3 +100,37 @@ export async function recomputeOutcomes(run: BatchRunner, batch: string): Promis
     throw toFlowError(error, inspectionSheetName(batch));
   }
 }
+
+/**
+ * While the pane is open: recomputes outcomes whenever the inspection sheet changes (an
+ * inspector typing or pasting into the QA columns), through Worksheet.onChanged. Changes the
+ * add-in makes to outcome cells are ignored, so it does not loop. Returns a function that stops
+ * watching.
+ */
+export async function watchInspection(run: BatchRunner, batch: string, onRecomputed: (changed: number) => void): Promise<() => Promise<void>> {
+  let busy = false;
+  const outcomeColumn = col('outcome');
+  const handler = async (event: { address: string }) => {
+    // A change only to the outcome column is our own write.
+    const columns = event.address.replace(/^.*!/, '').split(':').map((a) => a.replace(/\d+$/, ''));
+    const letters = (n: number) => String.fromCharCode(65 + n);
+    if (columns.every((c) => c === letters(outcomeColumn)) || busy) return;
+    busy = true;
+    try {
+      onRecomputed(await recomputeOutcomes(run, batch));
+    } finally {
+      busy = false;
+    }
+  };
+  const registration = await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
+    const result = ws.onChanged.add(handler);
+    await context.sync();
+    return result;
+  });
+  // Office.js removes a handler through the context it was added in.
+  return async () => {
+    registration.remove();
+    await registration.context.sync();
+  };
+}

@@ -89,3 +89,17 @@ test('a report for a missing batch says to sample first', async () => {
   b.addSheet('Decisions', [['Item ID']]);
   await expect(reportFlow(b.run, { batch: 'nope' })).rejects.toMatchObject({ key: 'flow.error.noBatch' });
 });
+
+test('while watched, a paste into the QA columns recomputes the outcome; after stopping, it does not', async () => {
+  const { b } = await sampledBook();
+  const { watchInspection } = await import('./inspectFlow');
+  const seen: number[] = [];
+  const stop = await watchInspection(b.run, 'w48', (n) => seen.push(n));
+  const header = b.model.sheet('QA w48')!.rows[0]!;
+  await b.editCell('QA w48', 1, header.indexOf('qa_verdict'), 'approve');
+  expect(seen).toEqual([1]);
+  expect(['correct', 'over_enforcement']).toContain(b.model.sheet('QA w48')!.value(1, header.indexOf('outcome')));
+  await stop();
+  await b.editCell('QA w48', 2, header.indexOf('qa_verdict'), 'approve');
+  expect(seen).toEqual([1]);
+});

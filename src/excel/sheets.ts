@@ -3,12 +3,14 @@ export const TAXONOMY_SHEET = 'QA Taxonomy';
 export const FINDINGS_SHEET = 'QA Findings';
 export const BATCHES_SHEET = 'QA Batches';
 export const SETTINGS_SHEET = 'QA Settings';
+/** The cross-batch view: accuracy and ISO 2859-1 switching state per moderator over every batch. */
+export const MODERATORS_SHEET = 'QA Moderators';
 export const INSPECTION_PREFIX = 'QA ';
 export const REPORT_PREFIX = 'QA Report ';
 /** Sheet names are at most 31 characters: "QA Report " leaves 21 for the batch id. */
 export const MAX_BATCH_ID = 31 - REPORT_PREFIX.length;
 
-const OWN = new Set([TAXONOMY_SHEET, FINDINGS_SHEET, BATCHES_SHEET, SETTINGS_SHEET].map((s) => s.toLowerCase()));
+const OWN = new Set([TAXONOMY_SHEET, FINDINGS_SHEET, BATCHES_SHEET, SETTINGS_SHEET, MODERATORS_SHEET].map((s) => s.toLowerCase()));
 
 /** An inspection sheet: "QA <batch>", not a report and not one of the fixed sheets (nor a temporary one). */
 export function isInspectionSheet(name: string): boolean {
@@ -28,5 +30,5 @@ export function isOwnSheet(name: string): boolean {
 
 /** A batch id that fits every sheet and table name the batch needs. */
 export function isValidBatchId(batch: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9 _-]{0,20}$/.test(batch) && batch.length <= MAX_BATCH_ID && !/^report\b/i.test(batch);
+  return /^[A-Za-z0-9][A-Za-z0-9 _-]{0,20}$/.test(batch) && batch.length <= MAX_BATCH_ID && !/^report\b/i.test(batch) && !OWN.has(`qa ${batch}`.toLowerCase());
 }
