@@ -4,6 +4,7 @@ import { DEFECT_OUTCOMES, type CellValue, type Lang } from '../core/model';
 import { summarizeInspection, type InspectionSummary } from '../core/stats/summarizeInspection';
 import { t, type MessageKey } from '../i18n';
 import { FlowError, toFlowError, type BatchRunner } from './host';
+import { recomputeOutcomes } from './inspectFlow';
 import { readInspectionRows, toInspectedItems, type InspectionRow } from './inspectionRows';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
@@ -11,6 +12,8 @@ import { writeRows } from './writeTable';
 export interface ReportOptions {
   batch: string;
   lang?: Lang;
+  /** Recompute stale outcome cells before reporting (default true). */
+  recompute?: boolean;
 }
 
 export interface ReportResult {
@@ -47,6 +50,10 @@ export async function reportFlow(run: BatchRunner, options: ReportOptions): Prom
 
 async function report(run: BatchRunner, options: ReportOptions): Promise<ReportResult> {
   const lang = options.lang ?? 'en';
+  // Refresh first brings typed or pasted QA input's outcomes up to date (QA input itself is never touched).
+  if (options.recompute !== false) await recomputeOutcomes(run, options.batch).catch((error: unknown) => {
+    if ((error as FlowError).key !== 'flow.error.noBatch') throw error;
+  });
   const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, lang);
   const inspection = inspectionSheetName(options.batch);
   const reportName = reportSheetName(options.batch);

@@ -73,3 +73,16 @@ test('a sheet without a header row, or without a required column, gets a clear l
   const err = (await validateFlow(b.run, { sheet: 'NoModerator', now: NOW }).catch((e: unknown) => e)) as { render(l: string): string };
   expect(err.render('ja')).toBe('必須列「moderator」が見出し行（NoModerator!A1）にありません。列を追加するか、「マッピング」ページで手動で割り当ててください。');
 });
+
+test('cancel between chunks: nothing is written, the message says so; progress reports rows done of total', async () => {
+  const { b } = decisionsBook(3000);
+  const controller = new AbortController();
+  const seen: [number, number][] = [];
+  const run = validateFlow(b.run, { now: NOW, signal: controller.signal, progress: (done, total) => { seen.push([done, total]); controller.abort(); } });
+  await expect(run).rejects.toMatchObject({ key: 'flow.error.cancelled' });
+  expect(seen[0][1]).toBe(3000);
+  expect(b.model.sheet('QA Findings')).toBeUndefined();
+  const done: [number, number][] = [];
+  await validateFlow(b.run, { now: NOW, progress: (d, t) => void done.push([d, t]) });
+  expect(done[done.length - 1]).toEqual([3000, 3000]);
+});
