@@ -33,6 +33,8 @@ export interface SampleFlowOptions extends FlowControl {
   includePreviouslySampled?: boolean;
   sheet?: string;
   mapping?: Mapping;
+  /** The decisions as an Excel table (the selected table), instead of a whole sheet. */
+  table?: string;
   lang?: Lang;
   now?: number;
   createdBy?: string;
@@ -106,7 +108,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   if (!isValidBatchId(options.batch)) throw new FlowError('flow.error.batchName', { batch: options.batch });
   const sheetName = inspectionSheetName(options.batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
-  const at = await locateDecisions(run, options.sheet, options.mapping);
+  const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
 
   // Batch name free? Items of earlier batches (to leave out)?
   const earlier = await run(async (context) => {
