@@ -66,6 +66,14 @@ describe('parseDate', () => {
     expect(new Date(parseDate('2026年11月24日 13時05分')!).toISOString()).toBe('2026-11-24T13:05:00.000Z');
     expect(new Date(parseDate('２０２６/１１/２４')!).toISOString()).toBe('2026-11-24T00:00:00.000Z');
   });
+  test('leap years follow the Gregorian rule', () => {
+    expect(parseDate('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseDate('2000/02/29')).toBe(Date.UTC(2000, 1, 29));
+    expect(parseDate('2026-02-29')).toBeUndefined();
+    expect(parseDate('1900-02-29')).toBeUndefined();
+    expect(parseDate('2026-04-31')).toBeUndefined();
+    expect(parseDate('2026年12月31日')).toBe(Date.UTC(2026, 11, 31));
+  });
   test('impossible and unreadable dates are undefined, empty is null', () => {
     expect(parseDate('2026-02-30')).toBeUndefined();
     expect(parseDate('yesterday')).toBeUndefined();

@@ -48,9 +48,10 @@ export function parseDate(value: unknown): number | null | undefined {
   if (!m) return undefined;
   const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x)));
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return undefined;
+  // 2026-02-30 and the like are not dates (checked without building a Date object).
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31)) return undefined;
   let ms = Date.UTC(y, mo - 1, d, h, mi, sec);
-  const check = new Date(ms);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined;
   const zone = m[7];
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;

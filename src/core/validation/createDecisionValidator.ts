@@ -97,6 +97,9 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const marketOf = memo(parseMarket);
   const languageOf = memo(parseLanguage);
   const c = mapping;
+  // The mapped columns to check for error values, resolved once rather than per row.
+  const errorFields = ERROR_FIELDS.filter((f) => c[f] !== undefined);
+  const errorColumns = errorFields.map((f) => c[f] as number);
 
   return {
     addChunk(rows, firstRow, formulas) {
@@ -123,12 +126,10 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           }
         }
         let hasError = false;
-        for (const field of ERROR_FIELDS) {
-          const col = c[field];
-          if (col === undefined) continue;
-          const v = cells[col];
+        for (let e = 0; e < errorColumns.length; e++) {
+          const v = cells[errorColumns[e]];
           if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.has(v)) {
-            add('error_value', row, field, { value: v });
+            add('error_value', row, errorFields[e], { value: v });
             hasError = true;
           }
         }
