@@ -112,8 +112,14 @@ export function selectEligible(decisions: readonly Decision[], filters?: SampleF
   const eligible: Decision[] = [];
   let excluded = 0;
   for (const d of decisions) {
-    if (!d.itemId || seen.has(d.itemId)) continue;
-    seen.add(d.itemId);
+    if (!d.itemId) continue;
+    // The validator marks later rows of an ID; decisions from elsewhere are deduplicated here.
+    if (d.duplicate !== undefined) {
+      if (d.duplicate) continue;
+    } else {
+      if (seen.has(d.itemId)) continue;
+      seen.add(d.itemId);
+    }
     if (!passes(d, filters)) continue;
     if (exclude?.has(d.itemId)) {
       excluded++;
@@ -159,12 +165,14 @@ export function drawSample(decisions: readonly Decision[], options: SampleOption
   const strataFields: DecisionField[] =
     options.method === 'moderator_quota' ? ['moderator'] : options.method === 'simple' ? [] : options.strata?.length ? options.strata : ['market'];
   const groups = new Map<string, typeof keyed>();
-  for (const x of keyed) {
-    const s = strataFields.map((f) => FIELD_OF[f](x.d) || '—').join(' / ') || 'all';
-    let g = groups.get(s);
-    if (!g) groups.set(s, (g = []));
-    g.push(x);
-  }
+  if (strataFields.length === 0) groups.set('all', keyed);
+  else
+    for (const x of keyed) {
+      const s = strataFields.map((f) => FIELD_OF[f](x.d) || '—').join(' / ');
+      let g = groups.get(s);
+      if (!g) groups.set(s, (g = []));
+      g.push(x);
+    }
   const strata = [...groups.keys()].sort();
   let allocation: StratumAllocation[];
   if (options.method === 'moderator_quota') {

@@ -4,7 +4,7 @@
  * version reuses one buffer and allocates nothing per item, several times faster than a general
  * MD5 library. js-md5 stays the reference: a property test checks the two agree on any string.
  */
-const S = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
+const S = Int32Array.from([7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21]);
 const K = new Int32Array(64);
 for (let i = 0; i < 64; i++) K[i] = Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0;
 
@@ -75,28 +75,34 @@ export function md5Key(text: string): number {
     let b = b0;
     let c = c0;
     let d = d0;
-    for (let i = 0; i < 64; i++) {
-      let f: number;
-      let g: number;
-      if (i < 16) {
-        f = (b & c) | (~b & d);
-        g = i;
-      } else if (i < 32) {
-        f = (d & b) | (~d & c);
-        g = (5 * i + 1) & 15;
-      } else if (i < 48) {
-        f = b ^ c ^ d;
-        g = (3 * i + 5) & 15;
-      } else {
-        f = c ^ (b | ~d);
-        g = (7 * i) & 15;
-      }
-      const tmp = d;
+    // The four rounds as four loops: no per-step branching on the round.
+    for (let i = 0; i < 16; i++) {
+      const x = (a + ((b & c) | (~b & d)) + K[i] + words[i]) | 0;
+      a = d;
       d = c;
       c = b;
-      const x = (a + f + K[i] + words[g]) | 0;
       b = (b + ((x << S[i]) | (x >>> (32 - S[i])))) | 0;
-      a = tmp;
+    }
+    for (let i = 16; i < 32; i++) {
+      const x = (a + ((d & b) | (~d & c)) + K[i] + words[(5 * i + 1) & 15]) | 0;
+      a = d;
+      d = c;
+      c = b;
+      b = (b + ((x << S[i]) | (x >>> (32 - S[i])))) | 0;
+    }
+    for (let i = 32; i < 48; i++) {
+      const x = (a + (b ^ c ^ d) + K[i] + words[(3 * i + 5) & 15]) | 0;
+      a = d;
+      d = c;
+      c = b;
+      b = (b + ((x << S[i]) | (x >>> (32 - S[i])))) | 0;
+    }
+    for (let i = 48; i < 64; i++) {
+      const x = (a + (c ^ (b | ~d)) + K[i] + words[(7 * i) & 15]) | 0;
+      a = d;
+      d = c;
+      c = b;
+      b = (b + ((x << S[i]) | (x >>> (32 - S[i])))) | 0;
     }
     a0 = (a0 + a) | 0;
     b0 = (b0 + b) | 0;

@@ -171,8 +171,10 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           }
         }
 
+        let duplicate = false;
         if (id.id) {
           const prev = firstSeen.get(id.id);
+          duplicate = prev !== undefined;
           if (prev === undefined) firstSeen.set(id.id, row * 8 + (verdict ? VERDICT_CODE[verdict] : 0));
           else {
             const prevRow = Math.floor(prev / 8);
@@ -226,6 +228,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
             queue: c.queue === undefined ? '' : text(cells[c.queue]),
             url: c.url === undefined ? '' : text(cells[c.url]),
             notes: c.notes === undefined ? '' : text(cells[c.notes]),
+            duplicate,
           });
         }
       }

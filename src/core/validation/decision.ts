@@ -17,4 +17,6 @@ export interface Decision {
   queue: string;
   url: string;
   notes: string;
+  /** True for a later row of an item ID seen above (the validator knows; samples skip it). */
+  duplicate?: boolean;
 }
