@@ -5,7 +5,7 @@
  */
 import { formatRect, parseRange, quoteSheet, splitSheet, MAX_COLUMNS, MAX_ROWS, type CellRect } from './address';
 import { ClientObject, jsonSize, type EmulatorContext } from './context';
-import { EmulatorError } from './errors';
+import { EmulatorError, propertyNotLoaded } from './errors';
 import { overlaps, type CellFormat, type ChangeHandler, type SheetModel, type TableModel, type Value, type WorkbookModel } from './model';
 import { PivotTableCollection } from './pivot';
 
@@ -938,7 +938,7 @@ export class TableApi extends ClientObject {
         });
         return {
           get items() {
-            if (!ref.names) throw new EmulatorError('PropertyNotLoaded', "The property 'items' is not available.");
+            if (!ref.names) throw propertyNotLoaded('items');
             return ref.names.map((name, index) => ({ name, index }));
           },
         };
@@ -1009,15 +1009,15 @@ export class NamedItemCollection extends ClientObject {
         return this;
       },
       get name(): string {
-        if (!holder.item) throw new EmulatorError('PropertyNotLoaded', "The property 'name' is not available.");
+        if (!holder.item) throw propertyNotLoaded('name');
         return holder.item.name;
       },
       get formula(): string {
-        if (!holder.item) throw new EmulatorError('PropertyNotLoaded', "The property 'formula' is not available.");
+        if (!holder.item) throw propertyNotLoaded('formula');
         return holder.item.reference;
       },
       get comment(): string {
-        if (!holder.item) throw new EmulatorError('PropertyNotLoaded', "The property 'comment' is not available.");
+        if (!holder.item) throw propertyNotLoaded('comment');
         return holder.item.comment;
       },
       getRange: () =>
@@ -1048,7 +1048,7 @@ export class ChartCollection extends ClientObject {
     return this;
   }
   get items() {
-    if (!this.itemsLoaded) throw new EmulatorError('PropertyNotLoaded', "The property 'items' is not available.");
+    if (!this.itemsLoaded) throw propertyNotLoaded('items');
     return this.itemsLoaded;
   }
   add(type: string, source: RangeApi, seriesBy = 'Auto') {

@@ -196,24 +196,18 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
             if (d > now + 86400000) add('future_date', row, 'decided_at', { value: new Date(d).toISOString().slice(0, 16).replace('T', ' ') });
           }
         }
-        let market = '';
-        if (c.market !== undefined) {
-          const raw = cells[c.market];
-          const m = marketOf(raw);
-          if (m === undefined) {
-            if (!hasError) add('unknown_market', row, 'market', { value: text(raw) });
-            market = text(raw);
-          } else market = m ?? '';
-        }
-        let language = '';
-        if (c.language !== undefined) {
-          const raw = cells[c.language];
-          const l = languageOf(raw);
-          if (l === undefined) {
-            if (!hasError) add('unknown_language', row, 'language', { value: text(raw) });
-            language = text(raw);
-          } else language = l ?? '';
-        }
+        // Market and language: the code when known, else the text as written (with a finding).
+        const code = (field: 'market' | 'language', parse: (v: CellValue) => string | null | undefined, rule: FindingCode): string => {
+          const col = c[field];
+          if (col === undefined) return '';
+          const raw = cells[col];
+          const parsed = parse(raw);
+          if (parsed !== undefined) return parsed ?? '';
+          if (!hasError) add(rule, row, field, { value: text(raw) });
+          return text(raw);
+        };
+        const market = code('market', marketOf, 'unknown_market');
+        const language = code('language', languageOf, 'unknown_language');
 
         if (options.collectDecisions) {
           decisions.push({
