@@ -29,13 +29,29 @@ class FirstLoadSizePlugin {
   }
 }
 
-/** The production bundle must never include the embedded Excel (src/emulator). */
+/**
+ * The task pane must never include the embedded Excel (src/emulator): every module reachable from
+ * the taskpane entry (its chunks and the lazy pages' chunks) is checked. The workbench entry,
+ * built only for development and tests, may include it.
+ */
 class NoEmulatorInTaskpanePlugin {
   apply(compiler) {
     compiler.hooks.afterCompile.tap('NoEmulatorInTaskpanePlugin', (compilation) => {
       const emulator = path.join(__dirname, 'src', 'emulator') + path.sep;
-      for (const module of compilation.modules) {
-        if (module.resource && module.resource.startsWith(emulator)) compilation.errors.push(new Error(`src/emulator must not be in the task pane bundle: ${path.relative(__dirname, module.resource)}`));
+      const entry = compilation.entrypoints.get('taskpane');
+      if (!entry) return;
+      const chunks = new Set();
+      const visit = (group) => {
+        for (const chunk of group.chunks) chunks.add(chunk);
+        for (const child of group.getChildren()) visit(child);
+      };
+      visit(entry);
+      for (const chunk of chunks) {
+        for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+          for (const inner of module.modules ?? [module]) {
+            if (inner.resource && inner.resource.startsWith(emulator)) compilation.errors.push(new Error(`src/emulator must not be in the task pane bundle: ${path.relative(__dirname, inner.resource)}`));
+          }
+        }
       }
     });
   }
@@ -43,6 +59,9 @@ class NoEmulatorInTaskpanePlugin {
 
 module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
+  // The workbench (the embedded Excel beside the real pane) is for development and browser tests:
+  // built in development, and in production only when asked (`--env workbench`), never shipped.
+  const workbench = !production || Boolean(env && env.workbench);
   let origin = DEV_ORIGIN;
   if (production) {
     origin = (process.env.ADDIN_PRODUCTION_URL || 'https://moderation-qa.example.com').replace(/\/$/, '');
@@ -59,7 +78,7 @@ module.exports = async (env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', ...(workbench ? { workbench: './src/workbench/index.tsx' } : {}) },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }] },
@@ -67,6 +86,7 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      ...(workbench ? [new HtmlWebpackPlugin({ filename: 'workbench.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }), new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/workbench.html', chunks: ['workbench'] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -5,8 +5,15 @@ import { COMMAND_IDS, type CommandContext, type PageId } from './types';
 
 function fakeContext() {
   const shown: (PageId | undefined)[] = [];
-  const context: CommandContext = { lang: 'en', showPane: async (page) => void shown.push(page) };
-  return { context, shown };
+  const started: (PageId | undefined)[] = [];
+  const context: CommandContext = {
+    lang: 'en',
+    showPane: async (page, options) => {
+      shown.push(page);
+      if (options?.start) started.push(page);
+    },
+  };
+  return { context, shown, started };
 }
 
 test('every command is registered once, with labels and tooltips in both languages', () => {
@@ -37,9 +44,11 @@ test('a key press finds its command; near misses do not', () => {
 });
 
 test('the dispatcher opens the right page for each command', async () => {
-  const { context, shown } = fakeContext();
+  const { context, shown, started } = fakeContext();
   for (const id of COMMAND_IDS) await executeCommand(id, 'ribbon', context);
   expect(shown).toEqual([undefined, 'validate', 'sample', 'report', 'inspect']);
+  // Validate and Refresh report do their work, not just open the page; New sample waits for the analyst's choices.
+  expect(started).toEqual(['validate', 'report']);
   let moved = 0;
   await executeCommand('nextItem', 'shortcut', { ...context, nextPendingItem: async () => void moved++ });
   expect(moved).toBe(1);

@@ -7,5 +7,5 @@ export const refreshReport: Command = {
   shortcut: { default: 'Ctrl+Alt+Shift+R' },
   kind: 'ExecuteFunction',
   ribbon: true,
-  run: (context) => context.showPane('report'),
+  run: (context) => context.showPane('report', { start: true }),
 };

@@ -21,8 +21,8 @@ export interface Shortcut {
 /** What a command may do; each host (Office, the workbench, the CLI) provides it. */
 export interface CommandContext {
   lang: Lang;
-  /** Shows the task pane, on a page when one is given. */
-  showPane(page?: PageId): Promise<void>;
+  /** Shows the task pane, on a page when one is given; `start` also runs the page's main action (Validate, Refresh). */
+  showPane(page?: PageId, options?: { start?: boolean }): Promise<void>;
   /** Moves the inspection to the next pending item (the Inspect page provides it while open). */
   nextPendingItem?(): Promise<void>;
 }

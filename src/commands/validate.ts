@@ -8,5 +8,5 @@ export const validate: Command = {
   kind: 'ExecuteFunction',
   ribbon: true,
   // The validate flow reports into the pane's Validate page, so the command brings that page up.
-  run: (context) => context.showPane('validate'),
+  run: (context) => context.showPane('validate', { start: true }),
 };

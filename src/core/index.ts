@@ -19,7 +19,7 @@ export { defaultTaxonomy } from './taxonomy/defaultTaxonomy';
 export { taxonomyToRows, rowsToTaxonomy, TAXONOMY_COLUMNS, type TaxonomyReading } from './taxonomy/taxonomyRows';
 export { validateTaxonomy } from './taxonomy/validateTaxonomy';
 export { FINDING_CODES, FINDING_SEVERITY, makeFinding, type Finding, type FindingCode } from './validation/finding';
-export { FINDING_MESSAGES } from './validation/findingMessages';
+export { FINDING_MESSAGES, FINDING_TITLES } from './validation/findingMessages';
 export { renderFinding } from './validation/renderFinding';
 export type { Decision } from './validation/decision';
 export { createDecisionValidator, validateDecisions, type DecisionValidator, type DecisionValidatorOptions, type ValidationSummary } from './validation/createDecisionValidator';

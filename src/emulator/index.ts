@@ -39,6 +39,13 @@ export interface EmulatedWorkbook {
   editCell(sheet: string, row: number, column: number, value: Value): Promise<void>;
   /** A sheet's values as a plain 2-D array (used range from A1), for tests and the CLI. */
   valuesOf(sheet: string): Value[][];
+  /**
+   * Calls `listener` after every batch that ran (`run` settled) and every `editCell`, so a view of
+   * the workbook (the workbench's grid) can redraw. Returns the unsubscribe function.
+   */
+  subscribe(listener: () => void): () => void;
+  /** Tells subscribers the model changed outside a batch (the grid's own selection, a sheet switch). */
+  notify(): void;
 }
 
 /**
@@ -48,14 +55,28 @@ export interface EmulatedWorkbook {
  */
 export function createWorkbook(model = new WorkbookModel()): EmulatedWorkbook {
   const instrumentation = newInstrumentation();
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
   const book: EmulatedWorkbook = {
     model,
     instrumentation,
     async run(batch) {
       const context = new EmulatorContext(instrumentation);
       const api = Object.assign(context, { workbook: new WorkbookApi(context, model) });
-      return batch(api as unknown as Excel.RequestContext);
+      try {
+        return await batch(api as unknown as Excel.RequestContext);
+      } finally {
+        // A failed batch may still have changed cells (Excel keeps what ran before the error).
+        if (listeners.size) notify();
+      }
     },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    notify,
     addSheet(name, rows = []) {
       const sheet = model.addSheet(name);
       sheet.rows = rows.map((r) => r.slice());
@@ -69,6 +90,7 @@ export function createWorkbook(model = new WorkbookModel()): EmulatedWorkbook {
       const { storeWritten } = await import('./api');
       storeWritten(sheet, row, column, value, false);
       const event = { address: `${columnName(column)}${row + 1}`, changeType: 'RangeEdited', source: 'Local' as const, worksheetId: sheet.id, details: { valueBefore: before, valueAfter: sheet.value(row, column) } };
+      notify();
       for (const handler of [...sheet.changeHandlers]) await handler(event);
     },
     valuesOf(name) {

@@ -10,6 +10,7 @@ import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowCo
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
 import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
+import type { Taxonomy } from '../core/taxonomy/types';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
 /** How many items to draw: a fixed n, a percent of the lot, an ISO 2859-1 plan, or Cochran. */
@@ -103,6 +104,82 @@ export async function sampleFlow(run: BatchRunner, options: SampleFlowOptions): 
   }
 }
 
+/** What a draw would give, shown before anything is written. */
+export interface SamplePreview {
+  /** Eligible decisions after filters and earlier batches: the lot the sample speaks for. */
+  lotSize: number;
+  sampleSize: number;
+  excluded: number;
+  plan?: SamplingPlan;
+  allocation: SampleResult['allocation'];
+}
+
+/** Item IDs already drawn by earlier batches (every inspection sheet's item_id column). */
+async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<Set<string>> {
+  const ids = names.filter(isInspectionSheet).map((n) => {
+    const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
+    r.load('values');
+    return r;
+  });
+  await context.sync();
+  const set = new Set<string>();
+  for (const r of ids) {
+    if (r.isNullObject) continue;
+    const values = r.values as CellValue[][];
+    const c = (values[0] ?? []).indexOf('item_id');
+    if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(String(row[c]));
+  }
+  return set;
+}
+
+type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
+
+/** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
+async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0 });
+  await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
+  const decisions = validator.finish().decisions;
+  const { eligible } = selectEligible(decisions, options.filters, earlier);
+  const { n, plan } = sampleSizeFor(options.size, eligible.length);
+  const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
+  const drawn = drawSample(decisions, {
+    method: options.method,
+    size: n,
+    seed: options.seed,
+    strata: options.strata,
+    minimumPerStratum: options.minimumPerStratum,
+    quota: options.quota,
+    expectedErrorRate: options.expectedErrorRate,
+    policySeverity: severity,
+    filters: options.filters,
+    exclude: earlier,
+  });
+  return { decisions, drawn, lotSize: eligible.length, plan, severity };
+}
+
+/**
+ * The allocation a sample would have (per stratum), its size and the ISO 2859-1 plan, without
+ * writing anything: the Sample page shows it before the analyst draws. Same seed, same items.
+ */
+export async function previewSample(run: BatchRunner, options: DrawOptions): Promise<SamplePreview> {
+  try {
+    const { taxonomy } = await loadTaxonomy(run, options.lang ?? 'en');
+    const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
+    const earlier = options.includePreviouslySampled
+      ? new Set<string>()
+      : await run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name');
+          await context.sync();
+          return earlierItemIds(context, sheets.items.map((s) => s.name));
+        });
+    const { drawn, lotSize, plan } = await drawFromLot(run, options, earlier, taxonomy, at);
+    return { lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation };
+  } catch (error) {
+    throw toFlowError(error, options.sheet);
+  }
+}
+
 async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<SampleFlowResult> {
   const lang = options.lang ?? 'en';
   if (!isValidBatchId(options.batch)) throw new FlowError('flow.error.batchName', { batch: options.batch });
@@ -125,40 +202,10 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       if (leftover) await context.sync();
       return new Set<string>();
     }
-    const ids = names.filter(isInspectionSheet).map((n) => {
-      const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
-      r.load('values');
-      return r;
-    });
-    await context.sync();
-    const set = new Set<string>();
-    for (const r of ids) {
-      if (r.isNullObject) continue;
-      const values = r.values as CellValue[][];
-      const c = (values[0] ?? []).indexOf('item_id');
-      if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(String(row[c]));
-    }
-    return set;
+    return earlierItemIds(context, names);
   });
 
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0 });
-  await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
-  const decisions = validator.finish().decisions;
-  const { eligible } = selectEligible(decisions, options.filters, earlier);
-  const { n, plan } = sampleSizeFor(options.size, eligible.length);
-  const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
-  const drawn = drawSample(decisions, {
-    method: options.method,
-    size: n,
-    seed: options.seed,
-    strata: options.strata,
-    minimumPerStratum: options.minimumPerStratum,
-    quota: options.quota,
-    expectedErrorRate: options.expectedErrorRate,
-    policySeverity: severity,
-    filters: options.filters,
-    exclude: earlier,
-  });
+  const { decisions, drawn, lotSize, plan, severity } = await drawFromLot(run, options, earlier, taxonomy, at);
   if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
   throwIfCancelled(options.signal);
 
@@ -170,6 +217,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     const d = byId.get(item.itemId) as Decision;
     const cell = (f: DecisionField): CellValue => {
       if (f === 'item_id') return item.itemId;
+      // The policy as its taxonomy code (a Japanese name in the decisions sheet included), so the
+      // inspector's code compares with it; text the taxonomy does not know stays as written.
+      if (f === 'policy' && d.policy) return d.policy;
       const c = at.mapping[f];
       return c === undefined ? '' : (raw[c] ?? '');
     };
@@ -182,8 +232,8 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   });
   const temp = tempSheetName(options.batch);
   await writeInspectionSheet(run, temp, table, codeRange);
-  await finishBatch(run, temp, options, at, drawn, eligible.length, plan);
-  return { batch: options.batch, sheet: sheetName, lotSize: eligible.length, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+  await finishBatch(run, temp, options, at, drawn, lotSize, plan);
+  return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
 
 /** Reads the sampled rows as they are on the decisions sheet, in one sync (contiguous rows merged). */

@@ -1,10 +1,12 @@
 import { Dropdown, FluentProvider, Option, Spinner, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useState, type ReactElement } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { PAGE_IDS, type PageId } from '../commands/types';
 import type { Lang } from '../core/model';
 import type { MessageKey } from '../i18n';
 import type { PaneHost } from './host';
+import { PaneController } from './paneController';
 import { LanguageContext, useT } from './shell/LanguageContext';
+import { SessionContext, type Session, type SessionState } from './shell/Session';
 
 // Each page loads on first visit, so the pane's first JavaScript stays small.
 const PAGES: Record<PageId, { label: MessageKey; Component: ReturnType<typeof lazy> }> = {
@@ -19,21 +21,60 @@ const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1 },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
   language: { minWidth: '120px' },
+  tabs: { overflowX: 'auto' },
 });
+
+const INSPECTOR_KEY = 'moderation-qa.inspector';
+function rememberedInspector(): string {
+  try {
+    return globalThis.localStorage?.getItem(INSPECTOR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
 
 export interface AppProps {
   host: PaneHost;
   initialPage?: PageId;
-  /** Lets a host (ribbon function, workbench toolbar) turn the pane to a page. */
-  onNavigatorReady?(navigate: (page: PageId) => void): void;
+  /** How commands (ribbon functions, shortcuts, the workbench toolbar) turn the pane to a page. */
+  controller?: PaneController;
 }
 
 function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): ReactElement {
   const t = useT();
   const styles = useStyles();
   const [page, setPage] = useState<PageId>(props.initialPage ?? 'map');
-  const { onNavigatorReady } = props;
-  useEffect(() => onNavigatorReady?.(setPage), [onNavigatorReady]);
+  const [startId, setStartId] = useState(0);
+  const [state, setState] = useState<SessionState>(() => ({ inspector: rememberedInspector() }));
+  const controller = useMemo(() => props.controller ?? new PaneController(), [props.controller]);
+  useEffect(
+    () =>
+      controller.attach((request) => {
+        setPage(request.page);
+        if (request.start) setStartId(request.id);
+      }),
+    [controller],
+  );
+  const session: Session = useMemo(
+    () => ({
+      ...state,
+      host: props.host,
+      controller,
+      startId,
+      go: setPage,
+      update: (patch) => {
+        if (patch.inspector !== undefined) {
+          try {
+            globalThis.localStorage?.setItem(INSPECTOR_KEY, patch.inspector);
+          } catch {
+            // private mode: the name is simply not remembered
+          }
+        }
+        setState((s) => ({ ...s, ...patch }));
+      },
+    }),
+    [state, props.host, controller, startId],
+  );
   const Page = PAGES[page].Component;
   return (
     <div className={styles.root}>
@@ -50,7 +91,7 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
           <Option value="ja">{t('app.language.ja')}</Option>
         </Dropdown>
       </header>
-      <nav aria-label={t('nav.label')}>
+      <nav aria-label={t('nav.label')} className={styles.tabs}>
         <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as PageId)}>
           {PAGE_IDS.map((id) => (
             <Tab key={id} value={id}>
@@ -60,9 +101,11 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
         </TabList>
       </nav>
       <main>
-        <Suspense fallback={<Spinner size="small" />}>
-          <Page />
-        </Suspense>
+        <SessionContext.Provider value={session}>
+          <Suspense fallback={<Spinner size="small" />}>
+            <Page />
+          </Suspense>
+        </SessionContext.Provider>
       </main>
     </div>
   );

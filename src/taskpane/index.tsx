@@ -1,35 +1,17 @@
 import { createRoot } from 'react-dom/client';
 import { associateCommands } from '../commands/associate';
-import type { PageId } from '../commands/types';
 import { App } from './App';
 import { officeHost, pageFromUrl } from './host';
+import { PaneController } from './paneController';
 
 // One shared runtime serves the pane and the ribbon functions: commands are associated before
-// the pane renders, so a ribbon click works even while the pane is closed.
-let navigate: ((page: PageId) => void) | undefined;
-let pendingPage: PageId | undefined;
-
+// the pane renders, so a ribbon click works even while the pane is closed (the controller keeps
+// the request until the pane listens).
 Office.onReady(() => {
   const host = officeHost();
-  associateCommands(() => ({
-    lang: host.displayLanguage,
-    async showPane(page) {
-      if (page) {
-        if (navigate) navigate(page);
-        else pendingPage = page;
-      }
-      await host.showPane();
-    },
-  }));
+  const controller = new PaneController();
+  associateCommands(() => controller.commandContext(host.displayLanguage, () => host.showPane()));
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(
-    <App
-      host={host}
-      initialPage={pendingPage ?? pageFromUrl(window.location.search)}
-      onNavigatorReady={(go) => {
-        navigate = go;
-      }}
-    />,
-  );
+  createRoot(container).render(<App host={host} controller={controller} initialPage={pageFromUrl(window.location.search)} />);
 });

@@ -2,7 +2,7 @@ import { LANGUAGES } from '../model';
 import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
 import { createDecisionValidator, validateDecisions } from './createDecisionValidator';
 import { FINDING_CODES, makeFinding } from './finding';
-import { FINDING_MESSAGES } from './findingMessages';
+import { FINDING_MESSAGES, FINDING_TITLES } from './findingMessages';
 import { renderFinding } from './renderFinding';
 import { validateInspectionRows } from './validateInspectionRows';
 
@@ -79,6 +79,15 @@ test('QA columns pasted past the dropdowns break the same rules', () => {
   const f = validateInspectionRows(rows, 2, { qa_verdict: 0, qa_policy: 1 }, taxonomy, 'QA b1');
   expect(f.map((x) => `${x.code}@${x.row}`)).toEqual(['qa_unknown_verdict@2', 'qa_enforcing_without_policy@3', 'qa_approve_with_policy@4', 'qa_deprecated_policy@5']);
   expect(renderFinding(f[0], 'en')).toContain("'QA b1'!A2");
+});
+
+test('every finding code has a short English and Japanese title, distinct within a language', () => {
+  for (const lang of LANGUAGES) {
+    const titles = FINDING_CODES.map((code) => FINDING_TITLES[code][lang]);
+    expect(titles.every((t) => t.length > 0)).toBe(true);
+    expect(new Set(titles).size).toBe(FINDING_CODES.length);
+  }
+  for (const code of FINDING_CODES) expect(FINDING_TITLES[code].ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
 });
 
 test('every finding code has an English and a Japanese message that names the cell', () => {

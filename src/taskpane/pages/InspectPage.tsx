@@ -1,6 +1,352 @@
-import type { ReactElement } from 'react';
+import {
+  Badge, Body1, Button, Caption1, Card, Checkbox, Combobox, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, Option, ProgressBar, Select, SpinButton, Subtitle2, Switch, Textarea, ToggleButton, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { VERDICTS, isEnforcing, type Lang, type Verdict } from '../../core/model';
+import { normalizeKey } from '../../core/text/normalizeKey';
+import type { Policy, Taxonomy } from '../../core/taxonomy/types';
+import { listBatches, type BatchInfo } from '../../excel/batches';
+import { FlowError } from '../../excel/host';
+import { inspectionState, saveQaDecision, watchInspection, type InspectionState } from '../../excel/inspectFlow';
+import type { InspectionRow } from '../../excel/inspectionRows';
+import { loadTaxonomy } from '../../excel/taxonomyFlow';
+import { isOpenableUrl } from '../host';
 import { EmptyState } from '../shell/EmptyState';
+import { FlowStatus } from '../shell/FlowStatus';
+import { LanguageContext, useT } from '../shell/LanguageContext';
+import { useSession } from '../shell/Session';
+import { usePageStyles } from '../shell/styles';
+import { useFlow } from '../shell/useFlow';
 
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  verdicts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  heading: { margin: 0 },
+  plain: { overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },
+});
+
+const policyName = (p: Policy, lang: Lang) => (lang === 'ja' ? p.nameJa || p.nameEn : p.nameEn || p.nameJa);
+const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+
+/** Inspect: one item at a time, verdict by number key, a searchable policy picker, Save and next. */
 export default function InspectPage(): ReactElement {
-  return <EmptyState titleKey="empty.inspect.title" bodyKey="empty.inspect.body" />;
+  const t = useT();
+  const lang = useContext(LanguageContext);
+  const page = usePageStyles();
+  const styles = useStyles();
+  const session = useSession();
+  const runner = session.host.runner;
+  const flow = useFlow();
+  const [batches, setBatches] = useState<BatchInfo[]>();
+  const [taxonomy, setTaxonomy] = useState<Taxonomy>();
+  const [state, setState] = useState<InspectionState>();
+  const [verdict, setVerdict] = useState<Verdict>();
+  const [policy, setPolicy] = useState('');
+  const [query, setQuery] = useState('');
+  const [comment, setComment] = useState('');
+  const [escalate, setEscalate] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const [recomputed, setRecomputed] = useState(0);
+  const [breaks, setBreaks] = useState(false);
+  const [breakMinutes, setBreakMinutes] = useState(50);
+  const [breakSevere, setBreakSevere] = useState(10);
+  const [breakDue, setBreakDue] = useState(false);
+  const since = useRef({ at: Date.now(), severe: 0 });
+  const cardHeading = useRef<HTMLHeadingElement>(null);
+  const batch = session.batch ?? batches?.find((b) => b.hasSheet)?.batch;
+
+  useEffect(() => {
+    void flow.run(async () => {
+      const [list, tax] = await Promise.all([listBatches(runner), loadTaxonomy(runner, lang)]);
+      setBatches(list);
+      setTaxonomy(tax.taxonomy);
+    });
+    // Loaded once per visit; the language only changes names, which come from the same taxonomy.
+  }, [runner]);
+
+  const policies = useMemo(() => (taxonomy?.policies ?? []).filter((p) => p.parent !== '' && p.status === 'active'), [taxonomy]);
+  const byCode = useMemo(() => new Map((taxonomy?.policies ?? []).map((p) => [p.code.toUpperCase(), p] as const)), [taxonomy]);
+  const describe = (code: string) => {
+    const p = byCode.get(code.toUpperCase());
+    return p ? `${p.code} — ${policyName(p, lang)}` : code;
+  };
+
+  /** Shows an item: the QA input it already has, or the moderator's policy as a starting point. */
+  const show = useCallback((next: InspectionState) => {
+    setState(next);
+    const row = next.next;
+    setVerdict(row?.qaVerdict ?? undefined);
+    setPolicy(row?.qaPolicy || row?.policy || '');
+    setQuery('');
+    setComment(row?.qaComment ?? '');
+    setEscalate(row?.escalate ?? false);
+    requestAnimationFrame(() => cardHeading.current?.focus());
+  }, []);
+
+  const load = useCallback(
+    async (from = 0) => {
+      if (!batch) return;
+      const next = await flow.run(() => inspectionState(runner, batch, from));
+      if (next) show(next);
+    },
+    [batch, runner, flow.run, show],
+  );
+
+  useEffect(() => {
+    void load(0);
+  }, [load]);
+
+  // Typing or pasting into the QA columns recomputes outcomes; the progress follows.
+  useEffect(() => {
+    if (!batch) return;
+    let stop: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    void watchInspection(runner, batch, (changed) => {
+      if (changed) setRecomputed(changed);
+    })
+      .then((s) => {
+        if (cancelled) void s();
+        else stop = s;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      void stop?.();
+    };
+  }, [batch, runner]);
+
+  const row: InspectionRow | undefined = state?.next;
+  const skip = useCallback(async () => {
+    if (row) await load(row.index + 1);
+  }, [row, load]);
+
+  // The Next item command (ribbon function or shortcut) moves this page on.
+  useEffect(() => {
+    session.controller.nextPendingItem = skip;
+    return () => {
+      session.controller.nextPendingItem = undefined;
+    };
+  }, [session.controller, skip]);
+
+  const resolvePolicy = (): string => {
+    const text = (query || policy).trim();
+    if (!text) return '';
+    const key = normalizeKey(text.split(' — ')[0]);
+    const found = (taxonomy?.policies ?? []).find((p) => normalizeKey(p.code) === key || normalizeKey(p.nameEn) === key || normalizeKey(p.nameJa) === key);
+    return found ? found.code : '';
+  };
+
+  const save = async () => {
+    if (!row || !batch) return;
+    if (!session.inspector.trim()) return flow.fail(new FlowError('inspect.needInspector'));
+    if (!verdict) return flow.fail(new FlowError('inspect.needVerdict'));
+    const code = isEnforcing(verdict) ? resolvePolicy() : verdict === 'escalate' ? resolvePolicy() : '';
+    if (isEnforcing(verdict) && !code) return flow.fail(new FlowError('inspect.needPolicy'));
+    const outcome = await flow.run(() => saveQaDecision(runner, batch, row.index, { qaVerdict: verdict, qaPolicy: code, comment: comment.trim(), escalate, inspector: session.inspector.trim(), now: Date.now() }));
+    if (!outcome) return;
+    setSaved(outcome);
+    if (Number(row.severity) >= 3) since.current.severe++;
+    if (breaks && (Date.now() - since.current.at >= breakMinutes * 60_000 || since.current.severe >= breakSevere)) setBreakDue(true);
+    await load(row.index + 1);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      void save();
+      return;
+    }
+    if (isTyping(e.target) || e.ctrlKey || e.altKey || e.metaKey) return;
+    const digit = Number(e.key);
+    if (digit >= 1 && digit <= VERDICTS.length) {
+      e.preventDefault();
+      setVerdict(VERDICTS[digit - 1]);
+    }
+  };
+
+  if (batches && batches.length === 0) {
+    return (
+      <div className={page.page}>
+        <EmptyState titleKey="empty.inspect.title" bodyKey="empty.inspect.body" />
+        <MessageBar intent="info">
+          <MessageBarBody>{t('inspect.noBatches')}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => session.go('sample')}>
+              {t('page.sample')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  const filteredPolicies = policies.filter((p) => {
+    const q = normalizeKey(query);
+    return !q || normalizeKey(p.code).includes(q) || normalizeKey(p.nameEn).includes(q) || normalizeKey(p.nameJa).includes(q);
+  });
+
+  return (
+    <div className={page.page} onKeyDown={onKeyDown}>
+      <div className={page.row}>
+        <Field label={t('inspect.batch')}>
+          <Select value={batch ?? ''} onChange={(_, d) => session.update({ batch: d.value })}>
+            {(batches ?? []).filter((b) => b.hasSheet).map((b) => (
+              <option key={b.batch} value={b.batch}>
+                {b.batch}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('inspect.inspector')} validationState={session.inspector.trim() ? 'none' : 'warning'} validationMessage={session.inspector.trim() ? undefined : t('inspect.needInspector')}>
+          <Input value={session.inspector} onChange={(_, d) => session.update({ inspector: d.value })} />
+        </Field>
+      </div>
+      {state && (
+        <Field label={t('inspect.progress', { done: state.inspected, total: state.total })}>
+          <ProgressBar value={state.total ? state.inspected / state.total : 0} aria-label={t('inspect.progress', { done: state.inspected, total: state.total })} />
+        </Field>
+      )}
+      <FlowStatus flow={flow} />
+      {saved && (
+        <Caption1 role="status" aria-live="polite">
+          {t('inspect.saved', { outcome: t(`outcome.${saved as 'correct'}`) })}
+        </Caption1>
+      )}
+      {recomputed > 0 && <Caption1 role="status">{t('inspect.refreshed', { count: recomputed })}</Caption1>}
+      {breakDue && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('inspect.breakNow')}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setBreakDue(false);
+                since.current = { at: Date.now(), severe: 0 };
+              }}
+            >
+              {t('ui.dismiss')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state && !row && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('inspect.allDone')}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => session.go('report')}>
+              {t('page.report')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {row && (
+        <Card className={styles.card}>
+          <h2 ref={cardHeading} tabIndex={-1} id="item-title" className={styles.heading}>
+            <Subtitle2>{t('inspect.item', { id: row.itemId, row: row.index + 2 })}</Subtitle2>
+          </h2>
+          <Body1 as="h3">
+            <strong>{t('inspect.original')}</strong>
+          </Body1>
+          <dl className={styles.facts}>
+            <dt className={styles.term}>{t('field.moderator')}</dt>
+            <dd className={styles.value}>{row.moderator}</dd>
+            <dt className={styles.term}>{t('field.verdict')}</dt>
+            <dd className={styles.value}>{row.verdict ? t(`verdict.${row.verdict}`) : '—'}</dd>
+            <dt className={styles.term}>{t('field.policy')}</dt>
+            <dd className={styles.value}>
+              {row.policy ? describe(row.policy) : t('inspect.noPolicy')}
+              {row.severity !== '' && (
+                <>
+                  {' '}
+                  <Badge appearance="outline" color={Number(row.severity) >= 3 ? 'danger' : 'informative'}>
+                    {row.severity}
+                  </Badge>
+                </>
+              )}
+            </dd>
+            <dt className={styles.term}>{t('field.market')}</dt>
+            <dd className={styles.value}>{[row.market, row.language, row.queue].filter(Boolean).join(' · ') || '—'}</dd>
+            {row.notes && (
+              <>
+                <dt className={styles.term}>{t('field.notes')}</dt>
+                <dd className={styles.value}>{row.notes}</dd>
+              </>
+            )}
+          </dl>
+          {Number(row.severity) >= 3 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('inspect.severe', { severity: row.severity })}</MessageBarBody>
+            </MessageBar>
+          )}
+          {row.url &&
+            (isOpenableUrl(row.url) ? (
+              <Link as="button" onClick={() => session.host.openUrl(row.url)}>
+                {t('inspect.openLink')}
+              </Link>
+            ) : (
+              <Caption1>
+                {t('inspect.notOpenable')} <span className={styles.plain}>{row.url}</span>
+              </Caption1>
+            ))}
+
+          <Field label={t('inspect.yourVerdict')}>
+            <div className={styles.verdicts} role="group" aria-label={t('inspect.yourVerdict')}>
+              {VERDICTS.map((v, i) => (
+                <ToggleButton key={v} checked={verdict === v} onClick={() => setVerdict(v)} aria-keyshortcuts={String(i + 1)}>
+                  {i + 1} {t(`verdict.${v}`)}
+                </ToggleButton>
+              ))}
+            </div>
+          </Field>
+          <Field label={t('inspect.yourPolicy')}>
+            <Combobox
+              freeform
+              disabled={!verdict || verdict === 'approve'}
+              value={query || (policy ? describe(policy) : '')}
+              selectedOptions={policy ? [policy] : []}
+              onChange={(e) => setQuery(e.target.value)}
+              onOptionSelect={(_, d) => {
+                if (d.optionValue) setPolicy(d.optionValue);
+                setQuery('');
+              }}
+            >
+              {filteredPolicies.map((p) => (
+                <Option key={p.code} value={p.code} text={`${p.code} — ${policyName(p, lang)}`}>
+                  {p.code} — {policyName(p, lang)}
+                </Option>
+              ))}
+            </Combobox>
+          </Field>
+          <Field label={t('inspect.comment')}>
+            <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
+          </Field>
+          <Checkbox label={t('inspect.escalate')} checked={escalate} onChange={(_, d) => setEscalate(Boolean(d.checked))} />
+          <div className={page.row}>
+            <Button appearance="primary" disabled={flow.running} onClick={() => void save()} aria-keyshortcuts="Control+Enter">
+              {t('inspect.save')}
+            </Button>
+            <Button disabled={flow.running} onClick={() => void skip()}>
+              {t('inspect.skip')}
+            </Button>
+          </div>
+        </Card>
+      )}
+      <div className={page.row}>
+        <Switch label={t('inspect.breaks')} checked={breaks} onChange={(_, d) => setBreaks(d.checked)} />
+        {breaks && (
+          <>
+            <Field label={t('inspect.breakMinutes')}>
+              <SpinButton min={5} max={240} value={breakMinutes} onChange={(_, d) => setBreakMinutes(Number(d.value ?? d.displayValue) || 50)} />
+            </Field>
+            <Field label={t('inspect.breakSevere')}>
+              <SpinButton min={1} max={100} value={breakSevere} onChange={(_, d) => setBreakSevere(Number(d.value ?? d.displayValue) || 10)} />
+            </Field>
+          </>
+        )}
+      </div>
+    </div>
+  );
 }

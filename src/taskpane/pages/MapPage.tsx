@@ -1,6 +1,184 @@
-import type { ReactElement } from 'react';
+import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { columnLetter } from '../../core/a1/columnLetter';
+import type { Mapping } from '../../core/mapping/detectMapping';
+import { DECISION_FIELDS, REQUIRED_FIELDS, type CellValue, type DecisionField } from '../../core/model';
+import { mapFlow, saveMapping, type MapResult } from '../../excel/mapFlow';
 import { EmptyState } from '../shell/EmptyState';
+import { FlowStatus } from '../shell/FlowStatus';
+import { useT } from '../shell/LanguageContext';
+import { useSession } from '../shell/Session';
+import { usePageStyles } from '../shell/styles';
+import { useFlow } from '../shell/useFlow';
 
+const text = (v: CellValue | undefined) => (v === undefined ? '' : String(v));
+
+/** Map: the detected columns with their confidence, a dropdown per field to correct them, a preview. */
 export default function MapPage(): ReactElement {
-  return <EmptyState titleKey="empty.map.title" bodyKey="empty.map.body" />;
+  const t = useT();
+  const styles = usePageStyles();
+  const session = useSession();
+  const flow = useFlow();
+  const [result, setResult] = useState<MapResult>();
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [edited, setEdited] = useState<Set<DecisionField>>(new Set());
+  const [confirmed, setConfirmed] = useState(false);
+
+  const detect = useCallback(
+    async (sheet?: string) => {
+      const found = await flow.run(() => mapFlow(session.host.runner, { sheet, previewRows: 5 }));
+      if (!found) return;
+      setResult(found);
+      setMapping(found.mapping);
+      setEdited(new Set());
+      setConfirmed(false);
+    },
+    [flow.run, session.host.runner],
+  );
+
+  useEffect(() => {
+    void detect(session.sheet);
+    // Detect once on opening; later runs are the analyst's.
+  }, []);
+
+  const confirm = async () => {
+    if (!result) return;
+    const done = await flow.run(async () => {
+      await saveMapping(session.host.runner, result.sheet, mapping);
+      return true;
+    });
+    if (done) {
+      session.update({ sheet: result.sheet, mapping });
+      setConfirmed(true);
+    }
+  };
+
+  if (!result) {
+    return (
+      <div className={styles.page}>
+        <EmptyState titleKey="empty.map.title" bodyKey="empty.map.body" />
+        <FlowStatus flow={flow} />
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={flow.running} onClick={() => void detect()}>
+            {t('map.detect')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const header = result.preview[0] ?? [];
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
+  const used = new Set(Object.values(mapping));
+  const unmapped = header.map((h, i) => ({ h: text(h), i })).filter(({ h, i }) => h !== '' && !used.has(i));
+  const matchLabel = (field: DecisionField) => {
+    if (edited.has(field)) return <Badge appearance="tint" color="informative">{t('map.manual')}</Badge>;
+    const match = result.matches[field];
+    if (!match || mapping[field] === undefined) return null;
+    return match.confidence >= 1 ? <Badge appearance="tint" color="success">{t('map.exact')}</Badge> : <Badge appearance="tint" color="warning">{t('map.near', { percent: Math.round(match.confidence * 100) })}</Badge>;
+  };
+
+  return (
+    <div className={styles.page}>
+      <section className={styles.section} aria-labelledby="map-title">
+        <Subtitle2 as="h2" id="map-title">
+          {t('map.sheet', { sheet: result.sheet, row: result.headerRow + 1 })}
+        </Subtitle2>
+        {result.confirmed && !confirmed && <Caption1 className={styles.muted}>{t('map.fromSettings')}</Caption1>}
+        <FlowStatus flow={flow} />
+        {missing.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('map.missing', { fields: missing.map((f) => t(`field.${f}`)).join(', ') })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {confirmed && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('map.confirmed')}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Table size="small" aria-labelledby="map-title">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('map.field')}</TableHeaderCell>
+              <TableHeaderCell>{t('map.column')}</TableHeaderCell>
+              <TableHeaderCell>{t('map.confidence')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {DECISION_FIELDS.map((field) => (
+              <TableRow key={field}>
+                <TableCell>
+                  <label htmlFor={`map-${field}`}>
+                    {t(`field.${field}`)}
+                    {REQUIRED_FIELDS.includes(field) ? ` (${t('map.required')})` : ''}
+                  </label>
+                </TableCell>
+                <TableCell>
+                  <Select
+                    id={`map-${field}`}
+                    size="small"
+                    value={mapping[field] === undefined ? '' : String(mapping[field])}
+                    onChange={(_, data) => {
+                      const next = { ...mapping };
+                      if (data.value === '') delete next[field];
+                      else next[field] = Number(data.value);
+                      setMapping(next);
+                      setEdited(new Set(edited).add(field));
+                      setConfirmed(false);
+                    }}
+                  >
+                    <option value="">{t('map.none')}</option>
+                    {header.map((h, i) => (
+                      <option key={i} value={String(i)}>
+                        {columnLetter(i)}: {text(h)}
+                      </option>
+                    ))}
+                  </Select>
+                </TableCell>
+                <TableCell>{matchLabel(field)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {unmapped.length > 0 && <Caption1 className={styles.muted}>{t('map.unmapped', { columns: unmapped.map(({ h, i }) => `${columnLetter(i)} ${h}`).join(', ') })}</Caption1>}
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={flow.running || missing.length > 0} onClick={() => void confirm()}>
+            {t('map.confirm')}
+          </Button>
+          <Button disabled={flow.running} onClick={() => void detect()}>
+            {t('map.detect')}
+          </Button>
+        </div>
+      </section>
+      <section className={styles.section} aria-labelledby="map-preview">
+        <Body1 as="h3" id="map-preview">
+          <strong>{t('map.preview')}</strong>
+        </Body1>
+        <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="map-preview">
+          <Table size="extra-small" className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                {header.map((h, i) => (
+                  <TableHeaderCell key={i} className={styles.nowrap}>
+                    {text(h)}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.preview.slice(1).map((row, r) => (
+                <TableRow key={r}>
+                  {header.map((_, c) => (
+                    <TableCell key={c}>
+                      <span className={styles.cellText}>{text(row[c])}</span>
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </section>
+    </div>
+  );
 }

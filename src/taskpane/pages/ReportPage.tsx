@@ -1,6 +1,134 @@
-import type { ReactElement } from 'react';
+import { Button, Link, MessageBar, MessageBarBody, Select, Field, Subtitle2, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
+import { useContext, useEffect, useRef, useState, type ReactElement } from 'react';
+import type { Rate } from '../../core/stats/summarizeInspection';
+import { listBatches, type BatchInfo } from '../../excel/batches';
+import { reportFlow, type ReportResult } from '../../excel/reportFlow';
+import { quoteSheetName } from '../../core/a1/cellAddress';
 import { EmptyState } from '../shell/EmptyState';
+import { FlowStatus } from '../shell/FlowStatus';
+import { LanguageContext, useT } from '../shell/LanguageContext';
+import { useSession } from '../shell/Session';
+import { usePageStyles } from '../shell/styles';
+import { useFlow } from '../shell/useFlow';
 
+/** Report: build or refresh the report sheet; the key figures with their intervals; a way to the sheet. */
 export default function ReportPage(): ReactElement {
-  return <EmptyState titleKey="empty.report.title" bodyKey="empty.report.body" />;
+  const t = useT();
+  const lang = useContext(LanguageContext);
+  const styles = usePageStyles();
+  const session = useSession();
+  const flow = useFlow();
+  const [batches, setBatches] = useState<BatchInfo[]>();
+  const [result, setResult] = useState<ReportResult>();
+  const handledStart = useRef(0);
+  const batch = session.batch ?? batches?.find((b) => b.hasSheet)?.batch;
+  const info = batches?.find((b) => b.batch === batch);
+
+  useEffect(() => {
+    void flow.run(() => listBatches(session.host.runner)).then((list) => list && setBatches(list));
+  }, [session.host.runner, flow.run]);
+
+  const build = async () => {
+    if (!batch) return;
+    const done = await flow.run(() => reportFlow(session.host.runner, { batch, lang }));
+    if (done) {
+      setResult(done);
+      setBatches((list) => list?.map((b) => (b.batch === batch ? { ...b, hasReport: true } : b)));
+    }
+  };
+
+  // The ribbon's Refresh report (or its shortcut) refreshes at once, once the batches are known.
+  useEffect(() => {
+    if (batches && session.startId > handledStart.current) {
+      handledStart.current = session.startId;
+      void build();
+    }
+  });
+
+  if (batches && !batches.some((b) => b.hasSheet)) {
+    return (
+      <div className={styles.page}>
+        <EmptyState titleKey="empty.report.title" bodyKey="empty.report.body" />
+        <MessageBar intent="info">
+          <MessageBarBody>{t('inspect.noBatches')}</MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
+  const withInterval = (r: Rate) => (r.of ? t('report.percentWithInterval', { value: pct(r.rate), low: pct(r.wilson[0]), high: pct(r.wilson[1]) }) : '—');
+  const summary = result?.summary;
+  const decision = summary?.lotDecision;
+  const rows: [string, string][] = summary
+    ? [
+        [t('report.lotSize'), result.lotSize.toLocaleString(lang)],
+        [t('report.sampleSize'), summary.sampleSize.toLocaleString(lang)],
+        [t('report.inspected'), summary.inspected.toLocaleString(lang)],
+        [`${t('report.accuracy')} · ${t('report.interval')}`, withInterval(summary.accuracy)],
+        [t('report.overEnforcement'), withInterval(summary.errorRates.over_enforcement)],
+        [t('report.underEnforcement'), withInterval(summary.errorRates.under_enforcement)],
+        [t('report.wrongPolicy'), withInterval(summary.errorRates.wrong_policy)],
+        [t('report.wrongAction'), withInterval(summary.errorRates.wrong_action)],
+        [t('report.kappa'), Number.isFinite(summary.kappa) ? summary.kappa.toFixed(3) : '—'],
+        [t('report.weightedAccuracy'), pct(summary.weightedAccuracy)],
+        ...(decision
+          ? ([[t('report.decision'), decision.decision === 'undecided' ? t('report.decision.undecided', { defects: decision.defects }) : t(decision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject')]] as [string, string][])
+          : []),
+        [t('report.escalations'), result.escalations.toLocaleString(lang)],
+      ]
+    : [];
+
+  return (
+    <div className={styles.page}>
+      {!result && <EmptyState titleKey="empty.report.title" bodyKey="empty.report.body" />}
+      <div className={styles.row}>
+        <Field label={t('inspect.batch')}>
+          <Select
+            value={batch ?? ''}
+            onChange={(_, d) => {
+              session.update({ batch: d.value });
+              setResult(undefined);
+            }}
+          >
+            {(batches ?? []).filter((b) => b.hasSheet).map((b) => (
+              <option key={b.batch} value={b.batch}>
+                {b.batch}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" disabled={flow.running || !batch} onClick={() => void build()}>
+          {t(info?.hasReport ? 'report.refresh' : 'report.build')}
+        </Button>
+      </div>
+      <FlowStatus flow={flow} />
+      {result && summary && (
+        <section className={styles.section} aria-labelledby="figures-title">
+          <MessageBar intent="success">
+            <MessageBarBody>{t('report.built', { sheet: result.sheet })}</MessageBarBody>
+          </MessageBar>
+          <Subtitle2 as="h2" id="figures-title">
+            {t('report.figures')}
+          </Subtitle2>
+          {summary.inspected === 0 && <MessageBar intent="info"><MessageBarBody>{t('report.notInspected')}</MessageBarBody></MessageBar>}
+          <Table size="small" aria-labelledby="figures-title">
+            <TableBody>
+              {rows.map(([label, value]) => (
+                <TableRow key={label}>
+                  <TableCell>{label}</TableCell>
+                  <TableCell>
+                    <strong>{value}</strong>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(result.sheet)}!A1`)}>
+            {t('report.goTo')}
+          </Link>
+        </section>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import type { Mapping } from '../../core/mapping/detectMapping';
+import type { PageId } from '../../commands/types';
+import type { PaneHost } from '../host';
+import type { PaneController } from '../paneController';
+
+/** What the pages share while the pane is open: the confirmed decisions sheet and mapping, the batch in work. */
+export interface SessionState {
+  sheet?: string;
+  mapping?: Mapping;
+  batch?: string;
+  inspector: string;
+}
+
+export interface Session extends SessionState {
+  host: PaneHost;
+  controller: PaneController;
+  update(patch: Partial<SessionState>): void;
+  go(page: PageId): void;
+  /** The last start request for the page on screen (from a command), by id. */
+  startId: number;
+}
+
+export const SessionContext = createContext<Session | undefined>(undefined);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside the pane');
+  return session;
+}

@@ -1,0 +1,49 @@
+import { useCallback, useRef, useState } from 'react';
+import { FlowError, toFlowError, type FlowControl } from '../../excel/host';
+
+export interface FlowState {
+  running: boolean;
+  progress?: { done: number; total: number };
+  error?: FlowError;
+}
+
+/**
+ * Runs one flow at a time with progress and cancel; a failure becomes a FlowError the pane shows
+ * in the analyst's language (never a stack trace).
+ */
+export function useFlow() {
+  const [state, setState] = useState<FlowState>({ running: false });
+  const abort = useRef<AbortController | undefined>(undefined);
+  const lastPaint = useRef(0);
+
+  const run = useCallback(async <T,>(flow: (control: FlowControl) => Promise<T>): Promise<T | undefined> => {
+    if (abort.current) return undefined;
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ running: true });
+    try {
+      const result = await flow({
+        signal: controller.signal,
+        progress: (done, total) => {
+          // At most ~20 repaints a second: a million rows report thousands of chunks.
+          const now = Date.now();
+          if (now - lastPaint.current < 50 && done < total) return;
+          lastPaint.current = now;
+          setState({ running: true, progress: { done, total } });
+        },
+      });
+      setState({ running: false });
+      return result;
+    } catch (error) {
+      setState({ running: false, error: error instanceof FlowError ? error : toFlowError(error) });
+      return undefined;
+    } finally {
+      abort.current = undefined;
+    }
+  }, []);
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+  const clearError = useCallback(() => setState((s) => ({ ...s, error: undefined })), []);
+  const fail = useCallback((error: FlowError) => setState({ running: false, error }), []);
+  return { ...state, run, cancel, clearError, fail };
+}

@@ -1,0 +1,210 @@
+import {
+  Body1, Button, Divider, FluentProvider, Input, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Toolbar, ToolbarButton, ToolbarDivider, ToolbarGroup, Tooltip, makeStyles, tokens, webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
+import { COMMAND_LIST, executeCommand } from '../commands/registry';
+import { commandForKeyPress } from '../commands/shortcuts';
+import { columnLetter } from '../core/a1/columnLetter';
+import type { Lang } from '../core/model';
+import type { EmulatedWorkbook } from '../emulator';
+import { t as translate, type MessageKey } from '../i18n';
+import { App } from '../taskpane/App';
+import { PaneController } from '../taskpane/paneController';
+import { demoWorkbook, download, openWorkbookFile, saveWorkbookBytes } from './files';
+import { Grid } from './Grid';
+import { workbenchHost } from './workbenchHost';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  sheetArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
+  formulaBar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: tokens.spacingHorizontalXS, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  address: { width: '96px' },
+  content: { flexGrow: 1 },
+  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
+  pane: { width: '420px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
+  hidden: { display: 'none' },
+});
+
+export interface WorkbenchProps {
+  lang: Lang;
+  /** The workbook to start with (the demo by default). */
+  initial?: EmulatedWorkbook;
+}
+
+/**
+ * The workbench: the embedded workbook as a grid with sheet tabs and a formula bar, a ribbon-like
+ * toolbar from the command registry, and the real task pane beside it running against the same
+ * workbook. Opens .xlsx and .csv by picker or drop; saves .xlsx.
+ */
+export function Workbench(props: WorkbenchProps): ReactElement {
+  const styles = useStyles();
+  const lang = props.lang;
+  const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(key, params, lang), [lang]);
+  const [book, setBook] = useState(() => props.initial ?? demoWorkbook(lang));
+  const [bookId, setBookId] = useState(1);
+  const [fileName, setFileName] = useState(lang === 'ja' ? 'moderation-qa-デモ.xlsx' : 'moderation-qa-demo.xlsx');
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'warning'; text: string }>();
+  const [dropping, setDropping] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const controller = useMemo(() => new PaneController(), []);
+  const host = useMemo(() => workbenchHost(book, { lang }), [book, lang]);
+
+  // Redraw after every batch the pane runs and every edit; a burst of syncs is one repaint.
+  useEffect(() => {
+    let frame = 0;
+    return book.subscribe(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setVersion((v) => v + 1));
+    });
+  }, [book]);
+
+  const replaceBook = (next: EmulatedWorkbook, name: string) => {
+    setBook(next);
+    setBookId((id) => id + 1);
+    setFileName(name.replace(/\.(csv|txt)$/i, '.xlsx'));
+    exposeForTests(next);
+  };
+
+  const open = async (file: File) => {
+    try {
+      const next = await openWorkbookFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      replaceBook(next, file.name);
+      setNotice({ intent: 'success', text: t('wb.opened', { file: file.name }) });
+    } catch (error) {
+      setNotice({ intent: 'error', text: t('wb.openFailed', { file: file.name, reason: error instanceof Error ? error.message : String(error) }) });
+    }
+  };
+
+  const save = async () => {
+    download(fileName, await saveWorkbookBytes(book));
+    setNotice({ intent: 'success', text: t('wb.saved', { file: fileName }) });
+  };
+
+  const run = useCallback(
+    (id: (typeof COMMAND_LIST)[number]['id'], source: 'toolbar' | 'shortcut') => void executeCommand(id, source, controller.commandContext(lang, async () => undefined)),
+    [controller, lang],
+  );
+
+  // The registry's shortcuts work anywhere in the workbench, as they do in Excel.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const command = commandForKeyPress(e, /Mac/.test(navigator.platform));
+      if (!command) return;
+      e.preventDefault();
+      run(command.id, 'shortcut');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  useEffect(() => exposeForTests(book), [book]);
+
+  const sheets = book.model.sheets.filter((s) => s.visibility === 'Visible');
+  const sheet = book.model.activeSheet && sheets.includes(book.model.activeSheet) ? book.model.activeSheet : sheets[0];
+  const selection = book.model.selection?.sheet === sheet ? book.model.selection.rect : undefined;
+  const selectedAddress = selection ? `${columnLetter(selection.column)}${selection.row + 1}` : '';
+  const selectedContent = selection && sheet ? (sheet.formula(selection.row, selection.column) ?? String(sheet.value(selection.row, selection.column))) : '';
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void open(file);
+  };
+
+  return (
+    // Layout lives on an inner element: Fluent copies the provider's class onto its portals (tooltips).
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <div className={`${styles.root} ${dropping ? styles.dropping : ''}`} onDragOver={(e) => (e.preventDefault(), setDropping(true))} onDragLeave={() => setDropping(false)} onDrop={onDrop}>
+      <header className={styles.top}>
+        <h1 className={styles.title}>{t('wb.title')}</h1>
+        <Toolbar aria-label={t('wb.toolbar')} size="small">
+          <ToolbarGroup>
+            <ToolbarButton onClick={() => fileInput.current?.click()}>{t('wb.open')}</ToolbarButton>
+            <ToolbarButton onClick={() => void save()}>{t('wb.save')}</ToolbarButton>
+            <ToolbarButton onClick={() => replaceBook(demoWorkbook(lang), lang === 'ja' ? 'moderation-qa-デモ.xlsx' : 'moderation-qa-demo.xlsx')}>{t('wb.demo')}</ToolbarButton>
+          </ToolbarGroup>
+          <ToolbarDivider />
+          <ToolbarGroup>
+            {COMMAND_LIST.map((c) => (
+              <Tooltip key={c.id} content={`${t(c.tooltipKey)} ${t('command.shortcut', { keys: c.shortcut.default })}`} relationship="description">
+                <ToolbarButton data-command={c.id} onClick={() => run(c.id, 'toolbar')}>
+                  {t(c.labelKey)}
+                </ToolbarButton>
+              </Tooltip>
+            ))}
+          </ToolbarGroup>
+        </Toolbar>
+        <input ref={fileInput} className={styles.hidden} type="file" accept=".xlsx,.csv" aria-label={t('wb.open')} data-testid="open-file" onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void open(file);
+        }} />
+      </header>
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setNotice(undefined)}>
+              {t('ui.dismiss')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <div className={styles.body}>
+        <section className={styles.sheetArea} aria-label={t('wb.sheets')}>
+          <div className={styles.formulaBar}>
+            <Input className={styles.address} size="small" readOnly value={selectedAddress} aria-label={t('wb.address')} data-testid="address" />
+            <Divider vertical />
+            <Input className={styles.content} size="small" readOnly value={selectedContent} aria-label={t('wb.formula')} data-testid="formula" />
+          </div>
+          {sheet ? (
+            <Grid
+              key={`${bookId}-${sheet.id}`}
+              book={book}
+              sheet={sheet}
+              version={version}
+              labels={{ grid: t('wb.grid', { sheet: sheet.name }), edit: (cell) => t('wb.edit', { cell }) }}
+              onEditError={(error) => setNotice({ intent: 'warning', text: (error as { code?: string }).code === 'AccessDenied' ? t('wb.protected', { sheet: sheet.name }) : String((error as Error).message) })}
+            />
+          ) : (
+            <Body1>{t('wb.drop')}</Body1>
+          )}
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={sheet?.id}
+            aria-label={t('wb.sheets')}
+            onTabSelect={(_, d) => {
+              const next = book.model.sheets.find((s) => s.id === d.value);
+              if (!next) return;
+              book.model.activeSheet = next;
+              book.model.selection = { sheet: next, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+              book.notify();
+            }}
+          >
+            {sheets.map((s) => (
+              <Tab key={s.id} value={s.id}>
+                {s.name}
+              </Tab>
+            ))}
+          </TabList>
+        </section>
+        <aside className={styles.pane} aria-label={t('wb.pane')} id="pane">
+          <App key={bookId} host={host} controller={controller} />
+        </aside>
+      </div>
+      </div>
+    </FluentProvider>
+  );
+}
+
+/** Browser tests reach the embedded workbook here (the workbench is a development tool, never shipped). */
+function exposeForTests(book: EmulatedWorkbook): void {
+  (globalThis as { __workbench?: { book: EmulatedWorkbook } }).__workbench = { book };
+}

@@ -1,0 +1,37 @@
+import type { EmulatedWorkbook } from '../emulator';
+import { parseRange, splitSheet } from '../emulator/address';
+import type { Lang } from '../core/model';
+import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
+
+/**
+ * The task pane's host in the workbench: the same pane code, with the embedded workbook's `run`
+ * in place of `Excel.run`. Links open in a new browser tab (http and https only, as in Excel).
+ */
+export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; theme?: ThemeKind; openWindow?: (url: string) => void }): PaneHost {
+  return {
+    kind: 'workbench',
+    runner: (batch) => book.run(batch),
+    displayLanguage: options.lang,
+    theme: options.theme ?? 'light',
+    openUrl(url) {
+      if (!isOpenableUrl(url)) return;
+      (options.openWindow ?? ((u: string) => window.open(u, '_blank', 'noopener,noreferrer')))(url);
+    },
+    async selectCell(address) {
+      selectAddress(book, address);
+    },
+    async showPane() {
+      // The pane is always beside the grid in the workbench.
+    },
+  };
+}
+
+/** Selects a cell or range such as "'QA Findings'!B7" (the sheet becomes active), as Range.select() does. */
+export function selectAddress(book: EmulatedWorkbook, address: string): void {
+  const { sheet: sheetName, local } = splitSheet(address);
+  const sheet = sheetName ? book.model.sheet(sheetName) : book.model.activeSheet;
+  if (!sheet) return;
+  book.model.activeSheet = sheet;
+  book.model.selection = { sheet, rect: parseRange(local) };
+  book.notify();
+}
