@@ -228,7 +228,7 @@ export const en = {
   "inspect.openLink": "Open the video in a browser window",
   "inspect.notOpenable": "This link is not http or https, so it is shown as text only:",
   "inspect.yourVerdict": "Your verdict (keys 1–5)",
-  "inspect.yourPolicy": "Your policy (type a code or a name)",
+  "inspect.yourPolicy": "Your policy (P to search by code or name)",
   "inspect.comment": "Comment",
   "inspect.escalate": "Escalate this item",
   "inspect.save": "Save and next",

@@ -230,7 +230,7 @@ export const ja: Record<MessageKey, string> = {
   "inspect.openLink": "ブラウザーウィンドウで動画を開く",
   "inspect.notOpenable": "http または https のリンクではないため、テキストとしてのみ表示します：",
   "inspect.yourVerdict": "あなたの判定（キー 1〜5）",
-  "inspect.yourPolicy": "あなたのポリシー（コードか名前を入力）",
+  "inspect.yourPolicy": "あなたのポリシー（P キーでコードか名前を検索）",
   "inspect.comment": "コメント",
   "inspect.escalate": "このアイテムをエスカレーションする",
   "inspect.save": "保存して次へ",

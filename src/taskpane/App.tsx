@@ -44,14 +44,14 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
   const t = useT();
   const styles = useStyles();
   const [page, setPage] = useState<PageId>(props.initialPage ?? 'map');
-  const [startId, setStartId] = useState(0);
+  const [start, setStart] = useState<{ page: PageId; id: number }>();
   const [state, setState] = useState<SessionState>(() => ({ inspector: rememberedInspector() }));
   const controller = useMemo(() => props.controller ?? new PaneController(), [props.controller]);
   useEffect(
     () =>
       controller.attach((request) => {
         setPage(request.page);
-        if (request.start) setStartId(request.id);
+        if (request.start) setStart({ page: request.page, id: request.id });
       }),
     [controller],
   );
@@ -60,7 +60,8 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
       ...state,
       host: props.host,
       controller,
-      startId,
+      start,
+      consumeStart: () => setStart(undefined),
       go: setPage,
       update: (patch) => {
         if (patch.inspector !== undefined) {
@@ -73,7 +74,7 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
         setState((s) => ({ ...s, ...patch }));
       },
     }),
-    [state, props.host, controller, startId],
+    [state, props.host, controller, start],
   );
   const Page = PAGES[page].Component;
   return (

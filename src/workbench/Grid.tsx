@@ -69,8 +69,10 @@ export function Grid(props: GridProps): ReactElement {
   const starts = useMemo(() => widths.reduce<number[]>((acc, w, i) => (acc.push(i ? acc[i - 1] + widths[i - 1] : 0), acc), []), [widths]);
   const totalWidth = ROW_HEADER_WIDTH + (starts[columnCount - 1] ?? 0) + (widths[columnCount - 1] ?? 0);
 
-  const rows = useVirtualizer({ count: rowCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, scrollPaddingStart: HEADER_HEIGHT });
-  const columns = useVirtualizer({ horizontal: true, count: columnCount, getScrollElement: () => scroller.current, estimateSize: (i) => widths[i] ?? DEFAULT_WIDTH, overscan: 4, scrollPaddingStart: ROW_HEADER_WIDTH });
+  // The sticky headers take room at the start: padding tells the virtualizer, so a cell scrolled
+  // into view is never left under a header.
+  const rows = useVirtualizer({ count: rowCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT });
+  const columns = useVirtualizer({ horizontal: true, count: columnCount, getScrollElement: () => scroller.current, estimateSize: (i) => widths[i] ?? DEFAULT_WIDTH, overscan: 4, paddingStart: ROW_HEADER_WIDTH, scrollPaddingStart: ROW_HEADER_WIDTH });
   useEffect(() => columns.measure(), [widths, columns]);
 
   const selection = book.model.selection?.sheet === sheet ? book.model.selection.rect : undefined;
@@ -160,7 +162,7 @@ export function Grid(props: GridProps): ReactElement {
       onKeyDown={onGridKey}
       data-sheet={sheet.name}
     >
-      <div style={{ height: rows.getTotalSize() + HEADER_HEIGHT, width: totalWidth, position: 'relative' }}>
+      <div style={{ height: rows.getTotalSize(), width: totalWidth, position: 'relative' }}>
         <div role="row" aria-rowindex={1} className={styles.headerRow} style={{ width: totalWidth }}>
           <div className={styles.corner} role="columnheader" aria-colindex={1} />
           {virtualColumns.map((c) => (
@@ -170,7 +172,7 @@ export function Grid(props: GridProps): ReactElement {
           ))}
         </div>
         {rows.getVirtualItems().map((r) => (
-          <div key={r.index} role="row" aria-rowindex={r.index + 2} className={styles.row} style={{ top: HEADER_HEIGHT + r.start, width: totalWidth }}>
+          <div key={r.index} role="row" aria-rowindex={r.index + 2} className={styles.row} style={{ top: r.start, width: totalWidth }}>
             <div role="rowheader" className={styles.rowHeader}>
               {r.index + 1}
             </div>

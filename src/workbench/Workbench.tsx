@@ -121,7 +121,8 @@ export function Workbench(props: WorkbenchProps): ReactElement {
     // Layout lives on an inner element: Fluent copies the provider's class onto its portals (tooltips).
     <FluentProvider theme={webLightTheme} lang={lang}>
       <div className={`${styles.root} ${dropping ? styles.dropping : ''}`} onDragOver={(e) => (e.preventDefault(), setDropping(true))} onDragLeave={() => setDropping(false)} onDrop={onDrop}>
-      <header className={styles.top}>
+      {/* A plain element, not <header>: the pane's header is the page's one banner. */}
+      <div className={styles.top}>
         <h1 className={styles.title}>{t('wb.title')}</h1>
         <Toolbar aria-label={t('wb.toolbar')} size="small">
           <ToolbarGroup>
@@ -145,7 +146,7 @@ export function Workbench(props: WorkbenchProps): ReactElement {
           e.target.value = '';
           if (file) void open(file);
         }} />
-      </header>
+      </div>
       {notice && (
         <MessageBar intent={notice.intent}>
           <MessageBarBody>{notice.text}</MessageBarBody>
@@ -157,7 +158,7 @@ export function Workbench(props: WorkbenchProps): ReactElement {
         </MessageBar>
       )}
       <div className={styles.body}>
-        <section className={styles.sheetArea} aria-label={t('wb.sheets')}>
+        <div className={styles.sheetArea}>
           <div className={styles.formulaBar}>
             <Input className={styles.address} size="small" readOnly value={selectedAddress} aria-label={t('wb.address')} data-testid="address" />
             <Divider vertical />
@@ -194,10 +195,11 @@ export function Workbench(props: WorkbenchProps): ReactElement {
               </Tab>
             ))}
           </TabList>
-        </section>
-        <aside className={styles.pane} aria-label={t('wb.pane')} id="pane">
+        </div>
+        {/* Not a landmark: the pane's own <main> is the page's main content, as it is inside Excel. */}
+        <div className={styles.pane} id="pane">
           <App key={bookId} host={host} controller={controller} />
-        </aside>
+        </div>
       </div>
       </div>
     </FluentProvider>

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Browser tests: builds dist/ (production, what ships), serves it on a loopback port, and runs each
- * test/e2e/*.spec.js in Debian's Chromium through playwright-core. A spec exports
- * `async (t) => { … }` where t = { page, baseUrl, browser, screenshot(name), check(cond, message) }.
+ * Browser tests: builds dist/ (production, what ships, plus the workbench: `--env workbench`),
+ * serves it on a loopback port, and runs each test/e2e/*.spec.js in Debian's Chromium through
+ * playwright-core. A spec exports `async (t) => { … }` where t = { page, baseUrl, browser,
+ * screenshot(name), check(cond, message), artifact(name) }, and may export `viewport`.
  * Results go to test-results/e2e.json ({ passed, failed }); screenshots to test-results/screenshots.
  * Without Chromium the run is skipped with a message, except under CI=true, where it fails.
  */
@@ -46,16 +47,18 @@ async function main() {
     return;
   }
   // Always build: a stale dist/ would test yesterday's code.
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, stdio: 'inherit' });
+  if (!process.env.E2E_SKIP_BUILD) execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'workbench'], { cwd: root, stdio: 'inherit' });
   const server = await serve(dist);
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  const specs = fs.readdirSync(__dirname).filter((f) => f.endsWith('.spec.js')).sort();
+  const only = process.argv[2];
+  const specs = fs.readdirSync(__dirname).filter((f) => f.endsWith('.spec.js') && (!only || f.includes(only))).sort();
   let passed = 0;
   let failed = 0;
   for (const file of specs) {
-    const context = await browser.newContext({ viewport: { width: 420, height: 800 } });
+    const spec = require(path.join(__dirname, file));
+    const context = await browser.newContext({ viewport: spec.viewport || { width: 420, height: 800 }, acceptDownloads: true });
     const page = await context.newPage();
     // Nothing leaves the machine: Office.js is replaced by a stub, every other outside request is refused.
     await page.route('**/*', (route) => {
@@ -71,6 +74,7 @@ async function main() {
       baseUrl,
       browser,
       screenshot: (name) => page.screenshot({ path: path.join(results, 'screenshots', `${file.replace('.spec.js', '')}-${name}.png`) }),
+      artifact: (name) => path.join(results, name),
       check(cond, message) {
         if (!cond) throw new Error(message);
       },
@@ -78,7 +82,7 @@ async function main() {
     };
     const started = Date.now();
     try {
-      await require(path.join(__dirname, file))(t);
+      await spec(t);
       if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
       passed++;
       console.log(`✓ ${file} (${Date.now() - started} ms)`);

@@ -17,11 +17,11 @@ module.exports = async (t) => {
   const report = await axe(page);
   t.check(report.violations.length === 0, `axe: ${report.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
   await page.getByRole('tab', { name: 'Sample' }).click();
-  await page.getByText('Draw a sample for re-review').waitFor();
+  await page.getByText('Batch name').waitFor();
   await page.getByRole('combobox', { name: 'Language' }).click();
   await page.getByRole('option', { name: '日本語' }).click();
   await page.getByRole('heading', { level: 1, name: 'モデレーション QA' }).waitFor();
-  await page.getByText('再審査用のサンプルを抽出する').waitFor();
+  await page.getByText('バッチ名').waitFor();
   await t.screenshot('ja-sample');
   const axeJa = await axe(page);
   t.check(axeJa.violations.length === 0, `axe (ja): ${axeJa.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);

@@ -1,7 +1,7 @@
 import {
   Badge, Body1, Button, Caption1, Card, Checkbox, Combobox, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, Option, ProgressBar, Select, SpinButton, Subtitle2, Switch, Textarea, ToggleButton, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { VERDICTS, isEnforcing, type Lang, type Verdict } from '../../core/model';
 import { normalizeKey } from '../../core/text/normalizeKey';
 import type { Policy, Taxonomy } from '../../core/taxonomy/types';
@@ -56,15 +56,17 @@ export default function InspectPage(): ReactElement {
   const [breakDue, setBreakDue] = useState(false);
   const since = useRef({ at: Date.now(), severe: 0 });
   const cardHeading = useRef<HTMLHeadingElement>(null);
+  const policyPickerId = useId();
   const batch = session.batch ?? batches?.find((b) => b.hasSheet)?.batch;
 
+  // Loaded once per visit (the language only changes names, which come from the same taxonomy);
+  // the states are set after the flow ends, so the item's load that follows can run.
   useEffect(() => {
-    void flow.run(async () => {
-      const [list, tax] = await Promise.all([listBatches(runner), loadTaxonomy(runner, lang)]);
-      setBatches(list);
-      setTaxonomy(tax.taxonomy);
+    void flow.run(() => Promise.all([listBatches(runner), loadTaxonomy(runner, lang)])).then((loaded) => {
+      if (!loaded) return;
+      setBatches(loaded[0]);
+      setTaxonomy(loaded[1].taxonomy);
     });
-    // Loaded once per visit; the language only changes names, which come from the same taxonomy.
   }, [runner]);
 
   const policies = useMemo(() => (taxonomy?.policies ?? []).filter((p) => p.parent !== '' && p.status === 'active'), [taxonomy]);
@@ -96,8 +98,8 @@ export default function InspectPage(): ReactElement {
   );
 
   useEffect(() => {
-    void load(0);
-  }, [load]);
+    if (taxonomy) void load(0);
+  }, [load, taxonomy]);
 
   // Typing or pasting into the QA columns recomputes outcomes; the progress follows.
   useEffect(() => {
@@ -160,6 +162,11 @@ export default function InspectPage(): ReactElement {
       return;
     }
     if (isTyping(e.target) || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.key === 'p' || e.key === 'P') {
+      e.preventDefault();
+      document.getElementById(policyPickerId)?.focus();
+      return;
+    }
     const digit = Number(e.key);
     if (digit >= 1 && digit <= VERDICTS.length) {
       e.preventDefault();
@@ -303,6 +310,9 @@ export default function InspectPage(): ReactElement {
           </Field>
           <Field label={t('inspect.yourPolicy')}>
             <Combobox
+              key={row.index}
+              id={policyPickerId}
+              aria-keyshortcuts="P"
               freeform
               disabled={!verdict || verdict === 'approve'}
               value={query || (policy ? describe(policy) : '')}

@@ -150,7 +150,7 @@ export default function MapPage(): ReactElement {
           </Button>
         </div>
       </section>
-      <section className={styles.section} aria-labelledby="map-preview">
+      <div className={styles.section}>
         <Body1 as="h3" id="map-preview">
           <strong>{t('map.preview')}</strong>
         </Body1>
@@ -178,7 +178,7 @@ export default function MapPage(): ReactElement {
             </TableBody>
           </Table>
         </div>
-      </section>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarBody, Select, Field, Subtitle2, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
-import { useContext, useEffect, useRef, useState, type ReactElement } from 'react';
+import { useContext, useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
 import { listBatches, type BatchInfo } from '../../excel/batches';
 import { reportFlow, type ReportResult } from '../../excel/reportFlow';
@@ -20,7 +20,6 @@ export default function ReportPage(): ReactElement {
   const flow = useFlow();
   const [batches, setBatches] = useState<BatchInfo[]>();
   const [result, setResult] = useState<ReportResult>();
-  const handledStart = useRef(0);
   const batch = session.batch ?? batches?.find((b) => b.hasSheet)?.batch;
   const info = batches?.find((b) => b.batch === batch);
 
@@ -39,8 +38,8 @@ export default function ReportPage(): ReactElement {
 
   // The ribbon's Refresh report (or its shortcut) refreshes at once, once the batches are known.
   useEffect(() => {
-    if (batches && session.startId > handledStart.current) {
-      handledStart.current = session.startId;
+    if (batches && session.start?.page === 'report') {
+      session.consumeStart();
       void build();
     }
   });

@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/validation/finding';
 import { FINDING_TITLES } from '../../core/validation/findingMessages';
@@ -34,7 +34,6 @@ export default function ValidatePage(): ReactElement {
   const [result, setResult] = useState<ValidateResult>();
   const [severity, setSeverity] = useState<FindingSeverity | 'all'>('all');
   const [rule, setRule] = useState<FindingCode | undefined>();
-  const handledStart = useRef(0);
 
   const validate = async () => {
     const done = await flow.run((control) => validateFlow(session.host.runner, { ...control, sheet: session.sheet, mapping: session.mapping, lang }));
@@ -46,8 +45,8 @@ export default function ValidatePage(): ReactElement {
 
   // The ribbon's Validate (or its shortcut) validates at once.
   useEffect(() => {
-    if (session.startId > handledStart.current) {
-      handledStart.current = session.startId;
+    if (session.start?.page === 'validate') {
+      session.consumeStart();
       void validate();
     }
   });

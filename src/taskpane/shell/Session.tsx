@@ -17,8 +17,10 @@ export interface Session extends SessionState {
   controller: PaneController;
   update(patch: Partial<SessionState>): void;
   go(page: PageId): void;
-  /** The last start request for the page on screen (from a command), by id. */
-  startId: number;
+  /** A command's request to start a page's main action (ribbon Validate, Refresh report), until the page takes it. */
+  start?: { page: PageId; id: number };
+  /** The page took the start request: it will not run again on the next visit. */
+  consumeStart(): void;
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);
