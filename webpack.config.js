@@ -77,7 +77,8 @@ module.exports = async (env, argv) => {
   }
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval, in development too.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: { taskpane: './src/taskpane/index.tsx', ...(workbench ? { workbench: './src/workbench/index.tsx' } : {}) },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -113,7 +114,8 @@ module.exports = async (env, argv) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
       hot: false,
-      open: false,
+      // `npm start` opens the workbench (the embedded Excel beside the real pane); BROWSER=none keeps it closed.
+      open: process.env.BROWSER === 'none' ? false : ['/workbench.html'],
     },
   };
 };

@@ -6,6 +6,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 console.log(`Moderation QA — serving the add-in from ${root}`);
+console.log('  Workbench:  https://localhost:3000/workbench.html — a demo workbook and the real task pane, no Excel needed (opens now; BROWSER=none to skip)');
 console.log('  Task pane:  https://localhost:3000/taskpane.html (http://localhost:3000 when dev certificates cannot be installed)');
 console.log('  Manifest:   manifest.xml');
 console.log('  Excel desktop: npm run start:desktop    Excel on the web: npm run start:web -- --document <workbook URL>');

@@ -71,8 +71,8 @@ export function Grid(props: GridProps): ReactElement {
 
   // The sticky headers take room at the start: padding tells the virtualizer, so a cell scrolled
   // into view is never left under a header.
-  const rows = useVirtualizer({ count: rowCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT });
-  const columns = useVirtualizer({ horizontal: true, count: columnCount, getScrollElement: () => scroller.current, estimateSize: (i) => widths[i] ?? DEFAULT_WIDTH, overscan: 4, paddingStart: ROW_HEADER_WIDTH, scrollPaddingStart: ROW_HEADER_WIDTH });
+  const rows = useVirtualizer({ count: rowCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6, useFlushSync: false, paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT });
+  const columns = useVirtualizer({ horizontal: true, count: columnCount, getScrollElement: () => scroller.current, estimateSize: (i) => widths[i] ?? DEFAULT_WIDTH, overscan: 2, useFlushSync: false, paddingStart: ROW_HEADER_WIDTH, scrollPaddingStart: ROW_HEADER_WIDTH });
   useEffect(() => columns.measure(), [widths, columns]);
 
   const selection = book.model.selection?.sheet === sheet ? book.model.selection.rect : undefined;

@@ -25,14 +25,14 @@ export function saveWorkbookBytes(book: EmulatedWorkbook): Promise<Uint8Array> {
 export const DEMO_ROWS = 400;
 
 /**
- * The workbench's starting workbook: one decisions sheet of {@link DEMO_ROWS} generated decisions
+ * The workbench's starting workbook: one decisions sheet of {@link DEMO_ROWS} (or `rows`) generated decisions
  * (about 2% with a deliberate problem), dated in the last 30 days. The workbook's culture follows
  * the language, as a Japanese Excel's would (pivot captions in Japanese).
  */
-export function demoWorkbook(lang: Lang, now = Date.now()): EmulatedWorkbook {
+export function demoWorkbook(lang: Lang, now = Date.now(), rows = DEMO_ROWS): EmulatedWorkbook {
   const book = createWorkbook();
   book.model.culture = lang === 'ja' ? 'ja-JP' : 'en-US';
-  const sheet = book.addSheet(lang === 'ja' ? '判定' : 'Decisions', generateDecisions({ rows: DEMO_ROWS, headers: lang, seed: 2026, now }));
+  const sheet = book.addSheet(lang === 'ja' ? '判定' : 'Decisions', generateDecisions({ rows, headers: lang, seed: 2026, now }));
   sheet.columnWidths.set(0, 150);
   sheet.columnWidths.set(4, 120);
   sheet.columnWidths.set(8, 220);
