@@ -80,3 +80,19 @@ test('bad batch names and empty lots give clear messages', async () => {
   await expect(sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW })).rejects.toMatchObject({ key: 'flow.error.batchName' });
   await expect(sampleFlow(b.run, { batch: 'none', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, filters: { markets: ['ZZ'] } })).rejects.toMatchObject({ key: 'flow.error.emptySample' });
 });
+
+test('a policy written by its Japanese name is copied as its code, so an inspector agreeing with it counts as correct', async () => {
+  const b = createWorkbook();
+  b.addSheet('判定', [
+    ['動画ID', '担当者', '判定', 'ポリシー'],
+    ['7300000000000000001', 'sato.h', '削除', 'ヘイトスピーチ・憎悪的な行為'],
+    ['7300000000000000002', 'sato.h', '削除', 'SAF.HATE'],
+    ['7300000000000000003', 'sato.h', '削除', 'まだない規約'],
+  ]);
+  b.model.activeSheet = b.model.sheet('判定');
+  await sampleFlow(b.run, { batch: 'ja1', method: 'simple', size: { kind: 'fixed', n: 3 }, seed: 's', now: NOW });
+  const values = b.valuesOf('QA ja1');
+  const policy = INSPECTION_COLUMNS.indexOf('policy');
+  const byId = Object.fromEntries(values.slice(1).map((r) => [r[0], r[policy]]));
+  expect(byId).toEqual({ '7300000000000000001': 'SAF.HATE', '7300000000000000002': 'SAF.HATE', '7300000000000000003': 'まだない規約' });
+});
