@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
 import { parseLanguage, parseMarket } from './marketAndLanguage';
-import { parseDate, serialToMs } from './parseDate';
+import { parseDate, parseDateText, serialToMs } from './parseDate';
 import { parseItemId } from './parseItemId';
 import { VERDICT_ALIASES, parseVerdict } from './parseVerdict';
 import { createPolicyIndex } from './policyIndex';
@@ -104,5 +104,46 @@ describe('markets and languages', () => {
     expect(parseLanguage('日本語')).toBe('ja');
     expect(parseLanguage('xx')).toBeUndefined();
     expect(parseMarket('')).toBeNull();
+  });
+});
+
+describe('parseDate: the allocation-free reader and the general parser agree', () => {
+  const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+  const pick = <T,>(...xs: T[]) => fc.constantFrom(...xs);
+  // Near-valid texts: digits out of range, both separators, optional time, seconds, fraction and zone, stray characters.
+  const dateText = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      pick('-', '/', '.'),
+      two,
+      pick('-', '/'),
+      two,
+      fc.option(fc.tuple(pick('T', ' ', '  ', 't'), two, pick(':', '-'), two, fc.option(fc.tuple(two, fc.option(fc.stringMatching(/^\.\d{1,4}$/)))))),
+      fc.option(pick('Z', '+09:00', '-0530', '+9', ' Z', 'z', 'x')),
+    )
+    .map(([y, s1, mo, s2, d, time, zone]) => {
+      let text = `${y}${s1}${mo}${s2}${d}`;
+      if (time) {
+        const [sep, h, colon, mi, sec] = time;
+        text += `${sep}${h}${colon}${mi}`;
+        if (sec) text += `:${sec[0]}${sec[1] ?? ''}`;
+      }
+      return text + (zone ?? '');
+    });
+
+  test('on any near-valid date text', () => {
+    fc.assert(
+      fc.property(dateText, (text) => {
+        expect(parseDate(text)).toBe(parseDateText(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  test('on published forms, including time zones and fractions', () => {
+    for (const text of ['2026-11-24', '2026-11-24T13:05:09Z', '2026-11-24T13:05:09.123Z', '2026-11-24T13:05:09+09:00', '2026-11-24T13:05-0530', '2026/11/24 13:05', '2026/11/24 13:05:59', '2026-02-29T00:00', '2024-02-29 23:59:59', '2026-13-01', '2026-11-24T24:00']) {
+      expect(parseDate(text)).toBe(parseDateText(text));
+    }
+    expect(parseDate('2026-11-24T13:05:09+09:00')).toBe(Date.UTC(2026, 10, 24, 4, 5, 9));
   });
 });

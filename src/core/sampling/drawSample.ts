@@ -1,7 +1,14 @@
 import type { DecisionField, Severity, Verdict } from '../model';
 import type { Decision } from '../validation/decision';
 import { allocate, type StratumAllocation } from './allocate';
-import { sampleKey } from './sampleKey';
+import { sampleKeyer } from './sampleKey';
+
+/** 0, 1, …, n − 1. */
+const allIndexes = (n: number): Int32Array => {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+};
 
 export const SAMPLING_METHODS = ['simple', 'stratified_proportional', 'stratified_neyman', 'moderator_quota', 'risk_weighted'] as const;
 export type SamplingMethod = (typeof SAMPLING_METHODS)[number];
@@ -59,20 +66,50 @@ export interface SampleResult {
   excluded: number;
 }
 
+/** The k-th smallest value (0-based) of `a`, found in place by quickselect: O(n), no full sort. */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // Median of three as the pivot keeps sorted or constant runs from going quadratic.
+    const mid = (lo + hi) >> 1;
+    const x = a[lo], y = a[mid], z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
 /**
- * The k items with the smallest `rank` (ties by item ID), without sorting every object: a typed
- * array of ranks is sorted natively to find the k-th value, and only items at or below it are
- * sorted by the comparator. On a million items this is several times faster than a full sort.
+ * The k items (indexes into `eligible`) with the smallest rank, ties by item ID, without sorting
+ * every item: quickselect finds the k-th rank on a typed copy, and only the items at or below it
+ * are sorted. On a million items this is several times faster than a full sort.
  */
-function smallestK<T extends { d: Decision }>(items: T[], k: number, rank: (x: T) => number): T[] {
-  const cmp = (a: T, b: T) => rank(a) - rank(b) || (a.d.itemId < b.d.itemId ? -1 : a.d.itemId > b.d.itemId ? 1 : 0);
+function smallestK(indexes: ArrayLike<number>, rank: Float64Array, k: number, eligible: readonly Decision[]): number[] {
+  const cmp = (a: number, b: number) => rank[a] - rank[b] || (eligible[a].itemId < eligible[b].itemId ? -1 : eligible[a].itemId > eligible[b].itemId ? 1 : 0);
   if (k <= 0) return [];
-  if (k >= items.length) return [...items].sort(cmp);
-  const ranks = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) ranks[i] = rank(items[i]);
-  ranks.sort();
-  const threshold = ranks[k - 1];
-  return items.filter((x) => rank(x) <= threshold).sort(cmp).slice(0, k);
+  if (k >= indexes.length) return Array.from(indexes).sort(cmp);
+  const ranks = new Float64Array(indexes.length);
+  for (let i = 0; i < indexes.length; i++) ranks[i] = rank[indexes[i]];
+  const threshold = kthSmallest(ranks, k - 1);
+  const picked: number[] = [];
+  for (let i = 0; i < indexes.length; i++) if (rank[indexes[i]] <= threshold) picked.push(indexes[i]);
+  return picked.sort(cmp).slice(0, k);
 }
 
 const DEFAULT_SEVERITY_WEIGHTS: Record<Severity, number> = { 1: 1, 2: 2, 3: 4, 4: 8 };
@@ -143,35 +180,45 @@ export function selectEligible(decisions: readonly Decision[], filters?: SampleF
 export function drawSample(decisions: readonly Decision[], options: SampleOptions): SampleResult {
   if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0)) throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
   const { eligible, excluded } = selectEligible(decisions, options.filters, options.exclude);
-  const keyed = eligible.map((d) => ({ d, key: sampleKey(options.seed, d.itemId) }));
+  // Draw keys in a typed array beside the eligible decisions: no object per item.
+  const keyOf = sampleKeyer(options.seed);
+  const keys = new Float64Array(eligible.length);
+  for (let i = 0; i < eligible.length; i++) keys[i] = keyOf(eligible[i].itemId);
   const population = eligible.length;
 
   if (options.method === 'risk_weighted') {
     const weights = { ...DEFAULT_SEVERITY_WEIGHTS, ...options.severityWeights };
     const w = (d: Decision) => weights[options.policySeverity?.[d.policy] ?? 1] ?? 1;
-    const totalW = keyed.reduce((s, x) => s + w(x.d), 0);
+    let totalW = 0;
     // Efraimidis–Spirakis: keep the n largest u^(1/w), i.e. the n smallest −ln(u)/w.
-    const es = keyed.map((x) => ({ d: x.d, key: x.key, es: -Math.log(x.key || Number.MIN_VALUE) / w(x.d) }));
+    const es = new Float64Array(eligible.length);
+    for (let i = 0; i < eligible.length; i++) {
+      const wi = w(eligible[i]);
+      totalW += wi;
+      es[i] = -Math.log(keys[i] || Number.MIN_VALUE) / wi;
+    }
     const n = Math.min(options.size, population);
     // Inclusion probability of a without-replacement PPS draw, approximated by min(1, n·w/Σw)
     // (exact for n = 1; the usual approximation for Hájek-weighted estimates).
-    const items = smallestK(es, n, (x) => x.es).map((x) => {
-      const p = Math.min(1, (n * w(x.d)) / totalW);
-      return { itemId: x.d.itemId, row: x.d.row, stratum: `severity ${options.policySeverity?.[x.d.policy] ?? 1}`, key: x.key, inclusionProbability: p, weight: 1 / p };
+    const items = smallestK(allIndexes(eligible.length), es, n, eligible).map((i) => {
+      const d = eligible[i];
+      const p = Math.min(1, (n * w(d)) / totalW);
+      return { itemId: d.itemId, row: d.row, stratum: `severity ${options.policySeverity?.[d.policy] ?? 1}`, key: keys[i], inclusionProbability: p, weight: 1 / p };
     });
     return { items, allocation: [{ stratum: 'all', population, sample: n }], population, excluded };
   }
 
   const strataFields: DecisionField[] =
     options.method === 'moderator_quota' ? ['moderator'] : options.method === 'simple' ? [] : options.strata?.length ? options.strata : ['market'];
-  const groups = new Map<string, typeof keyed>();
-  if (strataFields.length === 0) groups.set('all', keyed);
+  const groups = new Map<string, ArrayLike<number>>();
+  if (strataFields.length === 0) groups.set('all', allIndexes(eligible.length));
   else
-    for (const x of keyed) {
-      const s = strataFields.map((f) => FIELD_OF[f](x.d) || '—').join(' / ');
-      let g = groups.get(s);
+    for (let i = 0; i < eligible.length; i++) {
+      const d = eligible[i];
+      const s = strataFields.length === 1 ? FIELD_OF[strataFields[0]](d) || '—' : strataFields.map((f) => FIELD_OF[f](d) || '—').join(' / ');
+      let g = groups.get(s) as number[] | undefined;
       if (!g) groups.set(s, (g = []));
-      g.push(x);
+      g.push(i);
     }
   const strata = [...groups.keys()].sort();
   let allocation: StratumAllocation[];
@@ -194,9 +241,12 @@ export function drawSample(decisions: readonly Decision[], options: SampleOption
   }
   const items: SampledItem[] = [];
   for (const a of allocation) {
-    const g = smallestK(groups.get(a.stratum)!, a.sample, (x) => x.key);
+    const g = smallestK(groups.get(a.stratum)!, keys, a.sample, eligible);
     const p = a.population === 0 ? 0 : a.sample / a.population;
-    for (let i = 0; i < a.sample; i++) items.push({ itemId: g[i].d.itemId, row: g[i].d.row, stratum: a.stratum, key: g[i].key, inclusionProbability: p, weight: p ? 1 / p : 0 });
+    for (let i = 0; i < a.sample; i++) {
+      const d = eligible[g[i]];
+      items.push({ itemId: d.itemId, row: d.row, stratum: a.stratum, key: keys[g[i]], inclusionProbability: p, weight: p ? 1 / p : 0 });
+    }
   }
   items.sort((a, b) => a.key - b.key || (a.itemId < b.itemId ? -1 : 1));
   return { items, allocation, population, excluded };

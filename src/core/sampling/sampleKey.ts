@@ -1,5 +1,5 @@
 import { md5 } from 'js-md5';
-import { md5Key } from './md5Key';
+import { md5Key, md5KeyWithPrefix } from './md5Key';
 
 /**
  * The draw key of one item: MD5 of the UTF-8 text `seed:item_id`, its first 13 hex digits read as
@@ -16,4 +16,13 @@ export function sampleKey(seed: string, itemId: string): number {
 /** The MD5 hex digest of a UTF-8 string (exposed for the SQL cross-check in tests and docs). */
 export function md5Hex(text: string): string {
   return md5.hex(text);
+}
+
+/**
+ * sampleKey for one seed and many items: the same keys, without building a "seed:id" string per item.
+ *
+ * @example sampleKeyer('w48')('12345') === sampleKey('w48', '12345') // true
+ */
+export function sampleKeyer(seed: string): (itemId: string) => number {
+  return md5KeyWithPrefix(`${seed}:`);
 }

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import type { Decision } from '../validation/decision';
 import { allocate } from './allocate';
 import { drawSample, type SamplingMethod } from './drawSample';
-import { md5Key } from './md5Key';
-import { md5Hex, sampleKey } from './sampleKey';
+import { md5Key, md5KeyWithPrefix } from './md5Key';
+import { md5Hex, sampleKey, sampleKeyer } from './sampleKey';
 
 const decision = (i: number, market = ['JP', 'US', 'GB'][i % 3], moderator = `m${i % 7}`): Decision => ({
   row: i + 2, itemId: `73${String(i).padStart(17, '0')}`, moderator, verdict: i % 4 ? 'remove' : 'approve', policy: i % 4 ? ['SAF.HATE', 'INT.IP', 'REG.SCAM'][i % 3] : '',
@@ -111,4 +111,19 @@ test('the allocation-free MD5 key agrees with an independent MD5 on any string (
   for (const s of ['', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), '動画ID:7301234567890123456', '\ud800x']) {
     expect(md5Key(s)).toBe(nodeKey(s));
   }
+});
+
+test('keying with a shared prefix gives the same keys as hashing "prefix + text", whatever the order and lengths', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 400 })), { maxLength: 8 }), (prefix, texts) => {
+      const keyer = md5KeyWithPrefix(prefix);
+      // A long text between two calls must not spoil the saved prefix.
+      for (const text of texts) {
+        expect(keyer(text)).toBe(nodeKey(prefix + text));
+        expect(md5Key('x'.repeat(text.length * 2 + 100))).toBe(nodeKey('x'.repeat(text.length * 2 + 100)));
+      }
+    }),
+    { numRuns: 300 },
+  );
+  expect(sampleKeyer('w48')('12345')).toBe(sampleKey('w48', '12345'));
 });
