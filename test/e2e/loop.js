@@ -95,13 +95,36 @@ module.exports = async function loop(t, lang) {
   }
   await t.screenshot('4-inspect');
 
+  // Typing into the sheet: a dropdown in the grid's qa_verdict cell; the outcome is recomputed
+  // (the pane watches the sheet) and the progress follows.
+  await page.getByRole('tab', { name: inspectionSheet }).click();
+  await page.evaluate(() => {
+    const { book } = window.__workbench;
+    book.model.selection = { sheet: book.model.activeSheet, rect: { row: 11, column: 12, rowCount: 1, columnCount: 1 } };
+    book.notify();
+  });
+  await page.locator('[data-cell=M12][aria-selected=true]').waitFor();
+  await page.locator('[role=grid]').focus();
+  await page.keyboard.press('Enter');
+  const dropdown = page.getByRole('combobox', { name: L('wb.edit', { cell: 'M12' }) });
+  await dropdown.waitFor();
+  await dropdown.selectOption('approve');
+  await page.waitForFunction(() => !['', 'pending'].includes(document.querySelector('[data-cell=O12]')?.textContent ?? ''));
+  await pane.getByText(L('inspect.progress', { done: 11, total: 50 })).first().waitFor();
+  // The pane moved on to the next pending item, with that item's own policy in the picker.
+  await pane.getByText(new RegExp(L('inspect.item', { id: '@ID@', row: 13 }).split('@ID@').map(escape).join('\\d+'))).waitFor();
+  const shownPolicy = (await pane.locator('dl dd').nth(2).innerText()).split(' ')[0];
+  const pickerValue = await pane.getByRole('combobox', { name: L('inspect.yourPolicy') }).inputValue();
+  t.check(shownPolicy === '' || shownPolicy === L('inspect.noPolicy').split(' ')[0] || pickerValue.startsWith(shownPolicy), `the picker starts from the shown item's policy: ${shownPolicy} / ${pickerValue}`);
+  await t.screenshot('4b-typed-in-sheet');
+
   // 5. Report: the key figures, and the pivot in the grid against the core's numbers.
   await tab('page.report').click();
   await pane.getByRole('button', { name: L('report.build') }).click();
   await pane.getByText(L('report.built', { sheet: `QA Report W48-${lang}` })).waitFor({ timeout: 20000 });
   await axeCheck(t, page, 'Report');
   const inspectedRow = pane.getByRole('row', { name: new RegExp(escape(L('report.inspected'))) });
-  t.check((await inspectedRow.innerText()).includes('10'), `inspected: ${await inspectedRow.innerText()}`);
+  t.check(/\b11\b/.test(await inspectedRow.innerText()), `inspected: ${await inspectedRow.innerText()}`);
   const values = await page.evaluate((sheet) => window.__workbench.book.valuesOf(sheet), inspectionSheet);
   const byModerator = breakdown(toInspectedItems(readInspectionRows(values).rows), 'moderator');
   await page.getByRole('tab', { name: `QA Report W48-${lang}` }).click();
@@ -148,6 +171,6 @@ module.exports = async function loop(t, lang) {
   await page.getByText(L('wb.opened', { file: `loop-${lang}.xlsx` })).waitFor();
   for (const sheet of [decisionsSheet, inspectionSheet, `QA Report W48-${lang}`, 'QA Batches', 'QA Findings']) await page.getByRole('tab', { name: sheet }).waitFor();
   await tab('page.inspect').click();
-  await pane.getByText(L('inspect.progress', { done: 10, total: 50 })).first().waitFor();
+  await pane.getByText(L('inspect.progress', { done: 11, total: 50 })).first().waitFor();
   await t.screenshot('6-reopened');
 };

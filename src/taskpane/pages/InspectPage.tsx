@@ -76,17 +76,22 @@ export default function InspectPage(): ReactElement {
     return p ? `${p.code} — ${policyName(p, lang)}` : code;
   };
 
-  /** Shows an item: the QA input it already has, or the moderator's policy as a starting point. */
   const show = useCallback((next: InspectionState) => {
     setState(next);
-    const row = next.next;
+    requestAnimationFrame(() => cardHeading.current?.focus());
+  }, []);
+
+  // A new item on screen (saved, skipped, or done in the sheet meanwhile) starts from its own QA
+  // input, or from the moderator's policy: never from the previous item's form.
+  const shownIndex = state?.next?.index;
+  useEffect(() => {
+    const row = state?.next;
     setVerdict(row?.qaVerdict ?? undefined);
     setPolicy(row?.qaPolicy || row?.policy || '');
     setQuery('');
     setComment(row?.qaComment ?? '');
     setEscalate(row?.escalate ?? false);
-    requestAnimationFrame(() => cardHeading.current?.focus());
-  }, []);
+  }, [batch, shownIndex]);
 
   const load = useCallback(
     async (from = 0) => {
@@ -107,7 +112,17 @@ export default function InspectPage(): ReactElement {
     let stop: (() => Promise<void>) | undefined;
     let cancelled = false;
     void watchInspection(runner, batch, (changed) => {
-      if (changed) setRecomputed(changed);
+      if (!changed) return;
+      setRecomputed(changed);
+      // Progress follows what was typed in the sheet; the item on screen stays unless it was just done there.
+      void inspectionState(runner, batch, 0)
+        .then((fresh) =>
+          setState((current) => {
+            const shown = current?.next && fresh.rows.find((r) => r.index === current.next!.index);
+            return { ...fresh, next: shown && shown.qaVerdict === null ? shown : fresh.rows.slice(current?.next?.index ?? 0).find((r) => r.qaVerdict === null) ?? fresh.next };
+          }),
+        )
+        .catch(() => undefined);
     })
       .then((s) => {
         if (cancelled) void s();
