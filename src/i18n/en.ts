@@ -266,6 +266,9 @@ export const en = {
   "wb.protected": "The sheet \"{sheet}\" is protected: unprotect it to edit.",
   "wb.pane": "Task pane",
   "wb.formula": "Formula bar",
+  "wb.reason.xls": "the old .xls format is not supported (save it as .xlsx in Excel first)",
+  "wb.reason.type": "it is not an .xlsx or .csv file",
+  "wb.reason.unreadable": "it could not be read as a workbook (damaged, or not what its name says)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -268,4 +268,7 @@ export const ja: Record<MessageKey, string> = {
   "wb.protected": "シート「{sheet}」は保護されています。編集するには保護を解除してください。",
   "wb.pane": "作業ウィンドウ",
   "wb.formula": "数式バー",
+  "wb.reason.xls": "古い .xls 形式には対応していません（先に Excel で .xlsx として保存してください）",
+  "wb.reason.type": ".xlsx または .csv ファイルではありません",
+  "wb.reason.unreadable": "ブックとして読み取れませんでした（破損しているか、名前と中身が違います）",
 };

@@ -10,7 +10,7 @@ import type { EmulatedWorkbook } from '../emulator';
 import { t as translate, type MessageKey } from '../i18n';
 import { App } from '../taskpane/App';
 import { PaneController } from '../taskpane/paneController';
-import { demoWorkbook, download, openWorkbookFile, saveWorkbookBytes } from './files';
+import { OpenFileError, demoWorkbook, download, openWorkbookFile, saveWorkbookBytes, type OpenFailure } from './files';
 import { Grid } from './Grid';
 import { workbenchHost } from './workbenchHost';
 
@@ -76,7 +76,8 @@ export function Workbench(props: WorkbenchProps): ReactElement {
       replaceBook(next, file.name);
       setNotice({ intent: 'success', text: t('wb.opened', { file: file.name }) });
     } catch (error) {
-      setNotice({ intent: 'error', text: t('wb.openFailed', { file: file.name, reason: error instanceof Error ? error.message : String(error) }) });
+      const reason: OpenFailure = error instanceof OpenFileError ? error.reason : 'unreadable';
+      setNotice({ intent: 'error', text: t('wb.openFailed', { file: file.name, reason: t(`wb.reason.${reason}`) }) });
     }
   };
 

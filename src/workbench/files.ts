@@ -4,13 +4,27 @@ import { exportXlsx, importXlsx } from '../emulator/xlsx';
 import { generateDecisions } from '../core/demo/generateDecisions';
 import type { Lang } from '../core/model';
 
+/** Why a file could not be opened, as a message key's last part (the workbench says it in the analyst's language). */
+export type OpenFailure = 'xls' | 'type' | 'unreadable';
+
+export class OpenFileError extends Error {
+  constructor(readonly reason: OpenFailure) {
+    super({ xls: 'the old .xls format is not supported; save it as .xlsx', type: 'not an .xlsx or .csv file', unreadable: 'the file could not be read as a workbook' }[reason]);
+  }
+}
+
 /** A workbook opened from a file's bytes: .xlsx with ExcelJS, .csv (UTF-8 or Shift_JIS) with papaparse. */
 export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise<EmulatedWorkbook> {
   const lower = name.toLowerCase();
   let model;
-  if (lower.endsWith('.xlsx')) model = await importXlsx(bytes);
-  else if (lower.endsWith('.csv') || lower.endsWith('.txt')) model = importCsv(bytes, name.replace(/\.[^.]+$/, '').slice(0, 31).replace(/[\\/?*[\]:]/g, '_') || 'Sheet1');
-  else throw new Error(lower.endsWith('.xls') ? 'the old .xls format is not supported; save it as .xlsx' : 'not an .xlsx or .csv file');
+  if (lower.endsWith('.xls')) throw new OpenFileError('xls');
+  if (!/\.(xlsx|csv|txt)$/.test(lower)) throw new OpenFileError('type');
+  try {
+    if (lower.endsWith('.xlsx')) model = await importXlsx(bytes);
+    else model = importCsv(bytes, name.replace(/\.[^.]+$/, '').slice(0, 31).replace(/[\\/?*[\]:]/g, '_') || 'Sheet1');
+  } catch {
+    throw new OpenFileError('unreadable');
+  }
   const book = createWorkbook(model);
   book.model.activeSheet ??= book.model.sheets.find((s) => s.visibility === 'Visible');
   return book;

@@ -167,7 +167,18 @@ module.exports = async function loop(t, lang) {
   const saved = t.artifact(`loop-${lang}.xlsx`);
   await download.saveAs(saved);
   t.check(fs.statSync(saved).size > 10000, 'the .xlsx was written');
-  await page.getByTestId('open-file').setInputFiles({ name: `loop-${lang}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(saved) });
+  if (lang === 'en') {
+    await page.getByTestId('open-file').setInputFiles({ name: `loop-${lang}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(saved) });
+  } else {
+    // Dropped on the workbench, as a file from the desktop would be.
+    const dataTransfer = await page.evaluateHandle(({ bytes, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      return dt;
+    }, { bytes: [...fs.readFileSync(saved)], name: `loop-${lang}.xlsx` });
+    await page.locator('[role=grid]').dispatchEvent('dragover', { dataTransfer });
+    await page.locator('[role=grid]').dispatchEvent('drop', { dataTransfer });
+  }
   await page.getByText(L('wb.opened', { file: `loop-${lang}.xlsx` })).waitFor();
   for (const sheet of [decisionsSheet, inspectionSheet, `QA Report W48-${lang}`, 'QA Batches', 'QA Findings']) await page.getByRole('tab', { name: sheet }).waitFor();
   await tab('page.inspect').click();

@@ -1,5 +1,5 @@
 import {
-  Badge, Body1, Button, Caption1, Card, Checkbox, Combobox, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, Option, ProgressBar, Select, SpinButton, Subtitle2, Switch, Textarea, ToggleButton, makeStyles, tokens,
+  Badge, Body1, Button, Caption1, Card, Checkbox, Combobox, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, Option, ProgressBar, SpinButton, Subtitle2, Switch, Textarea, ToggleButton, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { VERDICTS, isEnforcing, type Lang, type Verdict } from '../../core/model';
@@ -11,6 +11,7 @@ import { inspectionState, saveQaDecision, watchInspection, type InspectionState 
 import type { InspectionRow } from '../../excel/inspectionRows';
 import { loadTaxonomy } from '../../excel/taxonomyFlow';
 import { isOpenableUrl } from '../host';
+import { BatchPicker } from '../shell/BatchPicker';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
 import { LanguageContext, useT } from '../shell/LanguageContext';
@@ -213,15 +214,7 @@ export default function InspectPage(): ReactElement {
   return (
     <div className={page.page} onKeyDown={onKeyDown}>
       <div className={page.row}>
-        <Field label={t('inspect.batch')}>
-          <Select value={batch ?? ''} onChange={(_, d) => session.update({ batch: d.value })}>
-            {(batches ?? []).filter((b) => b.hasSheet).map((b) => (
-              <option key={b.batch} value={b.batch}>
-                {b.batch}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <BatchPicker batches={batches} value={batch} onChange={(b) => session.update({ batch: b })} />
         <Field label={t('inspect.inspector')} validationState={session.inspector.trim() ? 'none' : 'warning'} validationMessage={session.inspector.trim() ? undefined : t('inspect.needInspector')}>
           <Input value={session.inspector} onChange={(_, d) => session.update({ inspector: d.value })} />
         </Field>

@@ -1,9 +1,10 @@
-import { Button, Link, MessageBar, MessageBarBody, Select, Field, Subtitle2, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
 import { useContext, useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
 import { listBatches, type BatchInfo } from '../../excel/batches';
 import { reportFlow, type ReportResult } from '../../excel/reportFlow';
 import { quoteSheetName } from '../../core/a1/cellAddress';
+import { BatchPicker } from '../shell/BatchPicker';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
 import { LanguageContext, useT } from '../shell/LanguageContext';
@@ -82,21 +83,14 @@ export default function ReportPage(): ReactElement {
     <div className={styles.page}>
       {!result && <EmptyState titleKey="empty.report.title" bodyKey="empty.report.body" />}
       <div className={styles.row}>
-        <Field label={t('inspect.batch')}>
-          <Select
-            value={batch ?? ''}
-            onChange={(_, d) => {
-              session.update({ batch: d.value });
-              setResult(undefined);
-            }}
-          >
-            {(batches ?? []).filter((b) => b.hasSheet).map((b) => (
-              <option key={b.batch} value={b.batch}>
-                {b.batch}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <BatchPicker
+          batches={batches}
+          value={batch}
+          onChange={(b) => {
+            session.update({ batch: b });
+            setResult(undefined);
+          }}
+        />
         <Button appearance="primary" disabled={flow.running || !batch} onClick={() => void build()}>
           {t(info?.hasReport ? 'report.refresh' : 'report.build')}
         </Button>
