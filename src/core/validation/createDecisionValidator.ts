@@ -8,6 +8,7 @@ import { createPolicyIndex } from '../normalize/policyIndex';
 import type { Policy, Taxonomy } from '../taxonomy/types';
 import type { Decision } from './decision';
 import { makeFinding, type Finding, type FindingCode } from './finding';
+import { ItemIdIndex } from './itemIdIndex';
 
 export interface DecisionValidatorOptions {
   mapping: Mapping;
@@ -82,7 +83,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const counts: Partial<Record<FindingCode, number>> = {};
   const decisions: Decision[] = [];
   // Item ID → first row × 8 + verdict code: one number per item instead of an object.
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new ItemIdIndex();
   let rowsChecked = 0;
   let headerChecked = false;
 
@@ -193,10 +194,9 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
 
         let duplicate = false;
         if (itemId) {
-          const prev = firstSeen.get(itemId);
+          const prev = firstSeen.setIfAbsent(itemId, row * 8 + (verdict ? VERDICT_CODE[verdict] : 0));
           duplicate = prev !== undefined;
-          if (prev === undefined) firstSeen.set(itemId, row * 8 + (verdict ? VERDICT_CODE[verdict] : 0));
-          else {
+          if (prev !== undefined) {
             const prevRow = Math.floor(prev / 8);
             const prevVerdict = VERDICT_OF_CODE[prev % 8];
             if (prevVerdict !== verdict) add('duplicate_conflicting', row, 'item_id', { value: itemId, otherRow: prevRow, otherVerdict: prevVerdict ?? '' });
