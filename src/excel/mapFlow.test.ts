@@ -50,3 +50,22 @@ test('decisions in an Excel table (the selected one) are found by their table, n
   expect(result.findings.map((f) => f.address)).toEqual(['Team!E37']);
   expect(sheetSnapshot(b.model.sheet('Team')!)).toBe(before);
 });
+
+test("with one of the add-in's sheets active, the flows use the sheet with a confirmed mapping, else the first decisions sheet", async () => {
+  const b = createWorkbook();
+  b.addSheet('Notes', [['just notes']]);
+  b.addSheet('Week 48', [['Video ID', 'Moderator', 'Verdict'], ['1', 'sato', 'approve']]);
+  b.addSheet('QA Findings', [['sheet', 'cell']]);
+  b.model.activeSheet = b.model.sheet('QA Findings');
+  // No confirmed mapping yet: the first visible sheet that is not the add-in's, named in the message.
+  await expect(mapFlow(b.run)).rejects.toMatchObject({ key: 'flow.error.noHeader', params: { sheet: 'Notes' } });
+  b.model.sheet('Notes')!.visibility = 'Hidden';
+  expect((await mapFlow(b.run)).sheet).toBe('Week 48');
+  b.model.sheet('Notes')!.visibility = 'Visible';
+  await saveMapping(b.run, 'Week 48', { item_id: 0, moderator: 1, verdict: 2 });
+  b.model.activeSheet = b.model.sheet('QA Settings');
+  expect((await mapFlow(b.run)).sheet).toBe('Week 48');
+  expect((await validateFlow(b.run, { now: NOW })).sheet).toBe('Week 48');
+  // Naming one of the add-in's sheets is still refused, with the reason.
+  await expect(mapFlow(b.run, { sheet: 'QA Findings' })).rejects.toMatchObject({ key: 'flow.error.reservedSheet' });
+});

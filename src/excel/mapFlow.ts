@@ -1,8 +1,12 @@
 import { detectMapping, mapHeaderRow, type Mapping, type MappingResult } from '../core/mapping/detectMapping';
 import { DECISION_FIELDS, type CellValue, type DecisionField } from '../core/model';
 import { FlowError, toFlowError, type BatchRunner } from './host';
-import { SETTINGS_SHEET, isOwnSheet } from './sheets';
+import { resolveDecisionsSheet } from './readDecisions';
+import { settingKey } from './settings';
+import { SETTINGS_SHEET } from './sheets';
 import { writeRows } from './writeTable';
+
+export { queueConfirmedMappings } from './settings';
 
 export interface MapResult extends MappingResult {
   sheet: string;
@@ -10,30 +14,6 @@ export interface MapResult extends MappingResult {
   preview: CellValue[][];
   /** True when the mapping is one a person confirmed earlier (kept in QA Settings). */
   confirmed: boolean;
-}
-
-const settingKey = (sheet: string) => `mapping:${sheet}`;
-
-/**
- * Queues the read of confirmed mappings from `QA Settings` (key | value rows; the value is JSON)
- * onto the caller's next sync, and returns how to pick one sheet's mapping after that sync.
- */
-export function queueConfirmedMappings(context: Excel.RequestContext): (sheet: string) => Mapping | undefined {
-  const used = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
-  used.load('values');
-  return (sheet) => {
-    if (used.isNullObject) return undefined;
-    const row = (used.values as CellValue[][]).find((r) => r[0] === settingKey(sheet));
-    if (!row) return undefined;
-    try {
-      const parsed = JSON.parse(String(row[1])) as Record<string, unknown>;
-      const mapping: Mapping = {};
-      for (const f of DECISION_FIELDS) if (Number.isInteger(parsed[f])) mapping[f] = parsed[f] as number;
-      return mapping;
-    } catch {
-      return undefined; // an edited, unreadable value is ignored and detection runs again
-    }
-  };
 }
 
 /**
@@ -44,15 +24,7 @@ export function queueConfirmedMappings(context: Excel.RequestContext): (sheet: s
 export async function mapFlow(run: BatchRunner, options: { sheet?: string; previewRows?: number } = {}): Promise<MapResult> {
   try {
     return await run(async (context) => {
-      const ws = options.sheet ? context.workbook.worksheets.getItemOrNullObject(options.sheet) : context.workbook.worksheets.getActiveWorksheet();
-      ws.load('name');
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex, rowCount, columnIndex, columnCount');
-      const confirmedFor = queueConfirmedMappings(context);
-      await context.sync();
-      if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: options.sheet ?? '' });
-      if (isOwnSheet(ws.name)) throw new FlowError('flow.error.reservedSheet', { sheet: ws.name });
-      if (used.isNullObject) throw new FlowError('flow.error.emptySheet', { sheet: ws.name });
+      const { ws, used, confirmedFor } = await resolveDecisionsSheet(context, options.sheet);
       const lastRow = used.rowIndex + used.rowCount - 1;
       const head = ws.getRangeByIndexes(0, 0, Math.min(30 + (options.previewRows ?? 5), lastRow + 1), used.columnIndex + used.columnCount);
       head.load('values');

@@ -3,7 +3,7 @@ import { detectMapping, mapHeaderRow, type Mapping } from '../core/mapping/detec
 import { REQUIRED_FIELDS, type CellValue } from '../core/model';
 import { rowsBytes, rowsPerChunk } from './chunks';
 import { FlowError, throwIfCancelled, type BatchRunner, type FlowControl } from './host';
-import { queueConfirmedMappings } from './mapFlow';
+import { queueConfirmedMappings } from './settings';
 import { isOwnSheet } from './sheets';
 
 /** Where the decisions are: the sheet, its header row, its columns and the field mapping. */
@@ -24,22 +24,47 @@ export interface DecisionsLocation {
 const HEADER_SCAN = 30;
 
 /**
- * Finds the decisions sheet (by name, else the active sheet), its header row (title rows above
- * it are common) and the field mapping. Two syncs. A confirmed mapping overrides the detected one.
+ * The decisions sheet, its used range and the confirmed mappings, in one sync: the named sheet,
+ * else the active one. When the active sheet is one of the add-in's own (an analyst on her
+ * inspection sheet presses Validate), the sheet with a confirmed mapping is used instead, else
+ * the first visible sheet that is not the add-in's (one more sync, only then).
+ */
+export async function resolveDecisionsSheet(context: Excel.RequestContext, sheetName?: string) {
+  const sheets = context.workbook.worksheets;
+  let ws = sheetName ? sheets.getItemOrNullObject(sheetName) : sheets.getActiveWorksheet();
+  ws.load('name');
+  if (!sheetName) sheets.load('items/name, items/visibility');
+  let used = ws.getUsedRangeOrNullObject(true);
+  used.load('rowIndex, columnIndex, rowCount, columnCount');
+  const confirmedFor = queueConfirmedMappings(context);
+  await context.sync();
+  if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: sheetName ?? '' });
+  if (!sheetName && isOwnSheet(ws.name)) {
+    const candidates = sheets.items.filter((s) => !isOwnSheet(s.name) && s.visibility === 'Visible').map((s) => s.name);
+    const fallback = candidates.find((n) => confirmedFor(n) !== undefined) ?? candidates[0];
+    if (fallback) {
+      ws = sheets.getItem(fallback);
+      ws.load('name');
+      used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex, columnIndex, rowCount, columnCount');
+      await context.sync();
+    }
+  }
+  // The add-in replaces its own sheets (QA Findings…): a decisions sheet with such a name would be lost.
+  if (isOwnSheet(ws.name)) throw new FlowError('flow.error.reservedSheet', { sheet: ws.name });
+  if (used.isNullObject) throw new FlowError('flow.error.emptySheet', { sheet: ws.name });
+  return { ws, used, confirmedFor };
+}
+
+/**
+ * Finds the decisions sheet (by name, else the active sheet — see resolveDecisionsSheet), its
+ * header row (title rows above it are common) and the field mapping. Two syncs. A confirmed
+ * mapping overrides the detected one.
  */
 export async function locateDecisions(run: BatchRunner, sheetName?: string, confirmed?: Mapping, table?: string): Promise<DecisionsLocation> {
   if (table) return locateTable(run, table, confirmed);
   return run(async (context) => {
-    const ws = sheetName ? context.workbook.worksheets.getItemOrNullObject(sheetName) : context.workbook.worksheets.getActiveWorksheet();
-    ws.load('name');
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('rowIndex, columnIndex, rowCount, columnCount');
-    const confirmedFor = queueConfirmedMappings(context);
-    await context.sync();
-    if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: sheetName ?? '' });
-    // The add-in replaces its own sheets (QA Findings…): a decisions sheet with such a name would be lost.
-    if (isOwnSheet(ws.name)) throw new FlowError('flow.error.reservedSheet', { sheet: ws.name });
-    if (used.isNullObject) throw new FlowError('flow.error.emptySheet', { sheet: ws.name });
+    const { ws, used, confirmedFor } = await resolveDecisionsSheet(context, sheetName);
     const columnCount = used.columnIndex + used.columnCount;
     const lastRow = used.rowIndex + used.rowCount - 1;
     const head = ws.getRangeByIndexes(0, 0, Math.min(HEADER_SCAN, lastRow + 1), columnCount);
