@@ -20,17 +20,26 @@ export interface BenchContext {
   quick: boolean;
 }
 
-/** The median of several timed runs of `fn`, in milliseconds. */
-export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void): Promise<number> {
+/**
+ * Times `fn` `runs` times after `warmup` untimed runs: the median of the timed runs, and the very
+ * first run's time (cold: the compiler untrained and the heap not yet grown), in milliseconds.
+ */
+export async function timeRuns(runs: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void, warmup = 0): Promise<{ median: number; first: number }> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < warmup + runs; i++) {
     beforeEach?.(); // untimed: resets, garbage collection
     const start = process.hrtime.bigint();
     await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const first = times[0];
+  const timed = times.slice(warmup).sort((a, b) => a - b);
+  return { median: timed[Math.floor(timed.length / 2)], first };
+}
+
+/** The median of several timed runs of `fn`, in milliseconds. */
+export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void): Promise<number> {
+  return (await timeRuns(runs, fn, beforeEach)).median;
 }
 
 /** Tracks the peak heap and RSS while a piece of work runs (sampled every 20 ms and at the end). */

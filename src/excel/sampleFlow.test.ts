@@ -96,3 +96,22 @@ test('a policy written by its Japanese name is copied as its code, so an inspect
   const byId = Object.fromEntries(values.slice(1).map((r) => [r[0], r[policy]]));
   expect(byId).toEqual({ '7300000000000000001': 'SAF.HATE', '7300000000000000002': 'SAF.HATE', '7300000000000000003': 'まだない規約' });
 });
+
+test('an item ID on two rows is drawn once, as its first row: that row, its policy and its severity', async () => {
+  const b = createWorkbook();
+  b.addSheet('Decisions', [
+    ['Item ID', 'Moderator', 'Verdict', 'Policy'],
+    ['7300000000000000001', 'sato.h', 'remove', 'SAF.HATE'],
+    ['7300000000000000002', 'lee.k', 'approve', ''],
+    ['7300000000000000001', 'lee.k', 'remove', 'SAF.HARASS'],
+  ]);
+  b.model.activeSheet = b.model.sheet('Decisions');
+  const result = await sampleFlow(b.run, { batch: 'dup', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW });
+  expect(result.lotSize).toBe(2);
+  const rows = b.valuesOf('QA dup').slice(1);
+  const first = rows.find((r) => r[0] === '7300000000000000001')!;
+  expect(first[INSPECTION_COLUMNS.indexOf('source_row')]).toBe(2);
+  expect(first[INSPECTION_COLUMNS.indexOf('moderator')]).toBe('sato.h');
+  expect(first[INSPECTION_COLUMNS.indexOf('policy')]).toBe('SAF.HATE');
+  expect(first[INSPECTION_COLUMNS.indexOf('severity')]).toBe(4); // SAF.HATE, not SAF.HARASS (3)
+});

@@ -136,7 +136,7 @@ type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
 async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0 });
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const decisions = validator.finish().decisions;
   const { eligible } = selectEligible(decisions, options.filters, earlier);
@@ -209,12 +209,15 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
   throwIfCancelled(options.signal);
 
-  const byId = new Map(decisions.map((d) => [d.itemId, d] as const));
+  // The drawn rows' decisions only (the first row of an ID stands for it): no map of the whole lot.
+  const drawnRows = new Set(drawn.items.map((i) => i.row));
+  const byRow = new Map<number, Decision>();
+  for (const d of decisions) if (drawnRows.has(d.row)) byRow.set(d.row, d);
   const rows = await copySampledRows(run, at, drawn.items.map((i) => i.row));
   const table: CellValue[][] = [[...INSPECTION_COLUMNS]];
   drawn.items.forEach((item, i) => {
     const raw = rows[i];
-    const d = byId.get(item.itemId) as Decision;
+    const d = byRow.get(item.row) as Decision;
     const cell = (f: DecisionField): CellValue => {
       if (f === 'item_id') return item.itemId;
       // The policy as its taxonomy code (a Japanese name in the decisions sheet included), so the

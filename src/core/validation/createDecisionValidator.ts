@@ -19,6 +19,11 @@ export interface DecisionValidatorOptions {
   collectDecisions?: boolean;
   /** Stop recording findings past this many (counts go on); protects memory on a broken sheet. */
   maxFindings?: number;
+  /**
+   * Rows the sheet holds, when the caller knows (a used range does): the duplicate-ID table is
+   * sized once instead of growing and rehashing a million IDs as the chunks arrive.
+   */
+  expectedRows?: number;
 }
 
 export interface ValidationSummary {
@@ -83,7 +88,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const counts: Partial<Record<FindingCode, number>> = {};
   const decisions: Decision[] = [];
   // Item ID → first row × 8 + verdict code: one number per item instead of an object.
-  const firstSeen = new ItemIdIndex();
+  const firstSeen = new ItemIdIndex(options.expectedRows ? Math.min(options.expectedRows, 1 << 21) : undefined);
   let rowsChecked = 0;
   let headerChecked = false;
 

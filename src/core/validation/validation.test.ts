@@ -66,6 +66,18 @@ test('duplicates are found across chunks, and counts go on past maxFindings', ()
   expect(s.counts).toEqual({ duplicate_item: 1, unknown_verdict: 1 });
 });
 
+test('the expected row count only sizes the duplicate table: too small, exact or too large, the same findings', () => {
+  const rows = Array.from({ length: 5000 }, (_, i) => [String(i % 3700), `m${i % 9}`, i % 7 === 0 ? 'remove' : 'approve', '', '', '', '']);
+  const summaryWith = (expectedRows?: number) => {
+    const v = createDecisionValidator({ mapping, taxonomy, now, collectDecisions: true, expectedRows });
+    for (let i = 0; i < rows.length; i += 1000) v.addChunk(rows.slice(i, i + 1000), i + 2);
+    return v.finish();
+  };
+  const plain = summaryWith();
+  expect(plain.counts.duplicate_item! + plain.counts.duplicate_conflicting!).toBe(1300);
+  for (const expected of [1, 5000, 2_000_000]) expect(summaryWith(expected)).toEqual(plain);
+});
+
 test('a missing required column is one finding on the header row; formulas are noticed', () => {
   const v = createDecisionValidator({ mapping: { item_id: 0, verdict: 1 }, taxonomy, now, collectDecisions: true });
   v.addChunk([['1', 'approve']], 5, [['1', '=IF(TRUE,"approve")']]);
