@@ -3,7 +3,7 @@
  * Japanese values, about 2% bad rows), timed per step (median of 5), with peak heap and the ratio
  * of the whole pipeline to a floor (one pass over every cell computing a checksum).
  */
-import { detectMapping, defaultTaxonomy, createDecisionValidator, drawSample, samplingPlan, summarizeInspection, classifyOutcome, generateDecisions, breakdown, type CellValue, type Decision, type InspectedItem, type SamplingMethod } from '../src/core';
+import { detectMapping, defaultTaxonomy, createDecisionValidator, drawSample, samplingPlan, summarizeInspection, classifyOutcome, generateDecisions, breakdown, DecisionLot, type CellValue, type InspectedItem, type SamplingMethod } from '../src/core';
 import { timeRuns, type BenchContext } from './harness';
 
 const RUNS = 5;
@@ -57,14 +57,14 @@ export async function run(ctx: BenchContext): Promise<void> {
   ctx.record({ suite: 'core', name: `floor: checksum over every cell (${label})`, value: floor, unit: 'ms' });
 
   const mapping = detectMapping(sheet).mapping;
-  let decisions: Decision[] = [];
+  let lot = new DecisionLot(0);
   const { median: normalize, first: normalizeCold } = await timeRuns(RUNS, () => {
     const v = createDecisionValidator({ mapping, taxonomy, now, collectDecisions: true, expectedRows: body.length });
     for (let i = 0; i < body.length; i += 20000) v.addChunk(body.slice(i, i + 20000), i + 2);
-    decisions = v.finish().decisions;
+    lot = v.finish().lot;
     sample();
   }, () => {
-    decisions = [];
+    lot = new DecisionLot(0);
     collect();
   }, WARMUP);
   ctx.record({ suite: 'core', name: 'mapping + normalization + validation (chunks of 20,000)', value: normalize, unit: 'ms' });
@@ -77,23 +77,24 @@ export async function run(ctx: BenchContext): Promise<void> {
   }, collect, WARMUP);
   ctx.record({ suite: 'core', name: `validation only (${findings.toLocaleString('en-US')} findings)`, value: validate, unit: 'ms', target: ctx.quick ? undefined : { max: 1500 } });
 
-  const plan = samplingPlan({ lotSize: decisions.length, level: 'II', aql: 1.5 });
+  const plan = samplingPlan({ lotSize: lot.length, level: 'II', aql: 1.5 });
   const samplingMs: Partial<Record<SamplingMethod, number>> = {};
   let simpleCold = 0;
-  let lastItems: string[] = [];
+  let lastItems: number[] = [];
   for (const method of ['simple', 'stratified_proportional', 'stratified_neyman', 'moderator_quota', 'risk_weighted'] as SamplingMethod[]) {
     const { median: ms, first } = await timeRuns(RUNS, () => {
-      const r = drawSample(decisions, { method, size: plan.sampleSize, seed: 'bench', quota: 10, strata: ['market'], policySeverity: severity });
-      lastItems = r.items.map((x) => x.itemId);
+      const r = drawSample(lot, { method, size: plan.sampleSize, seed: 'bench', quota: 10, strata: ['market'], policySeverity: severity });
+      lastItems = r.items.map((x) => x.row);
       sample();
     }, collect, WARMUP);
     samplingMs[method] = ms;
     if (method === 'simple') simpleCold = first;
     ctx.record({ suite: 'core', name: `sample: ${method} (n = ${plan.sampleSize})`, value: ms, unit: 'ms' });
   }
-  const byId = new Map(decisions.map((d) => [d.itemId, d]));
-  const inspected: InspectedItem[] = lastItems.map((id, i) => {
-    const d = byId.get(id)!;
+  const indexOfRow = new Map<number, number>();
+  for (let i = 0; i < lot.length; i++) indexOfRow.set(lot.rows[i], i);
+  const inspected: InspectedItem[] = lastItems.map((row, i) => {
+    const d = lot.decision(indexOfRow.get(row)!);
     const qa = i % 17 === 0 ? { verdict: 'approve' as const, policy: '' } : { verdict: d.verdict, policy: d.policy };
     return { verdict: d.verdict, policy: d.policy, qaVerdict: qa.verdict, qaPolicy: qa.policy, outcome: classifyOutcome(d, qa), moderator: d.moderator, market: d.market };
   });

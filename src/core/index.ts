@@ -22,6 +22,7 @@ export { FINDING_CODES, FINDING_SEVERITY, makeFinding, type Finding, type Findin
 export { FINDING_MESSAGES, FINDING_TITLES } from './validation/findingMessages';
 export { renderFinding } from './validation/renderFinding';
 export type { Decision } from './validation/decision';
+export { DecisionLot, RepeatedText, REPEATED_FIELDS, type RepeatedField } from './validation/decisionLot';
 export { createDecisionValidator, validateDecisions, type DecisionValidator, type DecisionValidatorOptions, type ValidationSummary } from './validation/createDecisionValidator';
 export { validateInspectionRows, type InspectionColumns } from './validation/validateInspectionRows';
 export { sampleKey, md5Hex } from './sampling/sampleKey';

@@ -138,11 +138,11 @@ type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
   const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
-  const decisions = validator.finish().decisions;
-  const { eligible } = selectEligible(decisions, options.filters, earlier);
+  const { lot } = validator.finish();
+  const { eligible } = selectEligible(lot, options.filters, earlier);
   const { n, plan } = sampleSizeFor(options.size, eligible.length);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
-  const drawn = drawSample(decisions, {
+  const drawn = drawSample(lot, {
     method: options.method,
     size: n,
     seed: options.seed,
@@ -154,7 +154,7 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<
     filters: options.filters,
     exclude: earlier,
   });
-  return { decisions, drawn, lotSize: eligible.length, plan, severity };
+  return { lot, drawn, lotSize: eligible.length, plan, severity };
 }
 
 /**
@@ -205,14 +205,14 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     return earlierItemIds(context, names);
   });
 
-  const { decisions, drawn, lotSize, plan, severity } = await drawFromLot(run, options, earlier, taxonomy, at);
+  const { lot, drawn, lotSize, plan, severity } = await drawFromLot(run, options, earlier, taxonomy, at);
   if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
   throwIfCancelled(options.signal);
 
   // The drawn rows' decisions only (the first row of an ID stands for it): no map of the whole lot.
   const drawnRows = new Set(drawn.items.map((i) => i.row));
   const byRow = new Map<number, Decision>();
-  for (const d of decisions) if (drawnRows.has(d.row)) byRow.set(d.row, d);
+  for (let i = 0; i < lot.length; i++) if (drawnRows.has(lot.rows[i])) byRow.set(lot.rows[i], lot.decision(i));
   const rows = await copySampledRows(run, at, drawn.items.map((i) => i.row));
   const table: CellValue[][] = [[...INSPECTION_COLUMNS]];
   drawn.items.forEach((item, i) => {

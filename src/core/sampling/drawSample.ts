@@ -1,14 +1,8 @@
 import type { DecisionField, Severity, Verdict } from '../model';
 import type { Decision } from '../validation/decision';
+import { DecisionLot } from '../validation/decisionLot';
 import { allocate, type StratumAllocation } from './allocate';
 import { sampleKeyer } from './sampleKey';
-
-/** 0, 1, …, n − 1. */
-const allIndexes = (n: number): Int32Array => {
-  const a = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
-};
 
 export const SAMPLING_METHODS = ['simple', 'stratified_proportional', 'stratified_neyman', 'moderator_quota', 'risk_weighted'] as const;
 export type SamplingMethod = (typeof SAMPLING_METHODS)[number];
@@ -96,75 +90,73 @@ function kthSmallest(a: Float64Array, k: number): number {
 }
 
 /**
- * The k items (indexes into `eligible`) with the smallest rank, ties by item ID, without sorting
- * every item: quickselect finds the k-th rank on a typed copy, and only the items at or below it
- * are sorted. On a million items this is several times faster than a full sort.
+ * The k items of `indexes` (lot indexes) with the smallest `rankOf[index]`, ties by item ID,
+ * without sorting every item: quickselect finds the k-th rank on a typed copy, and only the
+ * items at or below it are sorted. On a million items this is several times faster than a full sort.
  */
-function smallestK(indexes: ArrayLike<number>, rank: Float64Array, k: number, eligible: readonly Decision[]): number[] {
-  const cmp = (a: number, b: number) => rank[a] - rank[b] || (eligible[a].itemId < eligible[b].itemId ? -1 : eligible[a].itemId > eligible[b].itemId ? 1 : 0);
+function smallestK(indexes: ArrayLike<number>, rankOf: Float64Array, k: number, itemIds: readonly string[]): number[] {
+  const cmp = (a: number, b: number) => rankOf[a] - rankOf[b] || (itemIds[a] < itemIds[b] ? -1 : itemIds[a] > itemIds[b] ? 1 : 0);
   if (k <= 0) return [];
   if (k >= indexes.length) return Array.from(indexes).sort(cmp);
   const ranks = new Float64Array(indexes.length);
-  for (let i = 0; i < indexes.length; i++) ranks[i] = rank[indexes[i]];
+  for (let i = 0; i < indexes.length; i++) ranks[i] = rankOf[indexes[i]];
   const threshold = kthSmallest(ranks, k - 1);
   const picked: number[] = [];
-  for (let i = 0; i < indexes.length; i++) if (rank[indexes[i]] <= threshold) picked.push(indexes[i]);
+  for (let i = 0; i < indexes.length; i++) if (rankOf[indexes[i]] <= threshold) picked.push(indexes[i]);
   return picked.sort(cmp).slice(0, k);
 }
 
 const DEFAULT_SEVERITY_WEIGHTS: Record<Severity, number> = { 1: 1, 2: 2, 3: 4, 4: 8 };
 
-function passes(d: Decision, f: SampleFilters | undefined): boolean {
+/** Whether decision `i` of the lot passes the filters. */
+function passes(lot: DecisionLot, i: number, f: SampleFilters | undefined): boolean {
   if (!f) return true;
-  if ((f.decidedFrom !== undefined || f.decidedTo !== undefined) && d.decidedAt === null) return false;
-  if (f.decidedFrom !== undefined && d.decidedAt! < f.decidedFrom) return false;
-  if (f.decidedTo !== undefined && d.decidedAt! > f.decidedTo) return false;
-  if (f.markets?.length && !f.markets.includes(d.market)) return false;
-  if (f.queues?.length && !f.queues.includes(d.queue)) return false;
-  if (f.verdicts?.length && (d.verdict === null || !f.verdicts.includes(d.verdict))) return false;
+  const at = lot.decidedAt[i];
+  if ((f.decidedFrom !== undefined || f.decidedTo !== undefined) && Number.isNaN(at)) return false;
+  if (f.decidedFrom !== undefined && at < f.decidedFrom) return false;
+  if (f.decidedTo !== undefined && at > f.decidedTo) return false;
+  if (f.markets?.length && !f.markets.includes(lot.text.market.get(i))) return false;
+  if (f.queues?.length && !f.queues.includes(lot.text.queue.get(i))) return false;
+  const verdict = lot.verdict(i);
+  if (f.verdicts?.length && (verdict === null || !f.verdicts.includes(verdict))) return false;
   return true;
 }
 
-const FIELD_OF: Record<DecisionField, (d: Decision) => string> = {
-  item_id: (d) => d.itemId,
-  moderator: (d) => d.moderator,
-  verdict: (d) => d.verdict ?? '',
-  policy: (d) => d.policy,
-  decided_at: (d) => (d.decidedAt === null ? '' : new Date(d.decidedAt).toISOString().slice(0, 10)),
-  market: (d) => d.market,
-  language: (d) => d.language,
-  queue: (d) => d.queue,
-  url: (d) => d.url,
-  notes: (d) => d.notes,
-};
+const asLot = (decisions: DecisionLot | readonly Decision[]): DecisionLot => (decisions instanceof DecisionLot ? decisions : DecisionLot.from(decisions));
 
 /**
  * The decisions a sample may draw from: one per item ID (the first row stands for it), passing
- * the filters, and not drawn by an earlier batch. Its size is the lot the sample speaks for.
+ * the filters, and not drawn by an earlier batch. Returns their indexes in the lot; their count
+ * is the lot size the sample speaks for.
  *
  * @example selectEligible(decisions, { markets: ['JP'] }).eligible.length // the JP lot size
  */
-export function selectEligible(decisions: readonly Decision[], filters?: SampleFilters, exclude?: ReadonlySet<string>): { eligible: Decision[]; excluded: number } {
+export function selectEligible(decisions: DecisionLot | readonly Decision[], filters?: SampleFilters, exclude?: ReadonlySet<string>): { eligible: Int32Array; excluded: number } {
+  const lot = asLot(decisions);
   const seen = new Set<string>();
-  const eligible: Decision[] = [];
+  const eligible = new Int32Array(lot.length);
+  let count = 0;
   let excluded = 0;
-  for (const d of decisions) {
-    if (!d.itemId) continue;
+  const hasFilters = filters !== undefined && Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
+  const hasExclusions = exclude !== undefined && exclude.size > 0;
+  for (let i = 0; i < lot.length; i++) {
+    const itemId = lot.itemIds[i];
+    if (!itemId) continue;
     // The validator marks later rows of an ID; decisions from elsewhere are deduplicated here.
-    if (d.duplicate !== undefined) {
-      if (d.duplicate) continue;
-    } else {
-      if (seen.has(d.itemId)) continue;
-      seen.add(d.itemId);
+    const duplicate = lot.duplicate[i];
+    if (duplicate === 1) continue;
+    if (duplicate === 2) {
+      if (seen.has(itemId)) continue;
+      seen.add(itemId);
     }
-    if (!passes(d, filters)) continue;
-    if (exclude?.has(d.itemId)) {
+    if (hasFilters && !passes(lot, i, filters)) continue;
+    if (hasExclusions && exclude.has(itemId)) {
       excluded++;
       continue;
     }
-    eligible.push(d);
+    eligible[count++] = i;
   }
-  return { eligible, excluded };
+  return { eligible: eligible.subarray(0, count), excluded };
 }
 
 /**
@@ -177,33 +169,39 @@ export function selectEligible(decisions: readonly Decision[], filters?: SampleF
  * Invalid input: a size that is not a whole number ≥ 0 throws a RangeError; items without an ID
  * or with a duplicate ID are never drawn twice (the first row of an ID stands for it).
  */
-export function drawSample(decisions: readonly Decision[], options: SampleOptions): SampleResult {
+export function drawSample(decisions: DecisionLot | readonly Decision[], options: SampleOptions): SampleResult {
   if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0)) throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
-  const { eligible, excluded } = selectEligible(decisions, options.filters, options.exclude);
-  // Draw keys in a typed array beside the eligible decisions: no object per item.
+  const lot = asLot(decisions);
+  const { eligible, excluded } = selectEligible(lot, options.filters, options.exclude);
+  const { itemIds } = lot;
+  // Draw keys in a typed array by lot index: no object per item.
   const keyOf = sampleKeyer(options.seed);
-  const keys = new Float64Array(eligible.length);
-  for (let i = 0; i < eligible.length; i++) keys[i] = keyOf(eligible[i].itemId);
+  const keys = new Float64Array(lot.length);
+  for (let j = 0; j < eligible.length; j++) keys[eligible[j]] = keyOf(itemIds[eligible[j]]);
   const population = eligible.length;
 
   if (options.method === 'risk_weighted') {
     const weights = { ...DEFAULT_SEVERITY_WEIGHTS, ...options.severityWeights };
-    const w = (d: Decision) => weights[options.policySeverity?.[d.policy] ?? 1] ?? 1;
+    const policies = lot.text.policy;
+    // Severity and weight per distinct policy, not per item.
+    const severityOfCode = policies.values.map((p) => options.policySeverity?.[p] ?? 1);
+    const weightOfCode = severityOfCode.map((sev) => weights[sev] ?? 1);
     let totalW = 0;
     // Efraimidis–Spirakis: keep the n largest u^(1/w), i.e. the n smallest −ln(u)/w.
-    const es = new Float64Array(eligible.length);
-    for (let i = 0; i < eligible.length; i++) {
-      const wi = w(eligible[i]);
+    const es = new Float64Array(lot.length);
+    for (let j = 0; j < eligible.length; j++) {
+      const i = eligible[j];
+      const wi = weightOfCode[policies.codes[i]];
       totalW += wi;
       es[i] = -Math.log(keys[i] || Number.MIN_VALUE) / wi;
     }
     const n = Math.min(options.size, population);
     // Inclusion probability of a without-replacement PPS draw, approximated by min(1, n·w/Σw)
     // (exact for n = 1; the usual approximation for Hájek-weighted estimates).
-    const items = smallestK(allIndexes(eligible.length), es, n, eligible).map((i) => {
-      const d = eligible[i];
-      const p = Math.min(1, (n * w(d)) / totalW);
-      return { itemId: d.itemId, row: d.row, stratum: `severity ${options.policySeverity?.[d.policy] ?? 1}`, key: keys[i], inclusionProbability: p, weight: 1 / p };
+    const items = smallestK(eligible, es, n, itemIds).map((i) => {
+      const code = policies.codes[i];
+      const p = Math.min(1, (n * weightOfCode[code]) / totalW);
+      return { itemId: itemIds[i], row: lot.rows[i], stratum: `severity ${severityOfCode[code]}`, key: keys[i], inclusionProbability: p, weight: 1 / p };
     });
     return { items, allocation: [{ stratum: 'all', population, sample: n }], population, excluded };
   }
@@ -211,15 +209,37 @@ export function drawSample(decisions: readonly Decision[], options: SampleOption
   const strataFields: DecisionField[] =
     options.method === 'moderator_quota' ? ['moderator'] : options.method === 'simple' ? [] : options.strata?.length ? options.strata : ['market'];
   const groups = new Map<string, ArrayLike<number>>();
-  if (strataFields.length === 0) groups.set('all', allIndexes(eligible.length));
-  else
-    for (let i = 0; i < eligible.length; i++) {
-      const d = eligible[i];
-      const s = strataFields.length === 1 ? FIELD_OF[strataFields[0]](d) || '—' : strataFields.map((f) => FIELD_OF[f](d) || '—').join(' / ');
-      let g = groups.get(s) as number[] | undefined;
-      if (!g) groups.set(s, (g = []));
-      g.push(i);
-    }
+  if (strataFields.length === 0) groups.set('all', eligible);
+  else {
+    const single = strataFields.length === 1 ? strataFields[0] : undefined;
+    const repeated = single !== undefined && single in lot.text ? lot.text[single as keyof typeof lot.text] : undefined;
+    if (repeated) {
+      // One field whose values repeat (market, moderator…): a counting sort on its numbers puts
+      // each stratum's items side by side in one typed array, with no list per stratum to grow.
+      const counts = new Int32Array(repeated.values.length + 1);
+      for (let j = 0; j < eligible.length; j++) counts[repeated.codes[eligible[j]] + 1]++;
+      for (let c = 1; c < counts.length; c++) counts[c] += counts[c - 1];
+      const starts = counts.slice(0, -1);
+      const sorted = new Int32Array(eligible.length);
+      const next = starts.slice();
+      for (let j = 0; j < eligible.length; j++) sorted[next[repeated.codes[eligible[j]]]++] = eligible[j];
+      for (let code = 0; code < repeated.values.length; code++) {
+        const g = sorted.subarray(starts[code], next[code]);
+        if (g.length === 0) continue;
+        // '' and a written '—' are the same stratum, as when grouping by text.
+        const label = repeated.values[code] || '—';
+        const same = groups.get(label);
+        groups.set(label, same ? Int32Array.from([...Array.from(same), ...Array.from(g)]) : g);
+      }
+    } else
+      for (let j = 0; j < eligible.length; j++) {
+        const i = eligible[j];
+        const s = strataFields.map((f) => lot.fieldText(f, i) || '—').join(' / ');
+        let g = groups.get(s) as number[] | undefined;
+        if (!g) groups.set(s, (g = []));
+        g.push(i);
+      }
+  }
   const strata = [...groups.keys()].sort();
   let allocation: StratumAllocation[];
   if (options.method === 'moderator_quota') {
@@ -241,11 +261,11 @@ export function drawSample(decisions: readonly Decision[], options: SampleOption
   }
   const items: SampledItem[] = [];
   for (const a of allocation) {
-    const g = smallestK(groups.get(a.stratum)!, keys, a.sample, eligible);
+    const g = smallestK(groups.get(a.stratum)!, keys, a.sample, itemIds);
     const p = a.population === 0 ? 0 : a.sample / a.population;
     for (let i = 0; i < a.sample; i++) {
-      const d = eligible[g[i]];
-      items.push({ itemId: d.itemId, row: d.row, stratum: a.stratum, key: keys[g[i]], inclusionProbability: p, weight: p ? 1 / p : 0 });
+      const at = g[i];
+      items.push({ itemId: itemIds[at], row: lot.rows[at], stratum: a.stratum, key: keys[at], inclusionProbability: p, weight: p ? 1 / p : 0 });
     }
   }
   items.sort((a, b) => a.key - b.key || (a.itemId < b.itemId ? -1 : 1));

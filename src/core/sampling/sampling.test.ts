@@ -127,3 +127,13 @@ test('keying with a shared prefix gives the same keys as hashing "prefix + text"
   );
   expect(sampleKeyer('w48')('12345')).toBe(sampleKey('w48', '12345'));
 });
+
+test('a stratum is its text: an empty market and a written "—" are one stratum, and every item is drawn once', () => {
+  const pop = Array.from({ length: 90 }, (_, i) => decision(i, ['JP', '', '—'][i % 3]));
+  const r = drawSample(pop, { method: 'stratified_proportional', strata: ['market'], size: 30, seed: 'm' });
+  expect(r.allocation.map((a) => [a.stratum, a.population, a.sample])).toEqual([['JP', 30, 10], ['—', 60, 20]]);
+  expect(new Set(r.items.map((x) => x.itemId)).size).toBe(30);
+  // Two fields group by their joined text, the same rule.
+  const two = drawSample(pop, { method: 'stratified_proportional', strata: ['market', 'language'], size: 30, seed: 'm' });
+  expect(two.allocation.map((a) => a.population)).toEqual([30, 60]);
+});

@@ -8,6 +8,7 @@ import { createPolicyIndex } from '../normalize/policyIndex';
 import type { Policy, Taxonomy } from '../taxonomy/types';
 import type { Decision } from './decision';
 import { makeFinding, type Finding, type FindingCode } from './finding';
+import { DecisionLot } from './decisionLot';
 import { ItemIdIndex } from './itemIdIndex';
 
 export interface DecisionValidatorOptions {
@@ -15,7 +16,7 @@ export interface DecisionValidatorOptions {
   taxonomy: Taxonomy;
   /** "Now" as UTC milliseconds, for the future-date rule (core never reads the clock). */
   now: number;
-  /** Keep the normalized decisions (for sampling); off when only findings are wanted. */
+  /** Keep the normalized decisions (for sampling) in `lot`; off when only findings are wanted. */
   collectDecisions?: boolean;
   /** Stop recording findings past this many (counts go on); protects memory on a broken sheet. */
   maxFindings?: number;
@@ -31,7 +32,10 @@ export interface ValidationSummary {
   /** Findings per rule, including any past maxFindings. */
   counts: Partial<Record<FindingCode, number>>;
   rowsChecked: number;
-  decisions: Decision[];
+  /** The normalized decisions (with collectDecisions), as columns: what sampling draws from. */
+  lot: DecisionLot;
+  /** The same decisions as objects, built on first use (small sheets, tests). */
+  readonly decisions: Decision[];
 }
 
 /** A validator fed chunk by chunk, so a 1,048,576-row sheet never has to be in one request. */
@@ -86,7 +90,8 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const index = createPolicyIndex(options.taxonomy);
   const findings: Finding[] = [];
   const counts: Partial<Record<FindingCode, number>> = {};
-  const decisions: Decision[] = [];
+  // Decisions are kept as columns, not a million objects (see DecisionLot).
+  const lot = options.collectDecisions ? new DecisionLot(options.expectedRows ?? 1024) : undefined;
   // Item ID → first row × 8 + verdict code: one number per item instead of an object.
   const firstSeen = new ItemIdIndex(options.expectedRows ? Math.min(options.expectedRows, 1 << 21) : undefined);
   let rowsChecked = 0;
@@ -224,26 +229,23 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
         const market = codeOf(cells, row, hasError, 'market', marketOf, 'unknown_market');
         const language = codeOf(cells, row, hasError, 'language', languageOf, 'unknown_language');
 
-        if (options.collectDecisions) {
-          decisions.push({
-            row,
-            itemId,
-            moderator,
-            verdict,
-            policy: policy ? policy.code : policyText,
-            decidedAt,
-            market,
-            language,
-            queue: c.queue === undefined ? '' : text(cells[c.queue]),
-            url: c.url === undefined ? '' : text(cells[c.url]),
-            notes: c.notes === undefined ? '' : text(cells[c.notes]),
-            duplicate,
-          });
+        if (lot) {
+          lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate);
         }
       }
     },
     finish() {
-      return { findings, counts, rowsChecked, decisions };
+      const kept = lot ?? new DecisionLot(0);
+      let decisions: Decision[] | undefined;
+      return {
+        findings,
+        counts,
+        rowsChecked,
+        lot: kept,
+        get decisions() {
+          return (decisions ??= kept.toDecisions());
+        },
+      };
     },
   };
 }

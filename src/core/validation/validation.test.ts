@@ -71,9 +71,11 @@ test('the expected row count only sizes the duplicate table: too small, exact or
   const summaryWith = (expectedRows?: number) => {
     const v = createDecisionValidator({ mapping, taxonomy, now, collectDecisions: true, expectedRows });
     for (let i = 0; i < rows.length; i += 1000) v.addChunk(rows.slice(i, i + 1000), i + 2);
-    return v.finish();
+    const { findings, counts, rowsChecked, decisions } = v.finish();
+    return { findings, counts, rowsChecked, decisions };
   };
   const plain = summaryWith();
+  expect(plain.decisions).toHaveLength(5000);
   expect(plain.counts.duplicate_item! + plain.counts.duplicate_conflicting!).toBe(1300);
   for (const expected of [1, 5000, 2_000_000]) expect(summaryWith(expected)).toEqual(plain);
 });
