@@ -5,6 +5,11 @@
  * MD5 library. js-md5 stays the reference: a property test checks the two agree on any string.
  */
 let bytes = new Uint8Array(256);
+/** `bytes` read as little-endian 32-bit words (its length is kept a multiple of 64). */
+let byteWords = new Int32Array(bytes.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** One block's sixteen words, for big-endian hosts and for IDs packed straight into words. */
+const scratch = new Int32Array(16);
 const state = new Int32Array(4);
 const TWO_52 = 2 ** 52;
 
@@ -14,9 +19,10 @@ const word = (o: number) => bytes[o] | (bytes[o + 1] << 8) | (bytes[o + 2] << 16
 /** Writes the UTF-8 encoding of `text` into `bytes` from `start` (growing it if needed); returns the end. */
 function encodeUtf8(text: string, start: number): number {
   if (bytes.length < start + text.length * 3 + 72) {
-    const grown = new Uint8Array(start + text.length * 3 + 72);
+    const grown = new Uint8Array(Math.ceil((start + text.length * 3 + 72) / 64) * 64);
     grown.set(bytes.subarray(0, start));
     bytes = grown;
+    byteWords = new Int32Array(bytes.buffer);
   }
   let n = start;
   for (let i = 0; i < text.length; i++) {
@@ -48,10 +54,17 @@ function encodeUtf8(text: string, start: number): number {
   return n;
 }
 
-/** One 64-byte block at `o` of `bytes`, folded into the state (the 64 steps unrolled: no tables, no branches). */
-function block(o: number): void {
-  const w0 = word(o), w1 = word(o + 4), w2 = word(o + 8), w3 = word(o + 12), w4 = word(o + 16), w5 = word(o + 20), w6 = word(o + 24), w7 = word(o + 28);
-  const w8 = word(o + 32), w9 = word(o + 36), w10 = word(o + 40), w11 = word(o + 44), w12 = word(o + 48), w13 = word(o + 52), w14 = word(o + 56), w15 = word(o + 60);
+/** The 64-byte block at `o` of `bytes`, folded into the state. */
+function bytesBlock(o: number): void {
+  if (LITTLE_ENDIAN) return block(byteWords, o >> 2);
+  for (let j = 0; j < 16; j++) scratch[j] = word(o + j * 4);
+  block(scratch, 0);
+}
+
+/** One block, the sixteen words of `w` from `k`, folded into the state (the 64 steps unrolled: no tables, no branches). */
+function block(w: Int32Array, k: number): void {
+  const w0 = w[k], w1 = w[k + 1], w2 = w[k + 2], w3 = w[k + 3], w4 = w[k + 4], w5 = w[k + 5], w6 = w[k + 6], w7 = w[k + 7];
+  const w8 = w[k + 8], w9 = w[k + 9], w10 = w[k + 10], w11 = w[k + 11], w12 = w[k + 12], w13 = w[k + 13], w14 = w[k + 14], w15 = w[k + 15];
   let a = state[0];
   let b = state[1];
   let c = state[2];
@@ -204,11 +217,20 @@ function digestKey(len: number): number {
   bytes[end - 6] = (bits >>> 16) & 255;
   bytes[end - 5] = (bits >>> 24) & 255;
   bytes[end - 4] = Math.floor(bits / 2 ** 32) & 255;
+  resetState();
+  for (let o = 0; o < end; o += 64) bytesBlock(o);
+  return keyOfState();
+}
+
+function resetState(): void {
   state[0] = 0x67452301;
   state[1] = 0xefcdab89 | 0;
   state[2] = 0x98badcfe | 0;
   state[3] = 0x10325476;
-  for (let o = 0; o < end; o += 64) block(o);
+}
+
+/** The first 13 hex digits of the digest in the state, as an integer over 2^52. */
+function keyOfState(): number {
   const a0 = state[0];
   const b0 = state[1];
   // The digest's bytes are a0 little-endian, then b0; 13 hex digits = 6 bytes + 1 nibble.
@@ -234,7 +256,32 @@ export function md5Key(text: string): number {
  */
 export function md5KeyWithPrefix(prefix: string): (text: string) => number {
   const saved = bytes.slice(0, encodeUtf8(prefix, 0));
+  // The prefix packed into words once; an ASCII ID that fits one block with it is packed on top,
+  // four characters a word, and hashed without going through bytes (the usual 19-digit video ID).
+  const prefixWords = new Int32Array(16);
+  for (let n = 0; n < saved.length && n < 56; n++) prefixWords[n >> 2] |= saved[n] << ((n & 3) << 3);
   return (text) => {
+    const len = saved.length + text.length;
+    if (len <= 55) {
+      scratch.set(prefixWords);
+      let n = saved.length;
+      let ascii = true;
+      for (let i = 0; i < text.length; i++, n++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) {
+          ascii = false;
+          break;
+        }
+        scratch[n >> 2] |= c << ((n & 3) << 3);
+      }
+      if (ascii) {
+        scratch[n >> 2] |= 0x80 << ((n & 3) << 3);
+        scratch[14] = len * 8;
+        resetState();
+        block(scratch, 0);
+        return keyOfState();
+      }
+    }
     if (bytes.length < saved.length + text.length * 3 + 72) encodeUtf8(text, saved.length); // grows the buffer
     bytes.set(saved);
     return digestKey(encodeUtf8(text, saved.length));

@@ -126,6 +126,13 @@ test('keying with a shared prefix gives the same keys as hashing "prefix + text"
     { numRuns: 300 },
   );
   expect(sampleKeyer('w48')('12345')).toBe(sampleKey('w48', '12345'));
+  // ASCII IDs are packed straight into one block up to 55 bytes with the prefix: each side of that edge.
+  for (const prefix of ['', 'w48:', 'x'.repeat(55), 'シード:'])
+    for (let n = 0; n <= 64; n++) {
+      const id = '7301234567890123456789'.repeat(3).slice(0, n);
+      expect(md5KeyWithPrefix(prefix)(id)).toBe(nodeKey(prefix + id));
+      expect(md5KeyWithPrefix(prefix)(id + 'é')).toBe(nodeKey(prefix + id + 'é'));
+    }
 });
 
 test('a stratum is its text: an empty market and a written "—" are one stratum, and every item is drawn once', () => {
