@@ -27,7 +27,7 @@ export { createDecisionValidator, validateDecisions, type DecisionValidator, typ
 export { validateInspectionRows, type InspectionColumns } from './validation/validateInspectionRows';
 export { sampleKey, md5Hex } from './sampling/sampleKey';
 export { allocate, type StratumAllocation, type AllocateOptions } from './sampling/allocate';
-export { drawSample, selectEligible, SAMPLING_METHODS, type SamplingMethod, type SampleOptions, type SampleFilters, type SampleResult, type SampledItem } from './sampling/drawSample';
+export { drawSample, drawFromEligible, selectEligible, SAMPLING_METHODS, type SamplingMethod, type SampleOptions, type SampleFilters, type SampleResult, type SampledItem } from './sampling/drawSample';
 export { cochranSampleSize, type CochranOptions } from './sampling/cochranSampleSize';
 export { AQLS, CODE_LETTERS, INSPECTIONS, INSPECTION_LEVELS, type Aql, type CodeLetter, type Inspection, type InspectionLevel } from './iso2859/planTables';
 export { samplingPlan, planForLetter, codeLetter, type SamplingPlan, type SamplingPlanOptions } from './iso2859/samplingPlan';

@@ -31,11 +31,15 @@ const HEADER_SCAN = 30;
  */
 export async function resolveDecisionsSheet(context: Excel.RequestContext, sheetName?: string) {
   const sheets = context.workbook.worksheets;
+  const usedRangeOf = (sheet: Excel.Worksheet) => {
+    sheet.load('name');
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load('rowIndex, columnIndex, rowCount, columnCount');
+    return range;
+  };
   let ws = sheetName ? sheets.getItemOrNullObject(sheetName) : sheets.getActiveWorksheet();
-  ws.load('name');
+  let used = usedRangeOf(ws);
   if (!sheetName) sheets.load('items/name, items/visibility');
-  let used = ws.getUsedRangeOrNullObject(true);
-  used.load('rowIndex, columnIndex, rowCount, columnCount');
   const confirmedFor = queueConfirmedMappings(context);
   await context.sync();
   if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: sheetName ?? '' });
@@ -44,9 +48,7 @@ export async function resolveDecisionsSheet(context: Excel.RequestContext, sheet
     const fallback = candidates.find((n) => confirmedFor(n) !== undefined) ?? candidates[0];
     if (fallback) {
       ws = sheets.getItem(fallback);
-      ws.load('name');
-      used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex, columnIndex, rowCount, columnCount');
+      used = usedRangeOf(ws);
       await context.sync();
     }
   }

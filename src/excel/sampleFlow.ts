@@ -3,7 +3,7 @@ import { DECISION_FIELDS, QA_COLUMNS, type CellValue, type DecisionField, type L
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
-import { drawSample, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod } from '../core/sampling/drawSample';
+import { drawFromEligible, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod } from '../core/sampling/drawSample';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
@@ -139,10 +139,10 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<
   const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const { lot } = validator.finish();
-  const { eligible } = selectEligible(lot, options.filters, earlier);
-  const { n, plan } = sampleSizeFor(options.size, eligible.length);
+  const selection = selectEligible(lot, options.filters, earlier);
+  const { n, plan } = sampleSizeFor(options.size, selection.eligible.length);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
-  const drawn = drawSample(lot, {
+  const drawn = drawFromEligible(lot, selection, {
     method: options.method,
     size: n,
     seed: options.seed,
@@ -154,7 +154,7 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<
     filters: options.filters,
     exclude: earlier,
   });
-  return { lot, drawn, lotSize: eligible.length, plan, severity };
+  return { lot, drawn, lotSize: selection.eligible.length, plan, severity };
 }
 
 /**

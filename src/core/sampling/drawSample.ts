@@ -170,9 +170,20 @@ export function selectEligible(decisions: DecisionLot | readonly Decision[], fil
  * or with a duplicate ID are never drawn twice (the first row of an ID stands for it).
  */
 export function drawSample(decisions: DecisionLot | readonly Decision[], options: SampleOptions): SampleResult {
-  if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0)) throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
   const lot = asLot(decisions);
-  const { eligible, excluded } = selectEligible(lot, options.filters, options.exclude);
+  return drawFromEligible(lot, selectEligible(lot, options.filters, options.exclude), options);
+}
+
+/**
+ * drawSample on a lot whose eligible items `selectEligible` has already chosen (a caller that
+ * sizes the sample from the lot size selects once); `options.filters` and `exclude` are not read again.
+ *
+ * @example drawFromEligible(lot, selectEligible(lot, filters, earlier), { method: 'simple', size: 50, seed: 'w48' })
+ * Invalid input: as drawSample.
+ */
+export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32Array; excluded: number }, options: SampleOptions): SampleResult {
+  if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0)) throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
+  const { eligible, excluded } = selection;
   const { itemIds } = lot;
   // Draw keys in a typed array by lot index: no object per item.
   const keyOf = sampleKeyer(options.seed);
@@ -228,8 +239,14 @@ export function drawSample(decisions: DecisionLot | readonly Decision[], options
         if (g.length === 0) continue;
         // '' and a written '—' are the same stratum, as when grouping by text.
         const label = repeated.values[code] || '—';
-        const same = groups.get(label);
-        groups.set(label, same ? Int32Array.from([...Array.from(same), ...Array.from(g)]) : g);
+        const same = groups.get(label) as Int32Array | undefined;
+        if (!same) groups.set(label, g);
+        else {
+          const merged = new Int32Array(same.length + g.length);
+          merged.set(same);
+          merged.set(g, same.length);
+          groups.set(label, merged);
+        }
       }
     } else
       for (let j = 0; j < eligible.length; j++) {

@@ -1,3 +1,4 @@
+import { MAX_ROW } from '../a1/columnLetter';
 import type { Mapping } from '../mapping/detectMapping';
 import { isEnforcing, REQUIRED_FIELDS, type CellValue, type DecisionField, type Verdict } from '../model';
 import { parseLanguage, parseMarket } from '../normalize/marketAndLanguage';
@@ -8,7 +9,7 @@ import { createPolicyIndex } from '../normalize/policyIndex';
 import type { Policy, Taxonomy } from '../taxonomy/types';
 import type { Decision } from './decision';
 import { makeFinding, type Finding, type FindingCode } from './finding';
-import { DecisionLot } from './decisionLot';
+import { CODE_OF_VERDICT, DecisionLot, VERDICT_OF_CODE } from './decisionLot';
 import { ItemIdIndex } from './itemIdIndex';
 
 export interface DecisionValidatorOptions {
@@ -66,8 +67,6 @@ function memo<T>(fn: (v: CellValue) => T): (v: CellValue) => T {
 // Hoisted so the per-row loops allocate nothing.
 const FORMULA_FIELDS = ['item_id', 'moderator', 'verdict', 'policy'] as const;
 const ERROR_FIELDS = ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'] as const;
-const VERDICT_CODE: Record<string, number> = { approve: 1, remove: 2, age_restrict: 3, fyf_ineligible: 4, escalate: 5 };
-const VERDICT_OF_CODE: (Verdict | null)[] = [null, 'approve', 'remove', 'age_restrict', 'fyf_ineligible', 'escalate'];
 
 const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
 
@@ -93,7 +92,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   // Decisions are kept as columns, not a million objects (see DecisionLot).
   const lot = options.collectDecisions ? new DecisionLot(options.expectedRows ?? 1024) : undefined;
   // Item ID → first row × 8 + verdict code: one number per item instead of an object.
-  const firstSeen = new ItemIdIndex(options.expectedRows ? Math.min(options.expectedRows, 1 << 21) : undefined);
+  const firstSeen = new ItemIdIndex(options.expectedRows ? Math.min(options.expectedRows, MAX_ROW) : undefined);
   let rowsChecked = 0;
   let headerChecked = false;
 
@@ -204,7 +203,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
 
         let duplicate = false;
         if (itemId) {
-          const prev = firstSeen.setIfAbsent(itemId, row * 8 + (verdict ? VERDICT_CODE[verdict] : 0));
+          const prev = firstSeen.setIfAbsent(itemId, row * 8 + (verdict ? CODE_OF_VERDICT[verdict] : 0));
           duplicate = prev !== undefined;
           if (prev !== undefined) {
             const prevRow = Math.floor(prev / 8);

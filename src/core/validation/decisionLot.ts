@@ -1,8 +1,9 @@
 import type { DecisionField, Verdict } from '../model';
 import type { Decision } from './decision';
 
-const VERDICT_OF_CODE: (Verdict | null)[] = [null, 'approve', 'remove', 'age_restrict', 'fyf_ineligible', 'escalate'];
-const CODE_OF_VERDICT: Record<Verdict, number> = { approve: 1, remove: 2, age_restrict: 3, fyf_ineligible: 4, escalate: 5 };
+/** A verdict as a small number (0 = none) and back: the lot's column and the duplicate table use it. */
+export const VERDICT_OF_CODE: readonly (Verdict | null)[] = [null, 'approve', 'remove', 'age_restrict', 'fyf_ineligible', 'escalate'];
+export const CODE_OF_VERDICT: Readonly<Record<Verdict, number>> = { approve: 1, remove: 2, age_restrict: 3, fyf_ineligible: 4, escalate: 5 };
 
 /** The fields whose values repeat (a few hundred moderators, a few dozen policies, markets…). */
 export const REPEATED_FIELDS = ['moderator', 'policy', 'market', 'language', 'queue'] as const;
