@@ -1,4 +1,4 @@
-import type { CellValue, Outcome, Verdict } from '../core/model';
+import type { CellValue, Outcome, Settlement, Verdict } from '../core/model';
 import { OUTCOMES } from '../core/model';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 import { classifyOutcome } from '../core/stats/classifyOutcome';
@@ -28,6 +28,16 @@ export interface InspectionRow {
   inspector: string;
   inspectedAt: string;
   weight: number;
+  /** Why the decision was wrong (a code of the QA Reasons sheet), when the inspector gave one. */
+  reason: string;
+  /** Who contests the QA verdict (a moderator or team lead); empty when it is not disputed. */
+  dispute: string;
+  disputeComment: string;
+  settlement: Settlement | '';
+  settledBy: string;
+  settledAt: string;
+  /** The outcome by the QA verdict alone, before any settlement (equal to outcome unless overturned). */
+  qaOutcome: Outcome;
 }
 
 const s = (v: CellValue | undefined) => (v === undefined || v === null ? '' : String(v).trim());
@@ -48,6 +58,9 @@ export function readInspectionRows(values: CellValue[][]): { header: string[]; r
     const qaPolicy = get(row, 'qa_policy');
     const weight = Number(get(row, 'weight'));
     const severity = Number(get(row, 'severity'));
+    const qaOutcome = classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy });
+    const settlement = parseSettlement(get(row, 'settlement'));
+    const dispute = get(row, 'dispute');
     return {
       index,
       itemId: get(row, 'item_id'),
@@ -61,7 +74,8 @@ export function readInspectionRows(values: CellValue[][]): { header: string[]; r
       notes: get(row, 'notes'),
       qaVerdict,
       qaPolicy,
-      outcome: classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy }),
+      // An overturned QA verdict: the moderator's decision stands (the QA verdict stays in its cell).
+      outcome: settlement === 'overturned' && qaOutcome !== 'pending' ? 'correct' : qaOutcome,
       outcomeCell: get(row, 'outcome'),
       severity: Number.isFinite(severity) && get(row, 'severity') !== '' ? severity : '',
       qaComment: get(row, 'qa_comment'),
@@ -69,9 +83,24 @@ export function readInspectionRows(values: CellValue[][]): { header: string[]; r
       inspector: get(row, 'inspector'),
       inspectedAt: get(row, 'inspected_at'),
       weight: Number.isFinite(weight) && weight > 0 ? weight : 1,
+      reason: get(row, 'reason'),
+      dispute,
+      disputeComment: get(row, 'dispute_comment'),
+      settlement,
+      settledBy: get(row, 'settled_by'),
+      settledAt: get(row, 'settled_at'),
+      qaOutcome,
     };
   }).filter((r): r is InspectionRow => r !== undefined);
   return { header, rows };
+}
+
+/** A settlement as typed (English or Japanese, any case), or '' when none. */
+export function parseSettlement(text: string): Settlement | '' {
+  const v = text.trim().toLowerCase();
+  if (['upheld', 'uphold', '維持', '支持'].includes(v)) return 'upheld';
+  if (['overturned', 'overturn', '覆す', '取消', '取り消し'].includes(v)) return 'overturned';
+  return '';
 }
 
 /** The rows as the statistics take them. */

@@ -1,5 +1,5 @@
 import type { Mapping } from '../core/mapping/detectMapping';
-import { DECISION_FIELDS, QA_COLUMNS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
+import { DECISION_FIELDS, QA_COLUMNS, SETTLEMENTS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
@@ -8,7 +8,8 @@ import { createDecisionValidator } from '../core/validation/createDecisionValida
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
+import { BATCHES_SHEET, REASONS_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
+import { ensureReasons } from './reasonsFlow';
 import { loadTaxonomy } from './taxonomyFlow';
 import type { Taxonomy } from '../core/taxonomy/types';
 import { removeSheetQuietly, writeRows } from './writeTable';
@@ -230,7 +231,8 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       ...DECISION_FIELDS.map(cell),
       item.row,
       Math.round(item.weight * 1e6) / 1e6,
-      '', '', 'pending', severity[d.policy] ?? '', '', '', '', '',
+      // qa_verdict, qa_policy, outcome, severity, then every later QA column empty.
+      ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? 'pending' : c === 'severity' ? (severity[d.policy] ?? '') : '')),
     ]);
   });
   const temp = tempSheetName(options.batch);
@@ -271,6 +273,10 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
       verdicts.dataValidation.rule = { list: { inCellDropDown: true, source: 'approve,remove,age_restrict,fyf_ineligible,escalate' } };
       const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
       policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
+      // Reasons from QA Reasons (the lead edits the list); settlement as a short list.
+      const reasons = await ensureReasons(context);
+      ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasons.codeRange) as unknown as string } };
+      ws.getRangeByIndexes(1, col('settlement'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: SETTLEMENTS.join(',') } };
       const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
       escalate.dataValidation.rule = { list: { inCellDropDown: true, source: 'yes,no' } };
       const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
