@@ -13,7 +13,7 @@ export interface InspectionState {
   next?: InspectionRow;
 }
 
-async function readRows(context: Excel.RequestContext, batch: string): Promise<InspectionRow[]> {
+export async function readRows(context: Excel.RequestContext, batch: string): Promise<InspectionRow[]> {
   const sheet = inspectionSheetName(batch);
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   const used = ws.getUsedRangeOrNullObject(true);
@@ -48,6 +48,8 @@ export interface QaDecision {
   inspector: string;
   /** UTC milliseconds; written as an ISO timestamp. */
   now: number;
+  /** Why the decision was wrong: a code of the QA Reasons sheet (cleared when the decision was correct). */
+  reason?: string;
 }
 
 /**
@@ -69,6 +71,9 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
       const target = ws.getRangeByIndexes(index + 1, first, 1, values.length);
       target.numberFormat = [values.map((_, i) => (i === 3 ? 'General' : '@'))];
       target.values = [values];
+      const reason = ws.getRangeByIndexes(index + 1, col('reason'), 1, 1);
+      reason.numberFormat = [['@']];
+      reason.values = [[outcome === 'correct' ? '' : (decision.reason ?? '')]];
       await context.sync();
       return outcome;
     });

@@ -8,6 +8,7 @@ import { recomputeOutcomes } from './inspectFlow';
 import { readInspectionRows, toInspectedItems, type InspectionRow } from './inspectionRows';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
+import { ensureReasons, reasonName, type ReasonsInUse } from './reasonsFlow';
 
 export interface ReportOptions {
   batch: string;
@@ -29,7 +30,20 @@ const PIVOTS = [
   { id: 'byPolicy', field: 'policy', label: 'report.byPolicy', at: 'K24' },
   { id: 'byMarket', field: 'market', label: 'report.byMarket', at: 'U24' },
 ] as const;
+/** The re-cut pivots: outcome by queue, language, inspector and reason, each with the others as filter fields (or slicers). */
+const RECUT_PIVOTS = [
+  { id: 'byQueue', field: 'queue', at: 'AK24' },
+  { id: 'byLanguage', field: 'language', at: 'AU24' },
+  { id: 'byInspector', field: 'inspector', at: 'BE24' },
+  { id: 'byReason', field: 'reason', at: 'BO24' },
+] as const;
+const RECUT_NOTE_AT = 'AK22';
+const RECUT_FIELDS = RECUT_PIVOTS.map((p) => p.field);
 const ERROR_TABLE_AT = { row: 0, column: 3 }; // D1
+const REASON_TABLE_AT = { row: 8, column: 3 }; // D9
+const REASON_POLICY_AT = { row: 0, column: 7 }; // H1
+/** Rows kept for the reason tables (cleared on refresh before rewriting). */
+const REASON_ROWS = 200;
 const ESCALATIONS_AT = { row: 0, column: 30 }; // AE1
 
 /**
@@ -91,6 +105,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       [L('report.weightedAccuracy'), pct(summary.weightedAccuracy)],
       [L('report.plan'), plan ? L('report.planValue', { level: String(paramsOf(batchRow).level ?? ''), aql: String(paramsOf(batchRow).aql ?? ''), letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }) : ''],
       [L('report.decision'), decisionText],
+      [L('report.disputed'), rows.filter((r) => r.dispute !== '' && r.qaVerdict !== null).length],
+      [L('report.overturned'), rows.filter((r) => r.settlement === 'overturned' && r.qaVerdict !== null).length],
     ];
     // Summary labels are our own text; values from the sheet never start a formula here.
     await writeRows(context, ws, 0, 0, block, [0]);
@@ -102,6 +118,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
 
     const errors: CellValue[][] = [[L('report.errorTypes'), '#'], ...DEFECT_OUTCOMES.map((o) => [L(`outcome.${o}` as MessageKey), summary.outcomes[o]])];
     await writeRows(context, ws, ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors, [0]);
+    await writeReasonTables(context, ws, rows, await ensureReasons(context), L, lang);
     const escalated = rows.filter((r) => r.escalate || r.qaVerdict === 'escalate');
     await writeEscalations(context, ws, escalated, L);
 
@@ -117,10 +134,28 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
         data.summarizeBy = 'Count' as Excel.AggregationFunction;
         data.showAs = { calculation: 'PercentOfRowTotal' } as Excel.ShowAsRule;
       }
+      const slicers = slicersSupported();
+      for (const p of RECUT_PIVOTS) {
+        ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L('report.recut', { field: p.field })]];
+        const pivot = ws.pivotTables.add(`${inspectionTableName(options.batch)}_${p.id}`, table as unknown as Excel.Range, p.at);
+        pivot.rowHierarchies.add(pivot.hierarchies.getItem(p.field));
+        pivot.columnHierarchies.add(pivot.hierarchies.getItem('outcome'));
+        const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem('item_id'));
+        data.summarizeBy = 'Count' as Excel.AggregationFunction;
+        // ExcelApi 1.10: slicers beside the pivot; elsewhere the other re-cut fields as filter fields.
+        if (slicers) for (const f of RECUT_FIELDS.filter((f) => f !== p.field)) context.workbook.slicers.add(pivot as unknown as string, f, ws);
+        else for (const f of RECUT_FIELDS.filter((f) => f !== p.field)) pivot.filterHierarchies.add(pivot.hierarchies.getItem(f));
+      }
+      ws.getRange(RECUT_NOTE_AT).values = [[L('report.filters')]];
       const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
       chart.title.text = L('report.errorTypes');
     } else {
-      for (const p of PIVOTS) ws.pivotTables.getItem(`${inspectionTableName(options.batch)}_${p.id}`).refresh();
+      // Reports built before the re-cut pivots existed have no note at AK22 and no such pivots.
+      const note = ws.getRange(RECUT_NOTE_AT);
+      note.load('values');
+      await context.sync();
+      const recut = String((note.values as CellValue[][])[0][0]) !== '';
+      for (const p of [...PIVOTS, ...(recut ? RECUT_PIVOTS : [])]) ws.pivotTables.getItem(`${inspectionTableName(options.batch)}_${p.id}`).refresh();
     }
     await context.sync();
     return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length };
@@ -134,6 +169,37 @@ async function writeEscalations(context: Excel.RequestContext, ws: Excel.Workshe
   if (rows.length === 0) list.push([L('report.noEscalations'), '', '', '', '']);
   for (const r of rows.slice(0, 1990)) list.push([r.itemId, r.moderator, r.qaPolicy || r.policy, r.qaComment, r.url]);
   await writeRows(context, ws, ESCALATIONS_AT.row, ESCALATIONS_AT.column, list, [0, 1, 2, 3, 4]);
+}
+
+/** Whether the host has ExcelApi 1.10 (slicers), checked at run time; false outside Office (the embedded workbook). */
+function slicersSupported(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', '1.10'));
+  } catch {
+    return false;
+  }
+}
+
+/** Errors by reason (D9) and by reason and policy (H1), reasons in the report language; rewritten on refresh. */
+async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], reasons: ReasonsInUse, L: (k: MessageKey) => string, lang: Lang): Promise<void> {
+  ws.getRangeByIndexes(REASON_TABLE_AT.row, REASON_TABLE_AT.column, REASON_ROWS, 2).clear('Contents' as Excel.ClearApplyTo);
+  ws.getRangeByIndexes(REASON_POLICY_AT.row, REASON_POLICY_AT.column, REASON_ROWS, 3).clear('Contents' as Excel.ClearApplyTo);
+  const errors = rows.filter((r) => DEFECT_OUTCOMES.includes(r.outcome));
+  const name = (code: string) => (code ? reasonName(reasons.reasons, code, lang) : L('report.noReason'));
+  const byReason = new Map<string, number>();
+  const byReasonPolicy = new Map<string, number>();
+  for (const r of errors) {
+    byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+    const key = JSON.stringify([r.reason, r.qaPolicy || r.policy]);
+    byReasonPolicy.set(key, (byReasonPolicy.get(key) ?? 0) + 1);
+  }
+  // The sheet's reasons in their order, then codes no longer listed, then "no reason".
+  const order = [...reasons.reasons.map((r) => r.code), ...[...byReason.keys()].filter((c) => c && !reasons.reasons.some((r) => r.code === c)), ''];
+  const reasonRows: CellValue[][] = [[L('report.byReason'), '#'], ...order.filter((c) => byReason.has(c) || c !== '').map((c) => [name(c), byReason.get(c) ?? 0])];
+  await writeRows(context, ws, REASON_TABLE_AT.row, REASON_TABLE_AT.column, reasonRows.slice(0, REASON_ROWS), [0]);
+  const pairs = [...byReasonPolicy.entries()].map(([k, n]) => [...(JSON.parse(k) as [string, string]), n] as [string, string, number]).sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a[1].localeCompare(b[1]));
+  const pairRows: CellValue[][] = [[L('report.reasonByPolicy'), '', ''], ...pairs.map(([reason, policy, n]) => [name(reason), policy, n])];
+  await writeRows(context, ws, REASON_POLICY_AT.row, REASON_POLICY_AT.column, pairRows.slice(0, REASON_ROWS), [0, 1]);
 }
 
 function paramsOf(batchRow: CellValue[] | undefined): { level?: InspectionLevel; aql?: Aql } {
