@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../core/model';
 import type { EmulatedWorkbook } from '../emulator';
-import { WorkbookModel } from '../emulator/model';
+import { sheetAsWorkbook } from '../emulator/sheetBook';
 import { exportXlsx } from '../emulator/xlsx';
 import { coachingFlow } from '../excel/coachingFlow';
 import { trendFlow } from '../excel/trendFlow';
@@ -22,17 +22,6 @@ export interface LeadCommandContext {
   print(json: boolean | undefined, data: unknown, text: string): void;
   openBook(file: string, lang: Lang): Promise<EmulatedWorkbook>;
   saveBook(book: EmulatedWorkbook, file: string): Promise<void>;
-}
-
-/** One sheet of a book as a workbook of its own (values, formats, widths, frozen panes), for a file to share. */
-export function sheetAsWorkbook(book: EmulatedWorkbook, sheet: string): WorkbookModel {
-  const model = new WorkbookModel();
-  const s = book.model.sheet(sheet);
-  if (s) {
-    model.sheets.push(s);
-    model.activeSheet = s;
-  }
-  return model;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,7 +74,7 @@ export function registerLeadCommands(program: Command, ctx: LeadCommandContext):
       const written: { moderator: string; file: string; errors: number }[] = [];
       for (const s of sheets) {
         const target = single ? o.out : path.join(o.out, `coach-${s.moderator.replace(/[^\p{L}\p{N}._-]+/gu, '_')}.xlsx`);
-        fs.writeFileSync(target, await exportXlsx(sheetAsWorkbook(book, s.sheet)));
+        fs.writeFileSync(target, await exportXlsx(sheetAsWorkbook(book.model, s.sheet)));
         written.push({ moderator: s.moderator, file: target, errors: s.errors });
       }
       ctx.print(o.json, written, written.map((w) => L('cli.done.coach', { file: w.file, errors: w.errors, moderator: w.moderator })).join('\n'));

@@ -36,12 +36,13 @@ export function adviseNextPlan(history: readonly BatchHistoryEntry[], moderators
   return tightened.length ? { inspection: 'tightened', aql, because: tightened } : { inspection: 'normal', aql, because: [] };
 }
 
-/** The advice alone, without writing anything (the Sample page asks for it). One or two syncs. */
-export async function nextPlanAdvice(run: BatchRunner, options: SwitchingOptions = {}): Promise<NextPlanAdvice> {
+/** The advice alone, with the batches and moderators to pick from, without writing anything (the Sample and Trends pages ask for it). Two syncs. */
+export async function nextPlanAdvice(run: BatchRunner, options: SwitchingOptions = {}): Promise<NextPlanAdvice & { batches: string[]; moderators: string[] }> {
   try {
     return await run(async (context) => {
       const history = await readBatchHistory(context);
-      return adviseNextPlan(history, moderatorStandings(history, options));
+      const standings = moderatorStandings(history, options);
+      return { ...adviseNextPlan(history, standings), batches: history.map((h) => h.batch), moderators: standings.map((m) => m.moderator) };
     });
   } catch (error) {
     throw toFlowError(error, TRENDS_SHEET);

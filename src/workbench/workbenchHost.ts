@@ -1,6 +1,9 @@
 import type { EmulatedWorkbook } from '../emulator';
 import { parseRange, splitSheet } from '../emulator/address';
 import type { Lang } from '../core/model';
+import { sheetAsWorkbook } from '../emulator/sheetBook';
+import { exportXlsx } from '../emulator/xlsx';
+import { download } from './files';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 
 /**
@@ -22,6 +25,9 @@ export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; the
     },
     async showPane() {
       // The pane is always beside the grid in the workbench.
+    },
+    async saveSheetAsFile(sheet, fileName) {
+      download(fileName, await exportXlsx(sheetAsWorkbook(book.model, sheet)));
     },
   };
 }
