@@ -44,8 +44,8 @@ test('the report breaks errors down by reason and by reason and policy', async (
   expect(values[8].slice(3, 5)).toEqual(['理由別の誤り', '#']);
   const byReason = values.slice(9, 15).map((r) => [r[3], r[4]]);
   expect(byReason).toEqual([['文脈の見落とし', defects], ['ポリシーの読み違い', 0], ['重大度の誤り', 0], ['ポリシーの選択誤り', 0], ['ガイドラインの不備', 0], ['技術的なエラー', 0]]);
-  expect(values[0].slice(7, 10)).toEqual(['理由・ポリシー別の誤り', '', '']);
-  const pairs = values.slice(1).filter((r) => r[7] !== '' && r[7] !== undefined).map((r) => r[9] as number);
+  expect(values[0].slice(76, 79)).toEqual(['理由・ポリシー別の誤り', '', '']);
+  const pairs = values.slice(1).filter((r) => r[76] !== '' && r[76] !== undefined).map((r) => r[78] as number);
   expect(pairs.reduce((a, b) => a + b, 0)).toBe(defects);
   // The re-cut pivots, each with the other re-cut fields as filter fields (no slicers outside Office).
   const recut = pivots(book.model).filter((p) => /_by(Queue|Language|Inspector|Reason)$/.test(p.name));

@@ -41,7 +41,8 @@ const RECUT_NOTE_AT = 'AK22';
 const RECUT_FIELDS = RECUT_PIVOTS.map((p) => p.field);
 const ERROR_TABLE_AT = { row: 0, column: 3 }; // D1
 const REASON_TABLE_AT = { row: 8, column: 3 }; // D9
-const REASON_POLICY_AT = { row: 0, column: 7 }; // H1
+// Far right, past the re-cut pivots: a list as long as the errors' reason and policy pairs.
+const REASON_POLICY_AT = { row: 0, column: 76 }; // BY1
 /** Rows kept for the reason tables (cleared on refresh before rewriting). */
 const REASON_ROWS = 200;
 const ESCALATIONS_AT = { row: 0, column: 30 }; // AE1
@@ -149,6 +150,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       ws.getRange(RECUT_NOTE_AT).values = [[L('report.filters')]];
       const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
       chart.title.text = L('report.errorTypes');
+      // Beside the error table, above the pivots.
+      chart.setPosition('G1', 'N21');
     } else {
       // Reports built before the re-cut pivots existed have no note at AK22 and no such pivots.
       const note = ws.getRange(RECUT_NOTE_AT);
@@ -180,7 +183,7 @@ function slicersSupported(): boolean {
   }
 }
 
-/** Errors by reason (D9) and by reason and policy (H1), reasons in the report language; rewritten on refresh. */
+/** Errors by reason (D9) and by reason and policy (BY1), reasons in the report language; rewritten on refresh. */
 async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], reasons: ReasonsInUse, L: (k: MessageKey) => string, lang: Lang): Promise<void> {
   ws.getRangeByIndexes(REASON_TABLE_AT.row, REASON_TABLE_AT.column, REASON_ROWS, 2).clear('Contents' as Excel.ClearApplyTo);
   ws.getRangeByIndexes(REASON_POLICY_AT.row, REASON_POLICY_AT.column, REASON_ROWS, 3).clear('Contents' as Excel.ClearApplyTo);

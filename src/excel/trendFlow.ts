@@ -139,6 +139,7 @@ export async function trendFlow(run: BatchRunner, options: { lang?: Lang } & Swi
         const chart = ws.charts.add('Line' as Excel.ChartType, ws.getRangeByIndexes(chartRow, chartColumn, matrix.length, matrix[0].length), 'Rows' as Excel.ChartSeriesBy);
         chart.title.text = L(`trend.chart.${d}`);
         chart.name = `trend_${d}`;
+        chart.setPosition(ws.getRangeByIndexes(chartRow, chartColumn + matrix[0].length + 1, 1, 1), ws.getRangeByIndexes(chartRow + 14, chartColumn + matrix[0].length + 8, 1, 1));
         chartRow += matrix.length + 16;
       }
       ws.freezePanes.freezeRows(1);
