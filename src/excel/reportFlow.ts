@@ -23,6 +23,9 @@ export interface ReportResult {
   lotSize: number;
   refreshed: boolean;
   escalations: number;
+  /** Inspected items whose QA verdict was contested, and those a lead overturned (now correct). */
+  disputed: number;
+  overturned: number;
 }
 
 const PIVOTS = [
@@ -91,6 +94,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
 
     const pct = (x: number) => (Number.isFinite(x) ? x : '');
     const decisionText = !summary.lotDecision ? '' : summary.lotDecision.decision === 'undecided' ? L('report.decision.undecided', { defects: summary.defects }) : L(summary.lotDecision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject');
+    const disputed = rows.filter((r) => r.dispute !== '' && r.qaVerdict !== null).length;
+    const overturned = rows.filter((r) => r.settlement === 'overturned' && r.qaVerdict !== null).length;
     const block: CellValue[][] = [
       [L('report.title', { batch: options.batch }), ''],
       [L('report.lotSize'), lotSize],
@@ -106,8 +111,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       [L('report.weightedAccuracy'), pct(summary.weightedAccuracy)],
       [L('report.plan'), plan ? L('report.planValue', { level: String(paramsOf(batchRow).level ?? ''), aql: String(paramsOf(batchRow).aql ?? ''), letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }) : ''],
       [L('report.decision'), decisionText],
-      [L('report.disputed'), rows.filter((r) => r.dispute !== '' && r.qaVerdict !== null).length],
-      [L('report.overturned'), rows.filter((r) => r.settlement === 'overturned' && r.qaVerdict !== null).length],
+      [L('report.disputed'), disputed],
+      [L('report.overturned'), overturned],
     ];
     // Summary labels are our own text; values from the sheet never start a formula here.
     await writeRows(context, ws, 0, 0, block, [0]);
@@ -161,7 +166,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       for (const p of [...PIVOTS, ...(recut ? RECUT_PIVOTS : [])]) ws.pivotTables.getItem(`${inspectionTableName(options.batch)}_${p.id}`).refresh();
     }
     await context.sync();
-    return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length };
+    return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length, disputed, overturned };
   });
 }
 

@@ -352,7 +352,7 @@ export const en = {
   "coach.title": "Coaching sheets",
   "coach.moderator": "Moderator",
   "coach.all": "All moderators (one sheet each)",
-  "coach.batch": "Batch",
+  "coach.batch": "Batch to coach on",
   "coach.allBatches": "Every batch",
   "coach.from": "From (drawn on or after)",
   "coach.to": "To (drawn on or before)",
@@ -383,6 +383,7 @@ export const en = {
   "cli.opt.coachOut": "the .xlsx to write (one moderator) or a folder (one file per moderator)",
   "cli.done.trend": "{sheet}: {batches} batch(es), {flagged} slip(s) flagged; next batch: {inspection} inspection.",
   "cli.done.coach": "Wrote {file} ({errors} error(s) of {moderator}).",
+  "dispute.batch": "Batch of the disputed item",
 } as const;
 
 export type MessageKey = keyof typeof en;

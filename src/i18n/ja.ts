@@ -354,7 +354,7 @@ export const ja: Record<MessageKey, string> = {
   "coach.title": "コーチングシート",
   "coach.moderator": "担当者",
   "coach.all": "全担当者（1 人 1 シート）",
-  "coach.batch": "バッチ",
+  "coach.batch": "コーチング対象のバッチ",
   "coach.allBatches": "全バッチ",
   "coach.from": "開始日（この日以降に抽出）",
   "coach.to": "終了日（この日以前に抽出）",
@@ -385,4 +385,5 @@ export const ja: Record<MessageKey, string> = {
   "cli.opt.coachOut": "書き出す .xlsx（担当者 1 人）またはフォルダー（担当者ごとに 1 ファイル）",
   "cli.done.trend": "{sheet}：{batches} バッチ、低下 {flagged} 件；次のバッチ：{inspection}。",
   "cli.done.coach": "{file} を書き出しました（{moderator} の誤り {errors} 件）。",
+  "dispute.batch": "異議のあるアイテムのバッチ",
 };

@@ -212,7 +212,7 @@ export default function TrendsPage(): ReactElement {
           {t('dispute.title')}
         </Subtitle2>
         <div className={styles.row}>
-          <Field label={t('coach.batch')}>
+          <Field label={t('dispute.batch')}>
             <Select value={batchForDispute} onChange={(_, d) => setDisputeBatch(d.value)}>
               {(known?.batches ?? []).map((b) => (
                 <option key={b} value={b}>
