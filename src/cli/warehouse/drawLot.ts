@@ -14,7 +14,7 @@ import type { StratumAllocation } from '../../core/sampling/allocate';
 import { allocateStrata, type SampleFilters, type SamplingMethod } from '../../core/sampling/drawSample';
 import type { Taxonomy } from '../../core/taxonomy/types';
 import { drawSql, type AllocationSql, type DrawUnit, type SqlDialect } from '../../core/warehouse/drawSql';
-import { eligibleSql, riskWeightsOf, type LotDictionaries, type LotSqlSource } from '../../core/warehouse/lotSql';
+import { eligibleSql, riskWeightsOf, type EligibleSqlOptions, type LotDictionaries, type LotSqlSource } from '../../core/warehouse/lotSql';
 import { sampleSizeFor, type SampleSize } from '../../excel/sampleFlow';
 import { queryRows, SAFE_NUMBER, type WarehouseLot } from './lot';
 
@@ -93,7 +93,10 @@ export async function lotDictionaries(lot: WarehouseLot, taxonomy: Taxonomy): Pr
 }
 
 /** Registers `mqa_date_ms(text)`: the add-in's date reading (ISO, Japanese forms, serials) in milliseconds, NULL when unreadable. */
+const withDateFunction = new WeakSet<DuckDBConnection>();
 function registerDateFunction(connection: DuckDBConnection): void {
+  if (withDateFunction.has(connection)) return;
+  withDateFunction.add(connection);
   connection.registerScalarFunction(
     DuckDBScalarFunction.create({
       name: 'mqa_date_ms',
@@ -129,6 +132,13 @@ export async function duckDbSource(lot: WarehouseLot, taxonomy: Taxonomy, dialec
   return { dialect, relation: lot.relation, order: 'row_no', column: (f) => lot.column(f), decidedAtMs, dictionaries };
 }
 
+/** What eligibleSql needs of a draw's options (risk weights from the taxonomy's severities). */
+export function eligibleOptionsOf(options: WarehouseDrawOptions): EligibleSqlOptions {
+  const policySeverity = Object.fromEntries(options.taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
+  const riskWeights = options.method === 'risk_weighted' ? riskWeightsOf(policySeverity, options.severityWeights) : undefined;
+  return { method: options.method, unit: options.unit, strata: options.strata, filters: options.filters, exclude: options.exclude, riskWeights };
+}
+
 /**
  * Draws a sample from a lot in DuckDB as the add-in's sample flow would draw it from the same rows.
  *
@@ -137,9 +147,7 @@ export async function duckDbSource(lot: WarehouseLot, taxonomy: Taxonomy, dialec
  */
 export async function drawFromLot(lot: WarehouseLot, options: WarehouseDrawOptions): Promise<WarehouseDraw> {
   const source = await duckDbSource(lot, options.taxonomy);
-  const policySeverity = Object.fromEntries(options.taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
-  const riskWeights = options.method === 'risk_weighted' ? riskWeightsOf(policySeverity, options.severityWeights) : undefined;
-  const eligibleOptions = { method: options.method, unit: options.unit, strata: options.strata, filters: options.filters, exclude: options.exclude, riskWeights };
+  const eligibleOptions = eligibleOptionsOf(options);
   const eligible = eligibleSql(source, eligibleOptions);
   const counts = await queryRows(lot.connection, `SELECT stratum, COUNT(*) AS n FROM (${eligible}) e GROUP BY stratum`);
   const lotSize = counts.reduce((s, r) => s + Number(r.n), 0);

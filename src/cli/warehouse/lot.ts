@@ -77,11 +77,16 @@ async function loadCsvInMemory(connection: DuckDBConnection, file: string): Prom
   if (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
   const detected = detectMapping(rows.slice(0, 30));
   if (detected.headerRow < 0) throw new WarehouseError('noHeader', { file: path.basename(file) });
-  const header = rows[detected.headerRow].map((h, i) => String(h ?? '').trim() || `column_${i + 1}`);
-  const width = Math.max(header.length, ...rows.slice(detected.headerRow + 1, detected.headerRow + 1000).map((r) => r.length));
-  while (header.length < width) header.push(`column_${header.length + 1}`);
-  const columns = header.map((_, i) => `c${i}`);
-  await connection.run(`CREATE TABLE lot_src (row_no BIGINT, ${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
+  const width = Math.max(rows[detected.headerRow].length, ...rows.slice(detected.headerRow + 1, detected.headerRow + 1000).map((r) => r.length));
+  // Column names as the file's header (blank ones numbered, repeated ones suffixed), so SQL reads as the file does.
+  const header: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const name = String(rows[detected.headerRow][i] ?? '').trim() || `column_${i + 1}`;
+    let unique = name;
+    for (let k = 2; header.some((h) => h.toLowerCase() === unique.toLowerCase()) || unique.toLowerCase() === 'row_no'; k++) unique = `${name}_${k}`;
+    header.push(unique);
+  }
+  await connection.run(`CREATE TABLE lot_src (row_no BIGINT, ${header.map((c) => `${sqlName(c, 'duckdb')} VARCHAR`).join(', ')})`);
   const appender = await connection.createAppender('lot_src');
   let rowCount = 0;
   for (let r = detected.headerRow + 1; r < rows.length; r++) {
@@ -130,7 +135,7 @@ export async function openLot(file: string, mapping?: Mapping): Promise<Warehous
       header = loaded.header;
       types = header.map(() => 'VARCHAR');
       detectedMapping = detectMapping(loaded.sample).mapping;
-      columnRef = (i) => `c${i}`;
+      columnRef = (i) => sqlName(header[i], 'duckdb');
     } else {
       // Past what fits in memory: DuckDB's own reader, UTF-8 only, every value as text; rows it
       // cannot parse are kept in reject_errors and named by the caller.

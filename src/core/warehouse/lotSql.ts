@@ -118,7 +118,7 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
   const riskColumn = risk ? `, ${lookupSql('policy', Object.entries(risk.byPolicy).map(([code, w]) => [code, String(w)]), String(risk.defaultWeight), dialect)} AS risk_weight` : '';
   return [
     `SELECT row_no, item_id, moderator, ${stratum} AS stratum, repeat_no${riskColumn} FROM (`,
-    `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY row_no) AS nth_of_item,`,
+    `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY row_no, moderator) AS nth_of_item,`,
     `           ROW_NUMBER() OVER (PARTITION BY item_id, moderator ORDER BY row_no) AS repeat_no`,
     `    FROM (SELECT ${normalized.join(', ')} FROM ${source.relation}) n`,
     `    WHERE item_id <> ''`,
