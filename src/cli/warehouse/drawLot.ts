@@ -167,7 +167,7 @@ export async function drawFromLot(lot: WarehouseLot, options: WarehouseDrawOptio
     allocationSql = { kind: 'fixed', allocation };
   }
   const sql = drawSql({ dialect: 'duckdb', eligible, seed: options.seed, unit: options.unit, allocation: allocationSql, riskWeighted: options.method === 'risk_weighted' });
-  const order = options.method === 'risk_weighted' ? 'd.rank_in_stratum' : 'd.draw_key, d.item_id, d.moderator, d.repeat_no';
+  const order = options.method === 'risk_weighted' ? 'd.rank_in_stratum' : 'd.draw_key, d.item_id, d.row_no';
   const drawn = await lot.connection.runAndReadAll(`SELECT d.row_no AS "~row", d.item_id AS "~id", d.moderator AS "~moderator", d.stratum AS "~stratum", d.draw_key AS "~key", d.weight AS "~weight", src.* EXCLUDE (row_no) FROM (${sql}) d JOIN ${lot.relation} src ON src.row_no = d.row_no ORDER BY ${order}`);
   const rows = drawn.getRowsJS().map((r) => ({
     row: Number(r[0]),

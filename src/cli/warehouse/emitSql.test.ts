@@ -44,6 +44,11 @@ beforeAll(async () => {
   await lot.connection.run(`CREATE TABLE decisions AS SELECT * EXCLUDE (row_no) REPLACE (make_timestamp(CAST(mqa_date_ms(${date}) * 1000 AS BIGINT)) AS ${date}) FROM lot_src`);
   await lot.connection.run(`CREATE MACRO conv(hex, from_base, to_base) AS CAST(CAST('0x' || hex AS UBIGINT) AS VARCHAR)`);
   await lot.connection.run(`CREATE MACRO unix_millis(t) AS epoch_ms(t)`);
+  // BigQuery's FORMAT_TIMESTAMP(format, t, 'UTC') and TIMESTAMP_SECONDS; Spark's timestamp_seconds and
+  // date_format(t, "yyyy-MM-dd'T'HH:mm:ss'Z'") (the one pattern the key uses, in a UTC session).
+  await lot.connection.run(`CREATE MACRO format_timestamp(format, t, zone) AS strftime(t, format)`);
+  await lot.connection.run(`CREATE MACRO timestamp_seconds(s) AS make_timestamp(CAST(s AS BIGINT) * 1000000)`);
+  await lot.connection.run(`CREATE MACRO date_format(t, pattern) AS strftime(t, '%Y-%m-%dT%H:%M:%SZ')`);
 });
 afterAll(() => lot?.close());
 

@@ -60,19 +60,37 @@ export function drawKeySql(keyText: string, dialect: SqlDialect): string {
 export type DrawUnit = 'decision' | 'item';
 
 /**
- * The text a unit's key hashes: `seed:item_id` for an item; `seed:item_id:moderator` for a
- * decision, with `:n` added for the n-th (n ≥ 2) judgment of the item by the same moderator
- * (`repeatColumn` holds n). See docs/SAMPLING.md.
+ * The text a unit's key hashes (docs/SAMPLING.md): `seed:item_id` for an item;
+ * `seed:item_id:moderator:decided_at` for a decision, the time as ISO 8601 UTC to the second
+ * ('' without one) — `decidedKey` is that text as an SQL expression.
  *
  * @example keyTextSql('w48', 'item', { itemId: 'item_id' }, 'duckdb') // "'w48:' || item_id"
- * Invalid input: a decision-level key without a moderator column is refused with an Error.
+ * Invalid input: a decision-level key without the moderator and time expressions throws an Error.
  */
-export function keyTextSql(seed: string, unit: DrawUnit, columns: { itemId: string; moderator?: string; repeat?: string }, dialect: SqlDialect): string {
+export function keyTextSql(seed: string, unit: DrawUnit, columns: { itemId: string; moderator?: string; decidedKey?: string }, dialect: SqlDialect): string {
   const s = (t: string) => sqlString(t, dialect);
   if (unit === 'item') return concat([s(`${seed}:`), columns.itemId], dialect);
-  if (!columns.moderator || !columns.repeat) throw new Error('a decision-level key needs the moderator and repeat columns');
-  const repeat = `CASE WHEN ${columns.repeat} > 1 THEN ${concat([s(':'), `CAST(${columns.repeat} AS ${dialect === 'bigquery' ? 'STRING' : 'VARCHAR'})`], dialect)} ELSE '' END`;
-  return concat([s(`${seed}:`), columns.itemId, s(':'), columns.moderator, repeat], dialect);
+  if (!columns.moderator || !columns.decidedKey) throw new Error('a decision-level key needs the moderator and decided_at expressions');
+  return concat([s(`${seed}:`), columns.itemId, s(':'), columns.moderator, s(':'), columns.decidedKey], dialect);
+}
+
+/**
+ * decided_at as the decision key writes it — ISO 8601 UTC to the second, fractions dropped — from
+ * an expression of UTC milliseconds (NULL: no time, written as '').
+ *
+ * @example decidedKeySql('decided_ms', 'duckdb') // "COALESCE(strftime(make_timestamp(…), '%Y-%m-%dT%H:%M:%SZ'), '')"
+ */
+export function decidedKeySql(ms: string, dialect: SqlDialect): string {
+  const seconds = `CAST(FLOOR(${ms} / 1000) AS ${dialect === 'bigquery' ? 'INT64' : 'BIGINT'})`;
+  switch (dialect) {
+    case 'duckdb':
+      return `COALESCE(strftime(make_timestamp(${seconds} * 1000000), '%Y-%m-%dT%H:%M:%SZ'), '')`;
+    case 'bigquery':
+      return `IFNULL(FORMAT_TIMESTAMP('%Y-%m-%dT%H:%M:%SZ', TIMESTAMP_SECONDS(${seconds}), 'UTC'), '')`;
+    case 'spark':
+      // Needs the session time zone UTC (SET spark.sql.session.timeZone = UTC), as docs/SAMPLING.md says.
+      return `coalesce(date_format(timestamp_seconds(${seconds}), "yyyy-MM-dd'T'HH:mm:ss'Z'"), '')`;
+  }
 }
 
 /** How the sample is split across strata in SQL. */
@@ -89,9 +107,9 @@ export type AllocationSql =
 export interface DrawSqlSpec {
   dialect: SqlDialect;
   /**
-   * A query (or table name) giving the eligible units with the columns `item_id`, `moderator`,
-   * `stratum` (text, '—' for an empty value), `repeat_no` (decision-level) and, for risk-weighted
-   * draws, `risk_weight`; plus whatever the caller wants returned. Filters, exclusions and the
+   * A query giving the eligible units with the columns `row_no`, `item_id`, `moderator`,
+   * `decided_key`, `stratum` (text, '—' for an empty value) and, for risk-weighted draws,
+   * `risk_weight`; plus whatever the caller wants returned. Filters, exclusions and the
    * choice of one row per item are the caller's (see `eligibleSql`).
    */
   eligible: string;
@@ -147,8 +165,9 @@ export function drawSql(spec: DrawSqlSpec): string {
   const n = a.kind === 'quota' ? a.k : a.kind === 'fixed' ? 0 : a.n;
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`sample size must be a whole number ≥ 0, got ${n}`);
   const f = FLOAT[dialect];
-  const key = drawKeySql(keyTextSql(spec.seed, spec.unit, { itemId: 'item_id', moderator: 'moderator', repeat: 'repeat_no' }, dialect), dialect);
-  const tie = spec.unit === 'item' ? 'item_id' : 'item_id, moderator, repeat_no';
+  const key = drawKeySql(keyTextSql(spec.seed, spec.unit, { itemId: 'item_id', moderator: 'moderator', decidedKey: 'decided_key' }, dialect), dialect);
+  // Ties (the same key) as the add-in breaks them: by item ID, then in row order.
+  const tie = 'item_id, row_no';
   // −ln(u)/w, with u = 0 read as the smallest double, as the add-in does.
   const rank = spec.riskWeighted ? `-LN(CASE WHEN draw_key = 0 THEN 5e-324 ELSE draw_key END) / risk_weight` : 'draw_key';
   const weight = spec.riskWeighted

@@ -1,6 +1,6 @@
 import type { DecisionField, Severity, Verdict } from '../model';
 import type { SampleFilters, SamplingMethod } from '../sampling/drawSample';
-import { sqlString, type DrawUnit, type SqlDialect } from './drawSql';
+import { decidedKeySql, sqlString, type DrawUnit, type SqlDialect } from './drawSql';
 
 /**
  * The normalized view of a lot in SQL: the same item IDs, moderators, verdicts, policy codes,
@@ -62,11 +62,11 @@ const lookup = (raw: string, map: ReadonlyMap<string, string>, fallback: string,
 const inList = (x: string, values: readonly string[], dialect: SqlDialect) => (values.length ? `${x} IN (${values.map((v) => sqlString(v, dialect)).join(', ')})` : '1 = 0');
 
 /**
- * The eligible units of a lot as one SELECT with `row_no`, `item_id`, `moderator`, `stratum`,
- * `repeat_no` (the n-th judgment of the item by that moderator) and, for risk-weighted draws,
+ * The eligible units of a lot as one SELECT with `row_no`, `item_id`, `moderator`,
+ * `decided_key` (the time as the decision key writes it), `stratum` and, for risk-weighted draws,
  * `risk_weight` — in the same order of steps as the add-in's `selectEligible`: one row per item
- * when drawing items (the first in order, whatever the filters say of later ones), then filters,
- * then earlier batches left out.
+ * when drawing items (the first in order, whatever the filters say of later ones) or one per
+ * decision (repeats left out), then filters, then earlier batches left out.
  *
  * @example eligibleSql(source, { method: 'simple', unit: 'decision' }) // "SELECT row_no, item_id, … FROM (…) d WHERE …"
  * Invalid input: a stratum field outside SQL_STRATUM_FIELDS, or a date filter on a lot without
@@ -94,19 +94,15 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
     `${text('queue')} AS queue`,
   ];
   const f = options.filters ?? {};
-  const dated = f.decidedFrom !== undefined || f.decidedTo !== undefined;
-  if (dated) {
-    if (!source.decidedAtMs) throw new Error('decided_at');
-    normalized.push(`${source.decidedAtMs} AS decided_ms`);
-  }
+  if ((f.decidedFrom !== undefined || f.decidedTo !== undefined) && !source.decidedAtMs) throw new Error('decided_at');
+  normalized.push(`${source.decidedAtMs ?? 'NULL'} AS decided_ms`);
 
   const strataFields: DecisionField[] = options.method === 'moderator_quota' ? ['moderator'] : options.method === 'simple' || options.method === 'risk_weighted' ? [] : options.strata?.length ? options.strata : ['market'];
   for (const field of strataFields) if (!SQL_STRATUM_FIELDS.includes(field)) throw new Error(field);
   const label = (field: DecisionField) => `COALESCE(NULLIF(${field}, ''), '—')`;
   const stratum = strataFields.length === 0 ? `'all'` : strataFields.length === 1 ? label(strataFields[0]) : dialect === 'duckdb' ? strataFields.map(label).join(` || ' / ' || `) : `CONCAT(${strataFields.map(label).join(`, ' / ', `)})`;
 
-  const where: string[] = [];
-  if (options.unit === 'item') where.push('nth_of_item = 1');
+  const where: string[] = [options.unit === 'item' ? 'nth_of_item = 1' : 'nth_of_decision = 1'];
   if (f.decidedFrom !== undefined) where.push(`decided_ms >= ${f.decidedFrom}`);
   if (f.decidedTo !== undefined) where.push(`decided_ms <= ${f.decidedTo}`);
   if (f.markets?.length) where.push(inList('market', f.markets, dialect));
@@ -116,17 +112,17 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
 
   const risk = options.riskWeights;
   const riskColumn = risk ? `, ${lookupSql('policy', Object.entries(risk.byPolicy).map(([code, w]) => [code, String(w)]), String(risk.defaultWeight), dialect)} AS risk_weight` : '';
+  // A repeat — the same moderator on the same item at the same time (or with no time) — is not a
+  // new decision: only its first row counts, as the add-in's validator marks it.
   return [
-    `SELECT row_no, item_id, moderator, ${stratum} AS stratum, repeat_no${riskColumn} FROM (`,
+    `SELECT row_no, item_id, moderator, ${decidedKeySql('decided_ms', dialect)} AS decided_key, ${stratum} AS stratum${riskColumn} FROM (`,
     `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY row_no, moderator) AS nth_of_item,`,
-    `           ROW_NUMBER() OVER (PARTITION BY item_id, moderator ORDER BY row_no) AS repeat_no`,
+    `           ROW_NUMBER() OVER (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no) AS nth_of_decision`,
     `    FROM (SELECT ${normalized.join(', ')} FROM ${source.relation}) n`,
     `    WHERE item_id <> ''`,
     `  ) d`,
-    where.length ? `  WHERE ${where.join(' AND ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+    `  WHERE ${where.join(' AND ')}`,
+  ].join('\n');
 }
 
 /**
