@@ -39,6 +39,8 @@ export interface WarehouseLot {
   rowCount: number;
   /** The SQL reference of a mapped field's column (undefined when not mapped). */
   column(field: DecisionField): string | undefined;
+  /** The SQL reference of the file's i-th column. */
+  columnAt(i: number): string;
   close(): void;
 }
 
@@ -160,6 +162,7 @@ export async function openLot(file: string, mapping?: Mapping): Promise<Warehous
       mapping: used,
       rowCount,
       column: (field) => (used[field] === undefined ? undefined : columnRef(used[field] as number)),
+      columnAt: columnRef,
       close,
     };
   } catch (error) {
