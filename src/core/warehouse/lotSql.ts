@@ -116,8 +116,9 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
   // new decision: only its first row counts, as the add-in's validator marks it.
   return [
     `SELECT row_no, item_id, moderator, ${decidedKeySql('decided_ms', dialect)} AS decided_key, ${stratum} AS stratum${riskColumn} FROM (`,
-    `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY row_no, moderator) AS nth_of_item,`,
-    `           ROW_NUMBER() OVER (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no) AS nth_of_decision`,
+    options.unit === 'item'
+      ? `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY row_no, moderator) AS nth_of_item`
+      : `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no) AS nth_of_decision`,
     `    FROM (SELECT ${normalized.join(', ')} FROM ${source.relation}) n`,
     `    WHERE item_id <> ''`,
     `  ) d`,
