@@ -59,6 +59,8 @@ export const QA_COLUMNS = [
   'settlement',
   'settled_by',
   'settled_at',
+  // The ISO week of decided_at ("2026-W47"), written at the draw so the report can be cut by week.
+  'week',
 ] as const;
 export type QaColumn = (typeof QA_COLUMNS)[number];
 

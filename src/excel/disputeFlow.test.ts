@@ -2,6 +2,7 @@ import { SLIPPING, threeWeeksBook } from '../../test/helpers/threeWeeks';
 import { fileDispute, settleDispute } from './disputeFlow';
 import { FlowError } from './host';
 import { inspectionState } from './inspectFlow';
+import { readInspectionRows } from './inspectionRows';
 import { reportFlow } from './reportFlow';
 import { pivots } from '../emulator/pivot';
 
@@ -44,12 +45,14 @@ test('the report breaks errors down by reason and by reason and policy', async (
   expect(values[8].slice(3, 5)).toEqual(['理由別の誤り', '#']);
   const byReason = values.slice(9, 15).map((r) => [r[3], r[4]]);
   expect(byReason).toEqual([['文脈の見落とし', defects], ['ポリシーの読み違い', 0], ['重大度の誤り', 0], ['ポリシーの選択誤り', 0], ['ガイドラインの不備', 0], ['技術的なエラー', 0]]);
-  expect(values[0].slice(76, 79)).toEqual(['理由・ポリシー別の誤り', '', '']);
-  const pairs = values.slice(1).filter((r) => r[76] !== '' && r[76] !== undefined).map((r) => r[78] as number);
+  expect(values[0].slice(86, 89)).toEqual(['理由・ポリシー別の誤り', '', '']);
+  const pairs = values.slice(1).filter((r) => r[86] !== '' && r[86] !== undefined).map((r) => r[88] as number);
   expect(pairs.reduce((a, b) => a + b, 0)).toBe(defects);
   // The re-cut pivots, each with the other re-cut fields as filter fields (no slicers outside Office).
-  const recut = pivots(book.model).filter((p) => /_by(Queue|Language|Inspector|Reason)$/.test(p.name));
-  expect(recut.map((p) => [p.rows[0], p.filters.length])).toEqual([['queue', 3], ['language', 3], ['inspector', 3], ['reason', 3]]);
+  const recut = pivots(book.model).filter((p) => /_by(Queue|Language|Inspector|Week|Reason)$/.test(p.name));
+  expect(recut.map((p) => [p.rows[0], p.filters.length])).toEqual([['queue', 4], ['language', 4], ['inspector', 4], ['week', 4], ['reason', 4]]);
+  // Each item's ISO week, from its decision date, written at the draw.
+  expect(new Set(readInspectionRows(book.valuesOf('QA W46')).rows.map((r) => /^\d{4}-W\d{2}$/.test(r.week)))).toEqual(new Set([true]));
 });
 
 test('disputes need an inspected item and a name; settling needs a dispute', async () => {

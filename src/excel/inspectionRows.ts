@@ -36,6 +36,8 @@ export interface InspectionRow {
   settlement: Settlement | '';
   settledBy: string;
   settledAt: string;
+  /** The ISO week of the decision ("2026-W47"), written at the draw. */
+  week: string;
   /** The outcome by the QA verdict alone, before any settlement (equal to outcome unless overturned). */
   qaOutcome: Outcome;
 }
@@ -89,6 +91,7 @@ export function readInspectionRows(values: CellValue[][]): { header: string[]; r
       settlement,
       settledBy: get(row, 'settled_by'),
       settledAt: get(row, 'settled_at'),
+      week: get(row, 'week'),
       qaOutcome,
     };
   }).filter((r): r is InspectionRow => r !== undefined);

@@ -38,14 +38,15 @@ const RECUT_PIVOTS = [
   { id: 'byQueue', field: 'queue', at: 'AK24' },
   { id: 'byLanguage', field: 'language', at: 'AU24' },
   { id: 'byInspector', field: 'inspector', at: 'BE24' },
-  { id: 'byReason', field: 'reason', at: 'BO24' },
+  { id: 'byWeek', field: 'week', at: 'BO24' },
+  { id: 'byReason', field: 'reason', at: 'BY24' },
 ] as const;
 const RECUT_NOTE_AT = 'AK22';
 const RECUT_FIELDS = RECUT_PIVOTS.map((p) => p.field);
 const ERROR_TABLE_AT = { row: 0, column: 3 }; // D1
 const REASON_TABLE_AT = { row: 8, column: 3 }; // D9
 // Far right, past the re-cut pivots: a list as long as the errors' reason and policy pairs.
-const REASON_POLICY_AT = { row: 0, column: 76 }; // BY1
+const REASON_POLICY_AT = { row: 0, column: 86 }; // CI1
 /** Rows kept for the reason tables (cleared on refresh before rewriting). */
 const REASON_ROWS = 200;
 const ESCALATIONS_AT = { row: 0, column: 30 }; // AE1
@@ -141,7 +142,10 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
         data.showAs = { calculation: 'PercentOfRowTotal' } as Excel.ShowAsRule;
       }
       const slicers = slicersSupported();
-      for (const p of RECUT_PIVOTS) {
+      // A sheet drawn before a re-cut column existed has no such column: only the fields it has.
+      const header = new Set(((used.values as CellValue[][])[0] ?? []).map(String));
+      const fields = RECUT_FIELDS.filter((f) => header.has(f));
+      for (const p of RECUT_PIVOTS.filter((x) => header.has(x.field))) {
         ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L('report.recut', { field: p.field })]];
         const pivot = ws.pivotTables.add(`${inspectionTableName(options.batch)}_${p.id}`, table as unknown as Excel.Range, p.at);
         pivot.rowHierarchies.add(pivot.hierarchies.getItem(p.field));
@@ -149,8 +153,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
         const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem('item_id'));
         data.summarizeBy = 'Count' as Excel.AggregationFunction;
         // ExcelApi 1.10: slicers beside the pivot; elsewhere the other re-cut fields as filter fields.
-        if (slicers) for (const f of RECUT_FIELDS.filter((f) => f !== p.field)) context.workbook.slicers.add(pivot as unknown as string, f, ws);
-        else for (const f of RECUT_FIELDS.filter((f) => f !== p.field)) pivot.filterHierarchies.add(pivot.hierarchies.getItem(f));
+        if (slicers) for (const f of fields.filter((f) => f !== p.field)) context.workbook.slicers.add(pivot as unknown as Excel.PivotTable, f, ws);
+        else for (const f of fields.filter((f) => f !== p.field)) pivot.filterHierarchies.add(pivot.hierarchies.getItem(f));
       }
       ws.getRange(RECUT_NOTE_AT).values = [[L('report.filters')]];
       const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
@@ -163,7 +167,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       note.load('values');
       await context.sync();
       const recut = String((note.values as CellValue[][])[0][0]) !== '';
-      for (const p of [...PIVOTS, ...(recut ? RECUT_PIVOTS : [])]) ws.pivotTables.getItem(`${inspectionTableName(options.batch)}_${p.id}`).refresh();
+      const header = new Set(((used.values as CellValue[][])[0] ?? []).map(String));
+      for (const p of [...PIVOTS, ...(recut ? RECUT_PIVOTS.filter((x) => header.has(x.field)) : [])]) ws.pivotTables.getItem(`${inspectionTableName(options.batch)}_${p.id}`).refresh();
     }
     await context.sync();
     return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length, disputed, overturned };
@@ -188,7 +193,7 @@ function slicersSupported(): boolean {
   }
 }
 
-/** Errors by reason (D9) and by reason and policy (BY1), reasons in the report language; rewritten on refresh. */
+/** Errors by reason (D9) and by reason and policy (CI1), reasons in the report language; rewritten on refresh. */
 async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], reasons: ReasonsInUse, L: (k: MessageKey) => string, lang: Lang): Promise<void> {
   ws.getRangeByIndexes(REASON_TABLE_AT.row, REASON_TABLE_AT.column, REASON_ROWS, 2).clear('Contents' as Excel.ClearApplyTo);
   ws.getRangeByIndexes(REASON_POLICY_AT.row, REASON_POLICY_AT.column, REASON_ROWS, 3).clear('Contents' as Excel.ClearApplyTo);

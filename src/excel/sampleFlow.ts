@@ -10,6 +10,7 @@ import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowCo
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
 import { BATCHES_SHEET, REASONS_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
 import { ensureReasons } from './reasonsFlow';
+import { isoWeek, parseDate } from '../core/normalize/parseDate';
 import { loadTaxonomy } from './taxonomyFlow';
 import type { Taxonomy } from '../core/taxonomy/types';
 import { removeSheetQuietly, writeRows } from './writeTable';
@@ -86,6 +87,12 @@ export const OUTCOME_COLORS: Record<string, string> = {
 };
 
 const tempSheetName = (batch: string) => `QA ~${batch}`.slice(0, 31);
+
+/** The ISO week of a decision's date cell, or '' when it has none or it cannot be read. */
+function weekOf(value: CellValue): string {
+  const ms = parseDate(value);
+  return typeof ms === 'number' ? isoWeek(ms) : '';
+}
 
 /** The number of items a sizing rule asks for on a lot. */
 export function sampleSizeFor(size: SampleSize, lotSize: number): { n: number; plan?: SamplingPlan } {
@@ -255,7 +262,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       item.row,
       Math.round(item.weight * 1e6) / 1e6,
       // qa_verdict, qa_policy, outcome, severity, then every later QA column empty.
-      ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? 'pending' : c === 'severity' ? (severity[d.policy] ?? '') : '')),
+      ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? 'pending' : c === 'severity' ? (severity[d.policy] ?? '') : c === 'week' ? weekOf(cell('decided_at')) : '')),
     ]);
   });
   const temp = tempSheetName(options.batch);
