@@ -28,7 +28,11 @@ test('three weeks: the slipping moderator is flagged with the batches that show 
   expect(points[2][6]).toBe(0);
   expect(points[2][9]).toBe('低下');
   const charts = book.model.sheet('QA Trends')!.charts;
-  expect(charts.map((c) => [c.type, c.title])).toEqual([['Line', 'バッチごとの担当者別正確度'], ['Line', 'バッチごとのポリシー別正確度']]);
+  expect(charts.map((c) => [c.type, c.title, c.seriesBy])).toEqual([['Line', 'バッチごとの担当者別正確度', 'Rows'], ['Line', 'バッチごとのポリシー別正確度', 'Rows']]);
+  // Each chart sits to the right of its data (M: group, then one column per batch), 15 rows by 8 columns, the second below the first.
+  expect(charts[0].sourceAddress).toBe(`'QA Trends'!M4:P${4 + result.moderators.length}`);
+  expect(charts[0].position).toEqual({ row: 3, column: 17, rowCount: 15, columnCount: 8 });
+  expect(charts[1].position!.row).toBeGreaterThan(charts[0].position!.row + 14);
   // Re-running rewrites the sheet; the inspection sheets are only read.
   const before = book.valuesOf('QA W46');
   await trendFlow(book.run, { lang: 'en' });
