@@ -173,6 +173,11 @@ export class WorkbookModel {
   selection: { sheet: SheetModel; rect: CellRect } | undefined;
   /** The workbook's culture, for texts Excel localizes (pivot captions). */
   culture: 'en-US' | 'ja-JP' = 'en-US';
+  /**
+   * The undocumented assumption that a text format ("@") keeps a written "=…" as text (as Excel's
+   * UI does). Tests switch it off to prove the add-in's formula-injection defence does not need it.
+   */
+  textFormatKeepsText = true;
   private nextId = 1;
 
   newId(prefix: string): string {
