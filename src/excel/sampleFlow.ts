@@ -10,6 +10,7 @@ import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowCo
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
 import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
+import { readNamedColumns } from './readColumns';
 import type { Taxonomy } from '../core/taxonomy/types';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
@@ -114,19 +115,12 @@ export interface SamplePreview {
   allocation: SampleResult['allocation'];
 }
 
-/** Item IDs already drawn by earlier batches (every inspection sheet's item_id column). */
+/** Item IDs already drawn by earlier batches: only the item_id column of every inspection sheet, chunked. */
 async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<Set<string>> {
-  const ids = names.filter(isInspectionSheet).map((n) => {
-    const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
-    r.load('values');
-    return r;
-  });
-  await context.sync();
+  const tables = await readNamedColumns(context, names.filter(isInspectionSheet), ['item_id']);
   const set = new Set<string>();
-  for (const r of ids) {
-    if (r.isNullObject) continue;
-    const values = r.values as CellValue[][];
-    const c = (values[0] ?? []).indexOf('item_id');
+  for (const values of tables.values()) {
+    const c = values[0].indexOf('item_id');
     if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(String(row[c]));
   }
   return set;

@@ -35,7 +35,7 @@ export async function writeRows(
   ws: Excel.Worksheet,
   startRow: number,
   startColumn: number,
-  rows: CellValue[][],
+  rows: (CellValue | null)[][],
   textColumns: readonly number[],
   budget = new RequestBudget(),
 ): Promise<void> {
