@@ -271,4 +271,11 @@ export const ja: Record<MessageKey, string> = {
   "wb.reason.xls": "古い .xls 形式には対応していません（先に Excel で .xlsx として保存してください）",
   "wb.reason.type": ".xlsx または .csv ファイルではありません",
   "wb.reason.unreadable": "ブックとして読み取れませんでした（破損しているか、名前と中身が違います）",
+  "sample.error.sheetChanged": "抽出中に判定シート「{sheet}」が変更されました。{row} 行目はもう項目 {item} ではありません（他の人が行を挿入・削除・並べ替え・編集しました）。何も書き込んでいません。もう一度抽出してください。同じシードなら同じ項目が選ばれます。",
+  "batch.error.empty": "バッチ名「{batch}」が空か、前後にスペースがあります。w48 のような名前を入力してください。",
+  "batch.error.tooLong": "バッチ名「{batch}」は {length} 文字です。「QA Report {batch}」が Excel のシート名の上限 31 文字に収まるよう、{max} 文字以内にしてください。",
+  "batch.error.characters": "バッチ名「{batch}」に Excel のシート名で使えない文字（: \\ / ? * [ ]）が含まれています。取り除いてください。",
+  "batch.error.apostrophe": "バッチ名「{batch}」の末尾がアポストロフィです。Excel のシート名の末尾には使えないので、取り除いてください。",
+  "batch.error.reserved": "バッチ名「{batch}」はアドインが別の用途に使うシート名になります（Report…、Taxonomy、Findings、Batches、Settings、「~」）。別の名前にしてください。",
+  "inspect.linkCopied": "この Excel では作業ウィンドウからブラウザー ウィンドウを開けないため、新しいタブでリンクを開きました。",
 };
