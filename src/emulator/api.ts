@@ -597,6 +597,25 @@ export class RangeApi extends ClientObject {
       this.model.selection = t;
     });
   }
+  /**
+   * Range.insert (R excel.range.yml): only whole rows shifted down are modelled — the cells, their
+   * formulas and formats below move down with the rows, as do tables, validations and conditional
+   * formats below. Anything else is UnsupportedOperation here (DIFFERENCES.md).
+   */
+  insert(shift: 'Down' | 'Right'): RangeApi {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.target();
+      guardProtected(sheet, 'Range.insert');
+      if (shift !== 'Down' || rect.column !== 0 || rect.columnCount !== MAX_COLUMNS) throw new EmulatorError('UnsupportedOperation', 'Only whole rows shifted down are modelled.', 'Range.insert');
+      sheet.insertRows(rect.row, rect.rowCount);
+      const move = (r: CellRect) => (r.row >= rect.row ? { ...r, row: r.row + rect.rowCount } : r);
+      for (const t of this.model.tables) if (t.sheet === sheet) t.rect = move(t.rect);
+      for (const v of sheet.validations) v.rect = move(v.rect);
+      for (const c of sheet.conditionalFormats) c.rect = move(c.rect);
+      this.context.host.changed?.(sheet, rect);
+    });
+    return this;
+  }
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.context.enqueue(() => {
       const { sheet, rect } = this.target();

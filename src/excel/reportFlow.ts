@@ -106,7 +106,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     await writeEscalations(context, ws, escalated, L);
 
     if (!refreshed) {
-      const table = context.workbook.tables.getItem(inspectionTableName(options.batch));
+      // The inspection sheet's own table (one per sheet), whatever rule named it.
+      const table = context.workbook.worksheets.getItem(inspectionSheetName(options.batch)).tables.getItemAt(0);
       for (const p of PIVOTS) {
         const title = ws.getRange(p.at).getOffsetRange(-1, 0);
         title.values = [[L(p.label)]];

@@ -8,7 +8,7 @@ import { createDecisionValidator } from '../core/validation/createDecisionValida
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
+import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
 import { readNamedColumns } from './readColumns';
 import type { Taxonomy } from '../core/taxonomy/types';
@@ -179,7 +179,8 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
 
 async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<SampleFlowResult> {
   const lang = options.lang ?? 'en';
-  if (!isValidBatchId(options.batch)) throw new FlowError('flow.error.batchName', { batch: options.batch });
+  const problem = batchNameProblem(options.batch);
+  if (problem) throw new FlowError(problem.key, problem.params);
   const sheetName = inspectionSheetName(options.batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
@@ -374,6 +375,11 @@ async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOp
         await context.sync();
       } else if (!used.isNullObject) next = used.rowIndex + used.rowCount;
       const text = BATCH_COLUMNS.map((_, i) => i).filter((i) => ![7, 8, 10, 11].includes(i));
+      // Another analyst may append between our read and our write (co-authoring: their requests
+      // land between ours). A row inserted and written in one request never overwrites theirs:
+      // if they took row `next` first, the insert moves their row down
+      // (P excel/co-authoring-in-excel-add-ins.md; R excel.range.yml `insert`).
+      ws.getRangeByIndexes(next, 0, 1, 1).getEntireRow().insert('Down' as Excel.InsertShiftDirection);
       await writeRows(context, ws, next, 0, [row], text);
       const sheet = context.workbook.worksheets.getItem(temp);
       sheet.name = inspectionSheetName(options.batch);

@@ -164,7 +164,7 @@ export const en = {
   "validate.select": "Select {cell}",
   "validate.suggestion": "Suggested: {value}",
   "sample.batch": "Batch name",
-  "sample.batchHint": "1 to 21 letters, digits, spaces, - or _. The inspection sheet will be \"QA {batch}\".",
+  "sample.batchHint": "Up to 21 characters, in any language (not : \\ / ? * [ ]). The inspection sheet will be \"QA {batch}\".",
   "sample.method": "Method",
   "sample.method.simple": "Simple random",
   "sample.method.simple.help": "Every eligible decision has the same chance.",

@@ -166,7 +166,7 @@ export const ja: Record<MessageKey, string> = {
   "validate.select": "{cell} を選択",
   "validate.suggestion": "候補：{value}",
   "sample.batch": "バッチ名",
-  "sample.batchHint": "1〜21文字の英数字・スペース・-・_。検査シートは「QA {batch}」になります。",
+  "sample.batchHint": "21文字以内、日本語も使えます（: \\ / ? * [ ] は不可）。検査シートは「QA {batch}」になります。",
   "sample.method": "方法",
   "sample.method.simple": "単純無作為",
   "sample.method.simple.help": "対象の判定すべてが同じ確率で選ばれます。",
