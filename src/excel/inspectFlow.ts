@@ -15,7 +15,8 @@ export interface InspectionState {
   next?: InspectionRow;
 }
 
-async function readRows(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<InspectionRow[]> {
+/** The inspection sheet's values (header first, chunked; only `names` when given) and its real name. */
+async function readSheet(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<{ name: string; values: CellValue[][] }> {
   const sheet = inspectionSheetName(batch);
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   ws.load('name');
@@ -24,7 +25,11 @@ async function readRows(context: Excel.RequestContext, batch: string, names?: re
   // Chunked under the response budget (a 20,000-item batch is several MB read whole).
   const values = (await readNamedColumns(context, [ws.name], names)).get(ws.name);
   if (!values) throw new FlowError('flow.error.noBatch', { sheet });
-  return readInspectionRows(values).rows;
+  return { name: ws.name, values };
+}
+
+async function readRows(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<InspectionRow[]> {
+  return readInspectionRows((await readSheet(context, batch, names)).values).rows;
 }
 
 /** What an outcome is computed from, read by header name. */
@@ -61,20 +66,6 @@ function rectOf(address: string): Rect | undefined {
   const [c1, c2] = [columnIndex(a[1]), columnIndex(b[1])];
   const [r1, r2] = [Number(a[2]) - 1, Number(b[2]) - 1];
   return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
-}
-
-/**
- * Header name → sheet column of an inspection sheet (its first row), read alone: one small range.
- */
-async function headerColumns(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<Map<string, number>> {
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load('columnIndex, columnCount');
-  await context.sync();
-  if (used.isNullObject) return new Map();
-  const head = ws.getRangeByIndexes(0, 0, 1, used.columnIndex + used.columnCount);
-  head.load('values');
-  await context.sync();
-  return new Map((head.values[0] as CellValue[]).map((h, c) => [String(h ?? '').trim(), c] as const).filter(([h]) => h !== ''));
 }
 
 /**
@@ -115,16 +106,19 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
       const sheet = inspectionSheetName(batch);
       const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('columnIndex, columnCount');
       await context.sync();
-      if (ws.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
-      // The header and this one row, not the whole sheet.
-      const columns = await headerColumns(context, ws);
-      const width = Math.max(0, ...columns.values()) + 1;
+      if (ws.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
+      // The header and this one row, not the whole sheet: one small request.
+      const width = used.columnIndex + used.columnCount;
+      const head = ws.getRangeByIndexes(0, 0, 1, width);
       const line = ws.getRangeByIndexes(index + 1, 0, 1, width);
+      head.load('values');
       line.load('values');
       await context.sync();
-      const header = Array<CellValue>(width).fill('');
-      for (const [name, c] of columns) header[c] = name;
+      const header = (head.values[0] as CellValue[]).map((h) => String(h ?? '').trim());
+      const columns = new Map(header.map((h, c) => [h, c] as const).filter(([h]) => h !== ''));
       const row = readInspectionRows([header, line.values[0] as CellValue[]]).rows[0];
       if (!row || !columns.has('qa_verdict')) throw new FlowError('flow.error.noBatch', { sheet });
       const outcome = classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict: decision.qaVerdict, policy: decision.qaPolicy });
@@ -162,20 +156,19 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
 export async function recomputeOutcomes(run: BatchRunner, batch: string): Promise<number> {
   try {
     return await run(async (context) => {
-      const rows = await readRows(context, batch, OUTCOME_INPUTS);
-      const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
-      ws.load('name');
-      const columns = await headerColumns(context, ws);
-      const column = columns.get('outcome');
+      const { name, values } = await readSheet(context, batch, OUTCOME_INPUTS);
+      const rows = readInspectionRows(values).rows;
+      const ws = context.workbook.worksheets.getItem(name);
+      const column = values[0].indexOf('outcome');
       const stale = rows.filter((r) => r.outcomeCell !== r.outcome);
-      if (column === undefined || !stale.length) return 0;
+      if (column < 0 || !stale.length) return 0;
       // One array down the outcome column from the first stale row to the last, chunked by the
       // budget: null leaves a cell as it is (R excel.range.yml `values`), so only stale cells change.
       const first = stale[0].index;
       const last = stale[stale.length - 1].index;
       const cells: (CellValue | null)[][] = Array.from({ length: last - first + 1 }, () => [null]);
       for (const r of stale) cells[r.index - first] = [r.outcome];
-      noteOwnWrite(ws.name, { row: first + 1, column, rows: cells.length, columns: 1 });
+      noteOwnWrite(name, { row: first + 1, column, rows: cells.length, columns: 1 });
       await writeRows(context, ws, first + 1, column, cells, []);
       await context.sync();
       return stale.length;
