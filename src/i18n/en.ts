@@ -275,7 +275,6 @@ export const en = {
   "batch.error.characters": "The batch name \"{batch}\" contains a character Excel refuses in sheet names (: \\ / ? * [ ]). Remove it.",
   "batch.error.apostrophe": "The batch name \"{batch}\" ends with an apostrophe, which Excel refuses at the end of a sheet name. Remove it.",
   "batch.error.reserved": "The batch name \"{batch}\" would name a sheet the add-in uses for something else (Report…, Taxonomy, Findings, Batches, Settings, or a \"~\"). Choose another name.",
-  "inspect.linkCopied": "This Excel cannot open a browser window from the pane; the link opened in a new tab instead.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -277,5 +277,4 @@ export const ja: Record<MessageKey, string> = {
   "batch.error.characters": "バッチ名「{batch}」に Excel のシート名で使えない文字（: \\ / ? * [ ]）が含まれています。取り除いてください。",
   "batch.error.apostrophe": "バッチ名「{batch}」の末尾がアポストロフィです。Excel のシート名の末尾には使えないので、取り除いてください。",
   "batch.error.reserved": "バッチ名「{batch}」はアドインが別の用途に使うシート名になります（Report…、Taxonomy、Findings、Batches、Settings、「~」）。別の名前にしてください。",
-  "inspect.linkCopied": "この Excel では作業ウィンドウからブラウザー ウィンドウを開けないため、新しいタブでリンクを開きました。",
 };
