@@ -16,6 +16,7 @@ const FIRST_CELL_GUESS = 48;
  * Two syncs for the headers and sizes, then one per budget's worth of cells.
  */
 export async function readNamedColumns(context: Excel.RequestContext, sheets: readonly string[], names?: readonly string[], budget = new RequestBudget()): Promise<Map<string, CellValue[][]>> {
+  if (!sheets.length) return new Map();
   const heads = sheets.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
     const used = ws.getUsedRangeOrNullObject(true);
