@@ -271,8 +271,8 @@ export const en = {
   "wb.reason.unreadable": "it could not be read as a workbook (damaged, or not what its name says)",
   "sample.error.sheetChanged": "The decisions sheet \"{sheet}\" changed while the sample was drawn: row {row} no longer holds item {item} (rows were inserted, deleted, sorted or edited by someone else). Nothing was written. Draw again: the same seed gives the same items.",
   "batch.error.empty": "The batch name \"{batch}\" is blank or starts or ends with a space. Type a name such as w48.",
-  "batch.error.tooLong": "The batch name \"{batch}\" has {length} characters; use at most {max}, so that \"QA Report {batch}\" fits Excel's 31-character sheet names.",
-  "batch.error.characters": "The batch name \"{batch}\" contains a character Excel refuses in sheet names (: \\ / ? * [ ]). Remove it.",
+  "batch.error.tooLong": "The batch name \"{batch}\" cannot be used: it has {length} characters; use at most {max}, so that \"QA Report {batch}\" fits Excel's 31-character sheet names.",
+  "batch.error.characters": "The batch name \"{batch}\" cannot be used: it contains a character Excel refuses in sheet names (: \\ / ? * [ ]). Remove it.",
   "batch.error.apostrophe": "The batch name \"{batch}\" ends with an apostrophe, which Excel refuses at the end of a sheet name. Remove it.",
   "batch.error.reserved": "The batch name \"{batch}\" would name a sheet the add-in uses for something else (Report…, Taxonomy, Findings, Batches, Settings, or a \"~\"). Choose another name.",
 } as const;
