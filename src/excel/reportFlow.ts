@@ -115,6 +115,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
         const title = ws.getRange(p.at).getOffsetRange(-1, 0);
         title.values = [[L(p.label)]];
         const pivot = ws.pivotTables.add(`${inspectionTableName(options.batch)}_${p.id}`, table as unknown as Excel.Range, p.at);
+        // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
+        pivot.layout.autoFormat = false;
         pivot.rowHierarchies.add(pivot.hierarchies.getItem(p.field));
         pivot.columnHierarchies.add(pivot.hierarchies.getItem('outcome'));
         const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem('item_id'));
