@@ -48,4 +48,14 @@ describe('against the real Office.js client', () => {
     expect(sent.length).toBeGreaterThan(1);
     for (const r of sent) expect(r.bytes).toBeLessThanOrEqual(PAYLOAD_BUDGET_BYTES);
   });
+
+  test('rows far longer than the first ones shrink the chunk: no request over the budget', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`id${i}`, i < 300 ? '' : '長いメモ'.repeat(1000)]);
+    const context = newContext();
+    const start = captured.length;
+    await writeRows(context, context.workbook.worksheets.getItem('QA w48'), 1, 0, rows, [0, 1]);
+    await context.sync();
+    for (const r of captured.slice(start)) expect(r.bytes).toBeLessThanOrEqual(PAYLOAD_BUDGET_BYTES);
+    expect(captured.length - start).toBeGreaterThan(5);
+  });
 });

@@ -13,7 +13,7 @@ import { loadTaxonomy } from './taxonomyFlow';
 import { readNamedColumns } from './readColumns';
 import type { Taxonomy } from '../core/taxonomy/types';
 import { columnRuns, removeSheetQuietly, writeRows } from './writeTable';
-import { LOAD_RESPONSE_BYTES, OPERATION_BYTES, RequestBudget } from './chunks';
+import { LOAD_RESPONSE_BYTES, OPERATION_BYTES, RequestBudget, rowsBytes } from './chunks';
 import { parseItemId } from '../core/normalize/parseItemId';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 
@@ -250,7 +250,7 @@ export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, s
   const columns = columnRuns(Object.values(at.mapping).filter((c): c is number => typeof c === 'number'));
   const width = columns.reduce((n, [, w]) => n + w, 0);
   // Bytes of a row's mapped cells in a response, from the sheet's measured rows (with a margin).
-  const rowBytes = Math.max(8 * width, ((at.bytesPerRow ?? at.columnCount * 20) * width * 1.5) / Math.max(1, at.columnCount));
+  let rowBytes = Math.max(8 * width, ((at.bytesPerRow ?? at.columnCount * 20) * width * 1.5) / Math.max(1, at.columnCount));
   const rows = [...new Set(sheetRows)].sort((a, b) => a - b);
   const blocks: [number, number][] = [];
   for (const r of rows) {
@@ -266,13 +266,19 @@ export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, s
     let queued: { range: Excel.Range; first: number; column: number }[] = [];
     const flush = async () => {
       await context.sync();
+      let bytes = 0;
+      let count = 0;
       for (const { range, first, column } of queued) {
+        bytes += rowsBytes(range.values as CellValue[][]);
+        count += range.values.length;
         (range.values as CellValue[][]).forEach((cells, i) => {
           const row = out.get(first + i) ?? Array<CellValue>(at.columnCount).fill('');
           cells.forEach((v, j) => (row[column + j] = v));
           out.set(first + i, row);
         });
       }
+      // Rows further down may be longer than the header block's: size the next requests by these.
+      if (count) rowBytes = Math.max(rowBytes, ((bytes * columns.length) / count) * 1.25);
       queued = [];
       budget.reset();
       throwIfCancelled(control.signal);

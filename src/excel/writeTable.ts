@@ -45,7 +45,7 @@ export async function writeRows(
   const runs = columnRuns(textColumns);
   const bytesPerRow = rowsBytes(rows.slice(0, 200)) / Math.min(rows.length, 200);
   // Bytes of one row with its text formats; chunks never exceed the budget and 5,000,000 cells.
-  const perRow = bytesPerRow * 1.2 + textColumns.length * 6;
+  let perRow = bytesPerRow * 1.2 + textColumns.length * 6;
   const chunk = rowsPerChunk(width, perRow);
   for (let i = 0; i < rows.length; ) {
     const room = Math.floor((budget.limit - budget.request - OPERATION_BYTES * (runs.length + 1)) / perRow);
@@ -54,8 +54,17 @@ export async function writeRows(
       budget.reset();
       continue;
     }
-    const count = Math.max(1, Math.min(chunk, room, rows.length - i));
-    const part = rows.slice(i, i + count);
+    let count = Math.max(1, Math.min(chunk, room, rows.length - i));
+    let part = rows.slice(i, i + count);
+    // The estimate came from the first rows; longer rows further down shrink the chunk until it fits.
+    const bytesOf = (p: (CellValue | null)[][]) => OPERATION_BYTES * (runs.length + 1) + rowsBytes(p) + p.length * textColumns.length * 6;
+    while (count > 1 && !budget.fits(bytesOf(part))) part = rows.slice(i, i + (count = Math.ceil(count / 2)));
+    perRow = Math.max(perRow, bytesOf(part) / part.length);
+    if (!budget.fits(bytesOf(part)) && budget.used) {
+      await context.sync();
+      budget.reset();
+      continue;
+    }
     const escaped: TextCell[] = [];
     const values = part.map((row, r) =>
       row.map((v, c) => {
@@ -68,7 +77,7 @@ export async function writeRows(
     // A full array, not [['@']]: Excel wants the range's shape for a multi-cell write.
     for (const [first, n] of runs) ws.getRangeByIndexes(startRow + i, startColumn + first, part.length, n).numberFormat = part.map(() => Array<string>(n).fill('@'));
     ws.getRangeByIndexes(startRow + i, startColumn, part.length, width).values = values;
-    budget.add(OPERATION_BYTES * (runs.length + 1) + rowsBytes(values) + part.length * textColumns.length * 6);
+    budget.add(bytesOf(values));
     await writeTextCells(context, ws, escaped, budget);
     i += count;
   }
