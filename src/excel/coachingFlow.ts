@@ -6,6 +6,9 @@ import { ensureReasons, reasonName } from './reasonsFlow';
 import { coachSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
+/** What a coaching sheet shows of each item. */
+const COACHING_COLUMNS = ['item_id', 'moderator', 'verdict', 'policy', 'url', 'qa_verdict', 'qa_policy', 'reason', 'qa_comment', 'dispute', 'settlement'];
+
 export interface CoachingOptions {
   /** One moderator, or every moderator with an inspected item (one sheet each). */
   moderator?: string;
@@ -38,7 +41,7 @@ export async function coachingFlow(run: BatchRunner, options: CoachingOptions = 
     return await run(async (context) => {
       const { reasons } = await ensureReasons(context);
       const day = (s: string) => s.slice(0, 10);
-      const history = (await readBatchHistory(context)).filter((h) => (options.batch ? h.batch === options.batch : (!options.from || day(h.createdAt) >= options.from) && (!options.to || day(h.createdAt) <= options.to)));
+      const history = (await readBatchHistory(context, undefined, COACHING_COLUMNS)).filter((h) => (options.batch ? h.batch === options.batch : (!options.from || day(h.createdAt) >= options.from) && (!options.to || day(h.createdAt) <= options.to)));
       const inspected = history.flatMap((h) => h.rows.filter((r) => r.outcome !== 'pending').map((r) => ({ batch: h.batch, r })));
       const moderators = options.moderator ? [options.moderator.trim()] : [...new Set(inspected.map((x) => x.r.moderator))].sort((a, b) => a.localeCompare(b));
       if (options.moderator && !inspected.some((x) => x.r.moderator === options.moderator!.trim())) throw new FlowError('coach.error.noModerator', { moderator: options.moderator });

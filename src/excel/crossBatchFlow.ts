@@ -6,6 +6,7 @@ import { judgeStream, type LotDecision } from '../core/stats/trends';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
+import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
@@ -18,24 +19,29 @@ export interface BatchHistoryEntry {
   rows: InspectionRow[];
 }
 
+/** The columns trends and switching need: an outcome (with its settlement), the moderator, the market. */
+export const TREND_COLUMNS = ['moderator', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'market', 'settlement'];
+
 /**
  * Every batch of the workbook (QA Batches), oldest first, with its inspection sheet's rows (a batch
- * whose sheet was deleted is left out). Two syncs.
+ * whose sheet was deleted is left out): only the named columns (every column when `columns` is
+ * undefined), read under the request budget.
  */
-export async function readBatchHistory(context: Excel.RequestContext, defaultAql: Aql = '1.5'): Promise<BatchHistoryEntry[]> {
+export async function readBatchHistory(context: Excel.RequestContext, defaultAql: Aql = '1.5', columns: readonly string[] | undefined = TREND_COLUMNS): Promise<BatchHistoryEntry[]> {
   const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
   batches.load('values');
+  const all = context.workbook.worksheets;
+  all.load('items/name');
   await context.sync();
   const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
-  const sheets = list.map((r) => {
-    const used = context.workbook.worksheets.getItemOrNullObject(inspectionSheetName(String(r[0]))).getUsedRangeOrNullObject(true);
-    used.load('values');
-    return { row: r, used };
-  });
-  await context.sync();
-  return sheets
-    .filter(({ used }) => !used.isNullObject)
-    .map(({ row, used }) => {
+  const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
+  const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
+  // Only the columns the caller needs, chunked under the response budget.
+  const tables = await readNamedColumns(context, [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))], columns);
+  return list
+    .map((row) => ({ row, values: tables.get(sheetOf(row) ?? '') }))
+    .filter((x): x is { row: CellValue[]; values: CellValue[][] } => x.values !== undefined)
+    .map(({ row, values }) => {
       let aql: Aql = defaultAql;
       try {
         const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql } };
@@ -43,7 +49,7 @@ export async function readBatchHistory(context: Excel.RequestContext, defaultAql
       } catch {
         // unreadable parameters: the default AQL
       }
-      return { batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(used.values as CellValue[][]).rows };
+      return { batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(values).rows };
     });
 }
 

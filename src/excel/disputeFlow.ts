@@ -1,26 +1,28 @@
 import type { Settlement } from '../core/model';
 import { FlowError, toFlowError, type BatchRunner } from './host';
-import { readRows } from './inspectFlow';
-import type { InspectionRow } from './inspectionRows';
-import { col } from './sampleFlow';
+import { readSheet } from './inspectFlow';
+import { readInspectionRows, type InspectionRow } from './inspectionRows';
 import { inspectionSheetName } from './sheets';
+import { writeRows } from './writeTable';
 
 const stamp = (now: number) => new Date(now).toISOString().slice(0, 19).replace('T', ' ');
 
-async function rowOf(context: Excel.RequestContext, batch: string, itemId: string): Promise<InspectionRow> {
-  const rows = await readRows(context, batch);
-  const row = rows.find((r) => r.itemId === itemId);
-  if (!row) throw new FlowError('dispute.error.noItem', { item: itemId, sheet: inspectionSheetName(batch) });
-  return row;
-}
-
-/** Writes text cells of one row (formatted as text first: names and comments are untrusted). */
-function writeText(ws: Excel.Worksheet, row: number, cells: [column: Parameters<typeof col>[0], value: string][]): void {
-  for (const [name, value] of cells) {
-    const range = ws.getRangeByIndexes(row + 1, col(name), 1, 1);
-    range.numberFormat = [['@']];
-    range.values = [[value]];
-  }
+/** The item's row and a way to write cells of it by column name (a sheet's columns are found by header, never by position). */
+async function rowOf(context: Excel.RequestContext, batch: string, itemId: string) {
+  const { name, values } = await readSheet(context, batch);
+  const row = readInspectionRows(values).rows.find((r) => r.itemId === itemId);
+  if (!row) throw new FlowError('dispute.error.noItem', { item: itemId, sheet: name });
+  const header = (values[0] ?? []).map((h) => String(h));
+  const ws = context.workbook.worksheets.getItem(name);
+  // Names, comments and who settled are untrusted text: written as text through writeRows.
+  const write = async (cells: [column: string, value: string][]) => {
+    for (const [column, value] of cells) {
+      const c = header.indexOf(column);
+      if (c < 0) throw new FlowError('dispute.error.noColumn', { sheet: name, column });
+      await writeRows(context, ws, row.index + 1, c, [[value]], column === 'outcome' ? [] : [0]);
+    }
+  };
+  return { row, write };
 }
 
 /**
@@ -30,12 +32,10 @@ function writeText(ws: Excel.Worksheet, row: number, cells: [column: Parameters<
 export async function fileDispute(run: BatchRunner, batch: string, itemId: string, dispute: { by: string; comment: string }): Promise<InspectionRow> {
   try {
     return await run(async (context) => {
-      const row = await rowOf(context, batch, itemId);
+      const { row, write } = await rowOf(context, batch, itemId);
       if (row.qaVerdict === null) throw new FlowError('dispute.error.notInspected', { item: itemId });
       if (!dispute.by.trim()) throw new FlowError('dispute.error.noName');
-      const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
-      writeText(ws, row.index, [['dispute', dispute.by.trim()], ['dispute_comment', dispute.comment.trim()], ['settlement', ''], ['settled_by', ''], ['settled_at', '']]);
-      ws.getRangeByIndexes(row.index + 1, col('outcome'), 1, 1).values = [[row.qaOutcome]];
+      await write([['dispute', dispute.by.trim()], ['dispute_comment', dispute.comment.trim()], ['settlement', ''], ['settled_by', ''], ['settled_at', ''], ['outcome', row.qaOutcome]]);
       await context.sync();
       return row;
     });
@@ -52,13 +52,11 @@ export async function fileDispute(run: BatchRunner, batch: string, itemId: strin
 export async function settleDispute(run: BatchRunner, batch: string, itemId: string, settlement: { settlement: Settlement; by: string; now: number }): Promise<string> {
   try {
     return await run(async (context) => {
-      const row = await rowOf(context, batch, itemId);
+      const { row, write } = await rowOf(context, batch, itemId);
       if (!row.dispute) throw new FlowError('dispute.error.notDisputed', { item: itemId });
       if (!settlement.by.trim()) throw new FlowError('dispute.error.noName');
-      const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
-      writeText(ws, row.index, [['settlement', settlement.settlement], ['settled_by', settlement.by.trim()], ['settled_at', stamp(settlement.now)]]);
       const outcome = settlement.settlement === 'overturned' ? 'correct' : row.qaOutcome;
-      ws.getRangeByIndexes(row.index + 1, col('outcome'), 1, 1).values = [[outcome]];
+      await write([['settlement', settlement.settlement], ['settled_by', settlement.by.trim()], ['settled_at', stamp(settlement.now)], ['outcome', outcome]]);
       await context.sync();
       return outcome;
     });

@@ -164,7 +164,7 @@ export const en = {
   "validate.select": "Select {cell}",
   "validate.suggestion": "Suggested: {value}",
   "sample.batch": "Batch name",
-  "sample.batchHint": "1 to 21 letters, digits, spaces, - or _. The inspection sheet will be \"QA {batch}\".",
+  "sample.batchHint": "Up to 21 characters, in any language (not : \\ / ? * [ ]). The inspection sheet will be \"QA {batch}\".",
   "sample.method": "Method",
   "sample.method.simple": "Simple random",
   "sample.method.simple.help": "Every eligible decision has the same chance.",
@@ -384,6 +384,12 @@ export const en = {
   "cli.done.trend": "{sheet}: {batches} batch(es), {flagged} slip(s) flagged; next batch: {inspection} inspection.",
   "cli.done.coach": "Wrote {file} ({errors} error(s) of {moderator}).",
   "dispute.batch": "Batch of the disputed item",
+  "sample.error.sheetChanged": "The decisions sheet \"{sheet}\" changed while the sample was drawn: row {row} no longer holds item {item} (rows were inserted, deleted, sorted or edited by someone else). Nothing was written. Draw again: the same seed gives the same items.",
+  "batch.error.empty": "The batch name \"{batch}\" is blank or starts or ends with a space. Type a name such as w48.",
+  "batch.error.tooLong": "The batch name \"{batch}\" cannot be used: it has {length} characters; use at most {max}, so that \"QA Report {batch}\" fits Excel's 31-character sheet names.",
+  "batch.error.characters": "The batch name \"{batch}\" cannot be used: it contains a character Excel refuses in sheet names (: \\ / ? * [ ]). Remove it.",
+  "batch.error.apostrophe": "The batch name \"{batch}\" ends with an apostrophe, which Excel refuses at the end of a sheet name. Remove it.",
+  "batch.error.reserved": "The batch name \"{batch}\" would name a sheet the add-in uses for something else (Report…, Taxonomy, Findings, Batches, Settings, or a \"~\"). Choose another name.",
   "warehouse.error.noFile": "There is no file \"{file}\". Check the path and try again.",
   "warehouse.error.noHeader": "No header row was found in \"{file}\". Its first row must name the columns (for example item_id, moderator, verdict, policy).",
   "warehouse.error.unreadable": "DuckDB could not read \"{file}\" ({reason}). Give a Parquet file, or a CSV with a header row.",
@@ -408,6 +414,7 @@ export const en = {
   "cli.opt.format": "parquet or csv",
   "cli.opt.includePending": "include items not inspected yet",
   "cli.export": "write the inspected decisions of a workbook to Parquet or CSV, for dashboards",
+  "dispute.error.noColumn": "The inspection sheet \"{sheet}\" has no \"{column}\" column (it was drawn before disputes existed). Add a column headed {column} at the end of its table, then try again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import type { Lang } from '../core/model';
 import { sheetAsWorkbook } from '../emulator/sheetBook';
 import { exportXlsx } from '../emulator/xlsx';
 import { download } from './files';
+import { hostRunner } from '../excel/host';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 
 /**
@@ -13,7 +14,8 @@ import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; theme?: ThemeKind; openWindow?: (url: string) => void }): PaneHost {
   return {
     kind: 'workbench',
-    runner: (batch) => book.run(batch),
+    // As in Excel: wait out cell edits where ExcelApi 1.11 is there; requirement sets of the book's platform.
+    runner: hostRunner(book, book.requirements),
     displayLanguage: options.lang,
     theme: options.theme ?? 'light',
     openUrl(url) {
