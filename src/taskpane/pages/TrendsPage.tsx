@@ -15,6 +15,22 @@ import { useFlow } from '../shell/useFlow';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** A labelled choice among names (moderators, batches), with an optional first "all" entry. */
+function NamePicker(props: { label: string; value: string; names: readonly string[]; all?: string; onChange(value: string): void }): ReactElement {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        {props.all !== undefined && <option value="">{props.all}</option>}
+        {props.names.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 /** Trends: accuracy across batches with slips and switching states; coaching sheets; disputes settled by a lead. */
 export default function TrendsPage(): ReactElement {
   const t = useT();
@@ -144,26 +160,8 @@ export default function TrendsPage(): ReactElement {
           {t('coach.title')}
         </Subtitle2>
         <div className={styles.row}>
-          <Field label={t('coach.moderator')}>
-            <Select value={coachModerator} onChange={(_, d) => setCoachModerator(d.value)}>
-              <option value="">{t('coach.all')}</option>
-              {(known?.moderators ?? []).map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('coach.batch')}>
-            <Select value={coachBatch} onChange={(_, d) => setCoachBatch(d.value)}>
-              <option value="">{t('coach.allBatches')}</option>
-              {(known?.batches ?? []).map((b) => (
-                <option key={b} value={b}>
-                  {b}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <NamePicker label={t('coach.moderator')} value={coachModerator} names={known?.moderators ?? []} all={t('coach.all')} onChange={setCoachModerator} />
+          <NamePicker label={t('coach.batch')} value={coachBatch} names={known?.batches ?? []} all={t('coach.allBatches')} onChange={setCoachBatch} />
         </div>
         {!coachBatch && (
           <div className={styles.row}>
@@ -212,15 +210,7 @@ export default function TrendsPage(): ReactElement {
           {t('dispute.title')}
         </Subtitle2>
         <div className={styles.row}>
-          <Field label={t('dispute.batch')}>
-            <Select value={batchForDispute} onChange={(_, d) => setDisputeBatch(d.value)}>
-              {(known?.batches ?? []).map((b) => (
-                <option key={b} value={b}>
-                  {b}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <NamePicker label={t('dispute.batch')} value={batchForDispute} names={known?.batches ?? []} onChange={setDisputeBatch} />
           <Field label={t('dispute.item')}>
             <Input value={item} onChange={(_, d) => setItem(d.value)} />
           </Field>
