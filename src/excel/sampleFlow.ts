@@ -266,7 +266,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     ]);
   });
   const temp = tempSheetName(options.batch);
-  await writeInspectionSheet(run, temp, table, codeRange);
+  // QA Reasons exists (the default list on first use) before the inspection sheet is built, once the draw is sure.
+  const reasonRange = (await run((context) => ensureReasons(context))).codeRange;
+  await writeInspectionSheet(run, temp, table, codeRange, reasonRange);
   await finishBatch(run, temp, options, at, drawn, lotSize, plan);
   return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
@@ -352,7 +354,7 @@ function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mappin
 }
 
 /** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
-async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string): Promise<void> {
+async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string, reasonRange: string): Promise<void> {
   await run(async (context) => {
     try {
       const ws = context.workbook.worksheets.add(temp);
@@ -370,8 +372,7 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
       const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
       policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
       // Reasons from QA Reasons (the lead edits the list); settlement as a short list.
-      const reasons = await ensureReasons(context);
-      ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasons.codeRange) as unknown as string } };
+      ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string } };
       ws.getRangeByIndexes(1, col('settlement'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: SETTLEMENTS.join(',') } };
       const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
       escalate.dataValidation.rule = { list: { inCellDropDown: true, source: 'yes,no' } };
