@@ -81,6 +81,11 @@ export class SheetModel {
   styleColumns: (Uint16Array | undefined)[] = [];
   styleTable: { numberFormat?: string; format?: CellFormat }[] = [{}];
   changeHandlers: ChangeHandler[] = [];
+  /**
+   * Counts writes to cells, formulas and formats. The .xlsx writer keeps a sheet read from a file
+   * byte for byte while this has not moved, so cells are written only through the methods below.
+   */
+  revision = 0;
 
   constructor(id: string, name: string) {
     this.id = id;
@@ -120,6 +125,7 @@ export class SheetModel {
 
   /** Sets a cell as stored: a value (clearing any formula) or a formula text. */
   setCell(row: number, column: number, value: Value, formula?: string): void {
+    this.revision++;
     let r = this.rows[row];
     if (!r) {
       if (value === '' && formula === undefined) {
@@ -135,12 +141,14 @@ export class SheetModel {
   }
 
   setNumberFormat(row: number, column: number, format: string): void {
+    this.revision++;
     this.settleStyle(row, column);
     if (format === 'General' || format === '') this.numberFormats.delete(key(row, column));
     else this.numberFormats.set(key(row, column), format);
   }
 
   setFormat(row: number, column: number, patch: CellFormat): void {
+    this.revision++;
     this.settleStyle(row, column);
     this.formats.set(key(row, column), { ...this.formats.get(key(row, column)), ...patch });
   }
@@ -185,6 +193,7 @@ export class SheetModel {
 
   /** Clears values, formulas and formats in a rectangle. */
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.revision++;
     const lastRow = Math.min(rect.row + rect.rowCount, this.rows.length);
     for (let r = rect.row; r < lastRow; r++) {
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {

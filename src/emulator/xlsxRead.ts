@@ -11,7 +11,7 @@
 import { parseRange, type CellRect } from './address';
 import { pivots, type PivotModel } from './pivot';
 import { WorkbookModel, type CellFormat, type ConditionalFormatModel, type SheetModel, type Value } from './model';
-import { entryText, readZip, streamEntry, type ZipEntry } from './zip';
+import { entryText, readZip, streamEntryAsync, type ZipEntry } from './zip';
 import { BUILTIN_FORMATS, attrsOf, columnIndex, elements, firstElement, isoToSerial, parseRels, relsPathOf, unescapeXml, type Relationship } from './xlsxXml';
 import { readChart } from './xlsxCharts';
 
@@ -21,6 +21,8 @@ export interface SheetSource {
   /** The sheet's element in workbook.xml, as written there. */
   element: string;
   fingerprint: string;
+  /** The row array as read: a sheet whose rows were replaced wholesale has changed. */
+  rows: unknown;
 }
 
 export interface PackageSource {
@@ -46,7 +48,7 @@ export class XlsxFormatError extends Error {
 
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder();
-type NodeBuffer = Uint8Array & { utf8Slice(a: number, b: number): string; latin1Slice(a: number, b: number): string };
+type NodeBuffer = Uint8Array & { utf8Slice(a: number, b: number): string; latin1Slice(a: number, b: number): string; indexOf(seq: Uint8Array, from: number): number; lastIndexOf(seq: Uint8Array): number };
 const NodeBuf = (globalThis as unknown as { Buffer?: { from(b: ArrayBufferLike, o: number, l: number): NodeBuffer } }).Buffer;
 
 /** A chunk of bytes with fast, copying text slices (Node's Buffer where there is one). */
@@ -58,7 +60,12 @@ function textSlicer(b: Uint8Array) {
   return { utf8: (a: number, z: number) => utf8.decode(b.subarray(a, z)), ascii: (a: number, z: number) => latin1.decode(b.subarray(a, z)) };
 }
 
-function indexOfSeq(b: Uint8Array, seq: Uint8Array, from: number, to = b.length): number {
+function indexOfSeq(b: Uint8Array, seq: Uint8Array, from: number, to = b.length, far = false): number {
+  if (NodeBuf && far) {
+    // Long searches (the end of the sheet's data in a chunk) with Node's native search.
+    const at = NodeBuf.from(b.buffer, b.byteOffset, b.byteLength).indexOf(seq, from);
+    return at >= 0 && at <= to - seq.length ? at : -1;
+  }
   for (let i = b.indexOf(seq[0], from); i >= 0 && i <= to - seq.length; i = b.indexOf(seq[0], i + 1)) {
     let k = 1;
     while (k < seq.length && b[i + k] === seq[k]) k++;
@@ -68,6 +75,7 @@ function indexOfSeq(b: Uint8Array, seq: Uint8Array, from: number, to = b.length)
 }
 
 function lastIndexOfSeq(b: Uint8Array, seq: Uint8Array): number {
+  if (NodeBuf) return NodeBuf.from(b.buffer, b.byteOffset, b.byteLength).lastIndexOf(seq);
   for (let i = b.lastIndexOf(seq[0]); i >= 0; i = i > 0 ? b.lastIndexOf(seq[0], i - 1) : -1) {
     let k = 1;
     while (k < seq.length && b[i + k] === seq[k]) k++;
@@ -111,9 +119,9 @@ function stringItem(b: Uint8Array, a: number, z: number, text: ReturnType<typeof
 }
 
 /** Feeds a part's bytes chunk by chunk to `scan`, which returns how many bytes it used; the rest is carried over. */
-function scanPart(entry: ZipEntry, scan: (b: Uint8Array, final: boolean) => number): void {
+function scanPart(entry: ZipEntry, scan: (b: Uint8Array, final: boolean) => number): Promise<void> {
   let carry: Uint8Array | undefined;
-  streamEntry(entry, (chunk, final) => {
+  return streamEntryAsync(entry, (chunk, final) => {
     let b = chunk;
     if (carry && carry.length) {
       b = new Uint8Array(carry.length + chunk.length);
@@ -125,10 +133,10 @@ function scanPart(entry: ZipEntry, scan: (b: Uint8Array, final: boolean) => numb
   });
 }
 
-function readSharedStrings(entry: ZipEntry | undefined): string[] {
+async function readSharedStrings(entry: ZipEntry | undefined): Promise<string[]> {
   const out: string[] = [];
   if (!entry) return out;
-  scanPart(entry, (b, final) => {
+  await scanPart(entry, (b, final) => {
     const text = textSlicer(b);
     let used = 0;
     for (let i = b.indexOf(60); i >= 0; i = b.indexOf(60, i + 1)) {
@@ -259,12 +267,22 @@ function parseNumber(b: Uint8Array, a: number, z: number, text: ReturnType<typeo
 const ERROR_OR_TEXT = (s: string): Value => s;
 
 /** Reads one worksheet part into the sheet: cells in one streaming pass, then the small parts around them. */
-function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], styles: Styles, styleIds: Map<number, number>): { head: string; tail: string } {
+async function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], styles: Styles, styleIds: Map<number, number>): Promise<{ head: string; tail: string }> {
   let state: 'head' | 'data' | 'tail' = 'head';
   const head: string[] = [];
   const tail: string[] = [];
   let row = -1;
   const shared = new Map<string, { template: FormulaTemplate; row: number; col: number }>();
+  // Inline strings repeat (a verdict, a market, a queue in every row): one copy of each short one
+  // keeps a full sheet's live objects, and so the garbage collector's work, a fraction as big.
+  const interned = new Map<string, string>();
+  const intern = (v: string): string => {
+    if (v.length > 32) return v;
+    const seen = interned.get(v);
+    if (seen !== undefined) return seen;
+    if (interned.size < 200_000) interned.set(v, v);
+    return v;
+  };
   const styleOf = (xf: number): number => {
     let id = styleIds.get(xf);
     if (id === undefined) {
@@ -378,7 +396,7 @@ function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], styles
             } else if (body && attrs.t !== 'dataTable') formula = `=${body}`;
           } else if (m1 === 105 && b[lt + 2] === 115 /* is */) {
             const end = indexOfSeq(b, SEQ.isEnd, lt);
-            value = stringItem(b, lt, end, text);
+            value = intern(stringItem(b, lt, end, text));
             j = end + 5;
           } else j = lt + 1;
         }
@@ -399,9 +417,9 @@ function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], styles
       } else i++;
     }
   };
-  scanPart(entry, (b, final) => {
+  await scanPart(entry, (b, final) => {
     if (state === 'head') {
-      const at = indexOfSeq(b, SEQ.sheetData, 0);
+      const at = indexOfSeq(b, SEQ.sheetData, 0, b.length, true);
       if (at < 0) {
         if (!final) return 0;
         head.push(utf8.decode(b));
@@ -424,7 +442,7 @@ function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], styles
     return b.length;
   });
   function scanData(b: Uint8Array, final: boolean): number {
-    const end = indexOfSeq(b, SEQ.sheetDataEnd, 0);
+    const end = indexOfSeq(b, SEQ.sheetDataEnd, 0, b.length, true);
     if (end >= 0) {
       scanRows(b, 0, end);
       state = 'tail';
@@ -515,51 +533,39 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
   }
 }
 
-/** A short, order-sensitive digest of what a sheet holds, to tell at save time whether anything changed. */
+/**
+ * What a sheet holds, in short, to tell at save time whether anything changed since it was read:
+ * the model's edit counter (every cell, formula and format write goes through SheetModel's
+ * methods, which count), the row array itself, and the sheet's smaller structures.
+ */
 export function fingerprint(model: WorkbookModel, sheet: SheetModel): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0;
-  const mix = (n: number) => {
-    h1 = Math.imul(h1 ^ n, 0x01000193);
-    h2 = (h2 + n * 31 + (h2 << 3)) | 0;
-  };
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    mix(r);
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v === 'number') mix((v * 1000003) | 0), mix(c);
-      else if (typeof v === 'boolean') mix(v ? 7 : 11);
-      else {
-        mix(v.length);
-        for (let k = 0; k < v.length; k++) mix(v.charCodeAt(k));
-      }
-    }
-  }
-  const extra = JSON.stringify([
-    [...sheet.formulas],
-    [...sheet.numberFormats],
-    [...sheet.formats],
+  return JSON.stringify([
+    sheet.revision,
+    sheet.rows.length,
+    sheet.formulas.size,
+    sheet.numberFormats.size,
+    sheet.formats.size,
     sheet.validations,
     sheet.conditionalFormats.map((c) => [c.rect, c.type, c.rule, c.format]),
     sheet.charts,
     [...sheet.columnWidths],
     sheet.freeze,
     sheet.protected,
+    sheet.merges,
+    sheet.hyperlinks.size,
+    [...sheet.hiddenRows].length,
+    [...sheet.hiddenColumns],
     model.tables.filter((t) => t.sheet === sheet).map((t) => [t.name, t.rect, t.style, t.showBandedRows]),
     pivots(model).filter((p) => p.sheet === sheet).map((p) => [p.name, p.at, p.rows, p.columns, p.data, p.filters, p.layout]),
   ]);
-  for (let k = 0; k < extra.length; k++) mix(extra.charCodeAt(k));
-  return `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}:${sheet.rows.length}`;
 }
 
 /**
  * Reads .xlsx (or .xlsm) bytes into a workbook model, and keeps the package beside it for the writer.
  *
- * @example const model = readXlsx(fs.readFileSync('decisions.xlsx'));
+ * @example const model = await readXlsx(fs.readFileSync('decisions.xlsx'));
  */
-export function readXlsx(bytes: Uint8Array): WorkbookModel {
+export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new XlsxFormatError('encrypted', 'an encrypted workbook or an old .xls file (OLE container)');
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxFormatError('not-zip', 'not an .xlsx file (no zip container)');
   let entries: Map<string, ZipEntry>;
@@ -579,7 +585,7 @@ export function readXlsx(bytes: Uint8Array): WorkbookModel {
   if (!bookXml) throw new XlsxFormatError('no-workbook', 'the package has no workbook part');
   const bookRels = parseRels(text(relsPathOf(bookPart)) ?? '', bookPart);
   const relOf = (id: string) => bookRels.find((r) => r.id === id);
-  const strings = readSharedStrings(entries.get(bookRels.find((r) => r.type === 'sharedStrings')?.target ?? ''));
+  const strings = await readSharedStrings(entries.get(bookRels.find((r) => r.type === 'sharedStrings')?.target ?? ''));
   const styles = readStyles(text(bookRels.find((r) => r.type === 'styles')?.target ?? ''));
   const model = new WorkbookModel();
   const source: PackageSource = { entries, sheets: new Map(), pivotNames: new Map() };
@@ -598,11 +604,11 @@ export function readXlsx(bytes: Uint8Array): WorkbookModel {
     if (!part || !entry || relOf(attrs['r:id'])?.type !== 'worksheet') continue; // chart sheets and dialog sheets stay in the file only
     const sheet = model.addSheet(attrs.name);
     sheet.visibility = attrs.state === 'hidden' ? 'Hidden' : attrs.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
-    const { head, tail } = readSheet(entry, sheet, strings, styles, new Map());
+    const { head, tail } = await readSheet(entry, sheet, strings, styles, new Map());
     const rels = parseRels(text(relsPathOf(part)) ?? '', part);
     readSheetSettings(sheet, head, tail, rels, styles, model);
     read.push({ sheet, part, rels });
-    source.sheets.set(sheet, { part, element: m[0], fingerprint: '' });
+    source.sheets.set(sheet, { part, element: m[0], fingerprint: '', rows: sheet.rows });
   }
   for (const { sheet, rels } of read) {
     for (const rel of rels) {

@@ -394,7 +394,7 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
 
   // Sheets: kept as they were, or written from the model.
   const kept = new Map<SheetModel, { part: string; element: string }>();
-  for (const [sheet, s] of source?.sheets ?? []) if (model.sheets.includes(sheet) && base.has(s.part) && fingerprint(model, sheet) === s.fingerprint) kept.set(sheet, s);
+  for (const [sheet, s] of source?.sheets ?? []) if (model.sheets.includes(sheet) && base.has(s.part) && s.rows === sheet.rows && fingerprint(model, sheet) === s.fingerprint) kept.set(sheet, s);
   const written = new Map<SheetModel, SheetOut>();
   for (const sheet of model.sheets) if (!kept.has(sheet)) written.set(sheet, writeSheet(model, sheet, out));
 

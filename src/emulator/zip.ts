@@ -100,6 +100,50 @@ export function streamEntry(entry: ZipEntry, onChunk: (bytes: Uint8Array, final:
   for (let i = 0; i < entry.raw.length; i += step) inflate.push(entry.raw.subarray(i, Math.min(entry.raw.length, i + step)), i + step >= entry.raw.length);
 }
 
+interface InflateStream {
+  on(event: 'data', f: (chunk: Uint8Array) => void): void;
+  on(event: 'end', f: () => void): void;
+  on(event: 'error', f: (e: Error) => void): void;
+  write(chunk: Uint8Array): void;
+  end(): void;
+}
+/** Node's zlib where there is one (several times faster than inflating in JavaScript); never bundled for the browser. */
+const nodeZlib = (globalThis as unknown as { process?: { getBuiltinModule?(id: string): { createInflateRaw(o: { chunkSize: number }): InflateStream } | undefined } }).process?.getBuiltinModule?.('node:zlib');
+
+/** As streamEntry, with Node's zlib when there is one. */
+export function streamEntryAsync(entry: ZipEntry, onChunk: (bytes: Uint8Array, final: boolean) => void): Promise<void> {
+  if (!nodeZlib || entry.method !== 8 || entry.raw.length === 0) {
+    streamEntry(entry, onChunk);
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const inflate = nodeZlib.createInflateRaw({ chunkSize: 1 << 20 });
+    let failed = false;
+    inflate.on('data', (chunk) => {
+      if (failed) return;
+      try {
+        onChunk(chunk, false);
+      } catch (error) {
+        failed = true;
+        reject(error as Error);
+      }
+    });
+    inflate.on('error', (error) => reject(new ZipFormatError(`the part ${entry.name} is damaged (${error.message})`)));
+    inflate.on('end', () => {
+      if (failed) return;
+      try {
+        onChunk(new Uint8Array(0), true);
+        resolve();
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+    const step = 1 << 20;
+    for (let i = 0; i < entry.raw.length; i += step) inflate.write(entry.raw.subarray(i, Math.min(entry.raw.length, i + step)));
+    inflate.end();
+  });
+}
+
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
