@@ -18,7 +18,7 @@ import type { BenchContext } from './harness';
 const ROOT = path.join(__dirname, '..');
 
 /** A decisions workbook as Excel (shared strings) or a script (inline strings) writes it, streamed to disk. */
-function writeDecisionsXlsx(file: string, rows: (string | number)[][], shared: boolean): void {
+export function writeDecisionsXlsx(file: string, rows: (string | number)[][], shared: boolean): void {
   const strings = new Map<string, number>();
   const sheet = new EntryWriter('xl/worksheets/sheet1.xml');
   sheet.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}"><dimension ref="A1:L${rows.length}"/><sheetData>`);
