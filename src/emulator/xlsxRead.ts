@@ -110,7 +110,7 @@ function stringItem(b: Uint8Array, a: number, z: number, text: ReturnType<typeof
       const end = b.indexOf(60, start);
       out += text.utf8(start, end);
       j = end;
-    } else if (n1 === 114 && b[lt + 2] === 80 /* rPh */) {
+    } else if (n1 === 114 && b[lt + 2] === 80 && b[lt + 3] === 104 /* rPh */) {
       const end = indexOfSeq(b, SEQ.rPhEnd, lt, z);
       j = end < 0 ? z : end + 6;
     } else j = lt + 1;
