@@ -80,3 +80,22 @@ test('an encrypted workbook, an .xlsb and a file that is not a zip are named for
   const xlsb = writeZip([newEntry('_rels/.rels', relsXml([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.bin' }])), newEntry('xl/workbook.bin', new Uint8Array(8))]);
   await expect(readXlsx(xlsb)).rejects.toMatchObject({ reason: 'xlsb' });
 });
+
+test('conditional formats and list validation written from the model read back as they were', async () => {
+  const { writeXlsx } = await import('./xlsxWrite');
+  const { WorkbookModel } = await import('./model');
+  const model = new WorkbookModel();
+  const sheet = model.addSheet('QA b1');
+  sheet.setCell(0, 0, 'outcome');
+  const rect = { row: 1, column: 0, rowCount: 10, columnCount: 1 };
+  sheet.conditionalFormats.push(
+    { id: 'a', rect, type: 'CellValue', rule: { operator: 'EqualTo', formula1: '"wrong_policy"' }, format: { fill: '#FFC7CE' }, stopIfTrue: false },
+    { id: 'b', rect, type: 'CellValue', rule: { operator: 'Between', formula1: '1', formula2: '5' }, format: { fontBold: true, fontColor: '#9C0006' }, stopIfTrue: false },
+    { id: 'c', rect, type: 'ContainsText', rule: { operator: 'Contains', text: 'over' }, format: { fill: '#FFEB9C' }, stopIfTrue: false },
+    { id: 'd', rect, type: 'Custom', rule: { formula: '=$A2="correct"' }, format: { fill: '#C6EFCE' }, stopIfTrue: true },
+  );
+  sheet.validations.push({ rect, source: 'correct,wrong_policy', inCellDropDown: true, errorStyle: 'Stop', ignoreBlanks: true });
+  const back = (await readXlsx(writeXlsx(model))).sheet('QA b1')!;
+  expect(back.conditionalFormats.map(({ id: _id, ...rest }) => rest)).toEqual(sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest));
+  expect(back.validations).toEqual(sheet.validations);
+});

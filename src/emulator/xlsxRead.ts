@@ -520,7 +520,8 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
       if (attrs.type === 'cellIs') {
         type = 'CellValue';
         const op = attrs.operator ?? 'equal';
-        rule = { operator: op[0].toUpperCase() + op.slice(1), formula1: formulas[0] ?? '', ...(formulas[1] !== undefined ? { formula2: formulas[1] } : {}) };
+        // Office.js names: EqualTo, NotEqualTo, GreaterThan, Between… (OOXML: equal, notEqual, greaterThan, between…)
+        rule = { operator: op[0].toUpperCase() + op.slice(1) + (op === 'equal' || op === 'notEqual' ? 'To' : ''), formula1: formulas[0] ?? '', ...(formulas[1] !== undefined ? { formula2: formulas[1] } : {}) };
       } else if (attrs.type === 'containsText') {
         type = 'ContainsText';
         rule = { operator: 'Contains', text: attrs.text ?? '' };
