@@ -4,6 +4,10 @@
  * for byte, beside the add-in's own sheets, pivots and charts; and reading it back gives the
  * model its pivots again, so a report refresh finds them.
  */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { makeUserWorkbook, USER_SHEETS } from '../../test/fixtures/userWorkbook';
 import { sampleFlow } from '../excel/sampleFlow';
 import { reportFlow } from '../excel/reportFlow';
@@ -127,3 +131,19 @@ test('read back, the workbook has the user\'s values, links and formats, the piv
   expect([...again.keys()].filter((n) => /^xl\/pivotTables\/pivotTable\d+\.xml$/.test(n))).toHaveLength(3);
   for (const part of userParts(input)) expect(Buffer.from(again.get(part)!.raw).equals(Buffer.from(readZip(input).get(part)!.raw))).toBe(true);
 });
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+(soffice || process.env.CI ? test : test.skip)('a workbook saved by LibreOffice (its own way of writing every part) also comes back whole', async () => {
+  if (!soffice) throw new Error('LibreOffice is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-lo-user-'));
+  fs.writeFileSync(path.join(dir, 'user.xlsx'), input);
+  execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'lo'), path.join(dir, 'user.xlsx')], { timeout: 120000, stdio: 'pipe' });
+  const saved = new Uint8Array(fs.readFileSync(path.join(dir, 'lo', 'user.xlsx')));
+  const written = await exportXlsx((await sampledAndReported(saved)).model);
+  const before = readZip(saved);
+  const after = readZip(written);
+  const parts = userParts(saved);
+  expect(parts.length).toBeGreaterThan(8);
+  for (const part of parts) expect(after.get(part) && Buffer.from(after.get(part)!.raw).equals(Buffer.from(before.get(part)!.raw)) ? part : `changed ${part}`).toBe(part);
+  expect(createWorkbook(await importXlsx(written)).valuesOf('Decisions')).toEqual(createWorkbook(await importXlsx(saved)).valuesOf('Decisions'));
+}, 180000);
