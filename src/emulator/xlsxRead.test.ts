@@ -7,7 +7,7 @@
 import { createWorkbook } from './index';
 import { XlsxFormatError, readXlsx } from './xlsxRead';
 import { NS, relsXml } from './xlsxXml';
-import { newEntry, writeZip } from './zip';
+import { entryText, newEntry, readZip, writeZip } from './zip';
 
 function pack(sheet: string, extra: Record<string, string> = {}, sheetRels: { id: string; type: string; target: string; external?: boolean }[] = []): Uint8Array {
   const parts: Record<string, string> = {
@@ -98,4 +98,26 @@ test('conditional formats and list validation written from the model read back a
   const back = (await readXlsx(writeXlsx(model))).sheet('QA b1')!;
   expect(back.conditionalFormats.map(({ id: _id, ...rest }) => rest)).toEqual(sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest));
   expect(back.validations).toEqual(sheet.validations);
+});
+
+test('parts written with a namespace prefix (<x:c>, as .NET tools write them) read the same, and write back', async () => {
+  const prefixed = (xml: string) =>
+    xml
+      .replace(/<(\/?)(?!\?|x14:|xm:)(\w+)([\s>/])/g, '<$1x:$2$3')
+      .replace(`xmlns="${NS.main}"`, `xmlns:x="${NS.main}"`);
+  const plain = pack(SHEET);
+  const bytes = pack(prefixed(SHEET), {
+    'xl/workbook.xml': prefixed(`<?xml version="1.0"?><workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="Hidden" sheetId="2" state="veryHidden" r:id="rId2"/></sheets></workbook>`),
+    'xl/sharedStrings.xml': prefixed(`<?xml version="1.0"?><sst xmlns="${NS.main}"><si><t>判定</t><rPh sb="0" eb="2"><t>ハンテイ</t></rPh></si><si><r><rPr><b/></rPr><t>rich </t></r><r><t xml:space="preserve">text</t></r></si><si><t>a_x000D_b &amp; c</t></si></sst>`),
+  });
+  const sheetXml = entryText(readZip(bytes).get('xl/worksheets/sheet1.xml')!);
+  expect([sheetXml.includes('<c r='), sheetXml.includes('<x:c r=')]).toEqual([false, true]); // the fixture really is prefixed
+  const model = await readXlsx(bytes);
+  expect(createWorkbook(model).valuesOf('Data')).toEqual(createWorkbook(await readXlsx(plain)).valuesOf('Data'));
+  expect(model.sheet('Data')!.formula(3, 2)).toBe('=B4*2+$B$2');
+  model.addSheet('QA b1').setCell(0, 0, 'item_id');
+  const { writeXlsx } = await import('./xlsxWrite');
+  const again = await readXlsx(writeXlsx(model));
+  expect(again.sheets.map((s) => s.name)).toEqual(['Data', 'Hidden', 'QA b1']);
+  expect(createWorkbook(again).valuesOf('Data')).toEqual(createWorkbook(model).valuesOf('Data'));
 });

@@ -12,7 +12,7 @@ import { parseRange, type CellRect } from './address';
 import { pivots, type PivotModel } from './pivot';
 import { WorkbookModel, type CellFormat, type ConditionalFormatModel, type SheetModel, type Value } from './model';
 import { entryText, readZip, streamEntryAsync, type ZipEntry } from './zip';
-import { BUILTIN_FORMATS, attrsOf, columnIndex, elements, firstElement, isoToSerial, parseRels, relsPathOf, unescapeXml, type Relationship } from './xlsxXml';
+import { BUILTIN_FORMATS, mainPrefix, unprefix, attrsOf, columnIndex, elements, firstElement, isoToSerial, parseRels, relsPathOf, unescapeXml, type Relationship } from './xlsxXml';
 import { readChart } from './xlsxCharts';
 
 /** Where a sheet of the model came from in the package, and what it held when read. */
@@ -121,6 +121,7 @@ function stringItem(b: Uint8Array, a: number, z: number, text: ReturnType<typeof
 /** Feeds a part's bytes chunk by chunk to `scan`, which returns how many bytes it used; the rest is carried over. */
 function scanPart(entry: ZipEntry, scan: (b: Uint8Array, final: boolean) => number): Promise<void> {
   let carry: Uint8Array | undefined;
+  let prefix: Uint8Array | null | undefined;
   return streamEntryAsync(entry, (chunk, final) => {
     let b = chunk;
     if (carry && carry.length) {
@@ -128,9 +129,32 @@ function scanPart(entry: ZipEntry, scan: (b: Uint8Array, final: boolean) => numb
       b.set(carry);
       b.set(chunk, carry.length);
     }
+    if (prefix === undefined) {
+      const p = mainPrefix(latin1.decode(b.subarray(0, 4096)));
+      prefix = p ? enc.encode(`${p}:`) : null;
+    }
+    if (prefix) b = dropPrefix(b, prefix);
     const used = scan(b, final);
     carry = used < b.length ? b.slice(used) : undefined;
   });
+}
+
+/** The bytes without `prefix` after each "<" and "</" (see unprefix). */
+function dropPrefix(b: Uint8Array, prefix: Uint8Array): Uint8Array {
+  const out = new Uint8Array(b.length);
+  let o = 0;
+  let i = 0;
+  for (let lt = b.indexOf(60); lt >= 0; lt = b.indexOf(60, lt + 1)) {
+    const at = b[lt + 1] === 47 ? lt + 2 : lt + 1;
+    let k = 0;
+    while (k < prefix.length && b[at + k] === prefix[k]) k++;
+    if (k < prefix.length) continue;
+    out.set(b.subarray(i, at), o);
+    o += at - i;
+    i = at + prefix.length;
+  }
+  out.set(b.subarray(i), o);
+  return out.subarray(0, o + b.length - i);
 }
 
 async function readSharedStrings(entry: ZipEntry | undefined): Promise<string[]> {
@@ -577,7 +601,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   }
   const text = (name: string) => {
     const e = entries.get(name);
-    return e ? entryText(e) : undefined;
+    return e ? unprefix(entryText(e)) : undefined;
   };
   const rootRels = parseRels(text('_rels/.rels') ?? '', '');
   const bookPart = rootRels.find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml';

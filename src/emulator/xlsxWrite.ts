@@ -15,7 +15,7 @@ import { pivots } from './pivot';
 import { chartXml, drawingXml } from './xlsxCharts';
 import { pivotParts } from './xlsxPivot';
 import { fingerprint, sourceOf } from './xlsxRead';
-import { BUILTIN_FORMATS, NS, attrsOf, elements, escapeXml, firstElement, parseRels, relativeTarget, relsPathOf, relsXml, unescapeXml, type Relationship } from './xlsxXml';
+import { BUILTIN_FORMATS, NS, attrsOf, elements, escapeXml, firstElement, parseRels, relativeTarget, relsPathOf, relsXml, unescapeXml, unprefix, type Relationship } from './xlsxXml';
 import { EntryWriter, entryText, newEntry, writeZip, type ZipEntry } from './zip';
 
 const CT = {
@@ -379,7 +379,7 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   const base = source?.entries ?? templateEntries();
   const text = (name: string) => {
     const e = base.get(name);
-    return e ? entryText(e) : undefined;
+    return e ? unprefix(entryText(e)) : undefined;
   };
   const rootRels = parseRels(text('_rels/.rels') ?? '', '');
   const bookPart = rootRels.find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml';

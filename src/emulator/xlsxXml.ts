@@ -9,6 +9,22 @@ export const NS = {
   ct: (type: string) => `application/vnd.openxmlformats-officedocument.${type}+xml`,
 };
 
+/** The prefix a part binds SpreadsheetML's namespace to ("x" in <x:worksheet xmlns:x="…">), if it uses one. */
+export function mainPrefix(head: string): string | undefined {
+  const m = /<(\w+):(?:worksheet|workbook|sst|styleSheet|table|pivotTableDefinition|pivotCacheDefinition)[\s>]/.exec(head);
+  return m && head.includes(`xmlns:${m[1]}="${NS.main}"`) ? m[1] : undefined;
+}
+
+/**
+ * A part written with a namespace prefix (as some .NET tools write: <x:c r="A1">) in the plain form
+ * the reader and writer scan for, with the namespace made the default one.
+ */
+export function unprefix(xml: string): string {
+  const p = mainPrefix(xml.slice(0, 4096));
+  if (!p) return xml;
+  return xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(`xmlns:${p}="${NS.main}"`, `xmlns="${NS.main}" xmlns:${p}="${NS.main}"`);
+}
+
 export function escapeXml(s: string): string {
   // Control characters XML 1.0 cannot carry go out as SpreadsheetML's _xHHHH_ escapes.
   return s
