@@ -122,6 +122,7 @@ test('read back, the workbook has the user\'s values, links and formats, the piv
     ['QA_w48_byPolicy', ['policy'], ['outcome'], countOfItems],
     ['QA_w48_byMarket', ['market'], ['outcome'], countOfItems],
   ]);
+  expect(pivots(model).map((p) => p.autoFormat)).toEqual([false, false, false]); // the report keeps its column widths on refresh
   const report = model.sheets.find((s) => s.charts.length)!;
   expect(report.charts[0]).toMatchObject({ type: 'ColumnClustered', title: expect.any(String) });
   const result = await reportFlow(back.run, { batch: 'w48', lang: 'en' });

@@ -581,7 +581,7 @@ export function fingerprint(model: WorkbookModel, sheet: SheetModel): string {
     [...sheet.hiddenRows].length,
     [...sheet.hiddenColumns],
     model.tables.filter((t) => t.sheet === sheet).map((t) => [t.name, t.rect, t.style, t.showBandedRows]),
-    pivots(model).filter((p) => p.sheet === sheet).map((p) => [p.name, p.at, p.rows, p.columns, p.data, p.filters, p.layout]),
+    pivots(model).filter((p) => p.sheet === sheet).map((p) => [p.name, p.at, p.rows, p.columns, p.data, p.filters, p.layout, p.autoFormat]),
   ]);
 }
 
@@ -719,6 +719,8 @@ function readPivot(model: WorkbookModel, sheet: SheetModel, xml: string, cacheXm
     data,
     filters: elements(firstElement(xml, 'pageFields')?.inner ?? '', 'pageField').map((e) => fields[Number(e.attrs.fld)]),
     layout: def.compact === '0' ? (def.outline === '1' ? 'Outline' : 'Tabular') : 'Compact',
+    // "Autofit column widths on update" is PivotLayout.autoFormat.
+    autoFormat: def.useAutoFormatting === '1' || def.useAutoFormatting === 'true',
     rendered: {
       rect,
       body: { row: rect.row + firstDataRow, column: rect.column + firstDataCol, rowCount: Math.max(1, rect.rowCount - firstDataRow), columnCount: Math.max(1, rect.columnCount - firstDataCol) },
