@@ -121,3 +121,14 @@ test('parts written with a namespace prefix (<x:c>, as .NET tools write them) re
   expect(again.sheets.map((s) => s.name)).toEqual(['Data', 'Hidden', 'QA b1']);
   expect(createWorkbook(again).valuesOf('Data')).toEqual(createWorkbook(model).valuesOf('Data'));
 });
+
+test('relationships bound to another prefix than "r" are followed, and the written workbook binds "r"', async () => {
+  const { writeXlsx } = await import('./xlsxWrite');
+  const bytes = pack(SHEET, { 'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${NS.main}" xmlns:rel="${NS.r}"><sheets><sheet name="Data" sheetId="1" rel:id="rId1"/><sheet name="Hidden" sheetId="2" rel:id="rId2"/></sheets></workbook>` });
+  const model = await readXlsx(bytes);
+  expect(model.sheets.map((s) => s.name)).toEqual(['Data', 'Hidden']);
+  model.addSheet('QA b1');
+  const again = await readXlsx(writeXlsx(model));
+  expect(again.sheets.map((s) => s.name)).toEqual(['Data', 'Hidden', 'QA b1']);
+  expect(entryText(readZip(writeXlsx(model)).get('xl/workbook.xml')!)).toMatch(/<workbook xmlns:r="[^"]+"/);
+});

@@ -495,6 +495,8 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     // Formulas the embedded Excel could not compute have no cached value: Excel computes them on open.
     bookXml = /<calcPr\b/.test(bookXml) ? bookXml.replace(/<calcPr\b(?![^>]*fullCalcOnLoad)/, '<calcPr fullCalcOnLoad="1"') : replaceElement(bookXml, 'calcPr', '<calcPr fullCalcOnLoad="1"/>', ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
   }
+  // The sheet list is written with r:id: the root must bind "r" (a generator may have used another prefix).
+  if (!/<workbook\b[^>]*\sxmlns:r=/.test(bookXml)) bookXml = bookXml.replace(/<workbook\b/, `<workbook xmlns:r="${NS.r}"`);
   out.entries.set(bookPart, newEntry(bookPart, bookXml));
   out.entries.set(bookRelsPath, newEntry(bookRelsPath, relsXml(bookRels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(bookPart, r.target) })))));
   if (stylesPart && styles.changed) out.entries.set(stylesPart, newEntry(stylesPart, styles.toXml()));

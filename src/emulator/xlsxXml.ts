@@ -48,6 +48,11 @@ export function attrsOf(tag: string): Record<string, string> {
   const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(tag))) out[m[1]] = unescapeXml(m[2] ?? m[3]);
+  // The relationships namespace under another prefix than "r" (some generators): read as r:id too.
+  if (out['r:id'] === undefined) {
+    const other = Object.keys(out).find((k) => /^\w+:id$/.test(k) && !k.startsWith('xmlns'));
+    if (other) out['r:id'] = out[other];
+  }
   return out;
 }
 
