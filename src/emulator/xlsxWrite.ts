@@ -147,15 +147,16 @@ class StyleBook {
 
 /** Parts and names handed out while writing, unique in the package. */
 class Names {
+  // Part names compare without regard to case (OPC, ECMA-376 Part 2 §9.1.1.1).
   private readonly used: Set<string>;
   constructor(entries: Iterable<string>) {
-    this.used = new Set(entries);
+    this.used = new Set([...entries].map((e) => e.toLowerCase()));
   }
   part(prefix: string, ext = '.xml'): string {
     for (let n = 1; ; n++) {
       const name = `${prefix}${n}${ext}`;
-      if (!this.used.has(name)) {
-        this.used.add(name);
+      if (!this.used.has(name.toLowerCase())) {
+        this.used.add(name.toLowerCase());
         return name;
       }
     }
