@@ -519,7 +519,8 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
 
   // [Content_Types].xml: overrides of parts that went are dropped, new parts' added.
   let types = text('[Content_Types].xml') ?? '';
-  types = types.replace(/<Override\s[^>]*\/>/g, (el) => (merged.has(attrsOf(el).PartName.replace(/^\//, '')) ? el : ''));
+  const present = new Set([...merged.keys()].map((k) => k.toLowerCase()));
+  types = types.replace(/<Override\s[^>]*\/>/g, (el) => (present.has(attrsOf(el).PartName.replace(/^\//, '').toLowerCase()) ? el : ''));
   const added = [...out.types].filter(([part]) => !new RegExp(`PartName="/${part.replace(/[.[\]]/g, '\\$&')}"`).test(types)).map(([part, type]) => `<Override PartName="/${part}" ContentType="${type}"/>`);
   types = types.replace('</Types>', `${added.join('')}</Types>`);
   merged.set('[Content_Types].xml', newEntry('[Content_Types].xml', types));
