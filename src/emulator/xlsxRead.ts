@@ -599,8 +599,11 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   } catch (error) {
     throw new XlsxFormatError('not-zip', `not an .xlsx file (${(error as Error).message})`);
   }
+  // Part names compare without regard to case (OPC): a target "sheet1.xml" finds "Sheet1.xml".
+  const lower = new Map([...entries].map(([k, v]) => [k.toLowerCase(), v]));
+  const entryOf = (name: string) => entries.get(name) ?? lower.get(name.toLowerCase());
   const text = (name: string) => {
-    const e = entries.get(name);
+    const e = entryOf(name);
     return e ? unprefix(entryText(e)) : undefined;
   };
   const rootRels = parseRels(text('_rels/.rels') ?? '', '');
@@ -610,7 +613,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   if (!bookXml) throw new XlsxFormatError('no-workbook', 'the package has no workbook part');
   const bookRels = parseRels(text(relsPathOf(bookPart)) ?? '', bookPart);
   const relOf = (id: string) => bookRels.find((r) => r.id === id);
-  const strings = await readSharedStrings(entries.get(bookRels.find((r) => r.type === 'sharedStrings')?.target ?? ''));
+  const strings = await readSharedStrings(entryOf(bookRels.find((r) => r.type === 'sharedStrings')?.target ?? ''));
   const styles = readStyles(text(bookRels.find((r) => r.type === 'styles')?.target ?? ''));
   const model = new WorkbookModel();
   const source: PackageSource = { entries, sheets: new Map(), pivotNames: new Map() };
@@ -625,7 +628,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   for (const m of sheetsXml.matchAll(sheetElements)) {
     const attrs = attrsOf(m[0]);
     const part = relOf(attrs['r:id'])?.target;
-    const entry = part ? entries.get(part) : undefined;
+    const entry = part ? entryOf(part) : undefined;
     if (!part || !entry || relOf(attrs['r:id'])?.type !== 'worksheet') continue; // chart sheets and dialog sheets stay in the file only
     const sheet = model.addSheet(attrs.name);
     sheet.visibility = attrs.state === 'hidden' ? 'Hidden' : attrs.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
