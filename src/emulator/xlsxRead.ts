@@ -636,7 +636,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
     const rels = parseRels(text(relsPathOf(part)) ?? '', part);
     readSheetSettings(sheet, head, tail, rels, styles, model);
     read.push({ sheet, part, rels });
-    source.sheets.set(sheet, { part, element: m[0], fingerprint: '', rows: sheet.rows });
+    source.sheets.set(sheet, { part: entry.name, element: m[0], fingerprint: '', rows: sheet.rows });
   }
   for (const { sheet, rels } of read) {
     for (const rel of rels) {
