@@ -401,15 +401,15 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
 
   // workbook.xml.rels: sheets' relationships rebuilt; the rest kept (calcChain dropped: Excel rebuilds it).
   const sheetRelIds = new Map<SheetModel, string>();
-  const oldSheetRel = new Map(bookRels.filter((r) => r.type === 'worksheet').map((r) => [r.target, r.id]));
-  bookRels = bookRels.filter((r) => r.type !== 'calcChain' && r.type !== 'pivotCacheDefinition' && (r.type !== 'worksheet' || [...kept.values()].some((k) => k.part === r.target)));
+  const oldSheetRel = new Map(bookRels.filter((r) => r.type === 'worksheet').map((r) => [r.target.toLowerCase(), r.id]));
+  bookRels = bookRels.filter((r) => r.type !== 'calcChain' && r.type !== 'pivotCacheDefinition' && (r.type !== 'worksheet' || [...kept.values()].some((k) => k.part.toLowerCase() === r.target.toLowerCase())));
   const chartSheets = bookRels.filter((r) => r.type === 'chartsheet' || r.type === 'dialogsheet');
   let nextRel = 1;
   const newRelId = () => {
     while (bookRels.some((r) => r.id === `rId${nextRel}`)) nextRel++;
     return `rId${nextRel}`;
   };
-  for (const [sheet, k] of kept) sheetRelIds.set(sheet, oldSheetRel.get(k.part)!);
+  for (const [sheet, k] of kept) sheetRelIds.set(sheet, oldSheetRel.get(k.part.toLowerCase())!);
   for (const [sheet, w] of written) {
     const id = newRelId();
     bookRels.push({ id, type: 'worksheet', target: w.part, external: false });
@@ -443,7 +443,7 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   const oldIndexOfPart = new Map<string, number>();
   oldSheets.forEach((el, i) => {
     const r = parseRels(text(bookRelsPath) ?? '', bookPart).find((x) => x.id === attrsOf(el)['r:id']);
-    if (r) oldIndexOfPart.set(r.target, i);
+    if (r) oldIndexOfPart.set(r.target.toLowerCase(), i);
   });
   let nextSheetId = Math.max(0, ...oldSheets.map((el) => Number(attrsOf(el).sheetId ?? 0))) + 1;
   const state = (s: SheetModel) => (s.visibility === 'Hidden' ? ' state="hidden"' : s.visibility === 'VeryHidden' ? ' state="veryHidden"' : '');
@@ -451,12 +451,12 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   const sheetsXml = model.sheets.map((sheet, i) => {
     const k = kept.get(sheet);
     if (k) {
-      newIndex.set(oldIndexOfPart.get(k.part) ?? -1, i);
+      newIndex.set(oldIndexOfPart.get(k.part.toLowerCase()) ?? -1, i);
       const a = attrsOf(k.element);
       return `<sheet name="${escapeXml(sheet.name)}" sheetId="${a.sheetId}"${state(sheet)} r:id="${sheetRelIds.get(sheet)}"/>`;
     }
     const from = source?.sheets.get(sheet);
-    if (from) newIndex.set(oldIndexOfPart.get(from.part) ?? -1, i);
+    if (from) newIndex.set(oldIndexOfPart.get(from.part.toLowerCase()) ?? -1, i);
     const id = from ? attrsOf(from.element).sheetId : String(nextSheetId++);
     return `<sheet name="${escapeXml(sheet.name)}" sheetId="${id}"${state(sheet)} r:id="${sheetRelIds.get(sheet)}"/>`;
   });
