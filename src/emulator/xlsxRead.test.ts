@@ -132,3 +132,14 @@ test('relationships bound to another prefix than "r" are followed, and the writt
   expect(again.sheets.map((s) => s.name)).toEqual(['Data', 'Hidden', 'QA b1']);
   expect(entryText(readZip(writeXlsx(model)).get('xl/workbook.xml')!)).toMatch(/<workbook xmlns:r="[^"]+"/);
 });
+
+test('a relationship naming a part in another case than the zip finds it, and the sheet is kept as it was', async () => {
+  const { writeXlsx } = await import('./xlsxWrite');
+  const bytes = pack(SHEET, { 'xl/_rels/workbook.xml.rels': relsXml([{ id: 'rId1', type: 'worksheet', target: 'worksheets/Sheet1.xml' }, { id: 'rId2', type: 'worksheet', target: 'worksheets/sheet2.xml' }, { id: 'rId3', type: 'sharedStrings', target: 'sharedStrings.xml' }, { id: 'rId4', type: 'styles', target: 'styles.xml' }]) });
+  const model = await readXlsx(bytes);
+  expect(model.sheet('Data')!.rows.length).toBe(4);
+  model.addSheet('QA b1');
+  const out = readZip(writeXlsx(model));
+  expect(Buffer.from(out.get('xl/worksheets/sheet1.xml')!.raw).equals(Buffer.from(readZip(bytes).get('xl/worksheets/sheet1.xml')!.raw))).toBe(true);
+  expect((await readXlsx(writeXlsx(model))).sheets.map((s) => s.name)).toEqual(['Data', 'Hidden', 'QA b1']);
+});
