@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { createWorkbook } from '../src/emulator';
+import { importCsv } from '../src/emulator/csv';
 import { writeXlsxFile } from '../src/emulator/xlsxStream';
 import Papa from 'papaparse';
 import type { CellValue } from '../src/core/model';
@@ -67,8 +68,10 @@ async function parity(dir: string, rows: number): Promise<{ compared: number; id
   const file = path.join(dir, 'parity.csv');
   fs.writeFileSync(file, Papa.unparse(data as unknown[][]));
   const taxonomy = defaultTaxonomy();
-  const { headerRow, mapping } = detectMapping(data as CellValue[][]);
-  const core = validateDecisions(data.slice(headerRow + 1), headerRow + 2, { mapping, taxonomy, now: Date.UTC(2026, 10, 24), collectDecisions: true, maxFindings: 0 }).lot;
+  // The add-in reads the same file as the workbench opens a CSV (numbers become numbers, IDs stay text).
+  const sheet = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
+  const { headerRow, mapping } = detectMapping(sheet);
+  const core = validateDecisions(sheet.slice(headerRow + 1), headerRow + 2, { mapping, taxonomy, now: Date.UTC(2026, 10, 24), collectDecisions: true, maxFindings: 0 }).lot;
   const policySeverity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity]));
   const lot = await openLot(file);
   let compared = 0;
