@@ -108,3 +108,20 @@ test('bad input is named in the analyst\'s language', async () => {
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/DuckDB could not read "garbage.parquet"/);
 });
+
+test('text that looks like a formula in the lot stays text in every sheet of the sample workbook', async () => {
+  const rows = generateDecisions({ rows: 40, seed: 8, headers: 'en', now: NOW });
+  const notes = rows[0].indexOf('Notes');
+  const hostile = ['=HYPERLINK("http://example.invalid","x")', '+1+1', '-2', '@SUM(1)'];
+  rows.slice(1).forEach((r, i) => (r[notes] = hostile[i % hostile.length]));
+  const lot = path.join(dir, 'hostile.csv');
+  fs.writeFileSync(lot, Papa.unparse(rows as unknown[][]));
+  const out = path.join(dir, 'hostile.xlsx');
+  const r = await run(['sample', lot, '--engine', 'duckdb', '--batch', 'h1', '--n', '40', '--out', out]);
+  expect(r.code).toBe(0);
+  const model = await importXlsx(fs.readFileSync(out));
+  for (const sheet of model.sheets) expect({ sheet: sheet.name, formulas: sheet.formulas.size }).toEqual({ sheet: sheet.name, formulas: 0 });
+  const inspection = createWorkbook(model).valuesOf('QA h1') as CellValue[][];
+  const c = inspection[0].indexOf('notes');
+  expect(new Set(inspection.slice(1).map((row) => row[c]))).toEqual(new Set(hostile));
+});
