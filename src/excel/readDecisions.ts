@@ -16,6 +16,8 @@ export interface DecisionsLocation {
   /** Columns read, from A (so mapping indexes are sheet columns). */
   columnCount: number;
   headers: string[];
+  /** Columns the header names (its last non-empty cell + 1): text past it is a ragged row. */
+  headerWidth: number;
   mapping: Mapping;
   /** Rows per read that keep each request under the payload budget. */
   chunkRows: number;
@@ -88,6 +90,7 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
       lastRow,
       columnCount,
       headers: (rows[detected.headerRow] ?? []).map((h) => String(h ?? '')),
+      headerWidth: headerWidthOf(rows[detected.headerRow] ?? []),
       mapping,
       // values and formulas both come back: twice the bytes; long text cells get a margin.
       chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
@@ -118,6 +121,15 @@ export async function readDecisionChunks(
       control.progress?.(start + count - at.headerRow - 1, total);
     }
   });
+}
+
+/** The last non-empty header cell + 1. */
+function headerWidthOf(header: readonly CellValue[]): number {
+  let width = 0;
+  header.forEach((h, c) => {
+    if (String(h ?? '').trim() !== '') width = c + 1;
+  });
+  return width;
 }
 
 /** The sheet name of a loaded address ("'My Sheet'!A1:B2" → "My Sheet"). */
@@ -155,6 +167,7 @@ async function locateTable(run: BatchRunner, table: string, confirmed?: Mapping)
       lastRow: range.rowIndex + range.rowCount - 1,
       columnCount,
       headers: header.map((h) => String(h ?? '')),
+      headerWidth: range.columnIndex + range.columnCount,
       mapping,
       chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
     };

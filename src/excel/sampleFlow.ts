@@ -1,4 +1,5 @@
 import type { Mapping } from '../core/mapping/detectMapping';
+import { matchKey } from '../core/text/matchKey';
 import { DECISION_FIELDS, QA_COLUMNS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
@@ -47,6 +48,8 @@ export interface SampleFlowResult {
   lotSize: number;
   sampleSize: number;
   excluded: number;
+  /** Rows that failed a required check (no ID, moderator or known verdict; ragged) and are not in the lot. */
+  leftOut: number;
   plan?: SamplingPlan;
   allocation: SampleResult['allocation'];
   itemIds: string[];
@@ -110,6 +113,8 @@ export interface SamplePreview {
   lotSize: number;
   sampleSize: number;
   excluded: number;
+  /** Rows left out of the lot for failing a required check. */
+  leftOut: number;
   plan?: SamplingPlan;
   allocation: SampleResult['allocation'];
 }
@@ -127,7 +132,8 @@ async function earlierItemIds(context: Excel.RequestContext, names: string[]): P
     if (r.isNullObject) continue;
     const values = r.values as CellValue[][];
     const c = (values[0] ?? []).indexOf('item_id');
-    if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(String(row[c]));
+    // Compared by match key: the same item written with full-width digits is still the same item.
+    if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(matchKey(String(row[c])));
   }
   return set;
 }
@@ -136,9 +142,9 @@ type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
 async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
-  const { lot } = validator.finish();
+  const { lot, leftOut } = validator.finish();
   const selection = selectEligible(lot, options.filters, earlier);
   const { n, plan } = sampleSizeFor(options.size, selection.eligible.length);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
@@ -154,7 +160,7 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<
     filters: options.filters,
     exclude: earlier,
   });
-  return { lot, drawn, lotSize: selection.eligible.length, plan, severity };
+  return { lot, drawn, lotSize: selection.eligible.length, plan, severity, leftOut };
 }
 
 /**
@@ -173,8 +179,8 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
           await context.sync();
           return earlierItemIds(context, sheets.items.map((s) => s.name));
         });
-    const { drawn, lotSize, plan } = await drawFromLot(run, options, earlier, taxonomy, at);
-    return { lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation };
+    const { drawn, lotSize, plan, leftOut } = await drawFromLot(run, options, earlier, taxonomy, at);
+    return { lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation };
   } catch (error) {
     throw toFlowError(error, options.sheet);
   }
@@ -205,7 +211,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     return earlierItemIds(context, names);
   });
 
-  const { lot, drawn, lotSize, plan, severity } = await drawFromLot(run, options, earlier, taxonomy, at);
+  const { lot, drawn, lotSize, plan, severity, leftOut } = await drawFromLot(run, options, earlier, taxonomy, at);
   if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
   throwIfCancelled(options.signal);
 
@@ -236,7 +242,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const temp = tempSheetName(options.batch);
   await writeInspectionSheet(run, temp, table, codeRange);
   await finishBatch(run, temp, options, at, drawn, lotSize, plan);
-  return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+  return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
 
 /** Reads the sampled rows as they are on the decisions sheet, in one sync (contiguous rows merged). */
