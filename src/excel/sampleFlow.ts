@@ -119,6 +119,16 @@ export interface SamplePreview {
   allocation: SampleResult['allocation'];
 }
 
+/** Strata and quota the lot can be drawn by, or a message naming the field or value and the fix. */
+function checkDrawOptions(options: DrawOptions, at?: DecisionsLocation): void {
+  const fields = DECISION_FIELDS as readonly string[];
+  const unknown = options.strata?.find((f) => !fields.includes(f));
+  if (unknown !== undefined) throw new FlowError('flow.error.stratumField', { field: unknown, fields: DECISION_FIELDS.join(', ') });
+  const unmapped = at && options.method !== 'simple' && options.method !== 'moderator_quota' ? options.strata?.find((f) => at.mapping[f] === undefined) : undefined;
+  if (unmapped !== undefined && at) throw new FlowError('flow.error.stratumUnmapped', { field: unmapped, sheet: at.sheet });
+  if (options.quota !== undefined && !(Number.isInteger(options.quota) && options.quota >= 1)) throw new FlowError('flow.error.quota', { value: String(options.quota) });
+}
+
 /** Item IDs already drawn by earlier batches (every inspection sheet's item_id column). */
 async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<Set<string>> {
   const ids = names.filter(isInspectionSheet).map((n) => {
@@ -142,6 +152,7 @@ type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
 async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
+  checkDrawOptions(options, at);
   const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const { lot, leftOut } = validator.finish();
@@ -189,6 +200,7 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
 async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<SampleFlowResult> {
   const lang = options.lang ?? 'en';
   if (!isValidBatchId(options.batch)) throw new FlowError('flow.error.batchName', { batch: options.batch });
+  checkDrawOptions(options);
   const sheetName = inspectionSheetName(options.batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
@@ -197,10 +209,16 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const earlier = await run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
+    const tables = context.workbook.tables;
+    tables.load('items/name');
     await context.sync();
     const names = sheets.items.map((s) => s.name);
     const taken = [sheetName, reportSheetName(options.batch)].find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
     if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
+    // Two batch names can share a table name ("w-48" and "w_48" are both QA_w_48).
+    const tableName = inspectionTableName(options.batch).toLowerCase();
+    const clash = tables.items.find((t) => t.name.toLowerCase() === tableName);
+    if (clash) throw new FlowError('flow.error.batchTableTaken', { batch: options.batch, table: clash.name });
     // A temporary sheet left by an interrupted run of this batch goes now.
     const leftover = names.find((x) => x.toLowerCase() === tempSheetName(options.batch).toLowerCase());
     if (leftover) context.workbook.worksheets.getItem(leftover).delete();

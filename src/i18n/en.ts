@@ -347,6 +347,11 @@ export const en = {
   "cli.findings.severity": "Severity",
   "cli.findings.message": "Message",
   "cli.findings.more": "… and {count} more (--limit to show more, --json for all).",
+  "flow.error.internal": "Moderation QA hit an internal problem ({message}). Nothing was written. Please report it with what you did; running again will not help.",
+  "flow.error.stratumField": "\"{field}\" is not a field that can define strata. Use one or more of: {fields}.",
+  "flow.error.stratumUnmapped": "The stratum field \"{field}\" has no column on \"{sheet}\". Map its column on the Map page (CLI: --map {field}=<header>), or choose another field.",
+  "flow.error.quota": "The quota \"{value}\" must be a whole number of items per moderator, 1 or more.",
+  "flow.error.batchTableTaken": "The batch name \"{batch}\" would use the table name \"{table}\", which another batch already has. Choose a batch name that differs in more than punctuation.",
 } as const;
 
 export type MessageKey = keyof typeof en;

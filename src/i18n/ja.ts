@@ -349,4 +349,9 @@ export const ja: Record<MessageKey, string> = {
   "cli.findings.severity": "重要度",
   "cli.findings.message": "メッセージ",
   "cli.findings.more": "…ほか {count} 件（--limit で表示件数を増やせます。--json ではすべて）。",
+  "flow.error.internal": "Moderation QA の内部の問題です（{message}）。何も書き込んでいません。操作内容を添えて報告してください（再実行では解決しません）。",
+  "flow.error.stratumField": "「{field}」は層に使える項目ではありません。次から選んでください：{fields}。",
+  "flow.error.stratumUnmapped": "層の項目「{field}」に対応する列が「{sheet}」にありません。「マッピング」ページで列を割り当てるか（CLI：--map {field}=<見出し>）、別の項目を選んでください。",
+  "flow.error.quota": "件数「{value}」は担当者ごとの件数として 1 以上の整数にしてください。",
+  "flow.error.batchTableTaken": "バッチ名「{batch}」のテーブル名は「{table}」になり、別のバッチがすでに使っています。記号以外も異なるバッチ名にしてください。",
 };
