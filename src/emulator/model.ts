@@ -62,6 +62,10 @@ export class SheetModel {
   numberFormats = new Map<number, string>();
   formats = new Map<number, CellFormat>();
   columnWidths = new Map<number, number>();
+  /** 0-based columns hidden (Range.columnHidden). */
+  hiddenColumns = new Set<number>();
+  /** Link targets of cells with a hyperlink, by row × MAX_COLUMNS + column (Range.getCellProperties({ hyperlink })). */
+  hyperlinks = new Map<number, { address: string; textToDisplay?: string }>();
   validations: ListValidation[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
@@ -84,6 +88,10 @@ export class SheetModel {
 
   numberFormat(row: number, column: number): string {
     return this.numberFormats.get(key(row, column)) ?? 'General';
+  }
+
+  hyperlink(row: number, column: number): { address: string; textToDisplay?: string } | undefined {
+    return this.hyperlinks.get(key(row, column));
   }
 
   format(row: number, column: number): CellFormat | undefined {

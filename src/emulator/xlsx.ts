@@ -126,6 +126,8 @@ export async function importXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workb
         if (cell.isMerged && cell.master !== cell) return;
         const { value, formula } = cellValueIn(cell.value);
         sheet.setCell(r - 1, c - 1, value, formula);
+        // Range.values shows a link's text; its target is read with getCellProperties({ hyperlink }).
+        if (cell.hyperlink) sheet.hyperlinks.set((r - 1) * 16384 + c - 1, { address: cell.hyperlink, textToDisplay: String(value) });
         if (cell.numFmt && cell.numFmt !== 'General') sheet.setNumberFormat(r - 1, c - 1, cell.numFmt);
       });
     });
@@ -133,6 +135,7 @@ export async function importXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workb
     if (view?.state === 'frozen') sheet.freeze = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
     ws.columns?.forEach((col, i) => {
       if (col.width) sheet.columnWidths.set(i, toPx(col.width));
+      if (col.hidden) sheet.hiddenColumns.add(i);
     });
     const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     // ExcelJS reads validations cell by cell; runs of cells in a column with the same list merge back into one rule.

@@ -352,6 +352,7 @@ export const en = {
   "flow.error.stratumUnmapped": "The stratum field \"{field}\" has no column on \"{sheet}\". Map its column on the Map page (CLI: --map {field}=<header>), or choose another field.",
   "flow.error.quota": "The quota \"{value}\" must be a whole number of items per moderator, 1 or more.",
   "flow.error.batchTableTaken": "The batch name \"{batch}\" would use the table name \"{table}\", which another batch already has. Choose a batch name that differs in more than punctuation.",
+  "flow.error.staleMapping": "The mapping confirmed for \"{sheet}\" no longer fits its header: {field} was the column \"{expected}\", but {cell} now holds \"{found}\" (a column was inserted or moved). Confirm the mapping again on the Map page (CLI: --map {field}=<header>).",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -354,4 +354,5 @@ export const ja: Record<MessageKey, string> = {
   "flow.error.stratumUnmapped": "層の項目「{field}」に対応する列が「{sheet}」にありません。「マッピング」ページで列を割り当てるか（CLI：--map {field}=<見出し>）、別の項目を選んでください。",
   "flow.error.quota": "件数「{value}」は担当者ごとの件数として 1 以上の整数にしてください。",
   "flow.error.batchTableTaken": "バッチ名「{batch}」のテーブル名は「{table}」になり、別のバッチがすでに使っています。記号以外も異なるバッチ名にしてください。",
+  "flow.error.staleMapping": "「{sheet}」で確認済みのマッピングが見出しと合わなくなりました：{field} は列「{expected}」でしたが、{cell} は今「{found}」です（列の挿入か移動）。「マッピング」ページでもう一度確認してください（CLI：--map {field}=<見出し>）。",
 };
