@@ -240,11 +240,7 @@ export function readCsv(bytes: Uint8Array, sheetName = 'Sheet1'): CsvReading {
     }
     const blank = record.cells.length === 1 && record.cells[0] === '';
     if (!expected && record.cells.length > 1) expected = record.cells.length;
-    else if (expected && !blank && record.cells.length !== expected) {
-      // Trailing empty cells (a spreadsheet's stray commas) are no harm.
-      const extra = record.cells.slice(expected);
-      if (record.cells.length < expected || extra.some((c) => c !== '')) issues.push({ code: 'ragged_row', line, row: records.length + 1, cells: record.cells.length, expected });
-    }
+    else if (expected && !blank && record.cells.length !== expected) issues.push({ code: 'ragged_row', line, row: records.length + 1, cells: record.cells.length, expected });
     records.push({ ...record, line });
     pos = next;
     line += lines;

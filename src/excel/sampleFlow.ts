@@ -237,7 +237,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const drawnRows = new Set(drawn.items.map((i) => i.row));
   const byRow = new Map<number, Decision>();
   for (let i = 0; i < lot.length; i++) if (drawnRows.has(lot.rows[i])) byRow.set(lot.rows[i], lot.decision(i));
-  const rows = await copySampledRows(run, at, drawn.items.map((i) => i.row));
+  const { rows, links } = await copySampledRows(run, at, drawn.items.map((i) => i.row));
   const table: CellValue[][] = [[...INSPECTION_COLUMNS]];
   drawn.items.forEach((item, i) => {
     const raw = rows[i];
@@ -247,6 +247,8 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       // The policy as its taxonomy code (a Japanese name in the decisions sheet included), so the
       // inspector's code compares with it; text the taxonomy does not know stays as written.
       if (f === 'policy' && d.policy) return d.policy;
+      // A hyperlinked URL cell shows "open"; the inspector needs where it goes.
+      if (f === 'url' && links[i]) return links[i];
       const c = at.mapping[f];
       return c === undefined ? '' : (raw[c] ?? '');
     };
@@ -263,8 +265,11 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
 
-/** Reads the sampled rows as they are on the decisions sheet, in one sync (contiguous rows merged). */
-async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[]): Promise<CellValue[][]> {
+/**
+ * Reads the sampled rows as they are on the decisions sheet, and the link target of each drawn
+ * row's URL cell (Range.getCellProperties, ExcelApi 1.9; drawn rows only), in one sync.
+ */
+async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[]): Promise<{ rows: CellValue[][]; links: (string | undefined)[] }> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(at.sheet);
     const ranges = sheetRows.map((r) => {
@@ -272,8 +277,13 @@ async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRow
       range.load('values');
       return range;
     });
+    const url = at.mapping.url;
+    const props = url === undefined ? [] : sheetRows.map((r) => ws.getRangeByIndexes(r - 1, url, 1, 1).getCellProperties({ hyperlink: true }));
     await context.sync();
-    return ranges.map((r) => (r.values as CellValue[][])[0]);
+    return {
+      rows: ranges.map((r) => (r.values as CellValue[][])[0]),
+      links: props.map((p) => p.value[0]?.[0]?.hyperlink?.address || undefined),
+    };
   });
 }
 
