@@ -41,6 +41,7 @@ export async function openInput(file: string, ctx: CliContext): Promise<OpenedIn
   const ext = path.extname(file).toLowerCase();
   const refusals: Partial<Record<typeof kind, MessageKey>> = {
     empty: 'cli.kind.empty',
+    damaged: 'cli.kind.damaged',
     encrypted: 'cli.kind.encrypted',
     xls: 'cli.kind.xls',
     xlsb: 'cli.kind.xlsb',

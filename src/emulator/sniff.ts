@@ -5,7 +5,7 @@
  * CLI and the workbench name the same things.
  */
 
-export type FileKind = 'empty' | 'xlsx' | 'text' | 'encrypted' | 'xls' | 'xlsb' | 'ods' | 'zip' | 'compound' | 'html' | 'pdf' | 'binary';
+export type FileKind = 'empty' | 'damaged' | 'xlsx' | 'text' | 'encrypted' | 'xls' | 'xlsb' | 'ods' | 'zip' | 'compound' | 'html' | 'pdf' | 'binary';
 
 /** Whether the bytes hold a text (Latin-1 or UTF-16LE) in their first 64 KB or last 4 MB (a zip's directory). */
 function has(bytes: Uint8Array, text: string, utf16 = false): boolean {
@@ -24,6 +24,14 @@ function has(bytes: Uint8Array, text: string, utf16 = false): boolean {
 }
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** Whether the zip's end-of-central-directory record is in its last 64 KB + 22 bytes. */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 /**
  * The kind of a file's content.
  *
@@ -33,6 +41,8 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 export function sniffFile(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return 'empty';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    // A zip ends with its directory (end record "PK\x05\x06"): without it the file was cut short.
+    if (!hasEndRecord(bytes)) return 'damaged';
     // Part names are stored uncompressed in the zip's headers.
     if (has(bytes, 'xl/workbook.xml')) return 'xlsx';
     if (has(bytes, 'xl/workbook.bin')) return 'xlsb';
