@@ -13,12 +13,13 @@ import { planCommand } from './plan';
 import { reportCommand } from './report';
 import { sampleCommand } from './sample';
 import { validateCommand } from './validate';
+import { exportCommand } from './warehouse/cliActions';
 import type { MessageKey } from '../i18n';
 
 export type { CliIo } from './context';
 
 /** Every sub-command, in the order help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, sampleCommand, reportCommand, planCommand];
+const COMMANDS: CliCommand[] = [validateCommand, sampleCommand, reportCommand, planCommand, exportCommand];
 
 /** Commander's help with its titles and placeholders in the user's language. */
 function localizedHelp(ctx: CliContext): Partial<Help> {
@@ -81,7 +82,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const e = error as Error & { render?: (l: typeof lang) => string };
     if (e?.name === 'FlowError' && typeof e.render === 'function') io.err(`${e.render(lang)}\n`);
-    else if (e?.name === 'CliFailure') io.err(`${e.message}\n`);
+    else if (e?.name === 'CliFailure' || e?.constructor?.name === 'WarehouseFailure') io.err(`${e.message}\n`);
     // Anything else is our bug: say so in the user's words, with what to send, never a stack trace.
     else io.err(`${ctx.L('cli.error.unexpected', { message: String(e?.message ?? error).split('\n')[0] })}\n`);
     return (e as { exitCode?: number }).exitCode ?? 2;

@@ -11,6 +11,7 @@ import type { SampleSize } from '../excel/sampleFlow';
 import type { CliCommand, CliContext } from './context';
 import { fileCommand, openDecisions, type InputOptions } from './input';
 import { progressBar } from './progress';
+import { addWarehouseOptions, usesWarehouseLazily, warehouseSample } from './warehouse/cliActions';
 
 export interface SampleOptions {
   batch: string;
@@ -70,7 +71,7 @@ export function sampleSettings(o: SampleOptions, ctx: CliContext): { size: Sampl
 }
 
 export const sampleCommand: CliCommand = (program, ctx) => {
-  fileCommand(program, 'sample', ctx.L('cli.sample'), ctx)
+  addWarehouseOptions(fileCommand(program, 'sample', ctx.L('cli.sample'), ctx), ctx.lang, 'sample')
     .requiredOption('--batch <name>', ctx.L('cli.opt.batch'))
     .addOption(new Option('--method <method>', ctx.L('cli.opt.method')).choices([...SAMPLING_METHODS]).default('simple'))
     .option('--n <n>', ctx.L('cli.opt.n'))
@@ -80,8 +81,12 @@ export const sampleCommand: CliCommand = (program, ctx) => {
     .option('--seed <seed>', ctx.L('cli.opt.seed'))
     .option('--strata <fields>', ctx.L('cli.opt.strata'))
     .option('--quota <k>', ctx.L('cli.opt.quota'))
-    .action(async (file: string, o: InputOptions & SampleOptions) => {
+    .action(async (file: string, o: InputOptions & SampleOptions & { engine?: string }) => {
       const settings = sampleSettings(o, ctx);
+      if (await usesWarehouseLazily(file, o.engine)) {
+        for (const note of settings.notes) ctx.note(note);
+        return warehouseSample(file, o, settings.size, { lang: ctx.lang, now: ctx.io.now(), out: ctx.io.out });
+      }
       const input = await openDecisions(file, o, ctx);
       const { sampleFlow } = await import('../excel/sampleFlow');
       const result = await sampleFlow(input.book.run, {

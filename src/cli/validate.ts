@@ -2,14 +2,20 @@
 import type { CliCommand } from './context';
 import { csvFindings, fileCommand, findingsTable, openDecisions, type InputOptions } from './input';
 import { progressBar } from './progress';
+import { addWarehouseOptions, usesWarehouseLazily, warehouseValidate } from './warehouse/cliActions';
 
 export const validateCommand: CliCommand = (program, ctx) => {
-  fileCommand(program, 'validate', ctx.L('cli.validate'), ctx)
+  addWarehouseOptions(fileCommand(program, 'validate', ctx.L('cli.validate'), ctx), ctx.lang, 'validate')
     .option('--strict', ctx.L('cli.opt.strict'))
     .option('--limit <n>', ctx.L('cli.opt.limit'), '20')
-    .action(async (file: string, o: InputOptions & { strict?: boolean; limit: string }) => {
+    .action(async (file: string, o: InputOptions & { strict?: boolean; limit: string; engine?: string; perRule?: string; taxonomy?: string }) => {
       const limit = Number(o.limit);
       if (!Number.isInteger(limit) || limit < 0) throw ctx.fail('cli.error.limitValue', { value: o.limit });
+      // Parquet and big lots go through DuckDB (issue 16's warehouse path).
+      if (await usesWarehouseLazily(file, o.engine)) {
+        if ((await warehouseValidate(file, o, { lang: ctx.lang, now: ctx.io.now(), out: ctx.io.out })) > 0 && o.strict) ctx.setExit(1);
+        return;
+      }
       const input = await openDecisions(file, o, ctx);
       const { validateFlow } = await import('../excel/validateFlow');
       const result = await validateFlow(input.book.run, { sheet: input.sheet, mapping: input.mapping, lang: ctx.lang, now: ctx.io.now(), progress: progressBar(ctx) });

@@ -32,6 +32,8 @@ export interface DecisionValidatorOptions {
    * line (a shifted CSV row), reported and left out of the lot.
    */
   headerWidth?: number;
+  /** Keep rows that fail a required check in the lot (a sample drawn elsewhere names its rows). */
+  keepFailedRows?: boolean;
 }
 
 export interface ValidationSummary {
@@ -260,7 +262,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
         const language = codeOf(cells, row, hasError, 'language', languageOf, 'unknown_language');
 
         if (failed) leftOut++;
-        else if (lot) {
+        if ((!failed || options.keepFailedRows) && lot) {
           lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate);
         }
       }
