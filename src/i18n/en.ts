@@ -99,7 +99,6 @@ export const en = {
   'cli.opt.strata': "fields defining strata, comma-separated (e.g. market,language)",
   'cli.opt.quota': "items per moderator (moderator_quota)",
   'cli.opt.lot': "lot size",
-  'cli.error.file': "Cannot read \"{file}\": {reason}. Give an .xlsx or .csv file.",
   'cli.error.usage': "{message} Run with --help for the options.",
   'cli.done.validate': "{rows} decisions checked in \"{sheet}\": {findings} finding(s).",
   'cli.done.sample': "Batch {batch}: {n} of {lot} decisions sampled into \"{sheet}\".",

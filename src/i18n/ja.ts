@@ -101,7 +101,6 @@ export const ja: Record<MessageKey, string> = {
   'cli.opt.strata': "層を決める項目（カンマ区切り、例：market,language）",
   'cli.opt.quota': "担当者ごとの件数（moderator_quota）",
   'cli.opt.lot': "ロットサイズ",
-  'cli.error.file': "「{file}」を読めません：{reason}。.xlsx または .csv ファイルを指定してください。",
   'cli.error.usage': "{message} オプションは --help で確認できます。",
   'cli.done.validate': "「{sheet}」の {rows} 件の判定を検証しました：指摘 {findings} 件。",
   'cli.done.sample': "バッチ {batch}：{lot} 件中 {n} 件を「{sheet}」に抽出しました。",
