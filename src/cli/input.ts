@@ -91,13 +91,15 @@ async function parseMap(text: string, book: EmulatedWorkbook, sheet: string | un
   return mapping;
 }
 
+const ENCODING_NAMES: Record<string, string> = { UTF8: 'UTF-8', UTF16LE: 'UTF-16', UTF16BE: 'UTF-16', SJIS: 'Shift_JIS', EUCJP: 'EUC-JP', JIS: 'ISO-2022-JP' };
+
 /** A CSV issue as a finding row: the cell, the rule, and the localized message. */
 export function csvFindings(issues: CsvIssue[], sheet: string, ctx: CliContext) {
   return issues.map((i) => ({
     address: `'${sheet.replace(/'/g, "''")}'!A${i.row}`,
     rule: `csv_${i.code}`,
     severity: 'error',
-    message: ctx.L(`cli.csv.${i.code}`, { line: i.line, row: i.row, cells: i.cells ?? '', expected: i.expected ?? '', encoding: i.encoding ?? '' }),
+    message: ctx.L(`cli.csv.${i.code}`, { line: i.line, row: i.row, cells: i.cells ?? '', expected: i.expected ?? '', encoding: ENCODING_NAMES[i.encoding ?? ''] ?? i.encoding ?? '' }),
     suggestion: null,
   }));
 }
