@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The CLI runs compiled (dist-cli/, built by `npm run build:cli`, which `npm ci` runs through the
 // "prepare" script), so it starts in well under a second. When that build is missing or older
-// than a source file (a developer editing src/), it falls back to compiling on the fly with tsx.
+// than a source file (a developer editing src/), it runs the sources through tsx instead, in a
+// child process with tsx's loader (the sources load their heavy modules with import(), which
+// needs tsx's ESM hook as well as its CommonJS one).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -19,26 +21,34 @@ function newestSource(dir) {
   return newest;
 }
 
-function loadMain() {
+function compiledIsFresh() {
+  if (process.env.MQA_CLI_TSX === '1') return false;
   let built = 0;
   try {
     built = fs.statSync(compiled).mtimeMs;
   } catch {
-    built = 0;
+    return false;
   }
   const src = path.join(root, 'src');
-  const fresh = built > 0 && (!fs.existsSync(src) || process.env.MQA_CLI_COMPILED === '1' || newestSource(src) <= built);
-  if (fresh && process.env.MQA_CLI_TSX !== '1') return require(compiled).main;
-  require('tsx/cjs');
-  return require('../src/cli/main.ts').main;
+  return !fs.existsSync(src) || newestSource(src) <= built;
 }
 
-loadMain()(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  env: process.env,
-  isTTY: Boolean(process.stderr.isTTY),
-  now: () => Date.now(),
-}).then((code) => {
-  process.exitCode = code;
-});
+if (compiledIsFresh()) {
+  require(compiled)
+    .main(process.argv.slice(2), {
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+      env: process.env,
+      isTTY: Boolean(process.stderr.isTTY),
+      now: () => Date.now(),
+    })
+    .then((code) => {
+      process.exitCode = code;
+    });
+} else {
+  const { spawnSync } = require('node:child_process');
+  const { pathToFileURL } = require('node:url');
+  const tsx = pathToFileURL(require.resolve('tsx')).href;
+  const r = spawnSync(process.execPath, ['--import', tsx, path.join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exitCode = r.status ?? 2;
+}

@@ -2,6 +2,7 @@
  * The CLI as a lead runs it on real inputs (issues 10 and 13): what it refuses, what it says,
  * and that it never writes over its input unless told to.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -208,4 +209,12 @@ test('hidden sheets are skipped when choosing the decisions sheet', async () => 
   const r = await cli(['validate', path.join(FIXTURES, '34-hidden-first-sheet.xlsx'), '--json']);
   expect(r.code).toBe(0);
   expect(JSON.parse(r.out)).toMatchObject({ sheet: 'Decisions', rowsChecked: 7 });
+});
+
+test('the installed command reads files both compiled and through its tsx fallback (flows loaded on demand)', () => {
+  const bin = path.join(__dirname, '..', '..', 'bin', 'moderation-qa.js');
+  const r = spawnSync(process.execPath, [bin, 'validate', path.join(FIXTURES, '28-mixed-line-endings.csv'), '--json'], { encoding: 'utf8', env: { ...process.env, MQA_CLI_TSX: '1' } });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).rowsChecked).toBe(5);
 });
