@@ -54,7 +54,7 @@ test('--help in Japanese translates the titles and placeholders too, not only th
     expect(r.code).toBe(0);
     expect(r.out).toContain('使い方：');
     expect(r.out).toContain('オプション：');
-    expect(r.out).not.toMatch(/Usage:|Options:|\[options\]|display help/);
+    expect(r.out).not.toMatch(/Usage:|Options:|\[options\]|display help|choices:|default:/);
   }
 });
 

@@ -7,7 +7,7 @@
  * adding it to COMMANDS below. This file and context.ts load nothing heavy: flows and the emulator
  * are imported inside each action, so `--help` and `plan` start fast.
  */
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { createContext, langOf, type CliCommand, type CliContext, type CliIo } from './context';
 import { planCommand } from './plan';
 import { reportCommand } from './report';
@@ -30,6 +30,10 @@ function localizedHelp(ctx: CliContext): Partial<Help> {
     styleUsage: words,
     subcommandTerm(this: Help, command: Command) {
       return words(Help.prototype.subcommandTerm.call(this, command));
+    },
+    // Commander appends "(choices: …, default: …)" in English.
+    optionDescription(this: Help, option: Option) {
+      return Help.prototype.optionDescription.call(this, option).replace(/\(choices: /g, `(${ctx.L('cli.help.choices')} `).replace(/\bdefault: /g, `${ctx.L('cli.help.default')} `);
     },
   };
 }

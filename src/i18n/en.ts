@@ -382,6 +382,8 @@ export const en = {
   "cli.opt.format": "parquet or csv",
   "cli.opt.includePending": "include items not inspected yet",
   "cli.export": "write the inspected decisions of a workbook to Parquet or CSV, for dashboards",
+  "cli.help.choices": "choices:",
+  "cli.help.default": "default:",
 } as const;
 
 export type MessageKey = keyof typeof en;
