@@ -10,6 +10,7 @@ import { SAMPLING_METHODS, type SamplingMethod } from '../core/sampling/drawSamp
 import type { SampleSize } from '../excel/sampleFlow';
 import type { CliCommand, CliContext } from './context';
 import { fileCommand, openDecisions, type InputOptions } from './input';
+import { planOutput } from './files';
 import { progressBar } from './progress';
 import { addWarehouseOptions, usesWarehouseLazily, warehouseSample } from './warehouse/cliActions';
 
@@ -84,6 +85,8 @@ export const sampleCommand: CliCommand = (program, ctx) => {
     .action(async (file: string, o: InputOptions & SampleOptions & { engine?: string }) => {
       const settings = sampleSettings(o, ctx);
       if (await usesWarehouseLazily(file, o.engine)) {
+        // The same --out rules as the sheet path: an .xlsx name, a folder that can be written, not the input.
+        planOutput(file, o, ctx);
         for (const note of settings.notes) ctx.note(note);
         return warehouseSample(file, o, settings.size, { lang: ctx.lang, now: ctx.io.now(), out: ctx.io.out });
       }
