@@ -11,9 +11,6 @@ import type { CsvIssue } from '../emulator/csv';
 import type { CliContext } from './context';
 import type { MessageKey } from '../i18n';
 
-/** Above this file size the streaming reader is used (ExcelJS's in-memory one needs ~16 KB a row). */
-const STREAM_BYTES = 20 * 1024 * 1024;
-
 export interface OpenedInput {
   book: EmulatedWorkbook;
   /** Rows the CSV reader could not read as they were (named by line), for the findings. */
@@ -64,8 +61,7 @@ export async function openInput(file: string, ctx: CliContext): Promise<OpenedIn
   if (ext !== '.xlsx' && ext !== '.xlsm') ctx.note(ctx.L('cli.kind.renamedXlsx', { file }));
   try {
     const { importXlsx } = await import('../emulator/xlsx');
-    const { readXlsxFile } = await import('../emulator/xlsxStream');
-    return { book: createWorkbook(bytes.length > STREAM_BYTES ? await readXlsxFile(file) : await importXlsx(bytes)), csvIssues: [], format: 'xlsx' };
+    return { book: createWorkbook(await importXlsx(bytes)), csvIssues: [], format: 'xlsx' };
   } catch {
     // The library's own words (JSZip, ExcelJS) name nothing the user can fix.
     throw ctx.fail('cli.kind.damaged', { file });
@@ -126,31 +122,24 @@ export function planOutput(input: string, o: { out?: string; inPlace?: boolean }
 }
 
 /**
- * Writes the workbook: to a temporary file beside the target, read back to check it opens with
- * every sheet, then renamed over the target (atomic on one file system). A link keeps pointing
- * at the replaced file.
+ * Writes the workbook into its package, through a temporary file beside the target that is
+ * checked and then renamed over it (xlsxStream's replaceFileAtomically; a link keeps pointing at
+ * the replaced file). Over the input (--in-place), the bytes are also read back as a workbook
+ * holding every sheet before anything is replaced.
  */
 export async function saveOutput(book: EmulatedWorkbook, plan: OutputPlan, ctx: CliContext): Promise<void> {
   if (!plan.out) return;
-  const target = realTarget(plan.out);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const { exportXlsx, importXlsx } = await import('../emulator/xlsx');
+  const { replaceFileAtomically } = await import('../emulator/xlsxStream');
+  const bytes = await exportXlsx(book.model);
+  if (plan.inPlace) {
+    const back = await importXlsx(bytes).catch(() => undefined);
+    const missing = book.model.sheets.find((s) => !back?.sheet(s.name));
+    if (missing) throw ctx.fail('cli.error.verify', { file: plan.out, sheet: missing.name });
+  }
   try {
-    const cells = book.model.sheets.reduce((s, sh) => s + sh.rows.length * (sh.rows[0]?.length ?? 1), 0);
-    const { exportXlsx, importXlsx } = await import('../emulator/xlsx');
-    if (cells > 2_000_000) {
-      const { writeXlsxFile } = await import('../emulator/xlsxStream');
-      await writeXlsxFile(book.model, temp);
-    } else fs.writeFileSync(temp, await exportXlsx(book.model));
-    if (plan.inPlace) {
-      // Over the user's file: check what was written opens and holds every sheet before replacing.
-      const back = cells > 2_000_000 ? await (await import('../emulator/xlsxStream')).readXlsxFile(temp) : await importXlsx(fs.readFileSync(temp));
-      const missing = book.model.sheets.find((s) => !back.sheet(s.name));
-      if (missing) throw ctx.fail('cli.error.verify', { file: plan.out, sheet: missing.name });
-    }
-    fs.renameSync(temp, target);
+    replaceFileAtomically(plan.out, bytes);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
-    if (error instanceof Error && error.name === 'CliFailure') throw error;
     throw ctx.fail('cli.error.write', { file: plan.out, reason: reasonOf(ctx, error) });
   }
 }

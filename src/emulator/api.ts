@@ -480,8 +480,8 @@ export class RangeApi extends ClientObject {
    * Range.getCellProperties (ExcelApi 1.9), answering `address` and `hyperlink` only (a cell
    * without a link has no `hyperlink`); the value is there after the next sync.
    */
-  getCellProperties(load: { address?: boolean; hyperlink?: boolean }): { value: { address?: string; hyperlink?: { address: string; textToDisplay?: string } }[][] } {
-    const result: { value: { address?: string; hyperlink?: { address: string; textToDisplay?: string } }[][] } = { value: [] };
+  getCellProperties(load: { address?: boolean; hyperlink?: boolean }): { value: { address?: string; hyperlink?: { address?: string; documentReference?: string; textToDisplay: string } }[][] } {
+    const result: { value: { address?: string; hyperlink?: { address?: string; documentReference?: string; textToDisplay: string } }[][] } = { value: [] };
     this.context.enqueue(() => {
       const grid = this.grid((s, r, c) => ({
         ...(load.address ? { address: `${quoteSheet(s.name)}!${formatRect({ row: r, column: c, rowCount: 1, columnCount: 1 })}` } : {}),

@@ -62,16 +62,30 @@ export class SheetModel {
   numberFormats = new Map<number, string>();
   formats = new Map<number, CellFormat>();
   columnWidths = new Map<number, number>();
-  /** 0-based columns hidden (Range.columnHidden). */
-  hiddenColumns = new Set<number>();
-  /** Link targets of cells with a hyperlink, by row × MAX_COLUMNS + column (Range.getCellProperties({ hyperlink })). */
-  hyperlinks = new Map<number, { address: string; textToDisplay?: string }>();
   validations: ListValidation[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
   freeze = { rows: 0, columns: 0 };
   protected = false;
+  /** Link targets by cell (URL, or "#Sheet!A1" for a place in the workbook), as read from a file. */
+  hyperlinks = new Map<number, string>();
+  /** Merged areas, as read from a file (the master cell holds the value). */
+  merges: CellRect[] = [];
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
+  /**
+   * Styles read from a file, compactly: per column, each row's index into `styleTable` (0: none).
+   * A full sheet of formatted cells would need millions of map entries; this needs 2 bytes a cell.
+   * The maps above win over it (setNumberFormat / setFormat write the maps).
+   */
+  styleColumns: (Uint16Array | undefined)[] = [];
+  styleTable: { numberFormat?: string; format?: CellFormat }[] = [{}];
   changeHandlers: ChangeHandler[] = [];
+  /**
+   * Counts writes to cells, formulas and formats. The .xlsx writer keeps a sheet read from a file
+   * byte for byte while this has not moved, so cells are written only through the methods below.
+   */
+  revision = 0;
 
   constructor(id: string, name: string) {
     this.id = id;
@@ -87,19 +101,39 @@ export class SheetModel {
   }
 
   numberFormat(row: number, column: number): string {
-    return this.numberFormats.get(key(row, column)) ?? 'General';
+    return this.numberFormats.get(key(row, column)) ?? this.fileStyle(row, column)?.numberFormat ?? 'General';
   }
 
-  hyperlink(row: number, column: number): { address: string; textToDisplay?: string } | undefined {
-    return this.hyperlinks.get(key(row, column));
+  /** A cell's link as Range.getCellProperties({ hyperlink }) gives it: a URL as `address`, a place in the workbook as `documentReference`. */
+  hyperlink(row: number, column: number): { address?: string; documentReference?: string; textToDisplay: string } | undefined {
+    const target = this.hyperlinks.get(key(row, column));
+    if (target === undefined) return undefined;
+    const textToDisplay = String(this.value(row, column));
+    return target.startsWith('#') ? { documentReference: target.slice(1), textToDisplay } : { address: target, textToDisplay };
   }
 
   format(row: number, column: number): CellFormat | undefined {
-    return this.formats.get(key(row, column));
+    return this.formats.get(key(row, column)) ?? this.fileStyle(row, column)?.format;
+  }
+
+  private fileStyle(row: number, column: number) {
+    const id = this.styleColumns[column]?.[row];
+    return id ? this.styleTable[id] : undefined;
+  }
+
+  /** Drops a cell's file style, after copying what the maps do not override into them. */
+  private settleStyle(row: number, column: number): void {
+    const styles = this.styleColumns[column];
+    const style = styles?.[row] ? this.styleTable[styles[row]] : undefined;
+    if (!style) return;
+    styles![row] = 0;
+    if (style.numberFormat && !this.numberFormats.has(key(row, column))) this.numberFormats.set(key(row, column), style.numberFormat);
+    if (style.format && !this.formats.has(key(row, column))) this.formats.set(key(row, column), style.format);
   }
 
   /** Sets a cell as stored: a value (clearing any formula) or a formula text. */
   setCell(row: number, column: number, value: Value, formula?: string): void {
+    this.revision++;
     let r = this.rows[row];
     if (!r) {
       if (value === '' && formula === undefined) {
@@ -125,11 +159,15 @@ export class SheetModel {
   }
 
   setNumberFormat(row: number, column: number, format: string): void {
+    this.revision++;
+    this.settleStyle(row, column);
     if (format === 'General' || format === '') this.numberFormats.delete(key(row, column));
     else this.numberFormats.set(key(row, column), format);
   }
 
   setFormat(row: number, column: number, patch: CellFormat): void {
+    this.revision++;
+    this.settleStyle(row, column);
     this.formats.set(key(row, column), { ...this.formats.get(key(row, column)), ...patch });
   }
 
@@ -148,6 +186,16 @@ export class SheetModel {
       }
     }
     if (!valuesOnly) {
+      this.styleColumns.forEach((styles, c) => {
+        if (!styles) return;
+        for (let r = 0; r < styles.length; r++) {
+          if (!styles[r]) continue;
+          minR = Math.min(minR, r);
+          maxR = Math.max(maxR, r);
+          minC = Math.min(minC, c);
+          maxC = Math.max(maxC, c);
+        }
+      });
       for (const k of [...this.formats.keys(), ...this.numberFormats.keys()]) {
         const r = Math.floor(k / MAX_COLUMNS);
         const c = k % MAX_COLUMNS;
@@ -163,6 +211,7 @@ export class SheetModel {
 
   /** Clears values, formulas and formats in a rectangle. */
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.revision++;
     const lastRow = Math.min(rect.row + rect.rowCount, this.rows.length);
     for (let r = rect.row; r < lastRow; r++) {
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
@@ -172,6 +221,8 @@ export class SheetModel {
           this.formulas.delete(key(r, c));
         }
         if (what !== 'Contents') {
+          const styles = this.styleColumns[c];
+          if (styles && r < styles.length) styles[r] = 0;
           this.formats.delete(key(r, c));
           this.numberFormats.delete(key(r, c));
         }
