@@ -4,34 +4,22 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option } from 'commander';
 import type { Lang } from '../core/model';
-import type { EmulatedWorkbook } from '../emulator';
-import { sheetAsWorkbook } from '../emulator/sheetBook';
-import { exportXlsx } from '../emulator/xlsx';
-import { coachingFlow } from '../excel/coachingFlow';
-import { trendFlow } from '../excel/trendFlow';
-import { t, type MessageKey } from '../i18n';
-import type { CliIo } from './main';
-
-export interface LeadCommandContext {
-  lang: Lang;
-  io: CliIo;
-  /** main.ts's FILE argument and --sheet / --out / --json / --lang options. */
-  common(c: Command): Command;
-  print(json: boolean | undefined, data: unknown, text: string): void;
-  openBook(file: string, lang: Lang): Promise<EmulatedWorkbook>;
-  saveBook(book: EmulatedWorkbook, file: string): Promise<void>;
-}
+import type { CliCommand } from './context';
+import { openInput } from './files';
+import { fileCommand, openDecisions, type InputOptions } from './input';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function registerLeadCommands(program: Command, ctx: LeadCommandContext): void {
-  const { lang } = ctx;
-  const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, lang);
-
-  ctx.common(program.command('trend').description(L('cli.trend'))).action(async (file: string, o: { out?: string; json?: boolean }) => {
-    const book = await ctx.openBook(file, lang);
+/** `moderation-qa trend FILE`: QA Trends, the slips, the switching states and the next plan. */
+export const trendCommand: CliCommand = (program, ctx) => {
+  const { lang, L } = ctx;
+  fileCommand(program, 'trend', L('cli.trend'), ctx).action(async (file: string, o: InputOptions) => {
+    const input = await openDecisions(file, o, ctx);
+    const book = input.book;
+    // Flows load on use, so --help and the other commands start fast.
+    const { trendFlow } = await import('../excel/trendFlow');
     const r = await trendFlow(book.run, { lang });
     const pct = (x: number) => Math.round(x * 10000) / 10000;
     ctx.print(
@@ -50,9 +38,13 @@ export function registerLeadCommands(program: Command, ctx: LeadCommandContext):
         ...r.moderators.filter((m) => m.rule).map((m) => `  ${L('trend.moderatorState', { moderator: m.moderator, state: L(`trend.state.${m.state}`), rule: L(`trend.rule.${m.rule!}`) })}`),
       ].join('\n'),
     );
-    if (o.out) await ctx.saveBook(book, o.out);
+    await input.save();
   });
+};
 
+/** `moderation-qa coach FILE --out …`: coaching sheets, each as its own .xlsx. */
+export const coachCommand: CliCommand = (program, ctx) => {
+  const { lang, L } = ctx;
   program
     .command('coach')
     .description(L('cli.coach'))
@@ -66,7 +58,8 @@ export function registerLeadCommands(program: Command, ctx: LeadCommandContext):
     .addOption(new Option('--lang <lang>', L('cli.opt.lang')).choices(['en', 'ja']))
     .action(async (file: string, o: { moderator?: string; batch?: string; from?: string; to?: string; out: string; json?: boolean }) => {
       for (const day of [o.from, o.to]) if (day !== undefined && !DAY.test(day)) throw new CommanderError(2, 'usage', lang === 'ja' ? `日付「${day}」は YYYY-MM-DD で指定してください。` : `The date "${day}" must be written YYYY-MM-DD.`);
-      const book = await ctx.openBook(file, lang);
+      const { book } = await openInput(file, ctx);
+      const [{ coachingFlow }, { exportXlsx }, { sheetAsWorkbook }] = await Promise.all([import('../excel/coachingFlow'), import('../emulator/xlsx'), import('../emulator/sheetBook')]);
       const sheets = await coachingFlow(book.run, { moderator: o.moderator, batch: o.batch, from: o.from, to: o.to, lang });
       // One moderator: --out is the file; every moderator: --out is a folder, one file each.
       const single = Boolean(o.moderator) && o.out.toLowerCase().endsWith('.xlsx');
@@ -79,4 +72,4 @@ export function registerLeadCommands(program: Command, ctx: LeadCommandContext):
       }
       ctx.print(o.json, written, written.map((w) => L('cli.done.coach', { file: w.file, errors: w.errors, moderator: w.moderator })).join('\n'));
     });
-}
+};

@@ -1,3 +1,4 @@
+import { matchKey } from '../core/text/matchKey';
 import type { Aql } from '../core/iso2859/planTables';
 import type { SwitchingOptions, SwitchingRule, SwitchingState } from '../core/iso2859/switching';
 import { DEFECT_OUTCOMES, type CellValue, type Lang } from '../core/model';
@@ -79,10 +80,14 @@ export interface ModeratorStanding {
  */
 export function moderatorStandings(history: readonly BatchHistoryEntry[], options: SwitchingOptions = {}): ModeratorStanding[] {
   const per = new Map<string, { inspected: number; correct: number; batches: number; lots: ({ inspected: number; defects: number } | undefined)[] }>();
+  // One moderator however the name was typed (NFD or NFC, full-width, a zero-width space); shown as first seen.
+  const names = new Map<string, string>();
   history.forEach(({ rows }, batchIndex) => {
     for (const r of rows) {
       if (r.outcome === 'pending') continue;
-      const m = per.get(r.moderator) ?? { inspected: 0, correct: 0, batches: 0, lots: Array<undefined>(history.length).fill(undefined) };
+      const key = matchKey(r.moderator);
+      if (!names.has(key)) names.set(key, r.moderator);
+      const m = per.get(key) ?? { inspected: 0, correct: 0, batches: 0, lots: Array<undefined>(history.length).fill(undefined) };
       const lot = m.lots[batchIndex] ?? { inspected: 0, defects: 0 };
       if (lot.inspected === 0) m.batches++;
       lot.inspected++;
@@ -90,11 +95,12 @@ export function moderatorStandings(history: readonly BatchHistoryEntry[], option
       if (r.outcome === 'correct') m.correct++;
       if (DEFECT_OUTCOMES.includes(r.outcome)) lot.defects++;
       m.lots[batchIndex] = lot;
-      per.set(r.moderator, m);
+      per.set(key, m);
     }
   });
   return [...per.entries()]
-    .map(([moderator, m]): ModeratorStanding => {
+    .map(([key, m]): ModeratorStanding => {
+      const moderator = names.get(key) ?? key;
       const present = m.lots.map((lot, i) => (lot ? { batch: history[i].batch, aql: history[i].aql, ...lot } : undefined));
       const judged = judgeStream(present.filter((x) => x !== undefined), options);
       let k = 0;
