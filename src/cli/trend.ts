@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommanderError, Option } from 'commander';
-import type { Lang } from '../core/model';
 import type { CliCommand } from './context';
 import { openInput } from './files';
 import { fileCommand, openDecisions, type InputOptions } from './input';
