@@ -1,6 +1,6 @@
 /**
- * `moderation-qa trend FILE` and `moderation-qa coach FILE`: the lead's view, headless. Registered
- * from main.ts with one call (registerLeadCommands), so main.ts's structure stays its owner's.
+ * `moderation-qa trend FILE` and `moderation-qa coach FILE`: the lead's view, headless; two
+ * entries of main.ts's COMMANDS list.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
