@@ -2,8 +2,6 @@ import type { EmulatedWorkbook } from '../emulator';
 import { parseRange, splitSheet } from '../emulator/address';
 import type { Lang } from '../core/model';
 import { sheetAsWorkbook } from '../emulator/sheetBook';
-import { exportXlsx } from '../emulator/xlsx';
-import { download } from './files';
 import { hostRunner } from '../excel/host';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 
@@ -29,6 +27,8 @@ export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; the
       // The pane is always beside the grid in the workbench.
     },
     async saveSheetAsFile(sheet, fileName) {
+      // The file writer loads on use (it is the workbench's heaviest part).
+      const [{ exportXlsx }, { download }] = await Promise.all([import('../emulator/xlsx'), import('./files')]);
       download(fileName, await exportXlsx(sheetAsWorkbook(book.model, sheet)));
     },
   };
