@@ -211,7 +211,7 @@ export type ReportStatus = 'none' | 'current' | 'stale';
 
 /**
  * Whether a batch's report is missing, current, or stale (the inspection sheet changed since it
- * was built: a verdict typed in the grid, a save in the pane, a co-author's edit). One sync.
+ * was built: a verdict typed in the grid, a save in the pane, a co-author's edit). Two syncs.
  */
 export async function reportStatus(run: BatchRunner, batch: string): Promise<ReportStatus> {
   try {
@@ -219,10 +219,11 @@ export async function reportStatus(run: BatchRunner, batch: string): Promise<Rep
       const used = context.workbook.worksheets.getItemOrNullObject(inspectionSheetName(batch)).getUsedRangeOrNullObject(true);
       used.load('values');
       const report = context.workbook.worksheets.getItemOrNullObject(reportSheetName(batch));
+      await context.sync();
+      if (report.isNullObject) return 'none';
       const kept = report.getRangeByIndexes(FINGERPRINT_AT.row, FINGERPRINT_AT.column, 1, 1);
       kept.load('values');
       await context.sync();
-      if (report.isNullObject) return 'none';
       if (used.isNullObject) return 'stale';
       return String((kept.values as CellValue[][])[0][0]) === inspectionFingerprint(used.values as CellValue[][]) ? 'current' : 'stale';
     });
