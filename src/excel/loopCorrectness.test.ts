@@ -4,12 +4,15 @@
  * Japanese workbook. Each test works through the flows on the embedded workbook.
  */
 import type { CellValue } from '../core/model';
+import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
+import { taxonomyToRows } from '../core/taxonomy/taxonomyRows';
 import { createWorkbook, type EmulatedWorkbook } from '../emulator';
 import { inspectionState, saveQaDecision } from './inspectFlow';
 import { InspectionWatcher } from './inspectionWatcher';
 import { reportFlow, reportStatus } from './reportFlow';
 import { sampleFlow } from './sampleFlow';
 import { col, inspectionHeader } from './schema/inspectionSheet';
+import { validateFlow } from './validateFlow';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 
@@ -173,3 +176,39 @@ test('a Japanese workbook gets Japanese headers, outcome labels, pivot captions 
   // A refresh in English still reads the Japanese sheet.
   expect((await reportFlow(b.run, { batch: 'b1', lang: 'en' })).summary.inspected).toBe(2);
 });
+
+test('Japanese validation: local terms get a suggestion on a taxonomy without aliases, match the default aliases, and messages show names, not bare codes', async () => {
+  const rows: CellValue[][] = [
+    ['投稿ID', '担当者', '判定', 'ポリシー'],
+    ['a1', 'sato', '削除', 'ヘイトスピーチ'],
+    ['a2', 'sato', '削除', 'スパム'],
+    ['a3', 'sato', '削除', 'ショッキングで生々しいコンテンツ'],
+    ['a4', 'sato', 'おすすめ対象外', 'SAF.HATE'],
+  ];
+  // A lead's older taxonomy sheet: no aliases column.
+  const old = createWorkbook();
+  old.addSheet('判定', rows);
+  old.addSheet('QA Taxonomy', taxonomyToRows(defaultTaxonomy()).map((r) => r.slice(0, 9)));
+  old.model.activeSheet = old.model.sheet('判定');
+  const result = await validateFlow(old.run, { lang: 'ja', now: NOW });
+  const unknown = result.findings.filter((f) => f.code === 'unknown_policy');
+  expect(unknown.map((f) => f.suggestion)).toEqual(['SAF.HATE', 'SEN.GRAPHIC']);
+  // スパム is the old code's name without its note: read as INT.SPAM, which says to use its replacement.
+  const spam = result.findings.find((f) => f.row === 3)!;
+  expect(spam).toMatchObject({ code: 'deprecated_policy', suggestion: 'INT.FAKE' });
+  expect(spam.message).toContain('欺瞞的な行為・偽のエンゲージメント（INT.FAKE）');
+  expect(unknown[0].message).toContain('ヘイトスピーチ・憎悪的な行為（SAF.HATE）');
+  const notAllowed = result.findings.find((f) => f.code === 'verdict_not_allowed')!;
+  expect(notAllowed.message).toContain('おすすめ対象外');
+  expect(notAllowed.message).not.toMatch(/fyf_ineligible|「SAF\.HATE」/);
+  expect(b2text(old.valuesOf('QA Findings')[1][5])).toBe('SAF.HATE（ヘイトスピーチ・憎悪的な行為）');
+  // The default taxonomy (with its aliases column) knows these terms: no unknown policy at all.
+  const fresh = createWorkbook();
+  fresh.addSheet('判定', rows);
+  fresh.model.activeSheet = fresh.model.sheet('判定');
+  const again = await validateFlow(fresh.run, { lang: 'ja', now: NOW });
+  expect(again.findings.filter((f) => f.code === 'unknown_policy')).toEqual([]);
+  expect(fresh.valuesOf('QA Taxonomy')[0]).toContain('aliases');
+});
+
+const b2text = (v: CellValue) => String(v);

@@ -3,6 +3,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { VERDICTS, isEnforcing, type Lang, type Verdict } from '../../core/model';
+import { foldKana } from '../../core/text/foldKana';
 import { normalizeKey } from '../../core/text/normalizeKey';
 import type { Policy, Taxonomy } from '../../core/taxonomy/types';
 import { listBatches, type BatchInfo } from '../../excel/batches';
@@ -143,7 +144,7 @@ export default function InspectPage(): ReactElement {
     const text = (query || policy).trim();
     if (!text) return '';
     const key = normalizeKey(text.split(' — ')[0]);
-    const found = (taxonomy?.policies ?? []).find((p) => normalizeKey(p.code) === key || normalizeKey(p.nameEn) === key || normalizeKey(p.nameJa) === key);
+    const found = (taxonomy?.policies ?? []).find((p) => [p.code, p.nameEn, p.nameJa, ...(p.aliases ?? [])].some((n) => normalizeKey(n) === key));
     return found ? found.code : '';
   };
 
@@ -198,7 +199,9 @@ export default function InspectPage(): ReactElement {
 
   const filteredPolicies = policies.filter((p) => {
     const q = normalizeKey(query);
-    return !q || normalizeKey(p.code).includes(q) || normalizeKey(p.nameEn).includes(q) || normalizeKey(p.nameJa).includes(q);
+    // Codes, names and the taxonomy's aliases, kana and width folded (スパム, ｽﾊﾟﾑ and すぱむ alike).
+    const f = foldKana(query);
+    return !q || [p.code, p.nameEn, p.nameJa, ...(p.aliases ?? [])].some((n) => normalizeKey(n).includes(q) || (f !== '' && foldKana(n).includes(f)));
   });
 
   return (
