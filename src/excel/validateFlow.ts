@@ -88,7 +88,7 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
 
   const policies = policyLookup(taxonomy);
   const policyName = (code: string, l: Lang) => (policies.index.byCode.has(code) ? policies.name(code, l) : undefined);
-  const all = [...decisionFindings, ...inspectionFindings].map((f) => ({ ...f, address: cellAddress(f.row, f.column, f.sheet), message: renderFinding(f, lang, f.sheet, { policyName }) }));
+  const all = [...decisionFindings, ...inspectionFindings].map((f) => ({ ...f, address: cellAddress(f.row, f.column, f.sheet), message: renderFinding(f, lang, f.sheet, undefined, { policyName }) }));
   const counts: Partial<Record<FindingCode, number>> = { ...summary.counts };
   for (const f of inspectionFindings) counts[f.code] = (counts[f.code] ?? 0) + 1;
   throwIfCancelled(options.signal);
