@@ -7,6 +7,7 @@ import type { CellValue } from '../core/model';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { taxonomyToRows } from '../core/taxonomy/taxonomyRows';
 import { createWorkbook, type EmulatedWorkbook } from '../emulator';
+import { exportXlsx, importXlsx } from '../emulator/xlsx';
 import { inspectionState, saveQaDecision } from './inspectFlow';
 import { InspectionWatcher } from './inspectionWatcher';
 import { reportFlow, reportStatus } from './reportFlow';
@@ -212,3 +213,46 @@ test('Japanese validation: local terms get a suggestion on a taxonomy without al
 });
 
 const b2text = (v: CellValue) => String(v);
+
+test('the same decisions with QA policies written as codes or as Japanese names give identical reports after a file round trip', async () => {
+  // Like shared/realworld/ja_filled_{codes,names}.xlsx: a Japanese lot, a 50-item ISO draw, 40 QA
+  // verdicts typed into the sheet (Japanese verdict words), 10 escalated without a decision.
+  const policies = ['SAF.HATE', 'SAF.HARASS', 'INT.CIVIC', 'SEN.NUDITY'];
+  const names = Object.fromEntries(defaultTaxonomy().policies.map((p) => [p.code, p.nameJa]));
+  const lot: CellValue[][] = [['投稿ID', '担当者', '判定', 'ポリシー', '市場', '言語']];
+  for (let i = 0; i < 400; i++) {
+    const kind = i % 5;
+    const verdict = ['承認', '削除', 'おすすめ対象外', '承認', 'エスカレーション'][kind];
+    lot.push([String(1000 + i), `annotator_${(i % 3) + 1}`, verdict, kind === 1 || kind === 2 ? names[policies[i % 4]] : '', 'JP', 'ja']);
+  }
+  const reports = [];
+  for (const as of ['code', 'name'] as const) {
+    const b = createWorkbook();
+    b.addSheet('判定', lot);
+    b.model.activeSheet = b.model.sheet('判定');
+    await sampleFlow(b.run, { batch: 'ja-iso', method: 'simple', size: { kind: 'iso2859', level: 'II', aql: '1.5' }, seed: 'ja1', now: NOW, lang: 'ja' });
+    const rows = b.valuesOf('QA ja-iso').slice(1);
+    for (const [i, r] of rows.entries()) {
+      const sheetRow = i + 1;
+      if (i >= 40) {
+        b.model.sheet('QA ja-iso')!.setCell(sheetRow, col('qa_verdict'), 'エスカレーション');
+        continue;
+      }
+      // QA disagrees on every fourth item: another policy, or approve.
+      const moderator = String(r[col('verdict')]);
+      const enforced = moderator === '削除' || moderator === 'おすすめ対象外';
+      const code = i % 8 === 3 ? 'SAF.HARASS' : String(r[col('policy')]);
+      const verdict = i % 8 === 7 ? '承認' : enforced ? moderator : i % 8 === 3 ? '削除' : '承認';
+      b.model.sheet('QA ja-iso')!.setCell(sheetRow, col('qa_verdict'), verdict);
+      if (verdict !== '承認') b.model.sheet('QA ja-iso')!.setCell(sheetRow, col('qa_policy'), as === 'code' ? code : names[code] ?? code);
+    }
+    const reopened = createWorkbook(await importXlsx(await exportXlsx(b.model)));
+    const report = await reportFlow(reopened.run, { batch: 'ja-iso', lang: 'ja' });
+    const sheet = reopened.valuesOf('QA Report ja-iso');
+    reports.push({ summary: report.summary, escalations: report.escalations, lotSize: report.lotSize, block: sheet.slice(0, 20).map((r) => r.slice(0, 2)), pivots: sheet.slice(22).map((r) => r.slice(0, 30)) });
+  }
+  expect(reports[0].summary.inspected).toBe(40);
+  expect(reports[0].escalations).toBe(10);
+  expect(reports[0].summary.outcomes.wrong_policy + reports[0].summary.outcomes.under_enforcement + reports[0].summary.outcomes.over_enforcement).toBeGreaterThan(0);
+  expect(reports[1]).toEqual(reports[0]);
+});
