@@ -256,3 +256,15 @@ test('the same decisions with QA policies written as codes or as Japanese names 
   expect(reports[0].summary.outcomes.wrong_policy + reports[0].summary.outcomes.under_enforcement + reports[0].summary.outcomes.over_enforcement).toBeGreaterThan(0);
   expect(reports[1]).toEqual(reports[0]);
 });
+
+test('the lot size says what it counts: items for the add-in’s draw, decisions for a warehouse draw by decision', async () => {
+  const b = await sampled({ n: 10 });
+  expect((await reportFlow(b.run, { batch: 'b1' })).lotUnit).toBe('item');
+  expect(b.valuesOf('QA Report b1')[1]).toEqual(['Lot size (items)', 40, ...b.valuesOf('QA Report b1')[1].slice(2)]);
+  const batches = b.model.sheet('QA Batches')!;
+  const parameters = JSON.parse(String(batches.value(1, 5))) as Record<string, unknown>;
+  batches.setCell(1, 5, JSON.stringify({ ...parameters, source: { engine: 'duckdb', unit: 'decision' } }));
+  const report = await reportFlow(b.run, { batch: 'b1', lang: 'ja' });
+  expect(report.lotUnit).toBe('decision');
+  expect(b.valuesOf('QA Report b1')[1][0]).toBe('ロットサイズ（判定数）');
+});

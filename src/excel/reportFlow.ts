@@ -21,8 +21,9 @@ export interface ReportOptions {
 export interface ReportResult {
   sheet: string;
   summary: InspectionSummary;
-  /** Items in the lot (the sample draws one decision per item). */
+  /** The lot's size: items (the add-in's draw takes one decision per item), or decisions for a warehouse draw by decision. */
   lotSize: number;
+  lotUnit: 'item' | 'decision';
   refreshed: boolean;
   /** Escalated items: QA verdict escalate or the escalate column (one count, as the Inspect page shows). */
   escalations: number;
@@ -103,7 +104,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const fingerprint = inspectionFingerprint(values);
     const block: CellValue[][] = [
       [L('report.title', { batch: options.batch }), ''],
-      [L('report.lotSize'), lotSize],
+      [L(paramsOf(batchRow).unit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'), lotSize],
       [L('report.sampleSize'), summary.sampleSize],
       [L('report.inspected'), summary.inspected],
       [L('report.pending'), summary.pending],
@@ -144,7 +145,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       chart.title.text = L('report.errorTypes');
       await context.sync();
     }
-    return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length, weightedHeadline, fingerprint };
+    return { sheet: reportName, summary, lotSize, lotUnit: paramsOf(batchRow).unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint };
   });
 }
 
@@ -243,13 +244,15 @@ async function writeEscalations(context: Excel.RequestContext, ws: Excel.Workshe
   await writeRows(context, ws, ESCALATIONS_AT.row, ESCALATIONS_AT.column, list, [0, 1, 2, 3, 4, 5]);
 }
 
-function paramsOf(batchRow: CellValue[] | undefined): { level?: InspectionLevel; aql?: Aql; strata: string[] } {
+function paramsOf(batchRow: CellValue[] | undefined): { level?: InspectionLevel; aql?: Aql; strata: string[]; unit: 'item' | 'decision' } {
   try {
-    const p = JSON.parse(String(batchRow?.[5] ?? '{}')) as { size?: { kind?: string; level?: InspectionLevel; aql?: Aql }; strata?: unknown };
+    const p = JSON.parse(String(batchRow?.[5] ?? '{}')) as { size?: { kind?: string; level?: InspectionLevel; aql?: Aql }; strata?: unknown; source?: { unit?: string } };
     const strata = Array.isArray(p.strata) ? p.strata.map(String) : [];
-    return p.size?.kind === 'iso2859' ? { level: p.size.level, aql: p.size.aql, strata } : { strata };
+    // The add-in's own draw takes one decision per item; a warehouse draw says which unit it counted.
+    const unit = p.source?.unit === 'decision' ? 'decision' : 'item';
+    return p.size?.kind === 'iso2859' ? { level: p.size.level, aql: p.size.aql, strata, unit } : { strata, unit };
   } catch {
-    return { strata: [] };
+    return { strata: [], unit: 'item' };
   }
 }
 

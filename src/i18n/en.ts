@@ -308,6 +308,7 @@ export const en = {
   "cli.opt.format": "parquet or csv",
   "cli.opt.includePending": "include items not inspected yet",
   "cli.export": "write the inspected decisions of a workbook to Parquet or CSV, for dashboards",
+  "report.lotSizeDecisions": "Lot size (decisions)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -310,4 +310,5 @@ export const ja: Record<MessageKey, string> = {
   "cli.opt.format": "parquet または csv",
   "cli.opt.includePending": "未検査のアイテムも含める",
   "cli.export": "ワークブックの検査済み判定を Parquet または CSV に書き出す（ダッシュボード用）",
+  "report.lotSizeDecisions": "ロットサイズ（判定数）",
 };

@@ -71,7 +71,7 @@ export default function ReportPage(): ReactElement {
   const decision = summary?.lotDecision;
   const rows: [string, string][] = summary
     ? [
-        [t('report.lotSize'), result.lotSize.toLocaleString(lang)],
+        [t(result.lotUnit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'), result.lotSize.toLocaleString(lang)],
         [t('report.sampleSize'), summary.sampleSize.toLocaleString(lang)],
         [t('report.inspected'), summary.inspected.toLocaleString(lang)],
         [t('report.pending'), summary.pending.toLocaleString(lang)],
