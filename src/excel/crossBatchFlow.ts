@@ -6,6 +6,7 @@ import { wilsonInterval } from '../core/stats/intervals';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows } from './inspectionRows';
+import { queuePolicyLookup } from './policyLookup';
 import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
@@ -54,7 +55,9 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
         used.load('values');
         return { row: r, used };
       });
+      const lookup = queuePolicyLookup(context);
       await context.sync();
+      const policies = lookup();
       const per = new Map<string, { inspected: number; correct: number; batches: number; lots: ('accept' | 'reject' | undefined)[] }>();
       sheets.forEach(({ row, used }, batchIndex) => {
         if (used.isNullObject) return;
@@ -66,7 +69,7 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
           // unreadable parameters: the default AQL
         }
         const counts = new Map<string, { n: number; correct: number; defects: number }>();
-        for (const r of readInspectionRows(used.values as CellValue[][]).rows) {
+        for (const r of readInspectionRows(used.values as CellValue[][], policies).rows) {
           if (r.outcome === 'pending') continue;
           const c = counts.get(r.moderator) ?? { n: 0, correct: 0, defects: 0 };
           c.n++;

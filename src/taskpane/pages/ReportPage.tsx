@@ -115,9 +115,11 @@ export default function ReportPage(): ReactElement {
       )}
       {result && summary && (
         <section className={styles.section} aria-labelledby="figures-title">
-          <MessageBar intent="success">
-            <MessageBarBody>{t('report.built', { sheet: result.sheet })}{status === 'current' ? ` ${t('report.status.current')}` : ''}</MessageBarBody>
-          </MessageBar>
+          {status !== 'stale' && (
+            <MessageBar intent="success">
+              <MessageBarBody>{t('report.built', { sheet: result.sheet })}</MessageBarBody>
+            </MessageBar>
+          )}
           <Subtitle2 as="h2" id="figures-title">
             {t('report.figures')}
           </Subtitle2>
