@@ -67,7 +67,25 @@ export class SheetModel {
   charts: ChartModel[] = [];
   freeze = { rows: 0, columns: 0 };
   protected = false;
+  /** Link targets by cell (URL, or "#Sheet!A1" for a place in the workbook), as read from a file. */
+  hyperlinks = new Map<number, string>();
+  /** Merged areas, as read from a file (the master cell holds the value). */
+  merges: CellRect[] = [];
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
+  /**
+   * Styles read from a file, compactly: per column, each row's index into `styleTable` (0: none).
+   * A full sheet of formatted cells would need millions of map entries; this needs 2 bytes a cell.
+   * The maps above win over it (setNumberFormat / setFormat write the maps).
+   */
+  styleColumns: (Uint16Array | undefined)[] = [];
+  styleTable: { numberFormat?: string; format?: CellFormat }[] = [{}];
   changeHandlers: ChangeHandler[] = [];
+  /**
+   * Counts writes to cells, formulas and formats. The .xlsx writer keeps a sheet read from a file
+   * byte for byte while this has not moved, so cells are written only through the methods below.
+   */
+  revision = 0;
 
   constructor(id: string, name: string) {
     this.id = id;
@@ -83,15 +101,31 @@ export class SheetModel {
   }
 
   numberFormat(row: number, column: number): string {
-    return this.numberFormats.get(key(row, column)) ?? 'General';
+    return this.numberFormats.get(key(row, column)) ?? this.fileStyle(row, column)?.numberFormat ?? 'General';
   }
 
   format(row: number, column: number): CellFormat | undefined {
-    return this.formats.get(key(row, column));
+    return this.formats.get(key(row, column)) ?? this.fileStyle(row, column)?.format;
+  }
+
+  private fileStyle(row: number, column: number) {
+    const id = this.styleColumns[column]?.[row];
+    return id ? this.styleTable[id] : undefined;
+  }
+
+  /** Drops a cell's file style, after copying what the maps do not override into them. */
+  private settleStyle(row: number, column: number): void {
+    const styles = this.styleColumns[column];
+    const style = styles?.[row] ? this.styleTable[styles[row]] : undefined;
+    if (!style) return;
+    styles![row] = 0;
+    if (style.numberFormat && !this.numberFormats.has(key(row, column))) this.numberFormats.set(key(row, column), style.numberFormat);
+    if (style.format && !this.formats.has(key(row, column))) this.formats.set(key(row, column), style.format);
   }
 
   /** Sets a cell as stored: a value (clearing any formula) or a formula text. */
   setCell(row: number, column: number, value: Value, formula?: string): void {
+    this.revision++;
     let r = this.rows[row];
     if (!r) {
       if (value === '' && formula === undefined) {
@@ -106,12 +140,26 @@ export class SheetModel {
     else this.formulas.set(key(row, column), formula);
   }
 
+  /** Inserts `count` empty rows at `row`: the cells below, their formulas and formats move down. */
+  insertRows(row: number, count: number): void {
+    if (row < this.rows.length) this.rows.splice(row, 0, ...Array<undefined>(count).fill(undefined));
+    for (const map of [this.formulas, this.numberFormats, this.formats] as Map<number, unknown>[]) {
+      const moved = [...map].filter(([k]) => Math.floor(k / MAX_COLUMNS) >= row);
+      for (const [k] of moved) map.delete(k);
+      for (const [k, v] of moved) map.set(k + count * MAX_COLUMNS, v);
+    }
+  }
+
   setNumberFormat(row: number, column: number, format: string): void {
+    this.revision++;
+    this.settleStyle(row, column);
     if (format === 'General' || format === '') this.numberFormats.delete(key(row, column));
     else this.numberFormats.set(key(row, column), format);
   }
 
   setFormat(row: number, column: number, patch: CellFormat): void {
+    this.revision++;
+    this.settleStyle(row, column);
     this.formats.set(key(row, column), { ...this.formats.get(key(row, column)), ...patch });
   }
 
@@ -130,6 +178,16 @@ export class SheetModel {
       }
     }
     if (!valuesOnly) {
+      this.styleColumns.forEach((styles, c) => {
+        if (!styles) return;
+        for (let r = 0; r < styles.length; r++) {
+          if (!styles[r]) continue;
+          minR = Math.min(minR, r);
+          maxR = Math.max(maxR, r);
+          minC = Math.min(minC, c);
+          maxC = Math.max(maxC, c);
+        }
+      });
       for (const k of [...this.formats.keys(), ...this.numberFormats.keys()]) {
         const r = Math.floor(k / MAX_COLUMNS);
         const c = k % MAX_COLUMNS;
@@ -145,6 +203,7 @@ export class SheetModel {
 
   /** Clears values, formulas and formats in a rectangle. */
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.revision++;
     const lastRow = Math.min(rect.row + rect.rowCount, this.rows.length);
     for (let r = rect.row; r < lastRow; r++) {
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
@@ -154,6 +213,8 @@ export class SheetModel {
           this.formulas.delete(key(r, c));
         }
         if (what !== 'Contents') {
+          const styles = this.styleColumns[c];
+          if (styles && r < styles.length) styles[r] = 0;
           this.formats.delete(key(r, c));
           this.numberFormats.delete(key(r, c));
         }
@@ -173,6 +234,11 @@ export class WorkbookModel {
   selection: { sheet: SheetModel; rect: CellRect } | undefined;
   /** The workbook's culture, for texts Excel localizes (pivot captions). */
   culture: 'en-US' | 'ja-JP' = 'en-US';
+  /**
+   * The undocumented assumption that a text format ("@") keeps a written "=…" as text (as Excel's
+   * UI does). Tests switch it off to prove the add-in's formula-injection defence does not need it.
+   */
+  textFormatKeepsText = true;
   private nextId = 1;
 
   newId(prefix: string): string {

@@ -35,6 +35,8 @@ export interface PivotModel {
   /** Items hidden per field (PivotItem.visible = false): left out of the body and of every total. */
   hidden?: Record<string, string[]>;
   layout: 'Compact' | 'Tabular' | 'Outline';
+  /** PivotLayout.autoFormat (ExcelApi 1.9): on by default; a refresh then resets its columns' widths. */
+  autoFormat?: boolean;
   rendered?: { rect: CellRect; body: CellRect; rowLabels: CellRect };
 }
 
@@ -321,6 +323,8 @@ export class PivotTableApi extends ClientObject {
         return { sheet: p.sheet, rect: pick(p.rendered) };
       });
     };
+    const enqueue = (fn: () => void) => this.context.enqueue(fn);
+    const resolve = () => this.resolve();
     const relayout = (type: 'Compact' | 'Tabular' | 'Outline') =>
       this.context.enqueue(() => {
         const p = this.resolve();
@@ -333,6 +337,9 @@ export class PivotTableApi extends ClientObject {
       getRowLabelRange: () => range((r) => r.rowLabels),
       set layoutType(type: 'Compact' | 'Tabular' | 'Outline') {
         relayout(type);
+      },
+      set autoFormat(on: boolean) {
+        enqueue(() => (resolve().autoFormat = on));
       },
     };
   }
@@ -362,9 +369,17 @@ export class PivotTableApi extends ClientObject {
       },
     };
   }
-  /** refresh() recomputes from the source (ExcelApi 1.3). */
+  /**
+   * refresh() recomputes from the source (ExcelApi 1.3). With autoFormat on (the default), Excel
+   * formats the pivot afresh and its columns lose the widths set on them (R excel.pivotlayout.yml
+   * `autoFormat`: "formatting will be automatically formatted when it's refreshed").
+   */
   refresh(): void {
-    this.context.enqueue(() => renderPivot(this.model, this.resolve()));
+    this.context.enqueue(() => {
+      const p = this.resolve();
+      renderPivot(this.model, p);
+      if (p.autoFormat !== false && p.rendered) for (let c = p.rendered.rect.column; c < p.rendered.rect.column + p.rendered.rect.columnCount; c++) p.sheet.columnWidths.delete(c);
+    });
   }
   delete(): void {
     this.context.enqueue(() => {

@@ -2,9 +2,12 @@ import { isEnforcing, type CellValue, type Lang, type Verdict } from '../core/mo
 import { classifyOutcome } from '../core/stats/classifyOutcome';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
-import { queuePolicyLookup, type PolicyLookup } from './policyLookup';
-import { col, escalateValues, outcomeLabel } from './schema/inspectionSheet';
+import { policyLookup, queuePolicyLookup, type PolicyLookup } from './policyLookup';
+import { escalateValues, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { inspectionSheetName } from './sheets';
+import { readNamedColumns } from './readColumns';
+import { columnRuns, writeRows } from './writeTable';
+import { columnIndex } from '../core/a1/columnLetter';
 
 export interface InspectionState {
   rows: InspectionRow[];
@@ -21,25 +24,6 @@ export interface InspectionState {
   lang: Lang;
 }
 
-interface ReadSheet {
-  rows: InspectionRow[];
-  lang: Lang;
-  policies: PolicyLookup;
-}
-
-async function readRows(context: Excel.RequestContext, batch: string): Promise<ReadSheet> {
-  const sheet = inspectionSheetName(batch);
-  const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load('values');
-  const lookup = queuePolicyLookup(context);
-  await context.sync();
-  if (ws.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
-  const policies = lookup();
-  const { rows, lang } = readInspectionRows(used.values as CellValue[][], policies);
-  return { rows, lang, policies };
-}
-
 /** Where a batch stands, counted one way everywhere (pane, report, CLI). */
 export function countInspection(rows: readonly InspectionRow[]): Pick<InspectionState, 'total' | 'inspected' | 'escalated' | 'awaitingDecision'> {
   return {
@@ -50,14 +34,65 @@ export function countInspection(rows: readonly InspectionRow[]): Pick<Inspection
   };
 }
 
+/** The inspection sheet's values (header first, chunked; only `names` when given) and its real name. */
+async function readSheet(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<{ name: string; values: CellValue[][]; policies: PolicyLookup }> {
+  const sheet = inspectionSheetName(batch);
+  const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+  ws.load('name');
+  const lookup = queuePolicyLookup(context);
+  await context.sync();
+  if (ws.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
+  // Chunked under the response budget (a 20,000-item batch is several MB read whole).
+  const values = (await readNamedColumns(context, [ws.name], names)).get(ws.name);
+  if (!values) throw new FlowError('flow.error.noBatch', { sheet });
+  return { name: ws.name, values, policies: lookup() };
+}
+
+/** What an outcome is computed from, read by header name (item_id too: its label tells the sheet's language). */
+const OUTCOME_INPUTS = ['item_id', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'outcome', 'severity', 'escalate', 'inspector', 'inspected_at'] as const;
+
 /**
- * Where the inspection stands and which item comes next (the first one without a QA verdict at
- * or after `from`, wrapping around). One sync.
+ * The add-in's own writes to inspection sheets, until Worksheet.onChanged reports them: Excel
+ * fires onChanged for an add-in's writes too, with source Local (R excel.worksheetchangedeventargs.yml
+ * `source`; P excel/excel-add-ins-events.md), so the watcher must not take them for an inspector's typing.
+ */
+const ownWrites: { sheet: string; rect: Rect; until: number }[] = [];
+/** How long an own write waits for its events (they come right after the request). */
+const OWN_WRITE_MS = 5000;
+const watched = new Map<string, number>();
+/** Notes an own write where a watcher will hear it; a write is one or more events (values, valuesAsJson). */
+function noteOwnWrite(sheet: string, rect: Rect): void {
+  const now = Date.now();
+  for (let i = ownWrites.length - 1; i >= 0; i--) if (ownWrites[i].until < now) ownWrites.splice(i, 1);
+  if (watched.get(sheet.toLowerCase())) ownWrites.push({ sheet: sheet.toLowerCase(), rect, until: now + OWN_WRITE_MS });
+}
+interface Rect {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+const contains = (outer: Rect, inner: Rect) => inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.rows <= outer.row + outer.rows && inner.column + inner.columns <= outer.column + outer.columns;
+
+/** The rectangle of an event's address ("N5", "N5:U9", "'QA w48'!N5:U9"). */
+function rectOf(address: string): Rect | undefined {
+  const parts = address.replace(/^.*!/, '').replace(/\$/g, '').split(':').map((a) => /^([A-Za-z]{1,3})(\d+)$/.exec(a));
+  if (!parts.length || parts.some((m) => !m)) return undefined;
+  const [a, b] = [parts[0]!, parts[parts.length - 1]!];
+  const [c1, c2] = [columnIndex(a[1]), columnIndex(b[1])];
+  const [r1, r2] = [Number(a[2]) - 1, Number(b[2]) - 1];
+  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+}
+
+/**
+ * Where the inspection stands and which item comes next (the first pending one at or after
+ * `from`, wrapping around). One sync.
  */
 export async function inspectionState(run: BatchRunner, batch: string, from = 0): Promise<InspectionState> {
   try {
     return await run(async (context) => {
-      const { rows, lang } = await readRows(context, batch);
+      const { values, policies } = await readSheet(context, batch);
+      const { rows, lang } = readInspectionRows(values, policies);
       const open = (r: InspectionRow) => r.qaVerdict === null;
       const next = rows.slice(from).find(open) ?? rows.slice(0, from).find(open);
       return { rows, ...countInspection(rows), next, lang };
@@ -81,28 +116,61 @@ const timestamp = (now: number) => new Date(now).toISOString().slice(0, 19).repl
 
 /**
  * Saves one inspector's decision on row `index` (0-based among the data rows): QA verdict and
- * policy, comment, escalate (a verdict of escalate is an escalation too), inspector,
- * inspected_at, and the outcome and severity it implies. One request, so an interruption loses
- * nothing already saved. Returns the outcome.
+ * policy (the moderator's when QA's enforcing verdict agrees and none is given), comment, escalate
+ * (a verdict of escalate is an escalation too), inspector, inspected_at, and the outcome and
+ * severity (the more severe policy) it implies, in the sheet's language. One request,
+ * so an interruption loses nothing already saved. Returns the outcome.
  */
 export async function saveQaDecision(run: BatchRunner, batch: string, index: number, decision: QaDecision): Promise<string> {
   try {
     return await run(async (context) => {
-      const { rows, lang, policies } = await readRows(context, batch);
-      const row = rows[index];
-      if (!row) throw new FlowError('flow.error.noBatch', { sheet: inspectionSheetName(batch) });
+      const sheet = inspectionSheetName(batch);
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('columnIndex, columnCount');
+      // The taxonomy only when QA enforces (policies compare by code, severity by policy): an approve stays one small request.
+      const lookup = isEnforcing(decision.qaVerdict) ? queuePolicyLookup(context) : undefined;
+      await context.sync();
+      const policies = lookup ? lookup() : policyLookup({ policies: [] });
+      if (ws.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
+      // The header and this one row, not the whole sheet: one small request.
+      const width = used.columnIndex + used.columnCount;
+      const head = ws.getRangeByIndexes(0, 0, 1, width);
+      const line = ws.getRangeByIndexes(index + 1, 0, 1, width);
+      head.load('values');
+      line.load('values');
+      await context.sync();
+      const header = (head.values[0] as CellValue[]).map((h) => String(h ?? '').trim());
+      // Columns by field name or either language's label (the sheet's schema).
+      const { at: columnOf, lang } = locateInspectionColumns(header);
+      const read = readInspectionRows([header, line.values[0] as CellValue[]], policies);
+      const row = read.rows[0];
+      if (!row || columnOf('qa_verdict') < 0) throw new FlowError('flow.error.noBatch', { sheet });
+      // Agreeing with the moderator's enforcing verdict means the moderator's policy; policies compare by code.
       const qaPolicy = decision.qaPolicy || (decision.qaVerdict === row.verdict && isEnforcing(decision.qaVerdict) ? row.policy : '');
       const outcome = classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict: decision.qaVerdict, policy: qaPolicy }, policies.code);
       const severities = [row.policy, isEnforcing(decision.qaVerdict) ? qaPolicy : ''].map((p) => (p ? policies.severity(p) : undefined)).filter((x): x is number => x !== undefined);
-      const severity = severities.length ? Math.max(...severities) : row.severity;
       const escalate = decision.escalate || decision.qaVerdict === 'escalate';
-      const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
-      const first = col('qa_verdict');
-      // qa_verdict … inspected_at are adjacent: one write, text-formatted first.
-      const values: CellValue[] = [decision.qaVerdict, qaPolicy, outcomeLabel(outcome, lang), severity, decision.comment ?? '', escalate ? escalateValues(lang)[0] : '', decision.inspector, timestamp(decision.now)];
-      const target = ws.getRangeByIndexes(index + 1, first, 1, values.length);
-      target.numberFormat = [values.map((_, i) => (i === 3 ? 'General' : '@'))];
-      target.values = [values];
+      const written: [InspectionColumn, CellValue][] = [
+        ['qa_verdict', decision.qaVerdict],
+        ['qa_policy', qaPolicy],
+        ['outcome', outcomeLabel(outcome, lang)],
+        ['severity', severities.length ? Math.max(...severities) : row.severity],
+        ['qa_comment', decision.comment ?? ''],
+        ['escalate', escalate ? escalateValues(lang)[0] : ''],
+        ['inspector', decision.inspector],
+        ['inspected_at', timestamp(decision.now)],
+      ];
+      const columns = new Map(written.map(([name]) => [name, columnOf(name)] as const).filter(([, c]) => c >= 0));
+      // Each run of adjacent QA columns (found by name) is one write; text through writeRows' escape.
+      const at = new Map(written.filter(([name]) => columns.has(name)).map(([name, v]) => [columns.get(name)!, { name, v }]));
+      for (const [first, n] of columnRuns([...at.keys()])) {
+        const cells = Array.from({ length: n }, (_, k) => at.get(first + k)!);
+        const text = cells.map((c, k) => (c.name === 'severity' ? -1 : k)).filter((k) => k >= 0);
+        noteOwnWrite(ws.name, { row: index + 1, column: first, rows: 1, columns: n });
+        await writeRows(context, ws, index + 1, first, [cells.map((c) => c.v)], text);
+      }
       await context.sync();
       return outcome;
     });
@@ -129,32 +197,45 @@ export interface Attribution {
 export async function recomputeOutcomes(run: BatchRunner, batch: string, attribution?: Attribution): Promise<number> {
   try {
     return await run(async (context) => {
-      const { rows, lang } = await readRows(context, batch);
-      const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
-      const text = (r: InspectionRow, column: Parameters<typeof col>[0], value: CellValue) => {
-        const cell = ws.getRangeByIndexes(r.index + 1, col(column), 1, 1);
-        cell.numberFormat = [[typeof value === 'number' ? 'General' : '@']];
-        cell.values = [[value]];
+      const { name, values, policies } = await readSheet(context, batch, OUTCOME_INPUTS);
+      const { rows, lang } = readInspectionRows(values, policies);
+      const ws = context.workbook.worksheets.getItem(name);
+      const { at } = locateInspectionColumns(values[0]);
+      // Per column, the rows whose cell must change.
+      const changes = new Map<InspectionColumn, Map<number, CellValue>>();
+      const set = (column: InspectionColumn, index: number, value: CellValue) => {
+        if (at(column) < 0) return;
+        let m = changes.get(column);
+        if (!m) changes.set(column, (m = new Map()));
+        m.set(index, value);
       };
-      let changed = 0;
       for (const r of rows) {
-        let touched = false;
-        const set = (column: Parameters<typeof col>[0], value: CellValue) => {
-          text(r, column, value);
-          touched = true;
-        };
-        if (r.outcomeCell !== r.outcome) set('outcome', outcomeLabel(r.outcome, lang));
-        if (r.severity !== '' && String(r.severity) !== r.severityCell) set('severity', r.severity);
-        if (r.qaPolicyFilled) set('qa_policy', r.qaPolicy);
-        if (r.qaVerdict === 'escalate' && !r.escalateCell) set('escalate', escalateValues(lang)[0]);
+        if (r.outcomeCell !== r.outcome) set('outcome', r.index, outcomeLabel(r.outcome, lang));
+        if (r.severity !== '' && String(r.severity) !== r.severityCell) set('severity', r.index, r.severity);
+        if (r.qaPolicyFilled) set('qa_policy', r.index, r.qaPolicy);
+        if (r.qaVerdict === 'escalate' && !r.escalateCell) set('escalate', r.index, escalateValues(lang)[0]);
         if (attribution && r.qaVerdict !== null && !r.inspector && !r.inspectedAt) {
-          if (attribution.inspector) set('inspector', attribution.inspector);
-          set('inspected_at', timestamp(attribution.now));
+          if (attribution.inspector) set('inspector', r.index, attribution.inspector);
+          set('inspected_at', r.index, timestamp(attribution.now));
         }
-        if (touched) changed++;
       }
-      if (changed) await context.sync();
-      return changed;
+      if (!changes.size) return 0;
+      const touched = new Set<number>();
+      for (const [column, cellsOf] of changes) {
+        // One array down the column from the first changed row to the last, chunked by the budget:
+        // null leaves a cell as it is (R excel.range.yml `values`), so only these cells change.
+        const indexes = [...cellsOf.keys()].sort((x, y) => x - y);
+        const first = indexes[0];
+        const cells: (CellValue | null)[][] = Array.from({ length: indexes[indexes.length - 1] - first + 1 }, () => [null]);
+        for (const i of indexes) {
+          cells[i - first] = [cellsOf.get(i)!];
+          touched.add(i);
+        }
+        noteOwnWrite(name, { row: first + 1, column: at(column), rows: cells.length, columns: 1 });
+        await writeRows(context, ws, first + 1, at(column), cells, column === 'severity' ? [] : [0]);
+      }
+      await context.sync();
+      return touched.size;
     });
   } catch (error) {
     throw toFlowError(error, inspectionSheetName(batch));
@@ -167,23 +248,34 @@ export interface WatchOptions {
 }
 
 /**
- * Watches an inspection sheet for the session (not for one page): whenever it changes (an
- * inspector typing or pasting into the QA columns), brings the row up to date through
- * recomputeOutcomes, with the session's inspector and time, via Worksheet.onChanged. The
- * add-in's own writes are ignored, so it does not loop. Returns a function that stops watching.
+ * Watches an inspection sheet for the session (see InspectionWatcher): whenever it changes (an
+ * inspector typing or pasting into the QA columns) brings the rows up to date with the session's
+ * inspector and time, through Worksheet.onChanged. Changes the
+ * add-in makes to outcome cells are ignored, so it does not loop. Returns a function that stops
+ * watching.
  */
 export async function watchInspection(run: BatchRunner, batch: string, onRecomputed: (changed: number) => void, options: WatchOptions = {}): Promise<() => Promise<void>> {
   let busy = false;
-  const handler = async () => {
-    // A change made while we write (our own writes) is ours: skipped.
-    if (busy) return;
+  const sheet = inspectionSheetName(batch).toLowerCase();
+  const handler = async (event: { address: string; source?: string }) => {
+    // A co-author's edit (source Remote) is recomputed by their own add-in: writing it here too
+    // would make two add-ins write the same cells (P excel/co-authoring-in-excel-add-ins.md).
+    if (event.source === 'Remote' || busy) return;
+    // Our own writes (saveQaDecision, recomputeOutcomes) come back as Local events: skip them.
+    const rect = rectOf(event.address);
+    if (rect && ownWrites.some((w) => w.sheet === sheet && w.until >= Date.now() && contains(w.rect, rect))) return;
     busy = true;
     try {
       onRecomputed(await recomputeOutcomes(run, batch, options.attribution?.()));
+    } catch {
+      // A request can fail for reasons outside this pane — on the web, another run deleting a
+      // sheet fails the sync in flight (OfficeDev/office-js#6964). Nothing was written; the next
+      // change or Refresh recomputes, so an event handler never ends in an unhandled rejection.
     } finally {
       busy = false;
     }
   };
+  watched.set(sheet, (watched.get(sheet) ?? 0) + 1);
   const registration = await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
     const result = ws.onChanged.add(handler);
@@ -192,6 +284,7 @@ export async function watchInspection(run: BatchRunner, batch: string, onRecompu
   });
   // Office.js removes a handler through the context it was added in.
   return async () => {
+    watched.set(sheet, (watched.get(sheet) ?? 1) - 1);
     registration.remove();
     await registration.context.sync();
   };

@@ -7,6 +7,7 @@ import { FlowError, toFlowError, type BatchRunner } from './host';
 import { countInspection, recomputeOutcomes } from './inspectFlow';
 import { readInspectionRows, toInspectedItems, type InspectionRow } from './inspectionRows';
 import { queuePolicyLookup, type PolicyLookup } from './policyLookup';
+import { readNamedColumns } from './readColumns';
 import { inspectionLabel, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
@@ -76,16 +77,17 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
   const reportName = reportSheetName(options.batch);
   return run(async (context) => {
     const source = context.workbook.worksheets.getItemOrNullObject(inspection);
-    const used = source.getUsedRangeOrNullObject(true);
-    used.load('values');
+    source.load('name');
     const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
     batches.load('values');
     const existing = context.workbook.worksheets.getItemOrNullObject(reportName);
     const lookup = queuePolicyLookup(context);
     await context.sync();
-    if (source.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspection });
+    if (source.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspection });
     const policies = lookup();
-    const values = used.values as CellValue[][];
+    // Chunked under the response budget: a 20,000-item batch read whole is several MB.
+    const values = (await readNamedColumns(context, [source.name])).get(source.name);
+    if (!values) throw new FlowError('flow.error.noBatch', { sheet: inspection });
     const { rows, header, lang: sheetLang } = readInspectionRows(values, policies);
     const batchRow = batches.isNullObject ? undefined : (batches.values as CellValue[][]).find((r) => String(r[0]) === options.batch);
     const lotSize = Number(batchRow?.[7] ?? rows.length) || rows.length;
@@ -161,8 +163,18 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
     area.load('rowIndex, rowCount');
     await context.sync();
   }
+  // The sheet's own header names the fields (English field names or Japanese labels).
+  const field = (c: InspectionColumn) => header[locateInspectionColumns(header).at(c)] ?? c;
+  // Pending items are not inspected: hidden, so each row's percentages are over its inspected items
+  // (again after a file round trip, which may not keep an item's visibility).
+  const hidePending = async (pivots: Excel.PivotTable[]) => {
+    const items = pivots.map((pivot) => pivot.columnHierarchies.getItem(field('outcome')).fields.getItem(field('outcome')).items.getItemOrNullObject(pendingLabel));
+    await context.sync();
+    for (const item of items) if (!item.isNullObject) item.visible = false;
+  };
   if (refreshed && found.every((p) => !p.isNullObject)) {
     for (const p of found) p.refresh();
+    await hidePending(found);
     return;
   }
   for (const p of found) if (!p.isNullObject) p.delete();
@@ -170,23 +182,22 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
     const last = area.rowIndex + area.rowCount;
     if (last > PIVOT_AREA.row) ws.getRangeByIndexes(PIVOT_AREA.row, PIVOT_AREA.column, last - PIVOT_AREA.row, PIVOT_AREA.columnCount).clear('All' as Excel.ClearApplyTo);
   }
-  // The sheet's own header names the fields (English field names or Japanese labels).
-  const field = (c: InspectionColumn) => header[locateInspectionColumns(header).at(c)] ?? c;
-  const table = context.workbook.tables.getItem(inspectionTableName(batch));
-  const hidePending = PIVOTS.map((p) => {
+  // The inspection sheet's own table (one per sheet), whatever rule named it.
+  const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
+  const added = PIVOTS.map((p) => {
     ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L(p.label)]];
     const pivot = ws.pivotTables.add(pivotName(batch, p.id), table as unknown as Excel.Range, p.at);
+    // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
+    pivot.layout.autoFormat = false;
     pivot.rowHierarchies.add(pivot.hierarchies.getItem(field(p.field)));
     pivot.columnHierarchies.add(pivot.hierarchies.getItem(field('outcome')));
     const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field('item_id')));
     data.summarizeBy = 'Count' as Excel.AggregationFunction;
     data.showAs = { calculation: 'PercentOfRowTotal' } as Excel.ShowAsRule;
     data.name = L('report.percentOfInspected');
-    // Pending items are not inspected: hidden, so each row's percentages are over its inspected items.
-    return pivot.columnHierarchies.getItem(field('outcome')).fields.getItem(field('outcome')).items.getItemOrNullObject(pendingLabel);
+    return pivot;
   });
-  await context.sync();
-  for (const item of hidePending) if (!item.isNullObject) item.visible = false;
+  await hidePending(added);
 }
 
 /**
