@@ -445,6 +445,12 @@ export class RangeApi extends ClientObject {
           return /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/.test(v) ? 'Error' : 'String';
         }),
       hidden: () => false,
+      // true when every column of the range is hidden, false when none, null when some (ExcelApi 1.2).
+      columnHidden: () => {
+        let hidden = 0;
+        for (let c = rect.column; c < rect.column + rect.columnCount; c++) if (sheet.hiddenColumns.has(c)) hidden++;
+        return hidden === 0 ? false : hidden === rect.columnCount ? true : null;
+      },
       // A format reads null where cells differ (R excel.range.yml).
       numberFormatUniform: () => uniform(this.grid((s, r, c) => s.numberFormat(r, c))),
     };
@@ -466,6 +472,24 @@ export class RangeApi extends ClientObject {
   }
   get columnCount(): number {
     return this.read('columnCount');
+  }
+  get columnHidden(): boolean | null {
+    return this.read('columnHidden');
+  }
+  /**
+   * Range.getCellProperties (ExcelApi 1.9), answering `address` and `hyperlink` only (a cell
+   * without a link has no `hyperlink`); the value is there after the next sync.
+   */
+  getCellProperties(load: { address?: boolean; hyperlink?: boolean }): { value: { address?: string; hyperlink?: { address?: string; documentReference?: string; textToDisplay: string } }[][] } {
+    const result: { value: { address?: string; hyperlink?: { address?: string; documentReference?: string; textToDisplay: string } }[][] } = { value: [] };
+    this.context.enqueue(() => {
+      const grid = this.grid((s, r, c) => ({
+        ...(load.address ? { address: `${quoteSheet(s.name)}!${formatRect({ row: r, column: c, rowCount: 1, columnCount: 1 })}` } : {}),
+        ...(load.hyperlink && s.hyperlink(r, c) ? { hyperlink: { ...s.hyperlink(r, c)! } } : {}),
+      }));
+      this.context.onSynced(() => (result.value = grid));
+    });
+    return result;
   }
   get text(): string[][] {
     return this.read('text');

@@ -56,7 +56,7 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
   const now = options.now ?? Date.now();
   const { taxonomy } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now, maxFindings: 200_000, expectedRows: at.lastRow - at.headerRow });
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now, maxFindings: 200_000, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
   await readDecisionChunks(run, at, (values, firstRow, formulas) => validator.addChunk(values, firstRow, formulas), options);
   const summary = validator.finish();
   const decisionFindings = summary.findings.map((f) => ({ ...f, sheet: f.sheet ?? at.sheet }));
