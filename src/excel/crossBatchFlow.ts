@@ -7,6 +7,7 @@ import { wilsonInterval } from '../core/stats/intervals';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows } from './inspectionRows';
+import { queuePolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
@@ -53,7 +54,9 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
       const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
       const all = context.workbook.worksheets;
       all.load('items/name');
+      const lookup = queuePolicyLookup(context);
       await context.sync();
+      const policies = lookup();
       const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
       const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
       // Only the columns an outcome and a moderator need, chunked under the response budget.
@@ -71,7 +74,7 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
           // unreadable parameters: the default AQL
         }
         const counts = new Map<string, { n: number; correct: number; defects: number }>();
-        for (const r of readInspectionRows(values).rows) {
+        for (const r of readInspectionRows(values, policies).rows) {
           if (r.outcome === 'pending') continue;
           // One moderator however the name was typed (NFD or NFC, full-width, a zero-width space); shown as first seen.
           const key = matchKey(r.moderator);
