@@ -32,6 +32,8 @@ export interface PivotModel {
   columns: string[];
   data: DataField[];
   filters: string[];
+  /** Items hidden per field (PivotItem.visible = false): left out of the body and of every total. */
+  hidden?: Record<string, string[]>;
   layout: 'Compact' | 'Tabular' | 'Outline';
   /** PivotLayout.autoFormat (ExcelApi 1.9): on by default; a refresh then resets its columns' widths. */
   autoFormat?: boolean;
@@ -71,6 +73,7 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
   const colCol = p.columns.length ? col(p.columns[0]) : undefined;
   const dataCols = p.data.map((d) => col(d.field));
   const label = (v: Value) => (v === '' ? captions.blank : String(v));
+  const hiddenCols = Object.entries(p.hidden ?? {}).filter(([, items]) => items.length).map(([f, items]) => [col(f), items] as const);
   const rowKeys: string[] = [];
   const colKeys: string[] = [];
   const cells = new Map<string, Value[][]>(); // rowKey \u0000 colKey → per data field values
@@ -84,6 +87,8 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
     let blank = true;
     for (let c = rect.column; c < rect.column + rect.columnCount; c++) if (src.value(r, c) !== '') { blank = false; break; }
     if (blank) continue;
+    // A hidden item's rows count nowhere, totals included, as Excel shows a non-OLAP pivot.
+    if (hiddenCols.some(([c, items]) => items.includes(label(src.value(r, c))))) continue;
     const rk = rowCols.map((c) => label(src.value(r, c))).join(' / ');
     const ck = colCol === undefined ? '' : label(src.value(r, colCol));
     if (!rowKeys.includes(rk)) rowKeys.push(rk);
@@ -199,15 +204,40 @@ export class PivotTableCollection extends ClientObject {
       return p;
     });
   }
+  /** getItemOrNullObject (ExcelApi 1.8): isNullObject is readable after the next sync. */
+  getItemOrNullObject(name: string): PivotTableApi {
+    const api = this.getItem(name);
+    api.nullable();
+    return api;
+  }
 }
 
 export class PivotTableApi extends ClientObject {
   constructor(context: EmulatorContext, readonly model: WorkbookModel, private readonly resolve: () => PivotModel) {
     super(context);
   }
-  protected snapshot() {
-    const p = this.resolve();
-    return { name: () => p.name, id: () => p.id };
+  protected snapshot(): Record<string, () => unknown> {
+    let p: PivotModel;
+    try {
+      p = this.resolve();
+    } catch {
+      return { isNullObject: () => true };
+    }
+    return { name: () => p.name, id: () => p.id, isNullObject: () => false };
+  }
+  /** Marks an *OrNullObject result. */
+  nullable(): void {
+    this.trackNullness(() => {
+      try {
+        this.resolve();
+        return false;
+      } catch {
+        return true;
+      }
+    });
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
   }
   get name(): string {
     return this.read('name');
@@ -218,6 +248,8 @@ export class PivotTableApi extends ClientObject {
   /** A hierarchy lives in one axis; adding it to another moves it (excel-api.md "PivotTables"). */
   private axis(kind: 'rows' | 'columns' | 'filters') {
     return {
+      /** getItem(h).fields.getItem(f).items.getItem(i).visible = false hides an item (ExcelApi 1.8). */
+      getItem: (_hierarchy: string) => ({ fields: { getItem: (f: string) => ({ items: { getItem: (item: string) => this.item(f, item), getItemOrNullObject: (item: string) => this.item(f, item) } }) } }),
       add: (h: { name: string }) => {
         this.context.enqueue(() => {
           const p = this.resolve();
@@ -308,6 +340,32 @@ export class PivotTableApi extends ClientObject {
       },
       set autoFormat(on: boolean) {
         enqueue(() => (resolve().autoFormat = on));
+      },
+    };
+  }
+  private item(field: string, item: string) {
+    const context = this.context;
+    const set = (visible: boolean) =>
+      context.enqueue(() => {
+        const p = this.resolve();
+        const hidden = (p.hidden ??= {});
+        const list = (hidden[field] ?? []).filter((x) => x !== item);
+        hidden[field] = visible ? list : [...list, item];
+        renderPivot(this.model, p);
+      });
+    const exists = () => {
+      const { sheet, rect } = this.resolve().source();
+      const c = Array.from({ length: rect.columnCount }, (_, i) => String(sheet.value(rect.row, rect.column + i)).toLowerCase()).indexOf(field.toLowerCase());
+      for (let r = rect.row + 1; c >= 0 && r < rect.row + rect.rowCount; r++) if (String(sheet.value(r, rect.column + c)) === item) return true;
+      return false;
+    };
+    return {
+      /** For getItemOrNullObject: whether the field has this item (read after a sync in Office.js). */
+      get isNullObject() {
+        return !exists();
+      },
+      set visible(visible: boolean) {
+        set(visible);
       },
     };
   }

@@ -7,6 +7,7 @@ import { judgeStream, type LotDecision } from '../core/stats/trends';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
+import { queuePolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
@@ -33,7 +34,9 @@ export async function readBatchHistory(context: Excel.RequestContext, defaultAql
   batches.load('values');
   const all = context.workbook.worksheets;
   all.load('items/name');
+  const lookup = queuePolicyLookup(context);
   await context.sync();
+  const policies = lookup();
   const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
   const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
   const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
@@ -50,7 +53,7 @@ export async function readBatchHistory(context: Excel.RequestContext, defaultAql
       } catch {
         // unreadable parameters: the default AQL
       }
-      return { batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(values).rows };
+      return { batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(values, policies).rows };
     });
 }
 

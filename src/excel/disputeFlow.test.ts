@@ -12,7 +12,8 @@ test('a dispute overturned: the outcome becomes correct, the QA verdict stays, a
   const book = await threeWeeksBook('en');
   const before = await reportFlow(book.run, { batch: 'W47', lang: 'en' });
   const values0 = book.valuesOf('QA Report W47');
-  const label = (v: (string | number | boolean)[][], text: string) => v.find((r) => r[0] === text)?.[1];
+  // The disputes sit beside the summary, at P1:Q2.
+  const label = (v: (string | number | boolean)[][], text: string) => v.find((r) => r[15] === text)?.[16];
   expect([label(values0, 'Disputed verdicts'), label(values0, 'Overturned (outcome now correct)')]).toEqual([0, 0]);
 
   const { rows } = await inspectionState(book.run, 'W47');
@@ -50,7 +51,7 @@ test('the report breaks errors down by reason and by reason and policy', async (
   expect(pairs.reduce((a, b) => a + b, 0)).toBe(defects);
   // The re-cut pivots, each with the other re-cut fields as filter fields (no slicers outside Office).
   const recut = pivots(book.model).filter((p) => /_by(Queue|Language|Inspector|Week|Reason)$/.test(p.name));
-  expect(recut.map((p) => [p.rows[0], p.filters.length])).toEqual([['queue', 4], ['language', 4], ['inspector', 4], ['week', 4], ['reason', 4]]);
+  expect(recut.map((p) => [p.rows[0], p.filters.length])).toEqual([['キュー', 4], ['言語', 4], ['検査者', 4], ['週', 4], ['誤りの理由', 4]]); // the Japanese sheet's own headers
   // Each item's ISO week, from its decision date, written at the draw.
   expect(new Set(readInspectionRows(book.valuesOf('QA W46')).rows.map((r) => /^\d{4}-W\d{2}$/.test(r.week)))).toEqual(new Set([true]));
 });

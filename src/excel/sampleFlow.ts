@@ -1,6 +1,7 @@
 import type { Mapping } from '../core/mapping/detectMapping';
+import { INSPECTION_COLUMNS, col, escalateValues, inspectionHeader, locateInspectionColumns, outcomeLabel } from './schema/inspectionSheet';
 import { matchKey } from '../core/text/matchKey';
-import { DECISION_FIELDS, QA_COLUMNS, SETTLEMENTS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
+import { DECISION_FIELDS, OUTCOMES, QA_COLUMNS, SETTLEMENTS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
@@ -76,10 +77,8 @@ export interface SampleFlowResult {
   itemIds: string[];
 }
 
-/** The inspection sheet's columns: the copied decision, where it came from, then the QA columns. */
-export const INSPECTION_COLUMNS = [...DECISION_FIELDS, 'source_row', 'weight', ...QA_COLUMNS] as const;
-export type InspectionColumn = (typeof INSPECTION_COLUMNS)[number];
-export const col = (name: InspectionColumn) => INSPECTION_COLUMNS.indexOf(name);
+// The inspection sheet's columns live in its schema; re-exported for the code that imports them from here.
+export { INSPECTION_COLUMNS, col, type InspectionColumn } from './schema/inspectionSheet';
 
 export const BATCH_COLUMNS = ['batch', 'created_at', 'created_by', 'source_sheet', 'method', 'parameters', 'seed', 'lot_size', 'sample_size', 'plan_letter', 'accept', 'reject', 'sheet'] as const;
 
@@ -161,7 +160,7 @@ async function earlierItemIds(context: Excel.RequestContext, names: string[]): P
   const tables = await readNamedColumns(context, names.filter(isInspectionSheet), ['item_id']);
   const set = new Set<string>();
   for (const values of tables.values()) {
-    const c = values[0].indexOf('item_id');
+    const c = locateInspectionColumns(values[0] ?? []).at('item_id');
     // Compared by match key: the same item written with full-width digits is still the same item.
     if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(matchKey(String(row[c])));
   }
@@ -271,7 +270,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const moved = drawn.items.find((item) => !sameDecision(copied.get(item.row), byRow.get(item.row) as Decision, at.mapping));
   if (moved) throw new FlowError('sample.error.sheetChanged', { sheet: at.sheet, row: moved.row, item: moved.itemId });
   const links = await readLinkTargets(run, at, drawn.items.map((i) => i.row));
-  const table: CellValue[][] = [[...INSPECTION_COLUMNS]];
+  const table: CellValue[][] = [inspectionHeader(lang)];
   drawn.items.forEach((item) => {
     const raw = copied.get(item.row) as CellValue[];
     const d = byRow.get(item.row) as Decision;
@@ -291,13 +290,13 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       item.row,
       Math.round(item.weight * 1e6) / 1e6,
       // qa_verdict, qa_policy, outcome, severity, then every later QA column empty.
-      ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? 'pending' : c === 'severity' ? (severity[d.policy] ?? '') : c === 'week' ? weekOf(cell('decided_at')) : '')),
+      ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? outcomeLabel('pending', lang) : c === 'severity' ? (severity[d.policy] ?? '') : c === 'week' ? weekOf(cell('decided_at')) : '')),
     ]);
   });
   const temp = tempSheetName(options.batch);
   // QA Reasons exists (the default list on first use) before the inspection sheet is built, once the draw is sure.
   const reasonRange = (await run((context) => ensureReasons(context))).codeRange;
-  await writeInspectionSheet(run, temp, table, codeRange, reasonRange);
+  await writeInspectionSheet(run, temp, table, codeRange, reasonRange, lang);
   await finishBatch(run, temp, options, at, drawn, lotSize, plan);
   return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
@@ -407,7 +406,7 @@ function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mappin
 }
 
 /** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
-async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string, reasonRange: string): Promise<void> {
+async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string, reasonRange: string, lang: Lang): Promise<void> {
   await run(async (context) => {
     try {
       const ws = context.workbook.worksheets.add(temp);
@@ -428,11 +427,12 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
       ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string } };
       ws.getRangeByIndexes(1, col('settlement'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: SETTLEMENTS.join(',') } };
       const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
-      escalate.dataValidation.rule = { list: { inCellDropDown: true, source: 'yes,no' } };
+      escalate.dataValidation.rule = { list: { inCellDropDown: true, source: escalateValues(lang).join(',') } };
       const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
-      for (const [name, color] of Object.entries(OUTCOME_COLORS)) {
+      for (const name of OUTCOMES) {
+        const color = OUTCOME_COLORS[name];
         const cf = outcome.conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
-        cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: name };
+        cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: outcomeLabel(name, lang) };
         cf.textComparison.format.fill.color = color;
       }
       ws.getRangeByIndexes(1, col('decided_at'), n, 1).numberFormat = table.slice(1).map(() => ['yyyy-mm-dd hh:mm']);
