@@ -10,6 +10,7 @@
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { createContext, langOf, type CliCommand, type CliContext, type CliIo } from './context';
 import { planCommand } from './plan';
+import { coachCommand, trendCommand } from './trend';
 import { reportCommand } from './report';
 import { sampleCommand } from './sample';
 import { validateCommand } from './validate';
@@ -19,7 +20,7 @@ import type { MessageKey } from '../i18n';
 export type { CliIo } from './context';
 
 /** Every sub-command, in the order help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, sampleCommand, reportCommand, planCommand, exportCommand];
+const COMMANDS: CliCommand[] = [validateCommand, sampleCommand, reportCommand, planCommand, exportCommand, trendCommand, coachCommand];
 
 /** Commander's help with its titles and placeholders in the user's language. */
 function localizedHelp(ctx: CliContext): Partial<Help> {

@@ -46,9 +46,9 @@ test('a key press finds its command; near misses do not', () => {
 test('the dispatcher opens the right page for each command', async () => {
   const { context, shown, started } = fakeContext();
   for (const id of COMMAND_IDS) await executeCommand(id, 'ribbon', context);
-  expect(shown).toEqual([undefined, 'validate', 'sample', 'report', 'inspect']);
+  expect(shown).toEqual([undefined, 'validate', 'sample', 'report', 'inspect', 'trends']);
   // Validate and Refresh report do their work, not just open the page; New sample waits for the analyst's choices.
-  expect(started).toEqual(['validate', 'report']);
+  expect(started).toEqual(['validate', 'report', 'trends']);
   let moved = 0;
   await executeCommand('nextItem', 'shortcut', { ...context, nextPendingItem: async () => void moved++ });
   expect(moved).toBe(1);

@@ -3,10 +3,11 @@ import { newSample } from './newSample';
 import { openPane } from './openPane';
 import { refreshReport } from './refreshReport';
 import { COMMAND_IDS, type Command, type CommandContext, type CommandId, type CommandSource } from './types';
+import { showTrends } from './showTrends';
 import { validate } from './validate';
 
 /** The one registry: every surface (ribbon, pane, shortcuts, workbench toolbar, CLI) reads it. */
-export const COMMANDS: Record<CommandId, Command> = { openPane, validate, newSample, refreshReport, nextItem };
+export const COMMANDS: Record<CommandId, Command> = { openPane, validate, newSample, refreshReport, nextItem, showTrends };
 
 /** Commands in their display order. */
 export const COMMAND_LIST: readonly Command[] = COMMAND_IDS.map((id) => COMMANDS[id]);

@@ -2,14 +2,14 @@ import type { Lang } from '../core/model';
 import type { MessageKey } from '../i18n';
 
 /** Every command, by id: the ribbon, pane buttons, shortcuts, the workbench toolbar and the CLI route here. */
-export const COMMAND_IDS = ['openPane', 'validate', 'newSample', 'refreshReport', 'nextItem'] as const;
+export const COMMAND_IDS = ['openPane', 'validate', 'newSample', 'refreshReport', 'nextItem', 'showTrends'] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** Where a command was started from (kept for messages and tests, as Excalidraw tags its actions). */
 export type CommandSource = 'ribbon' | 'pane' | 'shortcut' | 'toolbar' | 'cli';
 
 /** The pages of the task pane. */
-export const PAGE_IDS = ['map', 'validate', 'sample', 'inspect', 'report'] as const;
+export const PAGE_IDS = ['map', 'validate', 'sample', 'inspect', 'report', 'trends'] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 /** A key combination in Office's shortcut syntax ("Ctrl+Alt+Shift+V"); `mac` when it differs. */

@@ -31,7 +31,7 @@ export { drawSample, drawFromEligible, selectEligible, SAMPLING_METHODS, type Sa
 export { cochranSampleSize, type CochranOptions } from './sampling/cochranSampleSize';
 export { AQLS, CODE_LETTERS, INSPECTIONS, INSPECTION_LEVELS, type Aql, type CodeLetter, type Inspection, type InspectionLevel } from './iso2859/planTables';
 export { samplingPlan, planForLetter, codeLetter, type SamplingPlan, type SamplingPlanOptions } from './iso2859/samplingPlan';
-export { nextSwitchingStatus, switchingStateAfter, INITIAL_SWITCHING, type SwitchingState, type SwitchingStatus } from './iso2859/switching';
+export { nextSwitchingStatus, switchingStateAfter, switchingStatusAfter, inspectionFor, INITIAL_SWITCHING, SWITCHING_RULES, type SwitchingState, type SwitchingStatus, type SwitchingRule } from './iso2859/switching';
 export { normalQuantile } from './stats/normalQuantile';
 export { wilsonInterval, clopperPearsonInterval } from './stats/intervals';
 export { cohenKappa, gwetAC1, krippendorffAlpha } from './stats/agreement';

@@ -50,6 +50,17 @@ export const QA_COLUMNS = [
   'escalate',
   'inspector',
   'inspected_at',
+  // Why a decision was wrong (a code from the QA Reasons sheet), and the dispute of a QA verdict:
+  // who contests it and why, then the lead's settlement (upheld / overturned), by whom and when.
+  // An overturned verdict stays in qa_verdict; the outcome becomes correct.
+  'reason',
+  'dispute',
+  'dispute_comment',
+  'settlement',
+  'settled_by',
+  'settled_at',
+  // The ISO week of decided_at ("2026-W47"), written at the draw so the report can be cut by week.
+  'week',
 ] as const;
 export type QaColumn = (typeof QA_COLUMNS)[number];
 
@@ -77,3 +88,7 @@ export type Severity = 1 | 2 | 3 | 4;
 
 /** How serious a validation finding is: errors block trust in the row, warnings ask for a look. */
 export type FindingSeverity = 'error' | 'warning' | 'info';
+
+/** How a lead settles a disputed QA verdict. */
+export const SETTLEMENTS = ['upheld', 'overturned'] as const;
+export type Settlement = (typeof SETTLEMENTS)[number];

@@ -1142,7 +1142,15 @@ export class ChartCollection extends ClientObject {
     return {
       title: { set text(text: string) { update((c) => (c.title = text)); } },
       set name(name: string) { update((c) => (c.name = name)); },
-      setPosition: (_start: string | RangeApi, _end?: string | RangeApi) => undefined,
+      // Chart.setPosition(start, end?): the cells it covers (kept so the workbench draws it there).
+      setPosition: (start: string | RangeApi, end?: string | RangeApi) =>
+        ctx.enqueue(() => {
+          const rect = (x: string | RangeApi) => (typeof x === 'string' ? parseRange(splitSheet(x).local) : x.target().rect);
+          const a = rect(start);
+          const b = end === undefined ? a : rect(end);
+          const c = this.sheet().charts.find((x) => x.id === id);
+          if (c) c.position = { row: a.row, column: a.column, rowCount: Math.max(1, b.row + b.rowCount - a.row), columnCount: Math.max(1, b.column + b.columnCount - a.column) };
+        }),
     };
   }
 }

@@ -107,8 +107,12 @@ describeWithLibreOffice('a real spreadsheet engine (LibreOffice) reads what the 
     run(['--convert-to', 'fods', '--outdir', dir, path.join(dir, 'report.xlsx')]);
     const fods = fs.readFileSync(path.join(dir, 'report.fods'), 'utf8').replace(/&apos;/g, "'");
     const pilots = [...fods.matchAll(/<table:data-pilot-table table:name="([^"]+)"[\s\S]*?<\/table:data-pilot-table>/g)];
-    expect(pilots.map((m) => m[1])).toEqual(['QA_w48_byModerator', 'QA_w48_byPolicy', 'QA_w48_byMarket']);
-    for (const [m, field] of pilots.map((p, i) => [p[0], ['moderator', 'policy', 'market'][i]] as const)) {
+    // The three fixed pivots, then the lead's re-cut ones (queue, language, inspector, week, reason).
+    expect(pilots.map((m) => m[1])).toEqual(['QA_w48_byModerator', 'QA_w48_byPolicy', 'QA_w48_byMarket', 'QA_w48_byQueue', 'QA_w48_byLanguage', 'QA_w48_byInspector', 'QA_w48_byWeek', 'QA_w48_byReason']);
+    for (const [m, field] of pilots.slice(3).map((p, i) => [p[0], ['queue', 'language', 'inspector', 'week', 'reason'][i]] as const)) {
+      expect(new RegExp(`source-field-name="${field}"[^>]*table:orientation="row"`).test(m)).toBe(true);
+    }
+    for (const [m, field] of pilots.slice(0, 3).map((p, i) => [p[0], ['moderator', 'policy', 'market'][i]] as const)) {
       const orientation = (name: string) => new RegExp(`source-field-name="${name}"[^>]*table:orientation="(\\w+)"`).exec(m)?.[1];
       expect([orientation(field), orientation('outcome'), orientation('item_id')]).toEqual(['row', 'column', 'data']);
       expect(m).toContain('table:function="count"');

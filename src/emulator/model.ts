@@ -46,6 +46,8 @@ export interface ChartModel {
   sourceAddress: string;
   seriesBy: string;
   title: string;
+  /** Where Chart.setPosition put it (top-left cell to bottom-right cell); unset: beside its source, as Excel places a new chart in view. */
+  position?: CellRect;
 }
 
 export type ChangeHandler = (event: { address: string; changeType: string; source: 'Local' | 'Remote'; worksheetId: string; details?: { valueBefore: Value; valueAfter: Value } }) => void | Promise<void>;

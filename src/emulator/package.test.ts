@@ -91,15 +91,16 @@ test('every part of the user\'s sheets and workbook (comments, image, links, mer
 test('the add-in\'s sheets go in as parts of their own: table, dropdowns, live pivots with their caches, and the chart', () => {
   const after = readZip(output);
   const names = [...after.keys()];
-  expect(names.filter((n) => n.startsWith('xl/pivotTables/pivotTable'))).toHaveLength(3);
-  expect(names.filter((n) => /^xl\/pivotCache\/pivotCache(Definition|Records)\d+\.xml$/.test(n))).toHaveLength(6);
+  // Three pivots by moderator, policy and market, and five re-cut pivots (queue, language, inspector, week, reason).
+  expect(names.filter((n) => n.startsWith('xl/pivotTables/pivotTable'))).toHaveLength(8);
+  expect(names.filter((n) => /^xl\/pivotCache\/pivotCache(Definition|Records)\d+\.xml$/.test(n))).toHaveLength(16);
   expect(names.some((n) => n.startsWith('xl/charts/chart'))).toBe(true);
   expect(names.some((n) => n.startsWith('xl/tables/table'))).toBe(true);
   const cache = entryText(after.get(names.find((n) => n.startsWith('xl/pivotCache/pivotCacheDefinition'))!)!);
   expect(cache).toContain('refreshOnLoad="1"');
   expect(cache).toContain('<worksheetSource name="QA_w48"/>');
   const book = entryText(after.get('xl/workbook.xml')!);
-  expect(elements(book, 'pivotCache')).toHaveLength(3);
+  expect(elements(book, 'pivotCache')).toHaveLength(8);
 });
 
 test('read back, the workbook has the user\'s values, links and formats, the pivots and the chart; a second report refreshes the pivots it finds', async () => {
@@ -117,19 +118,20 @@ test('read back, the workbook has the user\'s values, links and formats, the piv
   expect(model.sheet('Notes')!.formula(4, 0)).toBe('=A4*2');
   expect(model.sheet('Notes')!.value(4, 0)).toBe(0.5);
   const countOfItems = [['item_id', 'Count', 'PercentOfRowTotal']];
-  expect(pivots(model).map((p) => [p.name, p.rows, p.columns, p.data.map((d) => [d.field, d.summarizeBy, d.showAs])])).toEqual([
+  expect(pivots(model).slice(0, 3).map((p) => [p.name, p.rows, p.columns, p.data.map((d) => [d.field, d.summarizeBy, d.showAs])])).toEqual([
     ['QA_w48_byModerator', ['moderator'], ['outcome'], countOfItems],
     ['QA_w48_byPolicy', ['policy'], ['outcome'], countOfItems],
     ['QA_w48_byMarket', ['market'], ['outcome'], countOfItems],
   ]);
-  expect(pivots(model).map((p) => p.autoFormat)).toEqual([false, false, false]); // the report keeps its column widths on refresh
+  expect(pivots(model).map((p) => p.name).slice(3)).toEqual(['QA_w48_byQueue', 'QA_w48_byLanguage', 'QA_w48_byInspector', 'QA_w48_byWeek', 'QA_w48_byReason']);
+  expect(pivots(model).map((p) => p.autoFormat)).toEqual(Array(8).fill(false)); // the report keeps its column widths on refresh
   const report = model.sheets.find((s) => s.charts.length)!;
   expect(report.charts[0]).toMatchObject({ type: 'ColumnClustered', title: expect.any(String) });
   const result = await reportFlow(back.run, { batch: 'w48', lang: 'en' });
   expect(result.refreshed).toBe(true);
   // Written again, the report's pivots and chart are there once each, and the user's parts still as they were.
   const again = readZip(await exportXlsx(model));
-  expect([...again.keys()].filter((n) => /^xl\/pivotTables\/pivotTable\d+\.xml$/.test(n))).toHaveLength(3);
+  expect([...again.keys()].filter((n) => /^xl\/pivotTables\/pivotTable\d+\.xml$/.test(n))).toHaveLength(8);
   for (const part of userParts(input)) expect(Buffer.from(again.get(part)!.raw).equals(Buffer.from(readZip(input).get(part)!.raw))).toBe(true);
 });
 

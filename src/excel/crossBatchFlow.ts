@@ -1,16 +1,61 @@
 import { matchKey } from '../core/text/matchKey';
-import { CODE_LETTERS, type Aql } from '../core/iso2859/planTables';
-import { planForLetter } from '../core/iso2859/samplingPlan';
-import { switchingStateAfter, type SwitchingState } from '../core/iso2859/switching';
+import type { Aql } from '../core/iso2859/planTables';
+import type { SwitchingOptions, SwitchingRule, SwitchingState } from '../core/iso2859/switching';
 import { DEFECT_OUTCOMES, type CellValue, type Lang } from '../core/model';
 import { wilsonInterval } from '../core/stats/intervals';
+import { judgeStream, type LotDecision } from '../core/stats/trends';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
-import { readInspectionRows } from './inspectionRows';
+import { readInspectionRows, type InspectionRow } from './inspectionRows';
 import { queuePolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
+
+/** One batch of the workbook with its inspected rows, oldest first in a history. */
+export interface BatchHistoryEntry {
+  batch: string;
+  createdAt: string;
+  /** The AQL the batch was sized with (ISO 2859-1), or the default. */
+  aql: Aql;
+  rows: InspectionRow[];
+}
+
+/** The columns trends and switching need: an outcome (with its settlement), the moderator, the market. */
+export const TREND_COLUMNS = ['moderator', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'market', 'settlement'];
+
+/**
+ * Every batch of the workbook (QA Batches), oldest first, with its inspection sheet's rows (a batch
+ * whose sheet was deleted is left out): only the named columns (every column when `columns` is
+ * undefined), read under the request budget.
+ */
+export async function readBatchHistory(context: Excel.RequestContext, defaultAql: Aql = '1.5', columns: readonly string[] | undefined = TREND_COLUMNS): Promise<BatchHistoryEntry[]> {
+  const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
+  batches.load('values');
+  const all = context.workbook.worksheets;
+  all.load('items/name');
+  const lookup = queuePolicyLookup(context);
+  await context.sync();
+  const policies = lookup();
+  const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+  const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
+  const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
+  // Only the columns the caller needs, chunked under the response budget.
+  const tables = await readNamedColumns(context, [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))], columns);
+  return list
+    .map((row) => ({ row, values: tables.get(sheetOf(row) ?? '') }))
+    .filter((x): x is { row: CellValue[]; values: CellValue[][] } => x.values !== undefined)
+    .map(({ row, values }) => {
+      let aql: Aql = defaultAql;
+      try {
+        const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql } };
+        if (p.size?.kind === 'iso2859' && p.size.aql) aql = p.size.aql;
+      } catch {
+        // unreadable parameters: the default AQL
+      }
+      return { batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(values, policies).rows };
+    });
+}
 
 export interface ModeratorStanding {
   moderator: string;
@@ -19,95 +64,79 @@ export interface ModeratorStanding {
   correct: number;
   accuracy: number;
   wilson: [number, number];
-  /** Lot decisions per batch, oldest first (undefined where too few items to decide). */
+  /** Lot decisions per batch of the history, oldest first (undefined where the moderator had no lot or too few items). */
   lots: ('accept' | 'reject' | undefined)[];
+  decisions: (LotDecision | undefined)[];
   state: SwitchingState;
+  /** The switching rule that moved the moderator to this state, and the batch where it did. */
+  rule?: SwitchingRule;
+  movedAtBatch?: string;
+  /** On normal with 10 accepted lots in a row: reduced inspection awaits the lead's confirmation. */
+  reducedEligible: boolean;
 }
 
-/** Sample size per code letter, A to R (ISO 2859-1 table II-A). */
-const LETTER_SIZES = [2, 3, 5, 8, 13, 20, 32, 50, 80, 125, 200, 315, 500, 800, 1250, 2000];
-
-/** The largest code letter whose sample size fits in n items, or undefined below 2. */
-function letterFor(n: number) {
-  let chosen: (typeof CODE_LETTERS)[number] | undefined;
-  LETTER_SIZES.forEach((size, i) => {
-    if (size <= n) chosen = CODE_LETTERS[i];
+/**
+ * Each moderator's standing over a batch history: accuracy with its Wilson interval, and the
+ * ISO 2859-1 switching state. Each batch is one lot per moderator: their inspected items are a
+ * sample whose size picks the code letter, and the lot is accepted when their defects are within
+ * that letter's acceptance number at the batch's AQL under the inspection then in force.
+ */
+export function moderatorStandings(history: readonly BatchHistoryEntry[], options: SwitchingOptions = {}): ModeratorStanding[] {
+  const per = new Map<string, { inspected: number; correct: number; batches: number; lots: ({ inspected: number; defects: number } | undefined)[] }>();
+  // One moderator however the name was typed (NFD or NFC, full-width, a zero-width space); shown as first seen.
+  const names = new Map<string, string>();
+  history.forEach(({ rows }, batchIndex) => {
+    for (const r of rows) {
+      if (r.outcome === 'pending') continue;
+      const key = matchKey(r.moderator);
+      if (!names.has(key)) names.set(key, r.moderator);
+      const m = per.get(key) ?? { inspected: 0, correct: 0, batches: 0, lots: Array<undefined>(history.length).fill(undefined) };
+      const lot = m.lots[batchIndex] ?? { inspected: 0, defects: 0 };
+      if (lot.inspected === 0) m.batches++;
+      lot.inspected++;
+      m.inspected++;
+      if (r.outcome === 'correct') m.correct++;
+      if (DEFECT_OUTCOMES.includes(r.outcome)) lot.defects++;
+      m.lots[batchIndex] = lot;
+      per.set(key, m);
+    }
   });
-  return chosen;
+  return [...per.entries()]
+    .map(([key, m]): ModeratorStanding => {
+      const moderator = names.get(key) ?? key;
+      const present = m.lots.map((lot, i) => (lot ? { batch: history[i].batch, aql: history[i].aql, ...lot } : undefined));
+      const judged = judgeStream(present.filter((x) => x !== undefined), options);
+      let k = 0;
+      const decisions = present.map((lot) => (lot ? judged.decisions[k++] : undefined));
+      return {
+        moderator,
+        batches: m.batches,
+        inspected: m.inspected,
+        correct: m.correct,
+        accuracy: m.inspected ? m.correct / m.inspected : NaN,
+        wilson: wilsonInterval(m.correct, m.inspected),
+        lots: decisions.map((d) => (d?.accepted === undefined ? undefined : d.accepted ? 'accept' : 'reject')),
+        decisions,
+        state: judged.status.state,
+        rule: judged.status.rule,
+        movedAtBatch: judged.movedAtBatch,
+        reducedEligible: judged.status.reducedEligible,
+      };
+    })
+    .sort((a, b) => a.moderator.localeCompare(b.moderator));
 }
 
 /**
  * The cross-batch view (`QA Moderators`): accuracy per moderator over every batch in the
  * workbook, and each moderator's ISO 2859-1 switching state (normal, tightened, reduced,
- * discontinued). Each batch is one lot per moderator: their inspected items are a sample whose
- * size picks the code letter, and the lot is accepted when their defects are within that
- * letter's acceptance number at the batch's AQL (1.5 when the batch was not sized by ISO 2859-1).
+ * discontinued), AQL 1.5 where a batch was not sized by ISO 2859-1.
  */
-export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; defaultAql?: Aql } = {}): Promise<ModeratorStanding[]> {
+export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; defaultAql?: Aql } & SwitchingOptions = {}): Promise<ModeratorStanding[]> {
   const lang = options.lang ?? 'en';
   const L = (key: MessageKey) => t(key, {}, lang);
   try {
     return await run(async (context) => {
-      const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
-      batches.load('values');
-      await context.sync();
-      const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
-      const all = context.workbook.worksheets;
-      all.load('items/name');
-      const lookup = queuePolicyLookup(context);
-      await context.sync();
-      const policies = lookup();
-      const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
-      const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
-      // Only the columns an outcome and a moderator need, chunked under the response budget.
-      const tables = await readNamedColumns(context, [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))], ['moderator', 'verdict', 'policy', 'qa_verdict', 'qa_policy']);
-      const sheets = list.map((r) => ({ row: r, values: tables.get(sheetOf(r) ?? '') }));
-      const per = new Map<string, { inspected: number; correct: number; batches: number; lots: ('accept' | 'reject' | undefined)[] }>();
-      const names = new Map<string, string>();
-      sheets.forEach(({ row, values }, batchIndex) => {
-        if (!values) return;
-        let aql: Aql = options.defaultAql ?? '1.5';
-        try {
-          const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql } };
-          if (p.size?.kind === 'iso2859' && p.size.aql) aql = p.size.aql;
-        } catch {
-          // unreadable parameters: the default AQL
-        }
-        const counts = new Map<string, { n: number; correct: number; defects: number }>();
-        for (const r of readInspectionRows(values, policies).rows) {
-          if (r.outcome === 'pending') continue;
-          // One moderator however the name was typed (NFD or NFC, full-width, a zero-width space); shown as first seen.
-          const key = matchKey(r.moderator);
-          if (!names.has(key)) names.set(key, r.moderator);
-          const c = counts.get(key) ?? { n: 0, correct: 0, defects: 0 };
-          c.n++;
-          if (r.outcome === 'correct') c.correct++;
-          if (DEFECT_OUTCOMES.includes(r.outcome)) c.defects++;
-          counts.set(key, c);
-        }
-        for (const [moderator, c] of counts) {
-          const m = per.get(moderator) ?? { inspected: 0, correct: 0, batches: 0, lots: Array(batchIndex).fill(undefined) };
-          m.inspected += c.n;
-          m.correct += c.correct;
-          m.batches++;
-          const letter = letterFor(c.n);
-          m.lots[batchIndex] = letter ? (c.defects <= planForLetter(letter, aql).accept ? 'accept' : 'reject') : undefined;
-          per.set(moderator, m);
-        }
-      });
-      const standings: ModeratorStanding[] = [...per.entries()]
-        .map(([key, m]) => ({
-          moderator: names.get(key) ?? key,
-          batches: m.batches,
-          inspected: m.inspected,
-          correct: m.correct,
-          accuracy: m.inspected ? m.correct / m.inspected : NaN,
-          wilson: wilsonInterval(m.correct, m.inspected),
-          lots: m.lots,
-          state: switchingStateAfter(m.lots.filter((x): x is 'accept' | 'reject' => x !== undefined).map((x) => x === 'accept')),
-        }))
-        .sort((a, b) => a.moderator.localeCompare(b.moderator));
-
+      const standings = moderatorStandings(await readBatchHistory(context, options.defaultAql), options);
       await removeSheetQuietly(context, MODERATORS_SHEET);
       const ws = context.workbook.worksheets.add(MODERATORS_SHEET);
       const rows: CellValue[][] = [

@@ -35,7 +35,7 @@ export function countInspection(rows: readonly InspectionRow[]): Pick<Inspection
 }
 
 /** The inspection sheet's values (header first, chunked; only `names` when given) and its real name. */
-async function readSheet(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<{ name: string; values: CellValue[][]; policies: PolicyLookup }> {
+export async function readSheet(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<{ name: string; values: CellValue[][]; policies: PolicyLookup }> {
   const sheet = inspectionSheetName(batch);
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   ws.load('name');
@@ -48,8 +48,13 @@ async function readSheet(context: Excel.RequestContext, batch: string, names?: r
   return { name: ws.name, values, policies: lookup() };
 }
 
+export async function readRows(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<InspectionRow[]> {
+  const read = await readSheet(context, batch, names);
+  return readInspectionRows(read.values, read.policies).rows;
+}
+
 /** What an outcome is computed from, read by header name (item_id too: its label tells the sheet's language). */
-const OUTCOME_INPUTS = ['item_id', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'outcome', 'severity', 'escalate', 'inspector', 'inspected_at'] as const;
+const OUTCOME_INPUTS = ['item_id', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'outcome', 'severity', 'escalate', 'inspector', 'inspected_at', 'settlement'] as const;
 
 /**
  * The add-in's own writes to inspection sheets, until Worksheet.onChanged reports them: Excel
@@ -110,6 +115,8 @@ export interface QaDecision {
   inspector: string;
   /** UTC milliseconds; written as an ISO timestamp. */
   now: number;
+  /** Why the decision was wrong: a code of the QA Reasons sheet (cleared when the decision was correct). */
+  reason?: string;
 }
 
 const timestamp = (now: number) => new Date(now).toISOString().slice(0, 19).replace('T', ' ');
@@ -161,6 +168,8 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
         ['escalate', escalate ? escalateValues(lang)[0] : ''],
         ['inspector', decision.inspector],
         ['inspected_at', timestamp(decision.now)],
+        // Why it was wrong: kept only for an error (a sheet drawn before reasons existed has no such column).
+        ['reason', outcome === 'correct' ? '' : (decision.reason ?? '')],
       ];
       const columns = new Map(written.map(([name]) => [name, columnOf(name)] as const).filter(([, c]) => c >= 0));
       // Each run of adjacent QA columns (found by name) is one write; text through writeRows' escape.

@@ -1,4 +1,4 @@
-import type { CellValue, Lang, Outcome, Verdict } from '../core/model';
+import type { CellValue, Lang, Outcome, Settlement, Verdict } from '../core/model';
 import { OUTCOMES, isEnforcing } from '../core/model';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 import { classifyOutcome } from '../core/stats/classifyOutcome';
@@ -38,6 +38,18 @@ export interface InspectionRow {
   inspector: string;
   inspectedAt: string;
   weight: number;
+  /** Why the decision was wrong (a code of the QA Reasons sheet), when the inspector gave one. */
+  reason: string;
+  /** Who contests the QA verdict (a moderator or team lead); empty when it is not disputed. */
+  dispute: string;
+  disputeComment: string;
+  settlement: Settlement | '';
+  settledBy: string;
+  settledAt: string;
+  /** The ISO week of the decision ("2026-W47"), written at the draw. */
+  week: string;
+  /** The outcome by the QA verdict alone, before any settlement (equal to outcome unless overturned). */
+  qaOutcome: Outcome;
 }
 
 const s = (v: CellValue | undefined) => (v === undefined || v === null ? '' : String(v).trim());
@@ -68,6 +80,9 @@ export function readInspectionRows(values: CellValue[][], policies?: PolicyLooku
     const severities = [policy, qaVerdict && isEnforcing(qaVerdict) ? qaPolicy : ''].map((p) => (p && policies ? policies.severity(p) : undefined)).filter((x): x is number => x !== undefined);
     const severity = severities.length ? Math.max(...severities) : severityCell !== '' && Number.isFinite(written) ? written : '';
     const outcomeText = get(row, 'outcome');
+    const qaOutcome = classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy }, codeOf);
+    const settlement = parseSettlement(get(row, 'settlement'));
+    const dispute = get(row, 'dispute');
     return {
       index,
       itemId: get(row, 'item_id'),
@@ -82,7 +97,8 @@ export function readInspectionRows(values: CellValue[][], policies?: PolicyLooku
       qaVerdict,
       qaPolicy,
       qaPolicyFilled,
-      outcome: classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy }, codeOf),
+      // An overturned QA verdict: the moderator's decision stands (the QA verdict stays in its cell).
+      outcome: settlement === 'overturned' && qaOutcome !== 'pending' ? 'correct' : qaOutcome,
       outcomeCell: parseOutcome(outcomeText) ?? outcomeText,
       severity,
       severityCell,
@@ -92,9 +108,25 @@ export function readInspectionRows(values: CellValue[][], policies?: PolicyLooku
       inspector: get(row, 'inspector'),
       inspectedAt: get(row, 'inspected_at'),
       weight: Number.isFinite(weight) && weight > 0 ? weight : 1,
+      reason: get(row, 'reason'),
+      dispute,
+      disputeComment: get(row, 'dispute_comment'),
+      settlement,
+      settledBy: get(row, 'settled_by'),
+      settledAt: get(row, 'settled_at'),
+      week: get(row, 'week'),
+      qaOutcome,
     };
   }).filter((r): r is InspectionRow => r !== undefined);
   return { header, rows, lang };
+}
+
+/** A settlement as typed (English or Japanese, any case), or '' when none. */
+export function parseSettlement(text: string): Settlement | '' {
+  const v = text.trim().toLowerCase();
+  if (['upheld', 'uphold', '維持', '支持'].includes(v)) return 'upheld';
+  if (['overturned', 'overturn', '覆す', '取消', '取り消し'].includes(v)) return 'overturned';
+  return '';
 }
 
 /**

@@ -11,6 +11,7 @@ import { readNamedColumns } from './readColumns';
 import { inspectionLabel, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
+import { ensureReasons, reasonName, type ReasonsInUse } from './reasonsFlow';
 
 export interface ReportOptions {
   batch: string;
@@ -28,6 +29,9 @@ export interface ReportResult {
   refreshed: boolean;
   /** Escalated items: QA verdict escalate or the escalate column (one count, as the Inspect page shows). */
   escalations: number;
+  /** Inspected items whose QA verdict was contested, and those a lead overturned (now correct). */
+  disputed: number;
+  overturned: number;
   /** The weighted estimate is the headline (the weights of the inspected items differ). */
   weightedHeadline: boolean;
   /** The inspection state the report was built from (see reportStatus). */
@@ -39,12 +43,29 @@ const PIVOTS = [
   { id: 'byPolicy', field: 'policy', label: 'report.byPolicy', at: 'K24' },
   { id: 'byMarket', field: 'market', label: 'report.byMarket', at: 'U24' },
 ] as const;
+/** The re-cut pivots: outcome by queue, language, inspector and reason, each with the others as filter fields (or slicers). */
+const RECUT_PIVOTS = [
+  { id: 'byQueue', field: 'queue', at: 'AK24' },
+  { id: 'byLanguage', field: 'language', at: 'AU24' },
+  { id: 'byInspector', field: 'inspector', at: 'BE24' },
+  { id: 'byWeek', field: 'week', at: 'BO24' },
+  { id: 'byReason', field: 'reason', at: 'BY24' },
+] as const;
+const RECUT_NOTE_AT = 'AK22';
+/** The re-cut pivots' area, cleared before they are rebuilt. */
+const RECUT_AREA = 'AK22:CL2000';
 /** The pivots' area (titles at row 23 down, columns A:AD): cleared before pivots are rebuilt. */
 const PIVOT_AREA = { row: 22, column: 0, columnCount: 30 };
 const ERROR_TABLE_AT = { row: 0, column: 3 }; // D1
+const REASON_TABLE_AT = { row: 8, column: 3 }; // D9
+// Far right, past the re-cut pivots: a list as long as the errors' reason and policy pairs.
+const REASON_POLICY_AT = { row: 0, column: 86 }; // CI1
+/** Rows kept for the reason tables (cleared on refresh before rewriting). */
+const REASON_ROWS = 200;
 const ESCALATIONS_AT = { row: 0, column: 30 }; // AE1
 /** Where the report keeps the fingerprint of the inspection state it was built from (B21). */
 const FINGERPRINT_AT = { row: 20, column: 1 };
+const DISPUTES_AT = { row: 0, column: 15 }; // P1
 const pivotName = (batch: string, id: string) => `${inspectionTableName(batch)}_${id}`;
 
 /**
@@ -102,6 +123,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const interval = (w: [number, number]) => `${fmt(w[0])} – ${fmt(w[1])}`;
     const kappa = (k: number) => (Number.isFinite(k) ? Math.round(k * 1000) / 1000 : '');
     const decisionText = !summary.lotDecision ? '' : summary.lotDecision.decision === 'undecided' ? L('report.decision.undecided', { defects: summary.defects }) : L(summary.lotDecision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject');
+    const disputed = rows.filter((r) => r.dispute !== '' && r.qaVerdict !== null).length;
+    const overturned = rows.filter((r) => r.settlement === 'overturned' && r.qaVerdict !== null).length;
     const headline = weightedHeadline ? summary.weighted : { estimate: summary.accuracy.rate, interval: summary.accuracy.wilson };
     const fingerprint = inspectionFingerprint(values);
     const block: CellValue[][] = [
@@ -129,6 +152,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     ];
     // Summary labels are our own text; values from the sheet never start a formula here.
     await writeRows(context, ws, 0, 0, block, [0, 1]);
+    // Disputes beside the summary (the summary block keeps its 21 rows: the fingerprint stays at B21).
+    await writeRows(context, ws, DISPUTES_AT.row, DISPUTES_AT.column, [[L('report.disputed'), disputed], [L('report.overturned'), overturned]], [0]);
     for (const r of [6, 8, 9, 11, 12, 13, 14]) ws.getRangeByIndexes(r, 1, 1, 1).numberFormat = [['0.0%']];
     ws.getRange('A1').format.font.bold = true;
     ws.getRange('A:A').format.columnWidth = 260;
@@ -136,18 +161,25 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
 
     const errors: CellValue[][] = [[L('report.errorTypes'), '#'], ...DEFECT_OUTCOMES.map((o) => [L(`outcome.${o}` as MessageKey), summary.outcomes[o]])];
     await writeRows(context, ws, ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors, [0]);
+    await writeReasonTables(context, ws, rows, await ensureReasons(context), L, lang);
     const escalated = rows.filter((r) => r.escalate);
     await writeEscalations(context, ws, escalated, L, lang, policies);
-    await writePivots(context, ws, options.batch, header, outcomeLabel('pending', sheetLang), refreshed, L);
+    const pending = outcomeLabel('pending', sheetLang);
+    const pivots = [...(await writePivots(context, ws, options.batch, header, refreshed, L)), ...(await writeRecutPivots(context, ws, options.batch, header, refreshed, L))];
+    // Pending items are not inspected: hidden, so each row's percentages are over its inspected items
+    // (again after a file round trip, which may not keep an item's visibility). One request for all.
+    await hidePendingItems(context, pivots, header[locateInspectionColumns(header).at('outcome')] ?? 'outcome', pending);
     const charts = ws.charts;
     if (refreshed) charts.load('items/name');
     await context.sync();
     if (!refreshed || charts.items.length === 0) {
       const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
       chart.title.text = L('report.errorTypes');
+      // Beside the error table, above the pivots.
+      chart.setPosition('G1', 'N21');
       await context.sync();
     }
-    return { sheet: reportName, summary, lotSize, lotUnit: paramsOf(batchRow).unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint };
+    return { sheet: reportName, summary, lotSize, lotUnit: paramsOf(batchRow).unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint, disputed, overturned };
   });
 }
 
@@ -156,7 +188,14 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
  * only their values) means the area is cleared and every pivot is built again, so a report
  * refreshes whatever the saved file kept.
  */
-async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], pendingLabel: string, refreshed: boolean, L: (k: MessageKey) => string): Promise<void> {
+/** Hides the pending outcome in pivots, so each row's figures are over its inspected items. */
+async function hidePendingItems(context: Excel.RequestContext, pivots: Excel.PivotTable[], outcome: string, pendingLabel: string): Promise<void> {
+  const items = pivots.map((pivot) => pivot.columnHierarchies.getItem(outcome).fields.getItem(outcome).items.getItemOrNullObject(pendingLabel));
+  await context.sync();
+  for (const item of items) if (!item.isNullObject) item.visible = false;
+}
+
+async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], refreshed: boolean, L: (k: MessageKey) => string): Promise<Excel.PivotTable[]> {
   const found = refreshed ? PIVOTS.map((p) => ws.pivotTables.getItemOrNullObject(pivotName(batch, p.id))) : [];
   const area = ws.getUsedRangeOrNullObject();
   if (refreshed) {
@@ -165,17 +204,9 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
   }
   // The sheet's own header names the fields (English field names or Japanese labels).
   const field = (c: InspectionColumn) => header[locateInspectionColumns(header).at(c)] ?? c;
-  // Pending items are not inspected: hidden, so each row's percentages are over its inspected items
-  // (again after a file round trip, which may not keep an item's visibility).
-  const hidePending = async (pivots: Excel.PivotTable[]) => {
-    const items = pivots.map((pivot) => pivot.columnHierarchies.getItem(field('outcome')).fields.getItem(field('outcome')).items.getItemOrNullObject(pendingLabel));
-    await context.sync();
-    for (const item of items) if (!item.isNullObject) item.visible = false;
-  };
   if (refreshed && found.every((p) => !p.isNullObject)) {
     for (const p of found) p.refresh();
-    await hidePending(found);
-    return;
+    return found;
   }
   for (const p of found) if (!p.isNullObject) p.delete();
   if (refreshed && !area.isNullObject) {
@@ -197,7 +228,79 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
     data.name = L('report.percentOfInspected');
     return pivot;
   });
-  await hidePending(added);
+  return added;
+}
+
+/** Whether the host has ExcelApi 1.10 (slicers), checked at run time; false outside Office (the embedded workbook). */
+function slicersSupported(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', '1.10'));
+  } catch {
+    return false;
+  }
+}
+
+/** Errors by reason (D9) and by reason and policy (CI1), reasons in the report language; rewritten on refresh. */
+async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], reasons: ReasonsInUse, L: (k: MessageKey) => string, lang: Lang): Promise<void> {
+  ws.getRangeByIndexes(REASON_TABLE_AT.row, REASON_TABLE_AT.column, REASON_ROWS, 2).clear('Contents' as Excel.ClearApplyTo);
+  ws.getRangeByIndexes(REASON_POLICY_AT.row, REASON_POLICY_AT.column, REASON_ROWS, 3).clear('Contents' as Excel.ClearApplyTo);
+  const errors = rows.filter((r) => DEFECT_OUTCOMES.includes(r.outcome));
+  const name = (code: string) => (code ? reasonName(reasons.reasons, code, lang) : L('report.noReason'));
+  const byReason = new Map<string, number>();
+  const byReasonPolicy = new Map<string, number>();
+  for (const r of errors) {
+    byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+    const key = JSON.stringify([r.reason, r.qaPolicy || r.policy]);
+    byReasonPolicy.set(key, (byReasonPolicy.get(key) ?? 0) + 1);
+  }
+  // The sheet's reasons in their order, then codes no longer listed, then "no reason".
+  const order = [...reasons.reasons.map((r) => r.code), ...[...byReason.keys()].filter((c) => c && !reasons.reasons.some((r) => r.code === c)), ''];
+  const reasonRows: CellValue[][] = [[L('report.byReason'), '#'], ...order.filter((c) => byReason.has(c) || c !== '').map((c) => [name(c), byReason.get(c) ?? 0])];
+  await writeRows(context, ws, REASON_TABLE_AT.row, REASON_TABLE_AT.column, reasonRows.slice(0, REASON_ROWS), [0]);
+  const pairs = [...byReasonPolicy.entries()].map(([k, n]) => [...(JSON.parse(k) as [string, string]), n] as [string, string, number]).sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a[1].localeCompare(b[1]));
+  const pairRows: CellValue[][] = [[L('report.reasonByPolicy'), '', ''], ...pairs.map(([reason, policy, n]) => [name(reason), policy, n])];
+  await writeRows(context, ws, REASON_POLICY_AT.row, REASON_POLICY_AT.column, pairRows.slice(0, REASON_ROWS), [0, 1]);
+}
+
+/**
+ * The re-cut pivots (outcome by queue, language, inspector, week and reason), each with the others
+ * as slicers (ExcelApi 1.10) or filter fields; refreshed when all are there, else rebuilt (a file
+ * round trip may have kept only their values). A sheet drawn before a column existed gets only the
+ * pivots of the columns it has.
+ */
+async function writeRecutPivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], refreshed: boolean, L: (k: MessageKey, p?: Record<string, string | number>) => string): Promise<Excel.PivotTable[]> {
+  const { at } = locateInspectionColumns(header);
+  const present = RECUT_PIVOTS.filter((p) => at(p.field) >= 0);
+  const field = (c: InspectionColumn) => header[at(c)] ?? c;
+  const found = refreshed ? present.map((p) => ws.pivotTables.getItemOrNullObject(pivotName(batch, p.id))) : [];
+  if (refreshed) await context.sync();
+  if (refreshed && found.every((p) => !p.isNullObject)) {
+    for (const p of found) p.refresh();
+    return found;
+  }
+  for (const p of found) if (!p.isNullObject) p.delete();
+  if (refreshed) ws.getRange(RECUT_AREA).clear('All' as Excel.ClearApplyTo);
+  const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
+  const slicers = slicersSupported();
+  const fields = present.map((p) => p.field);
+  const added: Excel.PivotTable[] = [];
+  for (const p of present) {
+    ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L('report.recut', { field: p.field })]];
+    const pivot = ws.pivotTables.add(pivotName(batch, p.id), table as unknown as Excel.Range, p.at);
+    pivot.layout.autoFormat = false;
+    pivot.rowHierarchies.add(pivot.hierarchies.getItem(field(p.field)));
+    pivot.columnHierarchies.add(pivot.hierarchies.getItem(field('outcome')));
+    const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field('item_id')));
+    data.summarizeBy = 'Count' as Excel.AggregationFunction;
+    // ExcelApi 1.10: slicers beside the pivot; elsewhere the other re-cut fields as filter fields.
+    for (const f of fields.filter((f) => f !== p.field)) {
+      if (slicers) context.workbook.slicers.add(pivot as unknown as Excel.PivotTable, field(f), ws);
+      else pivot.filterHierarchies.add(pivot.hierarchies.getItem(field(f)));
+    }
+    added.push(pivot);
+  }
+  ws.getRange(RECUT_NOTE_AT).values = [[L('report.filters')]];
+  return added;
 }
 
 /**
@@ -205,9 +308,17 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
  * the one it was built from, so the pane and the CLI can tell when any edit has made it stale.
  */
 export function inspectionFingerprint(values: readonly (readonly CellValue[])[]): string {
+  // Trailing empty cells and rows do not count: a used range trims them, a table read keeps them.
+  const width = (row: readonly CellValue[]) => {
+    let n = row.length;
+    while (n > 0 && (row[n - 1] === '' || row[n - 1] === null || row[n - 1] === undefined)) n--;
+    return n;
+  };
+  let rows = values.length;
+  while (rows > 0 && width(values[rows - 1]) === 0) rows--;
   let h = 0x811c9dc5;
-  for (const row of values) {
-    for (const v of row) {
+  for (const row of values.slice(0, rows)) {
+    for (const v of row.slice(0, width(row))) {
       const text = `${String(v)}\u0001`;
       for (let i = 0; i < text.length; i++) {
         h ^= text.charCodeAt(i);

@@ -1,7 +1,7 @@
 import type { Mapping } from '../core/mapping/detectMapping';
 import { INSPECTION_COLUMNS, col, escalateValues, inspectionHeader, locateInspectionColumns, outcomeLabel } from './schema/inspectionSheet';
 import { matchKey } from '../core/text/matchKey';
-import { DECISION_FIELDS, OUTCOMES, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
+import { DECISION_FIELDS, OUTCOMES, QA_COLUMNS, SETTLEMENTS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
@@ -10,7 +10,9 @@ import { createDecisionValidator } from '../core/validation/createDecisionValida
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
+import { BATCHES_SHEET, REASONS_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
+import { ensureReasons } from './reasonsFlow';
+import { isoWeek, parseDate } from '../core/normalize/parseDate';
 import { loadTaxonomy } from './taxonomyFlow';
 import { readNamedColumns } from './readColumns';
 import type { Taxonomy } from '../core/taxonomy/types';
@@ -91,6 +93,12 @@ export const OUTCOME_COLORS: Record<string, string> = {
 };
 
 const tempSheetName = (batch: string) => `QA ~${batch}`.slice(0, 31);
+
+/** The ISO week of a decision's date cell, or '' when it has none or it cannot be read. */
+function weekOf(value: CellValue): string {
+  const ms = parseDate(value);
+  return typeof ms === 'number' ? isoWeek(ms) : '';
+}
 
 /** The number of items a sizing rule asks for on a lot. */
 export function sampleSizeFor(size: SampleSize, lotSize: number): { n: number; plan?: SamplingPlan } {
@@ -281,11 +289,14 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       ...DECISION_FIELDS.map(cell),
       item.row,
       Math.round(item.weight * 1e6) / 1e6,
-      '', '', outcomeLabel('pending', lang), severity[d.policy] ?? '', '', '', '', '',
+      // qa_verdict, qa_policy, outcome, severity, then every later QA column empty.
+      ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? outcomeLabel('pending', lang) : c === 'severity' ? (severity[d.policy] ?? '') : c === 'week' ? weekOf(cell('decided_at')) : '')),
     ]);
   });
   const temp = tempSheetName(options.batch);
-  await writeInspectionSheet(run, temp, table, codeRange, lang);
+  // QA Reasons exists (the default list on first use) before the inspection sheet is built, once the draw is sure.
+  const reasonRange = (await run((context) => ensureReasons(context))).codeRange;
+  await writeInspectionSheet(run, temp, table, codeRange, reasonRange, lang);
   await finishBatch(run, temp, options, at, drawn, lotSize, plan);
   return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
@@ -395,7 +406,7 @@ function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mappin
 }
 
 /** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
-async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string, lang: Lang): Promise<void> {
+async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string, reasonRange: string, lang: Lang): Promise<void> {
   await run(async (context) => {
     try {
       const ws = context.workbook.worksheets.add(temp);
@@ -412,6 +423,9 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
       verdicts.dataValidation.rule = { list: { inCellDropDown: true, source: 'approve,remove,age_restrict,fyf_ineligible,escalate' } };
       const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
       policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
+      // Reasons from QA Reasons (the lead edits the list); settlement as a short list.
+      ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string } };
+      ws.getRangeByIndexes(1, col('settlement'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: SETTLEMENTS.join(',') } };
       const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
       escalate.dataValidation.rule = { list: { inCellDropDown: true, source: escalateValues(lang).join(',') } };
       const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);

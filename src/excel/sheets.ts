@@ -5,16 +5,22 @@ export const BATCHES_SHEET = 'QA Batches';
 export const SETTINGS_SHEET = 'QA Settings';
 /** The cross-batch view: accuracy and ISO 2859-1 switching state per moderator over every batch. */
 export const MODERATORS_SHEET = 'QA Moderators';
+/** Error reasons (bilingual, editable by the lead). */
+export const REASONS_SHEET = 'QA Reasons';
+/** Accuracy per moderator, policy and market over every batch; the switching state per moderator. */
+export const TRENDS_SHEET = 'QA Trends';
+/** One moderator's errors to share: "QA Coach <moderator>". */
+export const COACH_PREFIX = 'QA Coach ';
 export const INSPECTION_PREFIX = 'QA ';
 export const REPORT_PREFIX = 'QA Report ';
 /** Sheet names are at most 31 characters: "QA Report " leaves 21 for the batch id. */
 export const MAX_BATCH_ID = 31 - REPORT_PREFIX.length;
 
-const OWN = new Set([TAXONOMY_SHEET, FINDINGS_SHEET, BATCHES_SHEET, SETTINGS_SHEET, MODERATORS_SHEET].map((s) => s.toLowerCase()));
+const OWN = new Set([TAXONOMY_SHEET, FINDINGS_SHEET, BATCHES_SHEET, SETTINGS_SHEET, MODERATORS_SHEET, REASONS_SHEET, TRENDS_SHEET].map((s) => s.toLowerCase()));
 
 /** An inspection sheet: "QA <batch>", not a report and not one of the fixed sheets (nor a temporary one). */
 export function isInspectionSheet(name: string): boolean {
-  return name.startsWith(INSPECTION_PREFIX) && !name.startsWith(REPORT_PREFIX) && !OWN.has(name.toLowerCase()) && !name.includes('~');
+  return name.startsWith(INSPECTION_PREFIX) && !name.startsWith(REPORT_PREFIX) && !name.startsWith(COACH_PREFIX) && !OWN.has(name.toLowerCase()) && !name.includes('~');
 }
 
 export const inspectionSheetName = (batch: string) => `${INSPECTION_PREFIX}${batch}`;
@@ -45,7 +51,7 @@ export function batchNameProblem(batch: string): { key: 'batch.error.empty' | 'b
   if (batch.length > MAX_BATCH_ID) return { key: 'batch.error.tooLong', params: { batch, length: batch.length, max: MAX_BATCH_ID } };
   if (SHEET_FORBIDDEN.test(batch) || /[\u0000-\u001f]/.test(batch)) return { key: 'batch.error.characters', params: { batch } };
   if (batch.endsWith("'")) return { key: 'batch.error.apostrophe', params: { batch } };
-  if (/^report(\s|$)/i.test(batch) || OWN.has(`qa ${batch}`.toLowerCase()) || batch.includes('~')) return { key: 'batch.error.reserved', params: { batch } };
+  if (/^(report|coach)(\s|$)/i.test(batch) || OWN.has(`qa ${batch}`.toLowerCase()) || batch.includes('~')) return { key: 'batch.error.reserved', params: { batch } };
   return undefined;
 }
 
@@ -59,3 +65,6 @@ export function isOwnSheet(name: string): boolean {
 export function isValidBatchId(batch: string): boolean {
   return batchNameProblem(batch) === undefined;
 }
+
+/** A coaching sheet's name: "QA Coach " and the moderator, cut to Excel's 31 characters without the characters a sheet name refuses. */
+export const coachSheetName = (moderator: string) => `${COACH_PREFIX}${moderator.replace(/[\\/?*[\]:']/g, '_')}`.slice(0, 31).trimEnd();

@@ -16,6 +16,7 @@ const PAGES: Record<PageId, { label: MessageKey; Component: ReturnType<typeof la
   sample: { label: 'page.sample', Component: lazy(() => import('./pages/SamplePage')) },
   inspect: { label: 'page.inspect', Component: lazy(() => import('./pages/InspectPage')) },
   report: { label: 'page.report', Component: lazy(() => import('./pages/ReportPage')) },
+  trends: { label: 'page.trends', Component: lazy(() => import('./pages/TrendsPage')) },
 };
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import type { Lang } from '../core/model';
-import type { PageId } from '../commands/types';
+import { PAGE_IDS, type PageId } from '../commands/types';
 import { languageFromLocale } from '../i18n';
 import { hostRunner, type Requirements } from '../excel/host';
 
@@ -21,6 +21,8 @@ export interface PaneHost {
   selectCell(address: string): Promise<void>;
   /** Shows the pane (from a ribbon function in the shared runtime). */
   showPane(): Promise<void>;
+  /** Saves one sheet as a separate .xlsx file (the workbench downloads it; in Excel the sheet stays in the workbook). */
+  saveSheetAsFile?(sheet: string, fileName: string): Promise<void>;
 }
 
 /**
@@ -90,5 +92,5 @@ export function officeHost(): PaneHost {
 /** Reads the page to open from the URL (`?page=sample`), so New sample can open the right page. */
 export function pageFromUrl(search: string): PageId | undefined {
   const page = new URLSearchParams(search).get('page');
-  return page && ['map', 'validate', 'sample', 'inspect', 'report'].includes(page) ? (page as PageId) : undefined;
+  return page && (PAGE_IDS as readonly string[]).includes(page) ? (page as PageId) : undefined;
 }

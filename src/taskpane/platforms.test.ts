@@ -35,9 +35,9 @@ test("the pane runs the registry's shortcuts itself, from the registry's own key
   for (const command of COMMAND_LIST) press(command.shortcut.default);
   press('Ctrl+Alt+X'); // not a shortcut: nothing runs
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(shown).toEqual([undefined, 'validate', 'sample', 'report', 'inspect']);
+  expect(shown).toEqual([undefined, 'validate', 'sample', 'report', 'inspect', 'trends']);
   stop();
   press(COMMAND_LIST[1].shortcut.default);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  expect(shown).toHaveLength(5);
+  expect(shown).toHaveLength(6);
 });

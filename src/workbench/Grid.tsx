@@ -6,6 +6,8 @@ import type { EmulatedWorkbook } from '../emulator';
 import { MAX_COLUMNS, MAX_ROWS } from '../emulator/address';
 import type { SheetModel } from '../emulator/model';
 import { displayValue, effectiveFormat, listChoices } from './cellDisplay';
+import { chartSpec } from './chartData';
+import { ChartOverlay } from './ChartOverlay';
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 24;
@@ -67,6 +69,9 @@ export function Grid(props: GridProps): ReactElement {
   const columnCount = Math.min(MAX_COLUMNS, Math.max(16, (used ? used.column + used.columnCount : 0) + 6));
   const widths = useMemo(() => Array.from({ length: columnCount }, (_, c) => Math.min(MAX_WIDTH, Math.max(24, sheet.columnWidths.get(c) ?? DEFAULT_WIDTH))), [sheet, columnCount, version]);
   const starts = useMemo(() => widths.reduce<number[]>((acc, w, i) => (acc.push(i ? acc[i - 1] + widths[i - 1] : 0), acc), []), [widths]);
+  // A column's left edge, also past the columns laid out (a chart may reach beyond the used range).
+  const leftOf = (c: number) => ROW_HEADER_WIDTH + (c < columnCount ? starts[c] : starts[columnCount - 1] + widths[columnCount - 1] + (c - columnCount) * DEFAULT_WIDTH);
+  const charts = useMemo(() => sheet.charts.map((c) => chartSpec(book.model, c)).filter((c) => c !== undefined), [book, sheet, version]);
   const totalWidth = ROW_HEADER_WIDTH + (starts[columnCount - 1] ?? 0) + (widths[columnCount - 1] ?? 0);
 
   // The sticky headers take room at the start: padding tells the virtualizer, so a cell scrolled
@@ -205,6 +210,14 @@ export function Grid(props: GridProps): ReactElement {
               );
             })}
           </div>
+        ))}
+        {charts.map((spec) => (
+          <ChartOverlay
+            key={spec.name}
+            spec={spec}
+            version={version}
+            style={{ top: HEADER_HEIGHT + spec.rect.row * ROW_HEIGHT, left: leftOf(spec.rect.column), width: leftOf(spec.rect.column + spec.rect.columnCount) - leftOf(spec.rect.column), height: spec.rect.rowCount * ROW_HEIGHT }}
+          />
         ))}
         {editing && (
           <Editor

@@ -1,6 +1,7 @@
 import type { EmulatedWorkbook } from '../emulator';
 import { parseRange, splitSheet } from '../emulator/address';
 import type { Lang } from '../core/model';
+import { sheetAsWorkbook } from '../emulator/sheetBook';
 import { hostRunner } from '../excel/host';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 
@@ -24,6 +25,11 @@ export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; the
     },
     async showPane() {
       // The pane is always beside the grid in the workbench.
+    },
+    async saveSheetAsFile(sheet, fileName) {
+      // The file writer loads on use (it is the workbench's heaviest part).
+      const [{ exportXlsx }, { download }] = await Promise.all([import('../emulator/xlsx'), import('./files')]);
+      download(fileName, await exportXlsx(sheetAsWorkbook(book.model, sheet)));
     },
   };
 }

@@ -1,5 +1,4 @@
 import { codeLetter, planForLetter, samplingPlan } from './samplingPlan';
-import { switchingStateAfter, nextSwitchingStatus, INITIAL_SWITCHING } from './switching';
 import { INSPECTION_LEVELS, type Aql, type CodeLetter } from './planTables';
 
 // shared/reference/sampling.md, normal inspection, transcribed cell by cell (arrows followed).
@@ -64,27 +63,4 @@ test('bad input is refused with a RangeError', () => {
   expect(() => samplingPlan({ lotSize: 1, level: 'II', aql: 1.5 })).toThrow(RangeError);
   expect(() => samplingPlan({ lotSize: 100, level: 'II', aql: 3 })).toThrow(RangeError);
   expect(() => samplingPlan({ lotSize: 100, level: 'IV' as never, aql: 1.5 })).toThrow(RangeError);
-});
-
-describe('switching rules', () => {
-  test('normal → tightened when 2 of 5 or fewer consecutive lots are not accepted', () => {
-    expect(switchingStateAfter([false, true, true, true, false])).toBe('tightened');
-    expect(switchingStateAfter([false, true, true, true, true, false])).toBe('normal');
-  });
-  test('tightened → normal after 5 accepted in a row; → discontinued after 5 not accepted in all', () => {
-    expect(switchingStateAfter([false, false, true, true, true, true, true])).toBe('normal');
-    expect(switchingStateAfter([false, false, true, true, true, true])).toBe('tightened');
-    expect(switchingStateAfter([false, false, false, true, false, true, false, false, false])).toBe('discontinued');
-  });
-  test('normal → reduced after 10 accepted (when the lead allows), reduced → normal on a rejection', () => {
-    const ten = Array<boolean>(10).fill(true);
-    expect(switchingStateAfter(ten)).toBe('reduced');
-    expect(switchingStateAfter(ten, { reducedAllowed: false })).toBe('normal');
-    expect(switchingStateAfter([...ten, false])).toBe('normal');
-  });
-  test('the status object is not mutated', () => {
-    const s = { ...INITIAL_SWITCHING, recentNormal: [true] };
-    nextSwitchingStatus(s, false);
-    expect(s.recentNormal).toEqual([true]);
-  });
 });

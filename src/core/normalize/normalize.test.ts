@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
 import { parseLanguage, parseMarket } from './marketAndLanguage';
-import { parseDate, parseDateText, serialToMs } from './parseDate';
+import { isoWeek, parseDate, parseDateText, serialToMs } from './parseDate';
 import { parseItemId } from './parseItemId';
 import { VERDICT_ALIASES, parseVerdict } from './parseVerdict';
 import { createPolicyIndex } from './policyIndex';
@@ -146,4 +146,12 @@ describe('parseDate: the allocation-free reader and the general parser agree', (
     }
     expect(parseDate('2026-11-24T13:05:09+09:00')).toBe(Date.UTC(2026, 10, 24, 4, 5, 9));
   });
+});
+
+test('isoWeek: Monday-start weeks, week 1 holds the first Thursday, across year ends', () => {
+  expect(isoWeek(Date.UTC(2026, 10, 24))).toBe('2026-W48');
+  expect(isoWeek(Date.UTC(2021, 0, 3))).toBe('2020-W53');
+  expect(isoWeek(Date.UTC(2024, 11, 30))).toBe('2025-W01');
+  expect(isoWeek(Date.UTC(2026, 0, 1, 23, 59))).toBe('2026-W01');
+  expect(isoWeek(NaN)).toBe('');
 });

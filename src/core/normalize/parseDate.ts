@@ -139,3 +139,20 @@ export function parseDateText(value: string): number | undefined {
   }
   return ms;
 }
+
+/**
+ * The ISO 8601 week of a date (UTC milliseconds) as "YYYY-Www": weeks start on Monday and week 1
+ * holds the year's first Thursday, so early January can belong to the previous year's week 52/53.
+ *
+ * @example isoWeek(Date.UTC(2026, 10, 24)) // '2026-W48'
+ * Invalid input: a non-finite number gives ''.
+ */
+export function isoWeek(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  const day = (d.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day + 3);
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

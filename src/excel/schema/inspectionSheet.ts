@@ -35,6 +35,13 @@ const JA_LABELS: Record<InspectionColumn, string> = {
   escalate: 'エスカレーション',
   inspector: '検査者',
   inspected_at: '検査日時',
+  reason: '誤りの理由',
+  dispute: '異議',
+  dispute_comment: '異議コメント',
+  settlement: '裁定',
+  settled_by: '裁定者',
+  settled_at: '裁定日時',
+  week: '週',
 };
 
 /** A column's header label in a language. */

@@ -1,5 +1,5 @@
 import {
-  Badge, Body1, Button, Caption1, Card, Checkbox, Combobox, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, Option, ProgressBar, SpinButton, Subtitle2, Switch, Textarea, ToggleButton, makeStyles, tokens,
+  Badge, Body1, Button, Caption1, Card, Checkbox, Combobox, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, Option, ProgressBar, Select, SpinButton, Subtitle2, Switch, Textarea, ToggleButton, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { VERDICTS, isEnforcing, type Lang, type Verdict } from '../../core/model';
@@ -11,6 +11,9 @@ import { FlowError } from '../../excel/host';
 import { inspectionState, saveQaDecision, type InspectionState } from '../../excel/inspectFlow';
 import type { InspectionRow } from '../../excel/inspectionRows';
 import { loadTaxonomy } from '../../excel/taxonomyFlow';
+import { loadReasons } from '../../excel/reasonsFlow';
+import type { ErrorReason } from '../../core/reasons';
+import { classifyOutcome } from '../../core/stats/classifyOutcome';
 import { isOpenableUrl } from '../host';
 import { BatchPicker } from '../shell/BatchPicker';
 import { EmptyState } from '../shell/EmptyState';
@@ -50,6 +53,8 @@ export default function InspectPage(): ReactElement {
   const [query, setQuery] = useState('');
   const [comment, setComment] = useState('');
   const [escalate, setEscalate] = useState(false);
+  const [reasons, setReasons] = useState<ErrorReason[]>([]);
+  const [reason, setReason] = useState('');
   const [saved, setSaved] = useState<string>();
   const [recomputed, setRecomputed] = useState(0);
   const [breaks, setBreaks] = useState(false);
@@ -64,10 +69,11 @@ export default function InspectPage(): ReactElement {
   // Loaded once per visit (the language only changes names, which come from the same taxonomy);
   // the states are set after the flow ends, so the item's load that follows can run.
   useEffect(() => {
-    void flow.run(() => Promise.all([listBatches(runner), loadTaxonomy(runner, lang)])).then((loaded) => {
+    void flow.run(() => Promise.all([listBatches(runner), loadTaxonomy(runner, lang), loadReasons(runner)])).then((loaded) => {
       if (!loaded) return;
       setBatches(loaded[0]);
       setTaxonomy(loaded[1].taxonomy);
+      setReasons(loaded[2]);
     });
   }, [runner]);
 
@@ -93,6 +99,7 @@ export default function InspectPage(): ReactElement {
     setQuery('');
     setComment(row?.qaComment ?? '');
     setEscalate(row?.escalate ?? false);
+    setReason(row?.reason ?? '');
   }, [batch, shownIndex]);
 
   const load = useCallback(
@@ -148,13 +155,17 @@ export default function InspectPage(): ReactElement {
     return found ? found.code : '';
   };
 
+  // The outcome the chosen verdict would give: an error asks for its reason.
+  const wouldBe = row && verdict ? classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict, policy: isEnforcing(verdict) || verdict === 'escalate' ? resolvePolicy() : '' }) : undefined;
+  const wouldBeError = wouldBe !== undefined && wouldBe !== 'correct' && wouldBe !== 'pending';
+
   const save = async () => {
     if (!row || !batch) return;
     if (!session.inspector.trim()) return flow.fail(new FlowError('inspect.needInspector'));
     if (!verdict) return flow.fail(new FlowError('inspect.needVerdict'));
     const code = isEnforcing(verdict) ? resolvePolicy() : verdict === 'escalate' ? resolvePolicy() : '';
     if (isEnforcing(verdict) && !code) return flow.fail(new FlowError('inspect.needPolicy'));
-    const outcome = await flow.run(() => saveQaDecision(runner, batch, row.index, { qaVerdict: verdict, qaPolicy: code, comment: comment.trim(), escalate, inspector: session.inspector.trim(), now: Date.now() }));
+    const outcome = await flow.run(() => saveQaDecision(runner, batch, row.index, { qaVerdict: verdict, qaPolicy: code, comment: comment.trim(), escalate, inspector: session.inspector.trim(), now: Date.now(), reason }));
     if (!outcome) return;
     setSaved(outcome);
     if (Number(row.severity) >= 3) since.current.severe++;
@@ -334,6 +345,18 @@ export default function InspectPage(): ReactElement {
           <Field label={t('inspect.comment')}>
             <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
           </Field>
+          {wouldBeError && (
+            <Field label={t('reason.label')} validationState={reason ? 'none' : 'warning'} validationMessage={reason ? undefined : t('reason.needed')}>
+              <Select value={reason} onChange={(_, d) => setReason(d.value)}>
+                <option value="">{t('reason.none')}</option>
+                {reasons.map((r) => (
+                  <option key={r.code} value={r.code} title={lang === 'ja' ? r.definitionJa : r.definitionEn}>
+                    {lang === 'ja' ? r.ja : r.en}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           <Checkbox label={t('inspect.escalate')} checked={escalate || verdict === 'escalate'} disabled={verdict === 'escalate'} onChange={(_, d) => setEscalate(Boolean(d.checked))} />
           <Caption1>{t('inspect.escalationHelp')}</Caption1>
           <div className={page.row}>

@@ -88,6 +88,8 @@ export default function ReportPage(): ReactElement {
         ...(decision
           ? ([[t('report.decision'), decision.decision === 'undecided' ? t('report.decision.undecided', { defects: decision.defects }) : t(decision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject')]] as [string, string][])
           : []),
+        [t('report.disputed'), result.disputed.toLocaleString(lang)],
+        [t('report.overturned'), result.overturned.toLocaleString(lang)],
       ]
     : [];
 

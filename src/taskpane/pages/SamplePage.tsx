@@ -7,6 +7,7 @@ import { FlowError } from '../../excel/host';
 import { listBatches } from '../../excel/batches';
 import { previewSample, sampleFlow, type SampleFlowOptions, type SampleFlowResult, type SamplePreview, type SampleSize } from '../../excel/sampleFlow';
 import { batchNameProblem } from '../../excel/sheets';
+import { nextPlanAdvice, type NextPlanAdvice } from '../../excel/trendFlow';
 import { FlowStatus } from '../shell/FlowStatus';
 import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
@@ -68,6 +69,20 @@ export default function SamplePage(): ReactElement {
       })
       .catch(() => undefined);
   }, [session.host.runner]);
+
+  // What the trends say the next batch should use (ISO 2859-1 switching), offered in one click.
+  const [advice, setAdvice] = useState<NextPlanAdvice>();
+  useEffect(() => {
+    void nextPlanAdvice(session.host.runner)
+      .then(setAdvice)
+      .catch(() => undefined);
+  }, [session.host.runner]);
+  const applyAdvice = (a: NextPlanAdvice) => {
+    setSizeKind('iso2859');
+    setInspection(a.inspection);
+    setAql(a.aql);
+    setPreview(undefined);
+  };
 
   const stratified = method === 'stratified_proportional' || method === 'stratified_neyman';
   const options = useMemo(() => ({ method, sizeKind, n, percent, level, aql, inspection, confidence, margin, strata, minimum, quota, markets, queues, from, to, verdicts, includeEarlier, seed }), [method, sizeKind, n, percent, level, aql, inspection, confidence, margin, strata, minimum, quota, markets, queues, from, to, verdicts, includeEarlier, seed]);
@@ -140,6 +155,22 @@ export default function SamplePage(): ReactElement {
 
   return (
     <div className={styles.page}>
+      {advice && advice.inspection !== 'normal' && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t('sample.advice', {
+              moderators: advice.because.map((m) => m.moderator).join(', '),
+              inspection: t(`trend.state.${advice.inspection}`),
+              rule: [...new Set(advice.because.map((m) => (m.rule ? t(`trend.rule.${m.rule}`) : '')))].filter(Boolean).join('; '),
+            })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={sizeKind === 'iso2859' && inspection === advice.inspection && aql === advice.aql} onClick={() => applyAdvice(advice)}>
+              {t('sample.useAdvice', { inspection: t(`trend.state.${advice.inspection}`) })}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {/* Any letters are fine (「第48週」 too); an invalid name says why, here and on Draw. */}
       <Field label={t('sample.batch')} hint={t('sample.batchHint', { batch })} validationState={nameProblem ? 'error' : 'none'} validationMessage={nameProblem ? t(nameProblem.key, nameProblem.params) : undefined}>
         <Input value={batch} onChange={(_, d) => setBatch(d.value)} maxLength={21} />

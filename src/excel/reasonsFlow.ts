@@ -1,0 +1,57 @@
+import { DEFAULT_REASONS, type ErrorReason } from '../core/reasons';
+import type { CellValue, Lang } from '../core/model';
+import { toFlowError, type BatchRunner } from './host';
+import { REASONS_SHEET } from './sheets';
+import { writeRows } from './writeTable';
+
+/** The columns of `QA Reasons`: the code the inspection sheets hold, then names and definitions in both languages. */
+export const REASON_COLUMNS = ['code', 'name_en', 'name_ja', 'definition_en', 'definition_ja'] as const;
+
+export interface ReasonsInUse {
+  reasons: ErrorReason[];
+  /** The codes' range on QA Reasons, for the inspection sheet's dropdown ("A2:A7"). */
+  codeRange: string;
+}
+
+/** Reads the reasons sheet, or writes the default list there first. Queues on the context; one or two syncs. */
+export async function ensureReasons(context: Excel.RequestContext): Promise<ReasonsInUse> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(REASONS_SHEET);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('values');
+  await context.sync();
+  if (ws.isNullObject || used.isNullObject) {
+    const sheet = ws.isNullObject ? context.workbook.worksheets.add(REASONS_SHEET) : ws;
+    const rows: CellValue[][] = [[...REASON_COLUMNS], ...DEFAULT_REASONS.map((r) => [r.code, r.en, r.ja, r.definitionEn, r.definitionJa])];
+    await writeRows(context, sheet, 0, 0, rows, [0, 1, 2, 3, 4]);
+    sheet.getRangeByIndexes(0, 0, 1, REASON_COLUMNS.length).format.font.bold = true;
+    sheet.freezePanes.freezeRows(1);
+    sheet.getRangeByIndexes(0, 0, rows.length, 3).format.autofitColumns();
+    await context.sync();
+    return { reasons: [...DEFAULT_REASONS], codeRange: `A2:A${rows.length}` };
+  }
+  const values = used.values as CellValue[][];
+  const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
+  const at = (name: string) => header.indexOf(name);
+  const cell = (row: CellValue[], name: string) => (at(name) < 0 ? '' : String(row[at(name)] ?? '').trim());
+  const reasons = values
+    .slice(1)
+    .map((row) => ({ code: cell(row, 'code'), en: cell(row, 'name_en'), ja: cell(row, 'name_ja'), definitionEn: cell(row, 'definition_en'), definitionJa: cell(row, 'definition_ja') }))
+    .filter((r) => r.code !== '')
+    .map((r) => ({ ...r, en: r.en || r.code, ja: r.ja || r.en || r.code }));
+  return { reasons, codeRange: `A2:A${Math.max(2, values.length)}` };
+}
+
+/** The error reasons in use (the lead's edits included); writes the default list on first use. */
+export async function loadReasons(run: BatchRunner): Promise<ErrorReason[]> {
+  try {
+    return await run(async (context) => (await ensureReasons(context)).reasons);
+  } catch (error) {
+    throw toFlowError(error, REASONS_SHEET);
+  }
+}
+
+/** A reason's name in a language, or the code itself when the sheet no longer lists it. */
+export function reasonName(reasons: readonly ErrorReason[], code: string, lang: Lang): string {
+  const r = reasons.find((x) => x.code === code);
+  return r ? (lang === 'ja' ? r.ja : r.en) : code;
+}
