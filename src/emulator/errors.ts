@@ -15,7 +15,10 @@ export type EmulatorErrorCode =
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'UnsupportedOperation'
-  | 'PivotTableRangeConflict';
+  | 'PivotTableRangeConflict'
+  | 'InvalidObjectPath'
+  | 'InvalidRequestContext'
+  | 'InvalidOperationInCellEditMode';
 
 /** An error as Excel raises it: a `code` that is never localized, a `message`, and where it happened. */
 export class EmulatorError extends Error {

@@ -48,8 +48,6 @@ export interface ChartModel {
   title: string;
 }
 
-export type ChangeHandler = (event: { address: string; changeType: string; source: 'Local' | 'Remote'; worksheetId: string; details?: { valueBefore: Value; valueAfter: Value } }) => void | Promise<void>;
-
 const key = (row: number, column: number) => row * MAX_COLUMNS + column;
 
 /** One worksheet's cells and settings: values in dense row arrays, the rest in sparse maps. */
@@ -67,7 +65,6 @@ export class SheetModel {
   charts: ChartModel[] = [];
   freeze = { rows: 0, columns: 0 };
   protected = false;
-  changeHandlers: ChangeHandler[] = [];
 
   constructor(id: string, name: string) {
     this.id = id;
@@ -143,6 +140,24 @@ export class SheetModel {
     return { row: minR, column: minC, rowCount: maxR - minR + 1, columnCount: maxC - minC + 1 };
   }
 
+  /**
+   * Widths from the longest text in each whole column (about 7 points per character, Calibri 11):
+   * Excel fits "based on the current data in the columns" (R excel.rangeformat.yml
+   * autofitColumns), every row of the column, not only the rows of the range it was called on.
+   */
+  autofitColumns(firstColumn: number, columnCount: number, rows?: { row: number; rowCount: number }): void {
+    const first = rows?.row ?? 0;
+    const end = rows ? Math.min(this.rows.length, rows.row + rows.rowCount) : this.rows.length;
+    for (let c = firstColumn; c < firstColumn + columnCount; c++) {
+      let longest = 0;
+      for (let r = first; r < end; r++) {
+        const v = this.rows[r]?.[c];
+        if (v !== undefined && v !== '') longest = Math.max(longest, String(v).length);
+      }
+      this.columnWidths.set(c, Math.min(400, Math.max(40, longest * 7 + 10)));
+    }
+  }
+
   /** Clears values, formulas and formats in a rectangle. */
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats' = 'All'): void {
     const lastRow = Math.min(rect.row + rect.rowCount, this.rows.length);
@@ -162,6 +177,8 @@ export class SheetModel {
   }
 }
 
+let nextId = 1;
+
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 /** The workbook: sheets, tables, named items, charts, and what the user has selected. */
@@ -173,10 +190,12 @@ export class WorkbookModel {
   selection: { sheet: SheetModel; rect: CellRect } | undefined;
   /** The workbook's culture, for texts Excel localizes (pivot captions). */
   culture: 'en-US' | 'ja-JP' = 'en-US';
-  private nextId = 1;
-
+  /**
+   * A new object id. Ids are unique in the process, not only in the workbook: Microsoft's client
+   * routes events by worksheet id, and several embedded workbooks share one client.
+   */
   newId(prefix: string): string {
-    return `{${prefix}-${this.nextId++}}`;
+    return `{${prefix}-${nextId++}}`;
   }
 
   /**
