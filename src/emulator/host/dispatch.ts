@@ -112,6 +112,7 @@ export class RequestExecution implements Exec {
         if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
       } catch (error) {
         const e = error instanceof EmulatorError ? error : new EmulatorError('GeneralException', `The embedded Excel failed on ${describe(action)}: ${(error as Error)?.message ?? String(error)}`);
+        if (typeof process !== 'undefined' && process.env?.EMBEDDED_EXCEL_TRACE) console.error(`[embedded Excel] ${e.code} at ${describe(action)}: ${e.message}`);
         return { Results: results, TraceIds: traceIds, Error: { Code: e.code, Message: e.message, Location: e.debugInfo.errorLocation ?? '', ActionIndex: index, HttpStatusCode: 400 } };
       }
     }

@@ -231,7 +231,19 @@ export const rangeClass: HostClass<RangeTarget> = {
       }
       if (what !== 'Formats') x.changes.push({ sheet: t.sheet, rect: t.rect });
     },
-    // The client may check a write's shape before sending it; the write itself checks again.
-    _ValidateArraySize: () => undefined,
+    GetBoundingRect: (t, [other], x) => {
+      const o = rangeArgument(other, t.sheet, x, 'Range.getBoundingRect').rect;
+      const row = Math.min(t.rect.row, o.row);
+      const column = Math.min(t.rect.column, o.column);
+      const endR = Math.max(t.rect.row + t.rect.rowCount, o.row + o.rowCount);
+      const endC = Math.max(t.rect.column + t.rect.columnCount, o.column + o.columnCount);
+      return rangeRef(t.sheet, { row, column, rowCount: endR - row, columnCount: endC - column });
+    },
+    // The client splits a write of more than 1,500 cells into row blocks and first asks the host
+    // to check the whole array's shape (setRangePropertiesInBulk in excel-web-16.00.js).
+    _ValidateArraySize: (t, [rows, columns]) => {
+      const single = Number(rows) === 1 && Number(columns) === 1;
+      if (!single && (Number(rows) !== t.rect.rowCount || Number(columns) !== t.rect.columnCount)) throw shapeError('Range.values', t.rect.rowCount, t.rect.columnCount, Number(rows), Number(columns));
+    },
   },
 };
