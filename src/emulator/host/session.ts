@@ -146,8 +146,10 @@ export class BookSession {
     if (requestBytes > ins.maxRequestBytes) return this.fail(cleanup, 'RequestPayloadSizeLimitExceeded');
     const started = performance.now();
     this.host.maxCellsPerRead = ins.maxCellsPerRead;
-    // The host reads the request as Excel does: from its JSON text.
-    const execution = new RequestExecution(this.host, ref(workbookClass, this.host), JSON.parse(json) as RequestBody);
+    // The body is the client's own object; its JSON text above is what crossed the wire (measured,
+    // not parsed again: the client builds it from JSON-safe values, and parsing 5 MB twice per sync
+    // would double the host's cost on full-sheet flows).
+    const execution = new RequestExecution(this.host, ref(workbookClass, this.host), body);
     const responseBody = execution.run();
     const responseJson = JSON.stringify(responseBody);
     const responseBytes = byteLength(responseJson);
@@ -155,7 +157,8 @@ export class BookSession {
     if (!cleanup) ins.responseBytes.push(responseBytes);
     this.raise(changedEvents(this.host, execution.changes, 'Local', 'ThisLocalAddin'));
     if (responseBytes > ins.maxResponseBytes) return failed('ResponsePayloadSizeLimitExceeded', MESSAGES.ResponsePayloadSizeLimitExceeded);
-    return { HttpStatusCode: 200, ErrorCode: null, ErrorMessage: null, Headers: {}, Body: JSON.parse(responseJson) as ExecutorResponse['Body'] };
+    // The host built the response from fresh arrays, so the client may keep them as they are.
+    return { HttpStatusCode: 200, ErrorCode: null, ErrorMessage: null, Headers: {}, Body: responseBody };
   }
 
   private fail(cleanup: boolean, code: keyof typeof MESSAGES): ExecutorResponse {
