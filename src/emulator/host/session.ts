@@ -46,11 +46,28 @@ export interface SyncHooks {
   beforeSync?: (syncIndex: number) => void | Promise<void>;
 }
 
-const utf8 = new TextEncoder();
-const byteLength = (json: string) => (typeof Buffer !== 'undefined' ? Buffer.byteLength(json, 'utf8') : utf8.encode(json).length);
+/** UTF-8 length of a string (Buffer where there is one; counted by code unit elsewhere, e.g. jsdom, browsers). */
+function byteLength(json: string): number {
+  if (typeof Buffer !== 'undefined') return Buffer.byteLength(json, 'utf8');
+  let n = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
-/** A turn of the event loop, as a request's round trip to Excel takes: other runs may interleave. */
-const roundTrip = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+/**
+ * A request's round trip to Excel is asynchronous: the executor yields before answering, so runs
+ * in flight together interleave (a co-author's run can land between two syncs of another). A
+ * microtask, not a timer: timers are clamped to milliseconds in browsers and jsdom.
+ */
+const roundTrip = () => Promise.resolve();
 
 /** The client's message for each top-level error the host raises (its resource strings). */
 const MESSAGES = {
