@@ -79,13 +79,12 @@ export function officeClient(): OfficeClient {
   // The client fires handlers without returning their promises; keep them so a grid edit can
   // wait for the add-in's reaction (the handlers and their results are unchanged).
   const proto = ext.EventHandlers.prototype;
-  const fire = proto.fireEvent;
   proto.fireEvent = function (this: { m_handlers: ((args: unknown) => unknown)[] }, args: unknown) {
     const done = Promise.all(this.m_handlers.map((h) => Promise.resolve().then(() => h(args)).catch(() => undefined)));
     handlersInFlight.add(done);
     void done.finally(() => handlersInFlight.delete(done));
     return undefined;
-  } as typeof fire;
+  };
   client = loaded;
   return client;
 }

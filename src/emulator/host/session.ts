@@ -104,14 +104,14 @@ export class BookSession {
     this.host = { model, references: new Map(), nextReference: 1, changedWatchers: new Map(), platform, maxCellsPerRead: this.instrumentation.maxCellsPerRead, sheetDeletions: 0 };
     this.isSetSupported = requirementCheck(requirements);
     const { OfficeExtension } = officeClient();
-    const session = this;
+    const execute = (flags: number, body: RequestBody) => this.execute(flags, body);
     const Base = OfficeExtension.SessionBase as unknown as new () => object;
     class HostSession extends Base {
       _resolveRequestUrlAndHeaderInfo() {
         return OfficeExtension.CoreUtility._createPromiseFromResult({ url: 'https://embedded-excel.invalid/', headers: {} });
       }
       _createRequestExecutorOrNull() {
-        return { executeAsync: (_customData: unknown, flags: number, message: { Body: RequestBody }) => session.execute(flags, message.Body) };
+        return { executeAsync: (_customData: unknown, flags: number, message: { Body: RequestBody }) => execute(flags, message.Body) };
       }
     }
     this.clientSession = new HostSession();

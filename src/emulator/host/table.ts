@@ -146,7 +146,9 @@ export const tableClass: HostClass<TableModel> = {
  * undocumented (Excel appends a number).
  */
 function addTable(scope: TableScope, address: unknown, hasHeaders: unknown, x: Exec): TableModel {
-  let { sheet, rect } = rangeArgument(address, scope.sheet, x, 'TableCollection.add');
+  const target = rangeArgument(address, scope.sheet, x, 'TableCollection.add');
+  const sheet = target.sheet;
+  let rect = target.rect;
   guardProtected(sheet, 'TableCollection.add');
   if (!hasHeaders) {
     for (let r = rect.row + rect.rowCount - 1; r >= rect.row; r--) for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.setCell(r + 1, c, sheet.value(r, c), sheet.formula(r, c));
