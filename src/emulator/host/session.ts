@@ -152,14 +152,16 @@ export class BookSession {
       }
     }
     this.useRequirements();
-    if (this.editMode) {
+    // Excel.run's release of references is not the add-in's batch: it is not held back (a failed
+    // release would make the client retry it after 5 s).
+    if (this.editMode && !cleanup) {
       // While the user edits a cell every batch fails, unless the run asked to wait
       // (Excel.run({ delayForCellEdit: true }), ExcelApi 1.11; R excel.runoptions.yml).
       if (!(flags & FLAG_DELAY_FOR_CELL_EDIT)) return this.fail(cleanup, 'InvalidOperationInCellEditMode');
       await new Promise<void>((resolve) => this.editModeWaiters.push(resolve));
     }
     // Excel on the web fails a sync in flight when any sheet is deleted meanwhile (office-js#6964).
-    if (this.platform === 'web' && this.host.sheetDeletions !== deletionsBefore) return this.fail(cleanup, 'InvalidRequestContext');
+    if (this.platform === 'web' && !cleanup && this.host.sheetDeletions !== deletionsBefore) return this.fail(cleanup, 'InvalidRequestContext');
     if (requestBytes > ins.maxRequestBytes) return this.fail(cleanup, 'RequestPayloadSizeLimitExceeded');
     const started = performance.now();
     this.host.maxCellsPerRead = ins.maxCellsPerRead;
