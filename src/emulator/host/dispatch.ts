@@ -64,6 +64,8 @@ export interface HostState {
   changedWatchers: Map<string, number>;
   platform: 'web' | 'windows' | 'mac';
   maxCellsPerRead: number;
+  /** Runtime.enableEvents: off, no event reaches the add-in (P excel/excel-add-ins-events.md). */
+  eventsEnabled: boolean;
   /** Sheets deleted so far: a sync in flight when one is deleted fails on the web (office-js#6964). */
   sheetDeletions: number;
   /** What getActiveWorksheet answers when it differs from the sheet the user sees (office-js#3148). */

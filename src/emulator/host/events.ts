@@ -43,6 +43,7 @@ export interface EventEntry {
 /** The messages one request's (or one person's) changes raise, for the sheets that are watched. */
 export function changedEvents(host: HostState, changes: Change[], source: 'Local' | 'Remote', triggerSource: string): EventEntry[] {
   const out: EventEntry[] = [];
+  if (!host.eventsEnabled) return out;
   for (const change of changes) {
     if (!host.changedWatchers.has(change.sheet.id)) continue;
     const single = change.rect.rowCount === 1 && change.rect.columnCount === 1;

@@ -31,6 +31,14 @@ test('P excel/excel-add-ins-events.md, R excel.worksheetchangedeventargs.yml: on
     ['Remote', 'B3', 'Unknown'],
   ]);
   expect(b.valuesOf('Decisions')[2][1]).toBe('remove');
+  // context.runtime.enableEvents = false turns them off (same page, "Enable and disable events").
+  await b.run(async (context) => {
+    context.runtime.enableEvents = false;
+    context.workbook.worksheets.getItem('Decisions').getRange('B2').values = [['approve']];
+    await context.sync();
+  });
+  await b.remoteEdit('Decisions', 2, 1, 'approve');
+  expect(seen).toHaveLength(2);
 });
 
 test('R excel.runoptions.yml delayForCellEdit: while the user edits a cell a batch fails with InvalidOperationInCellEditMode, unless it asked to wait (ExcelApi 1.11)', async () => {

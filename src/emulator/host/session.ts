@@ -101,7 +101,7 @@ export class BookSession {
     readonly platform: Platform,
     requirements: RequirementSets,
   ) {
-    this.host = { model, references: new Map(), nextReference: 1, changedWatchers: new Map(), platform, maxCellsPerRead: this.instrumentation.maxCellsPerRead, sheetDeletions: 0 };
+    this.host = { model, references: new Map(), nextReference: 1, changedWatchers: new Map(), eventsEnabled: true, platform, maxCellsPerRead: this.instrumentation.maxCellsPerRead, sheetDeletions: 0 };
     this.isSetSupported = requirementCheck(requirements);
     const { OfficeExtension } = officeClient();
     const execute = (flags: number, body: RequestBody) => this.execute(flags, body);

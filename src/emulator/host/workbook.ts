@@ -11,7 +11,7 @@ import { worksheetCollectionClass } from './worksheet';
 
 const runtimeClass: HostClass<HostState> = {
   name: 'Runtime',
-  props: { EnableEvents: { get: () => true, set: () => undefined } },
+  props: { EnableEvents: { get: (host) => host.eventsEnabled, set: (host, v) => void (host.eventsEnabled = Boolean(v)) } },
 };
 
 const applicationClass: HostClass<null> = {
