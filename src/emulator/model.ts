@@ -158,6 +158,27 @@ export class SheetModel {
     }
   }
 
+  /**
+   * Inserts `count` empty rows before row `at` (count < 0 deletes -count rows from `at`): values,
+   * formulas and formats below move, as Excel shifts whole rows. The workbook moves the tables,
+   * validation and conditional formats of this sheet (WorkbookModel.shiftRows).
+   */
+  shiftRowsOnly(at: number, count: number): void {
+    if (count > 0) this.rows.splice(at, 0, ...Array.from({ length: count }, () => undefined));
+    else if (at < this.rows.length) this.rows.splice(at, -count);
+    for (const map of [this.formulas, this.numberFormats, this.formats] as Map<number, unknown>[]) {
+      const moved = new Map<number, unknown>();
+      for (const [k, v] of map) {
+        const r = Math.floor(k / MAX_COLUMNS);
+        if (r < at) moved.set(k, v);
+        else if (count > 0) moved.set(k + count * MAX_COLUMNS, v);
+        else if (r >= at - count) moved.set(k + count * MAX_COLUMNS, v);
+      }
+      map.clear();
+      for (const [k, v] of moved) map.set(k, v);
+    }
+  }
+
   /** Clears values, formulas and formats in a rectangle. */
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats' = 'All'): void {
     const lastRow = Math.min(rect.row + rect.rowCount, this.rows.length);
@@ -224,6 +245,36 @@ export class WorkbookModel {
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  /**
+   * Whole rows inserted (count > 0) or deleted (count < 0) at row `at` of `sheet`, as a user or a
+   * co-author does: cells move, and so do tables, validation rules and conditional formats below.
+   */
+  shiftRows(sheet: SheetModel, at: number, count: number): void {
+    sheet.shiftRowsOnly(at, count);
+    const move = (rect: CellRect): CellRect | null => {
+      const end = rect.row + rect.rowCount;
+      if (count > 0) {
+        if (rect.row >= at) return { ...rect, row: rect.row + count };
+        return end > at ? { ...rect, rowCount: rect.rowCount + count } : rect;
+      }
+      const delEnd = at - count;
+      const row = rect.row < at ? rect.row : Math.max(at, rect.row + count);
+      const keptAbove = Math.max(0, Math.min(end, at) - rect.row);
+      const keptBelow = Math.max(0, end - Math.max(delEnd, rect.row));
+      const rowCount = keptAbove + keptBelow;
+      return rowCount > 0 ? { ...rect, row, rowCount } : null;
+    };
+    for (const t of this.tables) if (t.sheet === sheet) t.rect = move(t.rect) ?? { ...t.rect, rowCount: 1 };
+    // Rules keep their identity (the API's objects refer to them); those wholly deleted go.
+    const keep = <T extends { rect: CellRect }>(item: T) => {
+      const rect = move(item.rect);
+      if (rect) item.rect = rect;
+      return rect !== null;
+    };
+    sheet.validations = sheet.validations.filter(keep);
+    sheet.conditionalFormats = sheet.conditionalFormats.filter(keep);
   }
 
   sheet(name: string): SheetModel | undefined {

@@ -198,3 +198,32 @@ test('hooks.beforeSync runs before the host answers each sync, numbered across t
   expect(seen).toEqual(['remove', 'changed by a co-author']);
   expect(indexes).toEqual([0, 1]);
 });
+
+test('R excel.range.yml insert/delete and excel.rangesort.yml apply: a co-author inserts rows or sorts between two runs; cells, tables and rules move with them', async () => {
+  const b = book();
+  await b.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('Decisions');
+    ws.tables.add('A1:B3', true).name = 'Lot';
+    ws.getRange('B2:B3').dataValidation.rule = { list: { inCellDropDown: true, source: 'remove,approve' } };
+    await context.sync();
+  });
+  await b.run(async (context) => {
+    context.workbook.worksheets.getItem('Decisions').getRange('2:3').insert('Down');
+    await context.sync();
+  });
+  expect(b.valuesOf('Decisions')).toEqual([['Item ID', 'Verdict'], ['', ''], ['', ''], ['v1', 'remove'], ['v2', 'approve']]);
+  expect(b.model.tables[0].rect).toEqual({ row: 0, column: 0, rowCount: 5, columnCount: 2 });
+  expect(b.model.sheet('Decisions')!.validations[0].rect).toEqual({ row: 3, column: 1, rowCount: 2, columnCount: 1 });
+  await b.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('Decisions');
+    ws.getRange('2:3').delete('Up');
+    ws.getRange('A1:B3').sort.apply([{ key: 1, ascending: true }], false, true);
+    await context.sync();
+  });
+  expect(b.valuesOf('Decisions')).toEqual([['Item ID', 'Verdict'], ['v2', 'approve'], ['v1', 'remove']]);
+  expect(b.model.tables[0].rect.rowCount).toBe(3);
+  await b.run(async (context) => {
+    context.workbook.worksheets.getItem('Decisions').getRange('A2:B2').insert('Down');
+    await expect(context.sync()).rejects.toMatchObject({ code: 'UnsupportedOperation' });
+  });
+});

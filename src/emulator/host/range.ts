@@ -151,6 +151,42 @@ function usedWithin(t: RangeTarget, valuesOnly: boolean): Ref | null {
   return rangeRef(t.sheet, { row, column, rowCount: endR - row, columnCount: endC - column });
 }
 
+function wholeRows(t: RangeTarget, location: string): void {
+  if (t.rect.column !== 0 || t.rect.columnCount !== MAX_COLUMNS) throw new EmulatorError('UnsupportedOperation', 'The embedded Excel inserts and deletes whole rows only (see DIFFERENCES.md).', location);
+}
+
+const compareCells = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' }).compare;
+
+/** Range.sort.apply (R excel.rangesort.yml): rows of the range reordered by key columns; values and formulas move. */
+const rangeSortClass: HostClass<RangeTarget> = {
+  name: 'RangeSort',
+  methods: {
+    Apply: (t, [fields, , hasHeaders], x) => {
+      guardProtected(t.sheet, 'RangeSort.apply');
+      const keys = ((fields as { key: number; ascending?: boolean }[]) ?? []).map((f) => ({ column: t.rect.column + Number(f.key), up: f.ascending !== false }));
+      const first = t.rect.row + (hasHeaders ? 1 : 0);
+      const end = t.rect.row + t.rect.rowCount;
+      const rows = [];
+      for (let r = first; r < end; r++) {
+        rows.push(Array.from({ length: t.rect.columnCount }, (_, j) => ({ value: t.sheet.value(r, t.rect.column + j), formula: t.sheet.formula(r, t.rect.column + j) })));
+      }
+      const cell = (row: { value: unknown }[], column: number) => row[column - t.rect.column].value;
+      rows.sort((a, b) => {
+        for (const k of keys) {
+          const va = cell(a, k.column);
+          const vb = cell(b, k.column);
+          // Blanks go last either way, as Excel sorts them.
+          const d = va === '' ? (vb === '' ? 0 : 1) : vb === '' ? -1 : typeof va === 'number' && typeof vb === 'number' ? va - vb : compareCells(String(va), String(vb));
+          if (d !== 0) return va === '' || vb === '' ? d : k.up ? d : -d;
+        }
+        return 0;
+      });
+      rows.forEach((row, i) => row.forEach((c, j) => t.sheet.setCell(first + i, t.rect.column + j, c.value as Value, c.formula)));
+      x.changes.push({ sheet: t.sheet, rect: t.rect });
+    },
+  },
+};
+
 export const rangeClass: HostClass<RangeTarget> = {
   name: 'Range',
   keepsReference: true,
@@ -188,6 +224,7 @@ export const rangeClass: HostClass<RangeTarget> = {
     ValueTypes: { get: (t, x) => grid(t, x, 'Range.valueTypes', (s, r, c) => valueType(s.value(r, c))) },
   },
   nav: {
+    Sort: (t) => ref(rangeSortClass, t),
     Format: (t) => ref(rangeFormatClass, t),
     DataValidation: (t) => ref(dataValidationClass, t),
     ConditionalFormats: (t) => ref(conditionalFormatCollectionClass, t),
@@ -230,6 +267,20 @@ export const rangeClass: HostClass<RangeTarget> = {
         t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((v) => !overlaps(v.rect, t.rect));
       }
       if (what !== 'Formats') x.changes.push({ sheet: t.sheet, rect: t.rect });
+    },
+    /** Whole rows only (R excel.range.yml insert/delete): cells, tables and rules below move. */
+    Insert: (t, _args, x) => {
+      wholeRows(t, 'Range.insert');
+      guardProtected(t.sheet, 'Range.insert');
+      x.model.shiftRows(t.sheet, t.rect.row, t.rect.rowCount);
+      x.changes.push({ sheet: t.sheet, rect: t.rect });
+      return rangeRef(t.sheet, t.rect);
+    },
+    Delete: (t, _args, x) => {
+      wholeRows(t, 'Range.delete');
+      guardProtected(t.sheet, 'Range.delete');
+      x.model.shiftRows(t.sheet, t.rect.row, -t.rect.rowCount);
+      x.changes.push({ sheet: t.sheet, rect: t.rect });
     },
     GetBoundingRect: (t, [other], x) => {
       const o = rangeArgument(other, t.sheet, x, 'Range.getBoundingRect').rect;
