@@ -10,6 +10,7 @@ export type EmulatorErrorCode =
   | 'GeneralException'
   | 'InvalidArgument'
   | 'InvalidOperation'
+  | 'InvalidOperationInCellEditMode'
   | 'InvalidReference'
   | 'ItemAlreadyExists'
   | 'ItemNotFound'

@@ -24,7 +24,7 @@ import { WorkbookModel, type SheetModel, type Value } from './model';
 import { eventHandlersSettled, officeClient } from './host/client';
 import { storeWritten, guardProtected } from './host/range';
 import { BookSession, type Instrumentation, type SyncHooks } from './host/session';
-import { PLATFORM_REQUIREMENTS, type Platform, type RequirementSets } from './host/platform';
+import { atLeast, CLIENT_EXCEL_API, PLATFORM_REQUIREMENTS, type Platform, type RequirementSets } from './host/platform';
 
 export { EmulatorError } from './errors';
 export type { Instrumentation, SyncHooks } from './host/session';
@@ -49,6 +49,8 @@ export interface EmulatedWorkbook {
   platform: Platform;
   /** Office.context.requirements.isSetSupported of this platform profile. */
   isSetSupported(name: string, version?: string): boolean;
+  /** The same, shaped as Office.context.requirements. */
+  requirements: { isSetSupported(name: string, version?: string): boolean };
   /** Test hooks: `beforeSync(i)` runs before the host answers each sync (0-based across the book). */
   hooks: SyncHooks;
   /** While true, the user is editing a cell: batches fail with InvalidOperationInCellEditMode unless they wait. */
@@ -62,6 +64,8 @@ export interface EmulatedWorkbook {
   editCell(sheet: string, row: number, column: number, value: Value): Promise<void>;
   /** A co-author's edit: stores the value and fires Worksheet.onChanged with source Remote. */
   remoteEdit(sheet: string, row: number, column: number, value: Value): Promise<void>;
+  /** Resolves once every onChanged handler that the add-in's own writes (or edits) set off has finished. */
+  idle(): Promise<void>;
   /** A sheet's values as a plain 2-D array (used range from A1), for tests and the CLI. */
   valuesOf(sheet: string): Value[][];
   /**
@@ -76,6 +80,8 @@ export interface EmulatedWorkbook {
 export interface WorkbookOptions {
   /** The platform profile (default 'windows'). */
   platform?: Platform;
+  /** The highest ExcelApi set of the build (an older build, for fallback tests). */
+  excelApi?: string;
   /** Requirement sets replacing the profile's (an older build, a set switched off). */
   requirementSets?: RequirementSets;
 }
@@ -87,7 +93,11 @@ export interface WorkbookOptions {
  */
 export function createWorkbook(model = new WorkbookModel(), options: WorkbookOptions = {}): EmulatedWorkbook {
   const platform = options.platform ?? 'windows';
-  const session = new BookSession(model, platform, options.requirementSets ?? PLATFORM_REQUIREMENTS[platform]);
+  const sets = { ...(options.requirementSets ?? PLATFORM_REQUIREMENTS[platform]), ...(options.excelApi ? { ExcelApi: options.excelApi } : {}) };
+  if (sets.ExcelApi && sets.ExcelApi !== CLIENT_EXCEL_API && atLeast(sets.ExcelApi, CLIENT_EXCEL_API)) {
+    throw new Error(`The embedded Excel cannot play ExcelApi ${sets.ExcelApi}: Microsoft's client it runs (@microsoft/office-js 1.1.110) implements ExcelApi up to ${CLIENT_EXCEL_API}.`);
+  }
+  const session = new BookSession(model, platform, sets);
   const { Excel } = officeClient();
   const listeners = new Set<() => void>();
   const notify = () => {
@@ -98,7 +108,7 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
     if (!sheet) throw new EmulatorError('ItemNotFound', `No sheet "${sheetName}".`);
     guardProtected(sheet, 'Range.values');
     const before = sheet.value(row, column);
-    storeWritten(sheet, row, column, value, false);
+    storeWritten(sheet, row, column, value, false, model.textFormatKeepsText);
     notify();
     session.changedOutside([{ sheet, rect: { row, column, rowCount: 1, columnCount: 1 }, before }], source);
     await eventHandlersSettled();
@@ -117,6 +127,8 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
     instrumentation: session.instrumentation,
     platform,
     isSetSupported: session.isSetSupported,
+    requirements: { isSetSupported: session.isSetSupported },
+    idle: eventHandlersSettled,
     hooks: session.hooks,
     get cellEditMode() {
       return session.cellEditMode;

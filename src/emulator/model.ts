@@ -212,6 +212,12 @@ export class WorkbookModel {
   /** The workbook's culture, for texts Excel localizes (pivot captions). */
   culture: 'en-US' | 'ja-JP' = 'en-US';
   /**
+   * The undocumented assumption that a text format ("@") keeps a written "=…" as text (as Excel's
+   * UI does). Tests switch it off to prove the add-in's formula-injection defence does not need it.
+   */
+  textFormatKeepsText = true;
+
+  /**
    * A new object id. Ids are unique in the process, not only in the workbook: Microsoft's client
    * routes events by worksheet id, and several embedded workbooks share one client.
    */

@@ -133,7 +133,9 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
   );
   // With autoFormat on (the default), Excel fits the pivot's columns to the pivot again on every
   // refresh, so widths the add-in set are lost (R excel.pivotlayout.yml autoFormat).
-  if (p.autoFormat) p.sheet.autofitColumns(p.at.column, width, { row: p.at.row, rowCount: grid.length });
+  // A pivot without fields is an empty placeholder: nothing to fit yet.
+  const hasFields = p.rows.length + p.columns.length + p.data.length > 0;
+  if (p.autoFormat && hasFields) p.sheet.autofitColumns(p.at.column, width, { row: p.at.row, rowCount: grid.length });
   const headerRows = colCol !== undefined && p.data.length ? 2 : 1;
   p.rendered = {
     rect: { row: p.at.row, column: p.at.column, rowCount: grid.length, columnCount: width },

@@ -227,3 +227,16 @@ test('R excel.range.yml insert/delete and excel.rangesort.yml apply: a co-author
     await expect(context.sync()).rejects.toMatchObject({ code: 'UnsupportedOperation' });
   });
 });
+
+test('the profiles claim no ExcelApi set beyond what Microsoft’s client implements (1.15 in @microsoft/office-js 1.1.110: no Range.valuesAsJson)', async () => {
+  expect(createWorkbook(undefined, { platform: 'web' }).isSetSupported('ExcelApi', '1.16')).toBe(false);
+  expect(() => createWorkbook(undefined, { excelApi: '1.16' })).toThrow(/implements ExcelApi up to 1\.15/);
+  // What a flow would meet if a profile claimed more: the client has no such member, so the write is never sent.
+  const b = book();
+  await b.run(async (context) => {
+    const r = context.workbook.worksheets.getItem('Decisions').getRange('C1');
+    (r as unknown as { valuesAsJson: unknown }).valuesAsJson = [[{ type: 'String', basicValue: '=1+1' }]];
+    await context.sync();
+  });
+  expect(b.model.sheet('Decisions')!.value(0, 2)).toBe('');
+});

@@ -9,8 +9,17 @@ export type Platform = 'web' | 'windows' | 'mac';
 /** Requirement set → highest version supported. */
 export type RequirementSets = Record<string, string>;
 
+/**
+ * The highest ExcelApi set Microsoft's client can send: the Excel proxies of npm
+ * @microsoft/office-js 1.1.110 (the latest release) stop at ExcelApi 1.15 — `Range.valuesAsJson`
+ * (1.16) is not in it, so `range.valuesAsJson = …` would stay a plain property and send nothing.
+ * The profiles claim no more than the client implements, so a flow never takes a path that would
+ * silently write nothing (Excel itself, with the evergreen CDN client, reports up to 1.20).
+ */
+export const CLIENT_EXCEL_API = '1.15';
+
 const COMMON: RequirementSets = {
-  ExcelApi: '1.20',
+  ExcelApi: CLIENT_EXCEL_API,
   SharedRuntime: '1.1',
   RibbonApi: '1.1',
   KeyboardShortcuts: '1.1',
@@ -29,7 +38,7 @@ export const PLATFORM_REQUIREMENTS: Record<Platform, RequirementSets> = {
   mac: { ...COMMON, OpenBrowserWindowApi: '1.1', ExcelApiDesktop: '1.1' },
 };
 
-function atLeast(have: string, want: string): boolean {
+export function atLeast(have: string, want: string): boolean {
   const a = have.split('.').map(Number);
   const b = want.split('.').map(Number);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

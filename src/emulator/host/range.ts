@@ -23,16 +23,23 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * that is not a number (the reference says + and - can start formulas); a numeric string
  * becomes a number (so "0012" loses its zeros and 19 digits lose precision). Assumption, not
  * documented by Microsoft: a cell formatted as text ("@") keeps any string as text, as Excel's
- * own UI does. Strings starting with "@" are stored as text.
+ * own UI does (`model.textFormatKeepsText`, switched off by tests). Strings starting with "@" are
+ * stored as text.
  */
-export function storeWritten(sheet: SheetModel, row: number, column: number, v: unknown, asFormula: boolean): void {
+export function storeWritten(sheet: SheetModel, row: number, column: number, v: unknown, asFormula: boolean, textFormatKeepsText = true): void {
   if (v === null || v === undefined) return;
   if (typeof v === 'number' || typeof v === 'boolean') {
     sheet.setCell(row, column, v);
     return;
   }
   const s = String(v);
-  if (sheet.numberFormat(row, column) === '@') {
+  // A leading apostrophe is Excel's text prefix, as when typed (support.microsoft.com "Format
+  // numbers as text"): the rest is stored as text.
+  if (s[0] === "'" && !asFormula) {
+    sheet.setCell(row, column, s.slice(1));
+    return;
+  }
+  if (textFormatKeepsText && sheet.numberFormat(row, column) === '@') {
     sheet.setCell(row, column, s);
     return;
   }
@@ -205,12 +212,12 @@ export const rangeClass: HostClass<RangeTarget> = {
     ColumnHidden: { get: () => false },
     Values: {
       get: (t, x) => grid(t, x, 'Range.values', (s, r, c) => s.value(r, c)),
-      set: (t, v, x) => writeGrid(t, v, 'Range.values', x, (s, r, c, value) => storeWritten(s, r, c, value, false)),
+      set: (t, v, x) => writeGrid(t, v, 'Range.values', x, (s, r, c, value) => storeWritten(s, r, c, value, false, x.model.textFormatKeepsText)),
     },
     // `formulas` returns the value where a cell has no formula (R excel.range.yml).
     Formulas: {
       get: (t, x) => grid(t, x, 'Range.formulas', (s, r, c) => s.formula(r, c) ?? s.value(r, c)),
-      set: (t, v, x) => writeGrid(t, v, 'Range.formulas', x, (s, r, c, value) => storeWritten(s, r, c, value, true)),
+      set: (t, v, x) => writeGrid(t, v, 'Range.formulas', x, (s, r, c, value) => storeWritten(s, r, c, value, true, x.model.textFormatKeepsText)),
     },
     NumberFormat: {
       get: (t, x) => grid(t, x, 'Range.numberFormat', (s, r, c) => s.numberFormat(r, c)),

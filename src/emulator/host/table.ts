@@ -85,7 +85,7 @@ const tableRowCollectionClass: HostClass<TableModel> = {
       if (!Array.isArray(rows)) throw new EmulatorError('InvalidArgument', 'rows.add needs a 2-D array of values.', 'TableRowCollection.add');
       guardProtected(t.sheet, 'TableRowCollection.add');
       const start = t.rect.row + t.rect.rowCount;
-      rows.forEach((row, i) => row.forEach((v, j) => storeWritten(t.sheet, start + i, t.rect.column + j, v, false)));
+      rows.forEach((row, i) => row.forEach((v, j) => storeWritten(t.sheet, start + i, t.rect.column + j, v, false, x.model.textFormatKeepsText)));
       t.rect = { ...t.rect, rowCount: t.rect.rowCount + rows.length };
       x.changes.push({ sheet: t.sheet, rect: { row: start, column: t.rect.column, rowCount: rows.length, columnCount: t.rect.columnCount } });
     },
