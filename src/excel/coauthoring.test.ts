@@ -138,3 +138,26 @@ test('cell-edit mode: a run asks to wait where ExcelApi 1.11 is there, and fails
   old.cellEditMode = true;
   await expect(listBatches(hostRunner(old, old.requirements))).rejects.toMatchObject({ excelCode: 'InvalidOperationInCellEditMode' });
 });
+
+test("a watcher's recompute that fails (a sheet deleted by another run mid-sync, OfficeDev/office-js#6964) loses nothing and the next change catches up", async () => {
+  const b = decisionsBook();
+  await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 20 }, seed: 'w48', now: NOW });
+  const recomputed: number[] = [];
+  const stop = await watchInspection(b.run, 'w48', (n) => recomputed.push(n));
+  const qv = INSPECTION_COLUMNS.indexOf('qa_verdict');
+  b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + 1, code: 'GeneralException' };
+  await expect(b.editCell('QA w48', 1, qv, 'approve')).resolves.toBeUndefined();
+  b.instrumentation.failAtSync = undefined;
+  expect(recomputed).toEqual([]);
+  await b.editCell('QA w48', 2, qv, 'approve');
+  expect(recomputed).toEqual([2]);
+  await stop();
+});
+
+test('whatever sheet Excel makes active after a flow froze panes on a new sheet (OfficeDev/office-js#3148), Validate still finds the decisions', async () => {
+  const b = decisionsBook(200);
+  await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 20 }, seed: 'w48', now: NOW });
+  b.model.activeSheet = b.model.sheet('QA w48');
+  const { validateFlow } = await import('./validateFlow');
+  expect((await validateFlow(b.run, { now: NOW })).sheet).toBe('Decisions');
+});

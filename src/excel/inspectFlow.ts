@@ -197,6 +197,10 @@ export async function watchInspection(run: BatchRunner, batch: string, onRecompu
     busy = true;
     try {
       onRecomputed(await recomputeOutcomes(run, batch));
+    } catch {
+      // A request can fail for reasons outside this pane — on the web, another run deleting a
+      // sheet fails the sync in flight (OfficeDev/office-js#6964). Nothing was written; the next
+      // change or Refresh recomputes, so an event handler never ends in an unhandled rejection.
     } finally {
       busy = false;
     }
