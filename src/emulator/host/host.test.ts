@@ -31,6 +31,21 @@ test('P excel/excel-add-ins-events.md, R excel.worksheetchangedeventargs.yml: on
     ['Remote', 'B3', 'Unknown'],
   ]);
   expect(b.valuesOf('Decisions')[2][1]).toBe('remove');
+  // The event's range (ExcelApi 1.8 getRange) is the cells that changed.
+  const ranges: string[] = [];
+  await b.run(async (context) => {
+    context.workbook.worksheets.getItem('Decisions').onChanged.add((e) =>
+      b.run(async (ctx) => {
+        const r = e.getRange(ctx);
+        r.load('address');
+        await ctx.sync();
+        ranges.push(r.address);
+      }),
+    );
+    await context.sync();
+  });
+  await b.remoteEdit('Decisions', 1, 0, 'v1b');
+  expect(ranges).toEqual(['Decisions!A2']);
   // context.runtime.enableEvents = false turns them off (same page, "Enable and disable events").
   await b.run(async (context) => {
     context.runtime.enableEvents = false;
@@ -38,7 +53,8 @@ test('P excel/excel-add-ins-events.md, R excel.worksheetchangedeventargs.yml: on
     await context.sync();
   });
   await b.remoteEdit('Decisions', 2, 1, 'approve');
-  expect(seen).toHaveLength(2);
+  expect(seen).toHaveLength(3);
+  expect(ranges).toHaveLength(1);
 });
 
 test('R excel.runoptions.yml delayForCellEdit: while the user edits a cell a batch fails with InvalidOperationInCellEditMode, unless it asked to wait (ExcelApi 1.11)', async () => {
