@@ -79,14 +79,62 @@ describeWithLibreOffice('a real spreadsheet engine (LibreOffice) reads what the 
     expect(qa[1].split(',').slice(0, 4)).toEqual(['7301234567890123456', '佐藤', 'SAF.HATE', 'correct']);
     expect(qa[2].split(',')[0]).toBe('0012');
     expect(qa[0].split(',')[5]).toBe('3'); // LibreOffice computed the formula the emulator stored
+    // The pivot is live: LibreOffice rebuilt it from its cache on open, in its own captions, with the same numbers.
     const report = csv('QA Report b1');
-    expect(report).toEqual(['Row Labels,Count of outcome', 'lee,2', '佐藤,1', 'Grand Total,3']);
+    expect(report).toEqual(['moderator,Count of outcome', 'lee,2', '佐藤,1', 'Total Result,3']);
     // Re-saved by LibreOffice, the dropdown list still points at the taxonomy.
     run(['--convert-to', 'xlsx', '--outdir', path.join(dir, 'resaved'), file]);
     const resaved = await importXlsx(fs.readFileSync(path.join(dir, 'resaved', 'book.xlsx')));
     const v = resaved.sheet('QA b1')!.validations[0];
     expect(v.source.replace(/\$/g, '')).toBe("='QA Taxonomy'!A2:A3");
   }, 180000);
+
+  test('a written report opens in LibreOffice with live DataPilot tables (the right fields) and its chart, and LibreOffice\'s own pivot numbers equal ours', async () => {
+    if (!soffice) throw new Error('LibreOffice is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui');
+    const { makeUserWorkbook } = await import('../../test/fixtures/userWorkbook');
+    const { sampleFlow } = await import('../excel/sampleFlow');
+    const { reportFlow } = await import('../excel/reportFlow');
+    const book = createWorkbook(await importXlsx(await makeUserWorkbook()));
+    await sampleFlow(book.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 'w48', sheet: 'Decisions', lang: 'en', now: Date.UTC(2026, 10, 24) });
+    const sample = book.valuesOf('QA w48');
+    const col = (name: string) => sample[0].indexOf(name);
+    // An inspector's QA verdicts: every third item approved, the rest as decided.
+    for (let r = 1; r < sample.length; r++) await book.editCell('QA w48', r, col('qa_verdict'), r % 3 === 0 ? 'approve' : String(sample[r][col('verdict')]));
+    const result = await reportFlow(book.run, { batch: 'w48', lang: 'en' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-lo-report-'));
+    fs.writeFileSync(path.join(dir, 'report.xlsx'), await exportXlsx(book.model));
+    const run = (args: string[]) => execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...args], { cwd: dir, timeout: 120000, stdio: 'pipe' });
+    run(['--convert-to', 'fods', '--outdir', dir, path.join(dir, 'report.xlsx')]);
+    const fods = fs.readFileSync(path.join(dir, 'report.fods'), 'utf8').replace(/&apos;/g, "'");
+    const pilots = [...fods.matchAll(/<table:data-pilot-table table:name="([^"]+)"[\s\S]*?<\/table:data-pilot-table>/g)];
+    expect(pilots.map((m) => m[1])).toEqual(['QA_w48_byModerator', 'QA_w48_byPolicy', 'QA_w48_byMarket']);
+    for (const [m, field] of pilots.map((p, i) => [p[0], ['moderator', 'policy', 'market'][i]] as const)) {
+      const orientation = (name: string) => new RegExp(`source-field-name="${name}"[^>]*table:orientation="(\\w+)"`).exec(m)?.[1];
+      expect([orientation(field), orientation('outcome'), orientation('item_id')]).toEqual(['row', 'column', 'data']);
+      expect(m).toContain('table:function="count"');
+    }
+    expect(fods).toMatch(/<chart:chart [^>]*chart:class="chart:bar"/);
+    expect(fods).toContain(`chart:values-cell-range-address="'QA Report w48'.E2:'QA Report w48'.E5"`);
+    // LibreOffice recomputes the pivots from their source on open: its percentages equal ones counted here from the inspection sheet.
+    run(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', path.join(dir, 'csv'), path.join(dir, 'report.xlsx')]);
+    const lines = fs.readFileSync(path.join(dir, 'csv', 'report-QA Report w48.csv'), 'utf8').split('\n').map((l) => l.split(','));
+    const after = book.valuesOf('QA w48');
+    const top = lines.findIndex((l) => l[0] === 'moderator');
+    const outcomes = lines[top].slice(1, lines[top].indexOf('Total Result'));
+    let checked = 0;
+    for (let r = top + 1; lines[r][0] !== 'Total Result'; r++) {
+      const mine = after.slice(1).filter((row) => row[col('moderator')] === lines[r][0]);
+      outcomes.forEach((o, k) => {
+        const cell = lines[r][k + 1];
+        const expected = mine.filter((row) => row[col('outcome')] === o).length / mine.length;
+        expect(cell === '' ? 0 : Number(cell.replace('%', '')) / 100).toBeCloseTo(expected, 12);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(10);
+    // The chart's series is the error table, and its numbers are the core's counts.
+    expect(lines.slice(1, 5).map((l) => Number(l[4]))).toEqual(['over_enforcement', 'under_enforcement', 'wrong_policy', 'wrong_action'].map((o) => result.summary.outcomes[o as keyof typeof result.summary.outcomes]));
+  }, 240000);
 });
 
 test('streaming .xlsx (for full-size sheets) keeps values, text IDs, formulas and Japanese sheet names', async () => {

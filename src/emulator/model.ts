@@ -65,6 +65,24 @@ export class SheetModel {
   charts: ChartModel[] = [];
   freeze = { rows: 0, columns: 0 };
   protected = false;
+  /** Link targets by cell (URL, or "#Sheet!A1" for a place in the workbook), as read from a file. */
+  hyperlinks = new Map<number, string>();
+  /** Merged areas, as read from a file (the master cell holds the value). */
+  merges: CellRect[] = [];
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
+  /**
+   * Styles read from a file, compactly: per column, each row's index into `styleTable` (0: none).
+   * A full sheet of formatted cells would need millions of map entries; this needs 2 bytes a cell.
+   * The maps above win over it (setNumberFormat / setFormat write the maps).
+   */
+  styleColumns: (Uint16Array | undefined)[] = [];
+  styleTable: { numberFormat?: string; format?: CellFormat }[] = [{}];
+  /**
+   * Counts writes to cells, formulas and formats. The .xlsx writer keeps a sheet read from a file
+   * byte for byte while this has not moved, so cells are written only through the methods below.
+   */
+  revision = 0;
 
   constructor(id: string, name: string) {
     this.id = id;
@@ -80,15 +98,31 @@ export class SheetModel {
   }
 
   numberFormat(row: number, column: number): string {
-    return this.numberFormats.get(key(row, column)) ?? 'General';
+    return this.numberFormats.get(key(row, column)) ?? this.fileStyle(row, column)?.numberFormat ?? 'General';
   }
 
   format(row: number, column: number): CellFormat | undefined {
-    return this.formats.get(key(row, column));
+    return this.formats.get(key(row, column)) ?? this.fileStyle(row, column)?.format;
+  }
+
+  private fileStyle(row: number, column: number) {
+    const id = this.styleColumns[column]?.[row];
+    return id ? this.styleTable[id] : undefined;
+  }
+
+  /** Drops a cell's file style, after copying what the maps do not override into them. */
+  private settleStyle(row: number, column: number): void {
+    const styles = this.styleColumns[column];
+    const style = styles?.[row] ? this.styleTable[styles[row]] : undefined;
+    if (!style) return;
+    styles![row] = 0;
+    if (style.numberFormat && !this.numberFormats.has(key(row, column))) this.numberFormats.set(key(row, column), style.numberFormat);
+    if (style.format && !this.formats.has(key(row, column))) this.formats.set(key(row, column), style.format);
   }
 
   /** Sets a cell as stored: a value (clearing any formula) or a formula text. */
   setCell(row: number, column: number, value: Value, formula?: string): void {
+    this.revision++;
     let r = this.rows[row];
     if (!r) {
       if (value === '' && formula === undefined) {
@@ -104,11 +138,15 @@ export class SheetModel {
   }
 
   setNumberFormat(row: number, column: number, format: string): void {
+    this.revision++;
+    this.settleStyle(row, column);
     if (format === 'General' || format === '') this.numberFormats.delete(key(row, column));
     else this.numberFormats.set(key(row, column), format);
   }
 
   setFormat(row: number, column: number, patch: CellFormat): void {
+    this.revision++;
+    this.settleStyle(row, column);
     this.formats.set(key(row, column), { ...this.formats.get(key(row, column)), ...patch });
   }
 
@@ -127,6 +165,16 @@ export class SheetModel {
       }
     }
     if (!valuesOnly) {
+      this.styleColumns.forEach((styles, c) => {
+        if (!styles) return;
+        for (let r = 0; r < styles.length; r++) {
+          if (!styles[r]) continue;
+          minR = Math.min(minR, r);
+          maxR = Math.max(maxR, r);
+          minC = Math.min(minC, c);
+          maxC = Math.max(maxC, c);
+        }
+      });
       for (const k of [...this.formats.keys(), ...this.numberFormats.keys()]) {
         const r = Math.floor(k / MAX_COLUMNS);
         const c = k % MAX_COLUMNS;
@@ -164,9 +212,23 @@ export class SheetModel {
    * validation and conditional formats of this sheet (WorkbookModel.shiftRows).
    */
   shiftRowsOnly(at: number, count: number): void {
+    this.revision++;
     if (count > 0) this.rows.splice(at, 0, ...Array.from({ length: count }, () => undefined));
     else if (at < this.rows.length) this.rows.splice(at, -count);
-    for (const map of [this.formulas, this.numberFormats, this.formats] as Map<number, unknown>[]) {
+    const newRow = (r: number) => (r < at ? r : count > 0 ? r + count : r >= at - count ? r + count : -1);
+    // File styles (per column, one entry a row) and hidden rows move with their rows too.
+    this.styleColumns = this.styleColumns.map((styles) => {
+      if (!styles) return styles;
+      const moved = new Uint16Array(Math.max(0, styles.length + count));
+      styles.forEach((id, r) => {
+        const to = newRow(r);
+        if (id && to >= 0 && to < moved.length) moved[to] = id;
+      });
+      return moved;
+    });
+    this.hiddenRows = new Set([...this.hiddenRows].map(newRow).filter((r) => r >= 0));
+    this.merges = this.merges.filter((m) => count > 0 || m.row + m.rowCount <= at || m.row >= at - count).map((m) => (m.row >= at ? { ...m, row: m.row + count } : m));
+    for (const map of [this.formulas, this.numberFormats, this.formats, this.hyperlinks] as Map<number, unknown>[]) {
       const moved = new Map<number, unknown>();
       for (const [k, v] of map) {
         const r = Math.floor(k / MAX_COLUMNS);
@@ -181,6 +243,7 @@ export class SheetModel {
 
   /** Clears values, formulas and formats in a rectangle. */
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.revision++;
     const lastRow = Math.min(rect.row + rect.rowCount, this.rows.length);
     for (let r = rect.row; r < lastRow; r++) {
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
@@ -190,6 +253,8 @@ export class SheetModel {
           this.formulas.delete(key(r, c));
         }
         if (what !== 'Contents') {
+          const styles = this.styleColumns[c];
+          if (styles && r < styles.length) styles[r] = 0;
           this.formats.delete(key(r, c));
           this.numberFormats.delete(key(r, c));
         }

@@ -1,70 +1,57 @@
 /**
- * Streaming .xlsx for sheets too big for ExcelJS's in-memory workbook (about 16 KB per 12-cell
- * row: a full 1,048,576-row sheet would need gigabytes). Node only — the CLI and the bench use it;
- * the browser workbench uses xlsx.ts. Writes values, formulas, number formats, column widths and
- * freeze panes; tables, validation and conditional formats need the in-memory writer
- * (DIFFERENCES.md), which the flows' sheets are small enough for.
+ * .xlsx files on disk (Node: the CLI and the bench). The same reader and writer as xlsx.ts for
+ * every size — there is no second, lossy path for big files. Writing goes to a temporary file
+ * beside the target, is read back to verify, and then renamed over it in one step, so a failed
+ * or interrupted save never leaves a half-written workbook under the target's name.
  */
-import ExcelJS from 'exceljs';
-import { WorkbookModel, type Value } from './model';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { WorkbookModel } from './model';
+import { readXlsx } from './xlsxRead';
+import { writeXlsx } from './xlsxWrite';
+import { crc32, readZip, streamEntry } from './zip';
 
-const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** Writes the workbook to a file, row by row. */
-export async function writeXlsxFile(model: WorkbookModel, file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  for (const sheet of model.sheets) {
-    const ws = wb.addWorksheet(sheet.name, sheet.freeze.rows || sheet.freeze.columns ? { views: [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }] } : {});
-    for (const [c, width] of sheet.columnWidths) ws.getColumn(c + 1).width = width / 7;
-    const formats = sheet.numberFormats;
-    for (let r = 0; r < sheet.rows.length; r++) {
-      const values = sheet.rows[r];
-      if (!values) continue;
-      const row = ws.getRow(r + 1);
-      for (let c = 0; c < values.length; c++) {
-        const formula = sheet.formulas.size ? sheet.formula(r, c) : undefined;
-        const v = values[c];
-        if (formula === undefined && v === '') continue;
-        const cell = row.getCell(c + 1);
-        cell.value = formula !== undefined ? ({ formula: formula.slice(1) } as ExcelJS.CellFormulaValue) : v;
-        if (formats.size) {
-          const f = formats.get(r * 16384 + c);
-          if (f) cell.numFmt = f;
-        }
-      }
-      row.commit();
-    }
-    ws.commit();
-  }
-  await wb.commit();
+/** Reads an .xlsx file into a workbook model (the package kept for writing back). */
+export async function readXlsxFile(file: string): Promise<WorkbookModel> {
+  return readXlsx(fs.readFileSync(file));
 }
 
-/** Reads an .xlsx file row by row into a workbook model (values, formulas as text). */
-export async function readXlsxFile(file: string): Promise<WorkbookModel> {
-  const model = new WorkbookModel();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
-  for await (const ws of reader) {
-    const name = (ws as unknown as { name: string }).name;
-    const sheet = model.addSheet(name);
-    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-      const values: Value[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        while (values.length < c - 1) values.push('');
-        const v = cell.value;
-        if (v === null || v === undefined) values.push('');
-        else if (typeof v === 'object') {
-          if (v instanceof Date) values.push((v.getTime() - SERIAL_EPOCH) / 86400000);
-          else if ('formula' in v) {
-            values.push(typeof v.result === 'number' || typeof v.result === 'string' || typeof v.result === 'boolean' ? v.result : '');
-            sheet.formulas.set((row.number - 1) * 16384 + c - 1, `=${v.formula}`);
-          } else if ('richText' in v) values.push(v.richText.map((t) => t.text).join(''));
-          else if ('error' in v) values.push(String(v.error));
-          else values.push(String((v as { text?: string }).text ?? ''));
-        } else values.push(v as Value);
-      });
-      sheet.rows[row.number - 1] = values;
-    }
+/** Checks that bytes are a whole zip whose every part inflates to its recorded size and checksum. */
+export function verifyXlsxBytes(bytes: Uint8Array): void {
+  for (const entry of readZip(bytes).values()) {
+    let size = 0;
+    let crc = 0;
+    streamEntry(entry, (chunk) => {
+      size += chunk.length;
+      crc = crc32(chunk, crc);
+    });
+    if (size !== entry.size || crc !== entry.crc) throw new Error(`the part ${entry.name} did not come out whole`);
   }
-  model.activeSheet = model.sheets[0];
-  return model;
+}
+
+/**
+ * Writes bytes to `file` through a temporary file beside it (verified, then renamed over it):
+ * the target is either its old self or the whole new file. Follows a symbolic link to its target.
+ */
+export function replaceFileAtomically(file: string, bytes: Uint8Array): void {
+  let target = file;
+  try {
+    target = fs.realpathSync(file);
+  } catch {
+    // a new file: written where asked
+  }
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes);
+    verifyXlsxBytes(fs.readFileSync(temp));
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Writes the workbook to a file (into the package it was read from, when there is one), atomically. */
+export async function writeXlsxFile(model: WorkbookModel, file: string): Promise<void> {
+  replaceFileAtomically(file, writeXlsx(model));
 }
