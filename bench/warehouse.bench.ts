@@ -11,7 +11,16 @@ import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { createWorkbook } from '../src/emulator';
+import { importCsv } from '../src/emulator/csv';
 import { writeXlsxFile } from '../src/emulator/xlsxStream';
+import Papa from 'papaparse';
+import type { CellValue } from '../src/core/model';
+import { detectMapping } from '../src/core/mapping/detectMapping';
+import { drawSample, SAMPLING_METHODS } from '../src/core/sampling/drawSample';
+import { defaultTaxonomy } from '../src/core/taxonomy/defaultTaxonomy';
+import { validateDecisions } from '../src/core/validation/createDecisionValidator';
+import { drawFromLot } from '../src/cli/warehouse/drawLot';
+import { openLot } from '../src/cli/warehouse/lot';
 import type { BenchContext } from './harness';
 
 const ROOT = path.join(__dirname, '..');
@@ -49,6 +58,39 @@ async function writeParquetLot(file: string, rows: number): Promise<void> {
   db.closeSync();
 }
 
+/**
+ * The acceptance's parity check at full size: on a generated 1,048,576-row lot, DuckDB's draw and
+ * the core's draw select the same rows for every method and a few seeds. Returns draws compared
+ * and draws identical.
+ */
+async function parity(dir: string, rows: number): Promise<{ compared: number; identical: number }> {
+  const data = generateDecisions({ rows, headers: 'ja', seed: 12 });
+  const file = path.join(dir, 'parity.csv');
+  fs.writeFileSync(file, Papa.unparse(data as unknown[][]));
+  const taxonomy = defaultTaxonomy();
+  // The add-in reads the same file as the workbench opens a CSV (numbers become numbers, IDs stay text).
+  const sheet = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
+  const { headerRow, mapping } = detectMapping(sheet);
+  const core = validateDecisions(sheet.slice(headerRow + 1), headerRow + 2, { mapping, taxonomy, now: Date.UTC(2026, 10, 24), collectDecisions: true, maxFindings: 0 }).lot;
+  const policySeverity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity]));
+  const lot = await openLot(file);
+  let compared = 0;
+  let identical = 0;
+  try {
+    for (const method of SAMPLING_METHODS)
+      for (const seed of ['w48', '第48週']) {
+        const options = { method, size: 2000, seed, strata: ['market' as const], quota: 3, minimumPerStratum: 5 };
+        const want = drawSample(core, { ...options, policySeverity }).items.map((i) => i.row).sort((a, b) => a - b);
+        const got = (await drawFromLot(lot, { ...options, size: { kind: 'fixed', n: 2000 }, unit: 'item', taxonomy })).rows.map((r) => r.row).sort((a, b) => a - b);
+        compared++;
+        if (got.length === want.length && got.every((r, i) => r === want[i])) identical++;
+      }
+  } finally {
+    lot.close();
+  }
+  return { compared, identical };
+}
+
 export async function run(ctx: BenchContext): Promise<void> {
   const parquetRows = ctx.quick ? 1_000_000 : 10_000_000;
   const sheetRows = ctx.quick ? 100_000 : 1_048_575;
@@ -70,6 +112,8 @@ export async function run(ctx: BenchContext): Promise<void> {
     ctx.record({ suite: 'warehouse', name: `draw 2,000 from a ${lotLabel}-decision Parquet lot: peak RSS`, value: p.rssMB, unit: 'MB', target: { max: 1024 } });
     ctx.record({ suite: 'warehouse', name: `draw 2,000 from a ${sheetLabel}-row .xlsx (sheet path): time`, value: x.ms, unit: 'ms', note: `${(fs.statSync(xlsx).size / 2 ** 20).toFixed(1)} MB file` });
     ctx.record({ suite: 'warehouse', name: `draw 2,000 from a ${sheetLabel}-row .xlsx: peak RSS`, value: x.rssMB, unit: 'MB' });
+    const same = await parity(dir, sheetRows);
+    ctx.record({ suite: 'warehouse', name: `${sheetLabel}-row lot: DuckDB draws that differ from the add-in's`, value: same.compared - same.identical, unit: 'count', target: { max: 0 }, note: `${same.identical} of ${same.compared} identical (every method, two seeds)` });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -101,6 +101,14 @@ export class SheetModel {
     return this.numberFormats.get(key(row, column)) ?? this.fileStyle(row, column)?.numberFormat ?? 'General';
   }
 
+  /** A cell's link as Range.getCellProperties({ hyperlink }) gives it: a URL as `address`, a place in the workbook as `documentReference`. */
+  hyperlink(row: number, column: number): { address?: string; documentReference?: string; textToDisplay: string } | undefined {
+    const target = this.hyperlinks.get(key(row, column));
+    if (target === undefined) return undefined;
+    const textToDisplay = String(this.value(row, column));
+    return target.startsWith('#') ? { documentReference: target.slice(1), textToDisplay } : { address: target, textToDisplay };
+  }
+
   format(row: number, column: number): CellFormat | undefined {
     return this.formats.get(key(row, column)) ?? this.fileStyle(row, column)?.format;
   }

@@ -30,6 +30,8 @@ export interface PivotModel {
   columns: string[];
   data: DataField[];
   filters: string[];
+  /** Items hidden per field (PivotItem.visible = false): left out of the body and of every total. */
+  hidden?: Record<string, string[]>;
   layout: 'Compact' | 'Tabular' | 'Outline';
   /** PivotLayout.autoFormat (ExcelApi 1.9): on, a refresh or a field change autofits the pivot's columns. */
   autoFormat: boolean;
@@ -69,6 +71,7 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
   const colCol = p.columns.length ? col(p.columns[0]) : undefined;
   const dataCols = p.data.map((d) => col(d.field));
   const label = (v: Value) => (v === '' ? captions.blank : String(v));
+  const hiddenCols = Object.entries(p.hidden ?? {}).filter(([, items]) => items.length).map(([f, items]) => [col(f), items] as const);
   const rowKeys: string[] = [];
   const colKeys: string[] = [];
   const cells = new Map<string, Value[][]>(); // rowKey \u0000 colKey → per data field values
@@ -82,6 +85,8 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
     let blank = true;
     for (let c = rect.column; c < rect.column + rect.columnCount; c++) if (src.value(r, c) !== '') { blank = false; break; }
     if (blank) continue;
+    // A hidden item's rows count nowhere, totals included, as Excel shows a non-OLAP pivot.
+    if (hiddenCols.some(([c, items]) => items.includes(label(src.value(r, c))))) continue;
     const rk = rowCols.map((c) => label(src.value(r, c))).join(' / ');
     const ck = colCol === undefined ? '' : label(src.value(r, colCol));
     if (!rowKeys.includes(rk)) rowKeys.push(rk);

@@ -1,3 +1,4 @@
+import { matchKey } from '../core/text/matchKey';
 import { CODE_LETTERS, type Aql } from '../core/iso2859/planTables';
 import { planForLetter } from '../core/iso2859/samplingPlan';
 import { switchingStateAfter, type SwitchingState } from '../core/iso2859/switching';
@@ -6,6 +7,7 @@ import { wilsonInterval } from '../core/stats/intervals';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows } from './inspectionRows';
+import { queuePolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
@@ -52,13 +54,16 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
       const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
       const all = context.workbook.worksheets;
       all.load('items/name');
+      const lookup = queuePolicyLookup(context);
       await context.sync();
+      const policies = lookup();
       const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
       const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
       // Only the columns an outcome and a moderator need, chunked under the response budget.
       const tables = await readNamedColumns(context, [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))], ['moderator', 'verdict', 'policy', 'qa_verdict', 'qa_policy']);
       const sheets = list.map((r) => ({ row: r, values: tables.get(sheetOf(r) ?? '') }));
       const per = new Map<string, { inspected: number; correct: number; batches: number; lots: ('accept' | 'reject' | undefined)[] }>();
+      const names = new Map<string, string>();
       sheets.forEach(({ row, values }, batchIndex) => {
         if (!values) return;
         let aql: Aql = options.defaultAql ?? '1.5';
@@ -69,13 +74,16 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
           // unreadable parameters: the default AQL
         }
         const counts = new Map<string, { n: number; correct: number; defects: number }>();
-        for (const r of readInspectionRows(values).rows) {
+        for (const r of readInspectionRows(values, policies).rows) {
           if (r.outcome === 'pending') continue;
-          const c = counts.get(r.moderator) ?? { n: 0, correct: 0, defects: 0 };
+          // One moderator however the name was typed (NFD or NFC, full-width, a zero-width space); shown as first seen.
+          const key = matchKey(r.moderator);
+          if (!names.has(key)) names.set(key, r.moderator);
+          const c = counts.get(key) ?? { n: 0, correct: 0, defects: 0 };
           c.n++;
           if (r.outcome === 'correct') c.correct++;
           if (DEFECT_OUTCOMES.includes(r.outcome)) c.defects++;
-          counts.set(r.moderator, c);
+          counts.set(key, c);
         }
         for (const [moderator, c] of counts) {
           const m = per.get(moderator) ?? { inspected: 0, correct: 0, batches: 0, lots: Array(batchIndex).fill(undefined) };
@@ -88,8 +96,8 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
         }
       });
       const standings: ModeratorStanding[] = [...per.entries()]
-        .map(([moderator, m]) => ({
-          moderator,
+        .map(([key, m]) => ({
+          moderator: names.get(key) ?? key,
           batches: m.batches,
           inspected: m.inspected,
           correct: m.correct,

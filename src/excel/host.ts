@@ -78,7 +78,10 @@ export class FlowError extends Error {
 /** Turns whatever a flow threw into a FlowError (Excel's errors keep their code). */
 export function toFlowError(error: unknown, sheet?: string): FlowError {
   if (error instanceof FlowError) return error;
-  const code = (error as { code?: string })?.code ?? 'GeneralException';
+  const code = (error as { code?: string })?.code;
+  // Not Excel's error (a TypeError, a RangeError from the core): our bug or an input we did not
+  // foresee, never "Excel could not finish".
+  if (code === undefined) return new FlowError('flow.error.internal', { message: String((error as Error)?.message ?? error).split('\n')[0] });
   if (code === 'AccessDenied' && sheet) return new FlowError('flow.error.protected', { sheet }, code);
   return new FlowError('flow.error.excel', { code }, code);
 }

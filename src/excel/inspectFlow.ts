@@ -1,7 +1,9 @@
-import type { CellValue, Verdict } from '../core/model';
+import { isEnforcing, type CellValue, type Lang, type Verdict } from '../core/model';
 import { classifyOutcome } from '../core/stats/classifyOutcome';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
+import { policyLookup, queuePolicyLookup, type PolicyLookup } from './policyLookup';
+import { escalateValues, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { inspectionSheetName } from './sheets';
 import { readNamedColumns } from './readColumns';
 import { columnRuns, writeRows } from './writeTable';
@@ -10,30 +12,44 @@ import { columnIndex } from '../core/a1/columnLetter';
 export interface InspectionState {
   rows: InspectionRow[];
   total: number;
+  /** Items with a decided QA verdict (not pending): the count the report shows too. */
   inspected: number;
-  /** The first pending row at or after `from`, wrapping around; undefined when all are done. */
+  /** Items escalated (QA verdict escalate or the escalate column), decided or not. */
+  escalated: number;
+  /** Escalated items QA has not decided (verdict escalate): pending until someone decides. */
+  awaitingDecision: number;
+  /** The first row without a QA verdict at or after `from`, wrapping around; undefined when all are done. */
   next?: InspectionRow;
+  /** The language the inspection sheet was written in. */
+  lang: Lang;
+}
+
+/** Where a batch stands, counted one way everywhere (pane, report, CLI). */
+export function countInspection(rows: readonly InspectionRow[]): Pick<InspectionState, 'total' | 'inspected' | 'escalated' | 'awaitingDecision'> {
+  return {
+    total: rows.length,
+    inspected: rows.filter((r) => r.outcome !== 'pending').length,
+    escalated: rows.filter((r) => r.escalate).length,
+    awaitingDecision: rows.filter((r) => r.qaVerdict === 'escalate').length,
+  };
 }
 
 /** The inspection sheet's values (header first, chunked; only `names` when given) and its real name. */
-async function readSheet(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<{ name: string; values: CellValue[][] }> {
+async function readSheet(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<{ name: string; values: CellValue[][]; policies: PolicyLookup }> {
   const sheet = inspectionSheetName(batch);
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   ws.load('name');
+  const lookup = queuePolicyLookup(context);
   await context.sync();
   if (ws.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
   // Chunked under the response budget (a 20,000-item batch is several MB read whole).
   const values = (await readNamedColumns(context, [ws.name], names)).get(ws.name);
   if (!values) throw new FlowError('flow.error.noBatch', { sheet });
-  return { name: ws.name, values };
+  return { name: ws.name, values, policies: lookup() };
 }
 
-async function readRows(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<InspectionRow[]> {
-  return readInspectionRows((await readSheet(context, batch, names)).values).rows;
-}
-
-/** What an outcome is computed from, read by header name. */
-const OUTCOME_INPUTS = ['verdict', 'policy', 'qa_verdict', 'qa_policy', 'outcome'] as const;
+/** What an outcome is computed from, read by header name (item_id too: its label tells the sheet's language). */
+const OUTCOME_INPUTS = ['item_id', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'outcome', 'severity', 'escalate', 'inspector', 'inspected_at'] as const;
 
 /**
  * The add-in's own writes to inspection sheets, until Worksheet.onChanged reports them: Excel
@@ -75,10 +91,11 @@ function rectOf(address: string): Rect | undefined {
 export async function inspectionState(run: BatchRunner, batch: string, from = 0): Promise<InspectionState> {
   try {
     return await run(async (context) => {
-      const rows = await readRows(context, batch);
-      const pending = (r: InspectionRow) => r.qaVerdict === null;
-      const next = rows.slice(from).find(pending) ?? rows.slice(0, from).find(pending);
-      return { rows, total: rows.length, inspected: rows.filter((r) => !pending(r)).length, next };
+      const { values, policies } = await readSheet(context, batch);
+      const { rows, lang } = readInspectionRows(values, policies);
+      const open = (r: InspectionRow) => r.qaVerdict === null;
+      const next = rows.slice(from).find(open) ?? rows.slice(0, from).find(open);
+      return { rows, ...countInspection(rows), next, lang };
     });
   } catch (error) {
     throw toFlowError(error, inspectionSheetName(batch));
@@ -95,9 +112,13 @@ export interface QaDecision {
   now: number;
 }
 
+const timestamp = (now: number) => new Date(now).toISOString().slice(0, 19).replace('T', ' ');
+
 /**
  * Saves one inspector's decision on row `index` (0-based among the data rows): QA verdict and
- * policy, comment, escalate, inspector, inspected_at, and the outcome it implies. One request,
+ * policy (the moderator's when QA's enforcing verdict agrees and none is given), comment, escalate
+ * (a verdict of escalate is an escalation too), inspector, inspected_at, and the outcome and
+ * severity (the more severe policy) it implies, in the sheet's language. One request,
  * so an interruption loses nothing already saved. Returns the outcome.
  */
 export async function saveQaDecision(run: BatchRunner, batch: string, index: number, decision: QaDecision): Promise<string> {
@@ -108,7 +129,10 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
       ws.load('name');
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('columnIndex, columnCount');
+      // The taxonomy only when QA enforces (policies compare by code, severity by policy): an approve stays one small request.
+      const lookup = isEnforcing(decision.qaVerdict) ? queuePolicyLookup(context) : undefined;
       await context.sync();
+      const policies = lookup ? lookup() : policyLookup({ policies: [] });
       if (ws.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
       // The header and this one row, not the whole sheet: one small request.
       const width = used.columnIndex + used.columnCount;
@@ -118,20 +142,27 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
       line.load('values');
       await context.sync();
       const header = (head.values[0] as CellValue[]).map((h) => String(h ?? '').trim());
-      const columns = new Map(header.map((h, c) => [h, c] as const).filter(([h]) => h !== ''));
-      const row = readInspectionRows([header, line.values[0] as CellValue[]]).rows[0];
-      if (!row || !columns.has('qa_verdict')) throw new FlowError('flow.error.noBatch', { sheet });
-      const outcome = classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict: decision.qaVerdict, policy: decision.qaPolicy });
-      const written: [string, CellValue][] = [
+      // Columns by field name or either language's label (the sheet's schema).
+      const { at: columnOf, lang } = locateInspectionColumns(header);
+      const read = readInspectionRows([header, line.values[0] as CellValue[]], policies);
+      const row = read.rows[0];
+      if (!row || columnOf('qa_verdict') < 0) throw new FlowError('flow.error.noBatch', { sheet });
+      // Agreeing with the moderator's enforcing verdict means the moderator's policy; policies compare by code.
+      const qaPolicy = decision.qaPolicy || (decision.qaVerdict === row.verdict && isEnforcing(decision.qaVerdict) ? row.policy : '');
+      const outcome = classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict: decision.qaVerdict, policy: qaPolicy }, policies.code);
+      const severities = [row.policy, isEnforcing(decision.qaVerdict) ? qaPolicy : ''].map((p) => (p ? policies.severity(p) : undefined)).filter((x): x is number => x !== undefined);
+      const escalate = decision.escalate || decision.qaVerdict === 'escalate';
+      const written: [InspectionColumn, CellValue][] = [
         ['qa_verdict', decision.qaVerdict],
-        ['qa_policy', decision.qaPolicy],
-        ['outcome', outcome],
-        ['severity', row.severity],
+        ['qa_policy', qaPolicy],
+        ['outcome', outcomeLabel(outcome, lang)],
+        ['severity', severities.length ? Math.max(...severities) : row.severity],
         ['qa_comment', decision.comment ?? ''],
-        ['escalate', decision.escalate ? 'yes' : ''],
+        ['escalate', escalate ? escalateValues(lang)[0] : ''],
         ['inspector', decision.inspector],
-        ['inspected_at', new Date(decision.now).toISOString().slice(0, 19).replace('T', ' ')],
+        ['inspected_at', timestamp(decision.now)],
       ];
+      const columns = new Map(written.map(([name]) => [name, columnOf(name)] as const).filter(([, c]) => c >= 0));
       // Each run of adjacent QA columns (found by name) is one write; text through writeRows' escape.
       const at = new Map(written.filter(([name]) => columns.has(name)).map(([name, v]) => [columns.get(name)!, { name, v }]));
       for (const [first, n] of columnRuns([...at.keys()])) {
@@ -148,43 +179,82 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
   }
 }
 
+/** Who typed in the grid, and when: written beside a verdict typed straight into the sheet. */
+export interface Attribution {
+  inspector: string;
+  /** UTC milliseconds. */
+  now: number;
+}
+
 /**
- * Recomputes the outcome of rows whose QA columns were typed or pasted straight into the sheet
- * (run from the worksheet's change event while the pane is open, and on Refresh). Only outcome
- * cells that are wrong are rewritten; QA input is never touched. Returns how many changed.
+ * Brings rows whose QA columns were typed or pasted straight into the sheet up to date (run from
+ * the session's watch on every change, and on Refresh): the outcome and severity; an empty QA
+ * policy filled with the moderator's when QA's enforcing verdict agrees; escalate set for a
+ * verdict of escalate; and, with an attribution, the inspector and time of a verdict that has
+ * none. Only cells that are wrong or empty are written; what an inspector typed is never
+ * overwritten. Returns how many rows changed.
  */
-export async function recomputeOutcomes(run: BatchRunner, batch: string): Promise<number> {
+export async function recomputeOutcomes(run: BatchRunner, batch: string, attribution?: Attribution): Promise<number> {
   try {
     return await run(async (context) => {
-      const { name, values } = await readSheet(context, batch, OUTCOME_INPUTS);
-      const rows = readInspectionRows(values).rows;
+      const { name, values, policies } = await readSheet(context, batch, OUTCOME_INPUTS);
+      const { rows, lang } = readInspectionRows(values, policies);
       const ws = context.workbook.worksheets.getItem(name);
-      const column = values[0].indexOf('outcome');
-      const stale = rows.filter((r) => r.outcomeCell !== r.outcome);
-      if (column < 0 || !stale.length) return 0;
-      // One array down the outcome column from the first stale row to the last, chunked by the
-      // budget: null leaves a cell as it is (R excel.range.yml `values`), so only stale cells change.
-      const first = stale[0].index;
-      const last = stale[stale.length - 1].index;
-      const cells: (CellValue | null)[][] = Array.from({ length: last - first + 1 }, () => [null]);
-      for (const r of stale) cells[r.index - first] = [r.outcome];
-      noteOwnWrite(name, { row: first + 1, column, rows: cells.length, columns: 1 });
-      await writeRows(context, ws, first + 1, column, cells, []);
+      const { at } = locateInspectionColumns(values[0]);
+      // Per column, the rows whose cell must change.
+      const changes = new Map<InspectionColumn, Map<number, CellValue>>();
+      const set = (column: InspectionColumn, index: number, value: CellValue) => {
+        if (at(column) < 0) return;
+        let m = changes.get(column);
+        if (!m) changes.set(column, (m = new Map()));
+        m.set(index, value);
+      };
+      for (const r of rows) {
+        if (r.outcomeCell !== r.outcome) set('outcome', r.index, outcomeLabel(r.outcome, lang));
+        if (r.severity !== '' && String(r.severity) !== r.severityCell) set('severity', r.index, r.severity);
+        if (r.qaPolicyFilled) set('qa_policy', r.index, r.qaPolicy);
+        if (r.qaVerdict === 'escalate' && !r.escalateCell) set('escalate', r.index, escalateValues(lang)[0]);
+        if (attribution && r.qaVerdict !== null && !r.inspector && !r.inspectedAt) {
+          if (attribution.inspector) set('inspector', r.index, attribution.inspector);
+          set('inspected_at', r.index, timestamp(attribution.now));
+        }
+      }
+      if (!changes.size) return 0;
+      const touched = new Set<number>();
+      for (const [column, cellsOf] of changes) {
+        // One array down the column from the first changed row to the last, chunked by the budget:
+        // null leaves a cell as it is (R excel.range.yml `values`), so only these cells change.
+        const indexes = [...cellsOf.keys()].sort((x, y) => x - y);
+        const first = indexes[0];
+        const cells: (CellValue | null)[][] = Array.from({ length: indexes[indexes.length - 1] - first + 1 }, () => [null]);
+        for (const i of indexes) {
+          cells[i - first] = [cellsOf.get(i)!];
+          touched.add(i);
+        }
+        noteOwnWrite(name, { row: first + 1, column: at(column), rows: cells.length, columns: 1 });
+        await writeRows(context, ws, first + 1, at(column), cells, column === 'severity' ? [] : [0]);
+      }
       await context.sync();
-      return stale.length;
+      return touched.size;
     });
   } catch (error) {
     throw toFlowError(error, inspectionSheetName(batch));
   }
 }
 
+export interface WatchOptions {
+  /** Who is inspecting now and the time, asked at each change (the session's inspector; the clock). */
+  attribution?: () => Attribution;
+}
+
 /**
- * While the pane is open: recomputes outcomes whenever the inspection sheet changes (an
- * inspector typing or pasting into the QA columns), through Worksheet.onChanged. Changes the
+ * Watches an inspection sheet for the session (see InspectionWatcher): whenever it changes (an
+ * inspector typing or pasting into the QA columns) brings the rows up to date with the session's
+ * inspector and time, through Worksheet.onChanged. Changes the
  * add-in makes to outcome cells are ignored, so it does not loop. Returns a function that stops
  * watching.
  */
-export async function watchInspection(run: BatchRunner, batch: string, onRecomputed: (changed: number) => void): Promise<() => Promise<void>> {
+export async function watchInspection(run: BatchRunner, batch: string, onRecomputed: (changed: number) => void, options: WatchOptions = {}): Promise<() => Promise<void>> {
   let busy = false;
   const sheet = inspectionSheetName(batch).toLowerCase();
   const handler = async (event: { address: string; source?: string }) => {
@@ -196,7 +266,7 @@ export async function watchInspection(run: BatchRunner, batch: string, onRecompu
     if (rect && ownWrites.some((w) => w.sheet === sheet && w.until >= Date.now() && contains(w.rect, rect))) return;
     busy = true;
     try {
-      onRecomputed(await recomputeOutcomes(run, batch));
+      onRecomputed(await recomputeOutcomes(run, batch, options.attribution?.()));
     } catch {
       // A request can fail for reasons outside this pane — on the web, another run deleting a
       // sheet fails the sync in flight (OfficeDev/office-js#6964). Nothing was written; the next

@@ -1,10 +1,12 @@
-import type { CellValue, Outcome, Verdict } from '../core/model';
-import { OUTCOMES } from '../core/model';
+import type { CellValue, Lang, Outcome, Verdict } from '../core/model';
+import { OUTCOMES, isEnforcing } from '../core/model';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 import { classifyOutcome } from '../core/stats/classifyOutcome';
 import type { InspectedItem } from '../core/stats/summarizeInspection';
+import type { PolicyLookup } from './policyLookup';
+import { isYes, locateInspectionColumns, parseOutcome, type InspectionColumn } from './schema/inspectionSheet';
 
-/** One row of an inspection sheet, read by column name (the table's headers are the field names). */
+/** One row of an inspection sheet, read by column name (field names or either language's labels). */
 export interface InspectionRow {
   /** 0-based index among the data rows. */
   index: number;
@@ -18,13 +20,21 @@ export interface InspectionRow {
   url: string;
   notes: string;
   qaVerdict: Verdict | null;
+  /** The QA policy as typed; when empty and QA's enforcing verdict agrees with the moderator's, the moderator's policy. */
   qaPolicy: string;
+  /** Whether qaPolicy was taken from the moderator's (the cell is empty). */
+  qaPolicyFilled: boolean;
   outcome: Outcome;
-  /** The outcome as typed in the sheet (may be stale after a paste). */
+  /** The outcome as the cell reads (may be stale after a paste), as a code when it names one. */
   outcomeCell: string;
+  /** The more severe of the moderator's and QA's policies (the moderator's while pending). */
   severity: number | '';
+  severityCell: string;
   qaComment: string;
+  /** Escalated: the escalate column says yes, or the QA verdict is escalate (one meaning, one count). */
   escalate: boolean;
+  /** The escalate cell says yes. */
+  escalateCell: boolean;
   inspector: string;
   inspectedAt: string;
   weight: number;
@@ -34,20 +44,30 @@ const s = (v: CellValue | undefined) => (v === undefined || v === null ? '' : St
 
 /**
  * Reads an inspection sheet's rows (header first) and recomputes each outcome from the original
- * and QA decisions, so pasted or typed QA input is judged the same way as the pane's.
+ * and QA decisions, so pasted or typed QA input is judged the same way as the pane's. With a
+ * policy lookup, policies compare by taxonomy code whatever language either side wrote, and the
+ * severity is the more severe of the two policies.
  */
-export function readInspectionRows(values: CellValue[][]): { header: string[]; rows: InspectionRow[] } {
+export function readInspectionRows(values: CellValue[][], policies?: PolicyLookup): { header: string[]; rows: InspectionRow[]; lang: Lang } {
   const header = (values[0] ?? []).map((h) => s(h));
-  const at = (name: string) => header.indexOf(name);
-  const get = (row: CellValue[], name: string) => (at(name) < 0 ? '' : s(row[at(name)]));
+  const { at, lang } = locateInspectionColumns(header);
+  const get = (row: CellValue[], name: InspectionColumn) => (at(name) < 0 ? '' : s(row[at(name)]));
+  const codeOf = (p: string) => (policies ? policies.code(p) : p);
   const rows = values.slice(1).map((row, index): InspectionRow | undefined => {
     if (!row.some((v) => v !== '')) return undefined;
     const verdict = parseVerdict(get(row, 'verdict')) ?? null;
     const qaVerdict = parseVerdict(get(row, 'qa_verdict')) ?? null;
     const policy = get(row, 'policy');
-    const qaPolicy = get(row, 'qa_policy');
+    const typedPolicy = get(row, 'qa_policy');
+    // Agreeing with the moderator's enforcing verdict in the grid means agreeing with the policy too.
+    const qaPolicyFilled = !typedPolicy && qaVerdict !== null && qaVerdict === verdict && isEnforcing(qaVerdict) && policy !== '';
+    const qaPolicy = qaPolicyFilled ? policy : typedPolicy;
     const weight = Number(get(row, 'weight'));
-    const severity = Number(get(row, 'severity'));
+    const severityCell = get(row, 'severity');
+    const written = Number(severityCell);
+    const severities = [policy, qaVerdict && isEnforcing(qaVerdict) ? qaPolicy : ''].map((p) => (p && policies ? policies.severity(p) : undefined)).filter((x): x is number => x !== undefined);
+    const severity = severities.length ? Math.max(...severities) : severityCell !== '' && Number.isFinite(written) ? written : '';
+    const outcomeText = get(row, 'outcome');
     return {
       index,
       itemId: get(row, 'item_id'),
@@ -61,22 +81,33 @@ export function readInspectionRows(values: CellValue[][]): { header: string[]; r
       notes: get(row, 'notes'),
       qaVerdict,
       qaPolicy,
-      outcome: classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy }),
-      outcomeCell: get(row, 'outcome'),
-      severity: Number.isFinite(severity) && get(row, 'severity') !== '' ? severity : '',
+      qaPolicyFilled,
+      outcome: classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy }, codeOf),
+      outcomeCell: parseOutcome(outcomeText) ?? outcomeText,
+      severity,
+      severityCell,
       qaComment: get(row, 'qa_comment'),
-      escalate: ['yes', 'true', '1', 'はい', 'y'].includes(get(row, 'escalate').toLowerCase()),
+      escalate: isYes(get(row, 'escalate')) || qaVerdict === 'escalate',
+      escalateCell: isYes(get(row, 'escalate')),
       inspector: get(row, 'inspector'),
       inspectedAt: get(row, 'inspected_at'),
       weight: Number.isFinite(weight) && weight > 0 ? weight : 1,
     };
   }).filter((r): r is InspectionRow => r !== undefined);
-  return { header, rows };
+  return { header, rows, lang };
 }
 
-/** The rows as the statistics take them. */
-export function toInspectedItems(rows: InspectionRow[]): InspectedItem[] {
-  return rows.map((r) => ({ verdict: r.verdict, policy: r.policy, qaVerdict: r.qaVerdict, qaPolicy: r.qaPolicy, outcome: r.outcome, weight: r.weight, moderator: r.moderator, market: r.market, language: r.language, queue: r.queue }));
+/**
+ * The rows as the statistics take them: policies as taxonomy codes when a lookup is given, and
+ * each item's stratum from the fields the batch was stratified on.
+ */
+export function toInspectedItems(rows: InspectionRow[], policies?: PolicyLookup, strata: readonly string[] = []): InspectedItem[] {
+  const code = (p: string) => (policies && p ? policies.code(p) : p);
+  const field = (r: InspectionRow, f: string): string => {
+    const v = (r as unknown as Record<string, unknown>)[f === 'item_id' ? 'itemId' : f];
+    return typeof v === 'string' ? v : '';
+  };
+  return rows.map((r) => ({ verdict: r.verdict, policy: code(r.policy), qaVerdict: r.qaVerdict, qaPolicy: code(r.qaPolicy), outcome: r.outcome, weight: r.weight, moderator: r.moderator, market: r.market, language: r.language, queue: r.queue, stratum: strata.map((f) => (f === 'policy' ? code(r.policy) : field(r, f))).join(' / ') }));
 }
 
 export { OUTCOMES };

@@ -1,8 +1,8 @@
 import { detectMapping, mapHeaderRow, type Mapping, type MappingResult } from '../core/mapping/detectMapping';
 import { DECISION_FIELDS, type CellValue, type DecisionField } from '../core/model';
 import { FlowError, toFlowError, type BatchRunner } from './host';
-import { resolveDecisionsSheet } from './readDecisions';
-import { settingKey } from './settings';
+import { queueHiddenColumns, resolveDecisionsSheet } from './readDecisions';
+import { settingKey, staleMappingField } from './settings';
 import { SETTINGS_SHEET } from './sheets';
 import { writeRows } from './writeTable';
 
@@ -14,6 +14,8 @@ export interface MapResult extends MappingResult {
   preview: CellValue[][];
   /** True when the mapping is one a person confirmed earlier (kept in QA Settings). */
   confirmed: boolean;
+  /** A confirmed mapping no longer fits the header (a column was inserted): the field, its header then, and now. Detection is shown instead. */
+  stale?: { field: DecisionField; expected: string; found: string };
 }
 
 /**
@@ -28,13 +30,16 @@ export async function mapFlow(run: BatchRunner, options: { sheet?: string; previ
       const lastRow = used.rowIndex + used.rowCount - 1;
       const head = ws.getRangeByIndexes(0, 0, Math.min(30 + (options.previewRows ?? 5), lastRow + 1), used.columnIndex + used.columnCount);
       head.load('values');
+      const hidden = queueHiddenColumns(ws, used.columnIndex + used.columnCount);
       await context.sync();
-      const confirmed = confirmedFor(ws.name);
+      let confirmed = confirmedFor(ws.name);
       const rows = head.values as CellValue[][];
-      const detected = detectMapping(rows);
+      const detected = detectMapping(rows, 30, { hidden: hidden() });
       if (detected.headerRow < 0) throw new FlowError('flow.error.noHeader', { sheet: ws.name });
-      const result = confirmed ? { ...mapHeaderRow(rows[detected.headerRow], detected.headerRow), mapping: { ...detected.mapping, ...confirmed } } : detected;
-      return { ...result, sheet: ws.name, preview: rows.slice(detected.headerRow, detected.headerRow + 1 + (options.previewRows ?? 5)), confirmed: Boolean(confirmed) };
+      const stale = confirmed ? staleMappingField(confirmed, confirmedFor.headers(ws.name), rows[detected.headerRow] ?? [], detected.mapping) : undefined;
+      if (stale) confirmed = undefined;
+      const result = confirmed ? { ...mapHeaderRow(rows[detected.headerRow], detected.headerRow, { below: rows.slice(detected.headerRow + 1), hidden: hidden() }), mapping: { ...detected.mapping, ...confirmed } } : detected;
+      return { ...result, sheet: ws.name, preview: rows.slice(detected.headerRow, detected.headerRow + 1 + (options.previewRows ?? 5)), confirmed: Boolean(confirmed), ...(stale ? { stale: { field: stale.field, expected: stale.expected, found: stale.found } } : {}) };
     });
   } catch (error) {
     throw toFlowError(error, options.sheet);
@@ -46,9 +51,22 @@ export async function mapFlow(run: BatchRunner, options: { sheet?: string; previ
  * the shared workbook gets the same mapping). Replaces the sheet's earlier entry.
  */
 export async function saveMapping(run: BatchRunner, sheet: string, mapping: Mapping): Promise<void> {
-  const value = JSON.stringify(Object.fromEntries(Object.entries(mapping).filter(([k, v]) => (DECISION_FIELDS as readonly string[]).includes(k) && Number.isInteger(v))) as Partial<Record<DecisionField, number>>);
+  const fields = Object.entries(mapping).filter(([k, v]) => (DECISION_FIELDS as readonly string[]).includes(k) && Number.isInteger(v)) as [DecisionField, number][];
   try {
     await run(async (context) => {
+      // The header text of each mapped column is kept with it, so a column inserted later is noticed.
+      const decisions = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      let top: CellValue[][] = [];
+      if (!decisions.isNullObject) {
+        const head = decisions.getRangeByIndexes(0, 0, 30, Math.max(1, ...fields.map(([, c]) => c + 1)));
+        head.load('values');
+        await context.sync();
+        top = head.values as CellValue[][];
+      }
+      const headerRow = detectMapping(top).headerRow;
+      const headers = headerRow >= 0 ? Object.fromEntries(fields.map(([f, c]) => [f, String(top[headerRow][c] ?? '')])) : undefined;
+      const value = JSON.stringify({ ...Object.fromEntries(fields), ...(headers ? { headers } : {}) });
       let ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('values, rowIndex');

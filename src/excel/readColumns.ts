@@ -1,5 +1,6 @@
 import type { CellValue } from '../core/model';
 import { LOAD_RESPONSE_BYTES, OPERATION_BYTES, RequestBudget, rowsBytes } from './chunks';
+import { inspectionColumnOf } from './schema/inspectionSheet';
 import { columnRuns } from './writeTable';
 
 /** Header cells read per sheet: an inspection table is far narrower (its columns are named, never placed). */
@@ -32,7 +33,8 @@ export async function readNamedColumns(context: Excel.RequestContext, sheets: re
     if (used.isNullObject) continue;
     const width = Math.min(HEADER_WIDTH, used.columnIndex + used.columnCount);
     const head = (header.values[0] as CellValue[]).slice(0, width).map((h) => String(h ?? '').trim());
-    const wanted = head.map((h, c) => (h !== '' && (!names || names.includes(h)) ? c : -1)).filter((c) => c >= 0);
+    // A name matches a header by field name or by either language's label (the inspection sheet's schema).
+    const wanted = head.map((h, c) => (h !== '' && (!names || names.includes(h) || names.includes(inspectionColumnOf(h) ?? '')) ? c : -1)).filter((c) => c >= 0);
     const rows = used.rowIndex + used.rowCount - 1;
     const table: CellValue[][] = [head.map((h, c) => (wanted.includes(c) ? h : ''))];
     for (let r = 0; r < rows; r++) table.push(Array<CellValue>(width).fill(''));

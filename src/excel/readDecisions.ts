@@ -3,7 +3,7 @@ import { detectMapping, mapHeaderRow, type Mapping } from '../core/mapping/detec
 import { REQUIRED_FIELDS, type CellValue } from '../core/model';
 import { rowsBytes, rowsPerChunk } from './chunks';
 import { FlowError, throwIfCancelled, type BatchRunner, type FlowControl } from './host';
-import { queueConfirmedMappings } from './settings';
+import { queueConfirmedMappings, staleMappingField } from './settings';
 import { isOwnSheet } from './sheets';
 
 /** Where the decisions are: the sheet, its header row, its columns and the field mapping. */
@@ -16,6 +16,8 @@ export interface DecisionsLocation {
   /** Columns read, from A (so mapping indexes are sheet columns). */
   columnCount: number;
   headers: string[];
+  /** Columns the header names (its last non-empty cell + 1): text past it is a ragged row. */
+  headerWidth: number;
   mapping: Mapping;
   /** Rows per read that keep each request under the payload budget. */
   chunkRows: number;
@@ -40,12 +42,14 @@ export async function resolveDecisionsSheet(context: Excel.RequestContext, sheet
     return range;
   };
   let ws = sheetName ? sheets.getItemOrNullObject(sheetName) : sheets.getActiveWorksheet();
+  ws.load('visibility');
   let used = usedRangeOf(ws);
   if (!sheetName) sheets.load('items/name, items/visibility');
   const confirmedFor = queueConfirmedMappings(context);
   await context.sync();
   if (ws.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: sheetName ?? '' });
-  if (!sheetName && isOwnSheet(ws.name)) {
+  // A hidden or very hidden sheet is never taken for the decisions sheet unless named (a file may open on one).
+  if (!sheetName && (isOwnSheet(ws.name) || ws.visibility !== 'Visible')) {
     const candidates = sheets.items.filter((s) => !isOwnSheet(s.name) && s.visibility === 'Visible').map((s) => s.name);
     const fallback = candidates.find((n) => confirmedFor(n) !== undefined) ?? candidates[0];
     if (fallback) {
@@ -73,12 +77,18 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
     const lastRow = used.rowIndex + used.rowCount - 1;
     const head = ws.getRangeByIndexes(0, 0, Math.min(HEADER_SCAN, lastRow + 1), columnCount);
     head.load('values');
+    const hidden = queueHiddenColumns(ws, columnCount);
     await context.sync();
-    // A mapping confirmed on the Map page (kept in QA Settings) wins over detection.
-    const saved = confirmed ?? confirmedFor(ws.name);
     const rows = head.values as CellValue[][];
-    const detected = detectMapping(rows, HEADER_SCAN);
+    const detected = detectMapping(rows, HEADER_SCAN, { hidden: hidden() });
     if (detected.headerRow < 0) throw new FlowError('flow.error.noHeader', { sheet: ws.name });
+    // A mapping confirmed on the Map page (kept in QA Settings) wins over detection — unless the
+    // header has changed under it (a column inserted): then say so rather than read wrong columns.
+    const saved = confirmed ?? confirmedFor(ws.name);
+    if (!confirmed && saved) {
+      const stale = staleMappingField(saved, confirmedFor.headers(ws.name), rows[detected.headerRow] ?? [], detected.mapping);
+      if (stale) throw new FlowError('flow.error.staleMapping', { sheet: ws.name, field: stale.field, expected: stale.expected, found: stale.found, cell: cellAddress(detected.headerRow + 1, stale.column, ws.name) });
+    }
     const mapping = { ...detected.mapping, ...saved };
     const missing = REQUIRED_FIELDS.find((f) => mapping[f] === undefined);
     if (missing) throw new FlowError('flow.error.missingColumn', { field: missing, cell: cellAddress(detected.headerRow + 1, 0, ws.name) });
@@ -90,6 +100,7 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
       lastRow,
       columnCount,
       headers: (rows[detected.headerRow] ?? []).map((h) => String(h ?? '')),
+      headerWidth: headerWidthOf(rows[detected.headerRow] ?? []),
       mapping,
       // values and formulas both come back: twice the bytes; long text cells get a margin.
       chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
@@ -121,6 +132,26 @@ export async function readDecisionChunks(
       control.progress?.(start + count - at.headerRow - 1, total);
     }
   });
+}
+
+/**
+ * Queues the read of which of the first columns are hidden (Range.columnHidden, one small range
+ * per column, on the caller's next sync): a visible column wins over a hidden one of the same name.
+ * Sheets wider than 200 columns are not asked (the request would grow for little gain).
+ */
+export function queueHiddenColumns(ws: Excel.Worksheet, columnCount: number): () => Set<number> {
+  const ranges = columnCount <= 200 ? Array.from({ length: columnCount }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1)) : [];
+  for (const r of ranges) r.load('columnHidden');
+  return () => new Set(ranges.flatMap((r, c) => (r.columnHidden ? [c] : [])));
+}
+
+/** The last non-empty header cell + 1. */
+function headerWidthOf(header: readonly CellValue[]): number {
+  let width = 0;
+  header.forEach((h, c) => {
+    if (String(h ?? '').trim() !== '') width = c + 1;
+  });
+  return width;
 }
 
 /** The sheet name of a loaded address ("'My Sheet'!A1:B2" → "My Sheet"). */
@@ -158,6 +189,7 @@ async function locateTable(run: BatchRunner, table: string, confirmed?: Mapping)
       lastRow: range.rowIndex + range.rowCount - 1,
       columnCount,
       headers: header.map((h) => String(h ?? '')),
+      headerWidth: range.columnIndex + range.columnCount,
       mapping,
       chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
       bytesPerRow,

@@ -62,19 +62,21 @@ test('report: summary, pivots whose numbers match the core, chart, escalations; 
   expect(values[2]).toEqual(['サンプルサイズ', sample.sampleSize, ...values[2].slice(2)]);
   expect(values[3][1]).toBe(12);
   expect(result.summary.inspected).toBe(12);
-  expect(values[4][1]).toBe(result.summary.accuracy.rate);
+  expect(values[4][1]).toBe(sample.sampleSize - 12);
+  expect(values[6][1]).toBe(result.summary.accuracy.rate);
   expect(result.summary.accuracy.rate).toBe(result.summary.outcomes.correct / 12);
   const plan = samplingPlan({ lotSize: sample.lotSize, level: 'II', aql: 2.5 });
-  expect(String(values[12][1])).toContain(`n = ${plan.sampleSize}`);
+  expect(String(values[17][1])).toContain(`n = ${plan.sampleSize}`);
   expect(result.escalations).toBe(1);
   expect(values[2][30]).toMatch(/^\d{19}$/);
-  // The pivot by moderator: percent of row over outcomes, each row summing to 1.
+  // The pivot by moderator: percent of each row's inspected items (pending hidden), each row summing to 1.
   const pivotHeader = values[24];
   expect(pivotHeader[0]).toBe('行ラベル');
+  expect(values[23][0]).toBe('検査済みに対する %');
   const grand = values.slice(25).find((r) => r[0] === '総計')!;
   expect(grand[pivotHeader.indexOf('総計')]).toBe(1);
-  const pending = sample.sampleSize - 12;
-  expect(grand[pivotHeader.indexOf('pending')]).toBeCloseTo(pending / sample.sampleSize, 12);
+  expect(pivotHeader).not.toContain('pending');
+  expect(grand[pivotHeader.indexOf('correct')]).toBeCloseTo(result.summary.accuracy.rate, 12);
   expect(b.model.sheet('QA Report w48')!.charts[0].title).toBe('エラーの種類');
   // Refresh after more inspection: same sheet, new numbers.
   await saveQaDecision(b.run, 'w48', state.next!.index, { qaVerdict: 'escalate', qaPolicy: '', escalate: true, inspector: 'qa', now: NOW });

@@ -4,9 +4,11 @@ import { DEFECT_OUTCOMES, type CellValue, type Lang } from '../core/model';
 import { summarizeInspection, type InspectionSummary } from '../core/stats/summarizeInspection';
 import { t, type MessageKey } from '../i18n';
 import { FlowError, toFlowError, type BatchRunner } from './host';
-import { recomputeOutcomes } from './inspectFlow';
+import { countInspection, recomputeOutcomes } from './inspectFlow';
 import { readInspectionRows, toInspectedItems, type InspectionRow } from './inspectionRows';
+import { queuePolicyLookup, type PolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
+import { inspectionLabel, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
 
@@ -20,9 +22,16 @@ export interface ReportOptions {
 export interface ReportResult {
   sheet: string;
   summary: InspectionSummary;
+  /** The lot's size: items (the add-in's draw takes one decision per item), or decisions for a warehouse draw by decision. */
   lotSize: number;
+  lotUnit: 'item' | 'decision';
   refreshed: boolean;
+  /** Escalated items: QA verdict escalate or the escalate column (one count, as the Inspect page shows). */
   escalations: number;
+  /** The weighted estimate is the headline (the weights of the inspected items differ). */
+  weightedHeadline: boolean;
+  /** The inspection state the report was built from (see reportStatus). */
+  fingerprint: string;
 }
 
 const PIVOTS = [
@@ -30,16 +39,24 @@ const PIVOTS = [
   { id: 'byPolicy', field: 'policy', label: 'report.byPolicy', at: 'K24' },
   { id: 'byMarket', field: 'market', label: 'report.byMarket', at: 'U24' },
 ] as const;
+/** The pivots' area (titles at row 23 down, columns A:AD): cleared before pivots are rebuilt. */
+const PIVOT_AREA = { row: 22, column: 0, columnCount: 30 };
 const ERROR_TABLE_AT = { row: 0, column: 3 }; // D1
 const ESCALATIONS_AT = { row: 0, column: 30 }; // AE1
+/** Where the report keeps the fingerprint of the inspection state it was built from (B21). */
+const FINGERPRINT_AT = { row: 20, column: 1 };
+const pivotName = (batch: string, id: string) => `${inspectionTableName(batch)}_${id}`;
 
 /**
- * Builds or refreshes `QA Report <batch>`: the summary block (lot, sample, inspected, accuracy
- * with its 95% Wilson interval, error rates, Cohen's kappa, the ISO 2859-1 plan and the lot's
- * accept/reject decision, a weighted accuracy for stratified or risk-weighted samples), pivot
- * tables of outcome by moderator, policy and market (percent of row), a chart of error types and
- * the escalation list, with labels in the report language. Refresh rewrites the same sheet in
- * place and refreshes the pivots; the inspection table is only read.
+ * Builds or refreshes `QA Report <batch>`: the summary block (lot, sample, inspected, pending,
+ * escalated, accuracy over inspected items with its 95% Wilson interval — or, when the weights of
+ * a stratified or risk-weighted sample differ, the weighted estimate with its interval as the
+ * headline —, error rates, Cohen's kappa on the verdict and on verdict + policy, the ISO 2859-1
+ * plan and the lot's accept/reject decision), pivot tables of outcome by moderator, policy and
+ * market (percent of the inspected items of each row; pending items are hidden), a chart of
+ * error types and the escalation list, with labels in the report language. Refresh rewrites the
+ * same sheet in place and refreshes the pivots, rebuilding any the saved file did not keep (a
+ * file round trip may keep only their values); the inspection table is only read.
  */
 export async function reportFlow(run: BatchRunner, options: ReportOptions): Promise<ReportResult> {
   try {
@@ -64,90 +81,189 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
     batches.load('values');
     const existing = context.workbook.worksheets.getItemOrNullObject(reportName);
+    const lookup = queuePolicyLookup(context);
     await context.sync();
     if (source.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspection });
+    const policies = lookup();
     // Chunked under the response budget: a 20,000-item batch read whole is several MB.
     const values = (await readNamedColumns(context, [source.name])).get(source.name);
     if (!values) throw new FlowError('flow.error.noBatch', { sheet: inspection });
-    const { rows } = readInspectionRows(values);
+    const { rows, header, lang: sheetLang } = readInspectionRows(values, policies);
     const batchRow = batches.isNullObject ? undefined : (batches.values as CellValue[][]).find((r) => String(r[0]) === options.batch);
     const lotSize = Number(batchRow?.[7] ?? rows.length) || rows.length;
     const plan = planOf(batchRow, lotSize);
-    const summary = summarizeInspection(toInspectedItems(rows), { plan });
+    const summary = summarizeInspection(toInspectedItems(rows, policies, paramsOf(batchRow).strata), { plan });
+    const counts = countInspection(rows);
     const refreshed = !existing.isNullObject;
     const ws = refreshed ? existing : context.workbook.worksheets.add(reportName);
+    const weightedHeadline = summary.weighted.weightsDiffer;
 
     const pct = (x: number) => (Number.isFinite(x) ? x : '');
+    const interval = (w: [number, number]) => `${fmt(w[0])} – ${fmt(w[1])}`;
+    const kappa = (k: number) => (Number.isFinite(k) ? Math.round(k * 1000) / 1000 : '');
     const decisionText = !summary.lotDecision ? '' : summary.lotDecision.decision === 'undecided' ? L('report.decision.undecided', { defects: summary.defects }) : L(summary.lotDecision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject');
+    const headline = weightedHeadline ? summary.weighted : { estimate: summary.accuracy.rate, interval: summary.accuracy.wilson };
+    const fingerprint = inspectionFingerprint(values);
     const block: CellValue[][] = [
       [L('report.title', { batch: options.batch }), ''],
-      [L('report.lotSize'), lotSize],
+      [L(paramsOf(batchRow).unit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'), lotSize],
       [L('report.sampleSize'), summary.sampleSize],
       [L('report.inspected'), summary.inspected],
-      [L('report.accuracy'), pct(summary.accuracy.rate)],
-      [L('report.interval'), `${fmt(summary.accuracy.wilson[0])} – ${fmt(summary.accuracy.wilson[1])}`],
+      [L('report.pending'), summary.pending],
+      [L('report.escalated'), counts.escalated],
+      [L(weightedHeadline ? 'report.accuracyWeightedHeadline' : 'report.accuracy'), pct(headline.estimate)],
+      [L(weightedHeadline ? 'report.weightedInterval' : 'report.interval'), interval(headline.interval)],
+      [L('report.accuracyUnweighted'), pct(summary.accuracy.rate)],
+      [L('report.weightedAccuracy'), pct(summary.weighted.estimate)],
+      [L('report.weightedInterval'), interval(summary.weighted.interval)],
       [L('report.overEnforcement'), pct(summary.errorRates.over_enforcement.rate)],
       [L('report.underEnforcement'), pct(summary.errorRates.under_enforcement.rate)],
       [L('report.wrongPolicy'), pct(summary.errorRates.wrong_policy.rate)],
       [L('report.wrongAction'), pct(summary.errorRates.wrong_action.rate)],
-      [L('report.kappa'), Number.isFinite(summary.kappa) ? Math.round(summary.kappa * 1000) / 1000 : ''],
-      [L('report.weightedAccuracy'), pct(summary.weightedAccuracy)],
+      [L('report.kappa'), kappa(summary.kappa)],
+      [L('report.kappaWithPolicy'), kappa(summary.kappaWithPolicy)],
       [L('report.plan'), plan ? L('report.planValue', { level: String(paramsOf(batchRow).level ?? ''), aql: String(paramsOf(batchRow).aql ?? ''), letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }) : ''],
       [L('report.decision'), decisionText],
+      [L('report.weightedMethod'), L('report.weightedMethodValue')],
+      [L('report.fingerprint'), fingerprint],
     ];
     // Summary labels are our own text; values from the sheet never start a formula here.
-    await writeRows(context, ws, 0, 0, block, [0]);
-    const percentRows = [4, 6, 7, 8, 9, 11];
-    for (const r of percentRows) ws.getRangeByIndexes(r, 1, 1, 1).numberFormat = [['0.0%']];
+    await writeRows(context, ws, 0, 0, block, [0, 1]);
+    for (const r of [6, 8, 9, 11, 12, 13, 14]) ws.getRangeByIndexes(r, 1, 1, 1).numberFormat = [['0.0%']];
     ws.getRange('A1').format.font.bold = true;
     ws.getRange('A:A').format.columnWidth = 260;
     ws.getRange('B:B').format.columnWidth = 200;
 
     const errors: CellValue[][] = [[L('report.errorTypes'), '#'], ...DEFECT_OUTCOMES.map((o) => [L(`outcome.${o}` as MessageKey), summary.outcomes[o]])];
     await writeRows(context, ws, ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors, [0]);
-    const escalated = rows.filter((r) => r.escalate || r.qaVerdict === 'escalate');
-    await writeEscalations(context, ws, escalated, L);
-
-    if (!refreshed) {
-      // The inspection sheet's own table (one per sheet), whatever rule named it.
-      const table = context.workbook.worksheets.getItem(inspectionSheetName(options.batch)).tables.getItemAt(0);
-      for (const p of PIVOTS) {
-        const title = ws.getRange(p.at).getOffsetRange(-1, 0);
-        title.values = [[L(p.label)]];
-        const pivot = ws.pivotTables.add(`${inspectionTableName(options.batch)}_${p.id}`, table as unknown as Excel.Range, p.at);
-        // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
-        pivot.layout.autoFormat = false;
-        pivot.rowHierarchies.add(pivot.hierarchies.getItem(p.field));
-        pivot.columnHierarchies.add(pivot.hierarchies.getItem('outcome'));
-        const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem('item_id'));
-        data.summarizeBy = 'Count' as Excel.AggregationFunction;
-        data.showAs = { calculation: 'PercentOfRowTotal' } as Excel.ShowAsRule;
-      }
+    const escalated = rows.filter((r) => r.escalate);
+    await writeEscalations(context, ws, escalated, L, lang, policies);
+    await writePivots(context, ws, options.batch, header, outcomeLabel('pending', sheetLang), refreshed, L);
+    const charts = ws.charts;
+    if (refreshed) charts.load('items/name');
+    await context.sync();
+    if (!refreshed || charts.items.length === 0) {
       const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
       chart.title.text = L('report.errorTypes');
-    } else {
-      for (const p of PIVOTS) ws.pivotTables.getItem(`${inspectionTableName(options.batch)}_${p.id}`).refresh();
+      await context.sync();
     }
-    await context.sync();
-    return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length };
+    return { sheet: reportName, summary, lotSize, lotUnit: paramsOf(batchRow).unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint };
   });
 }
 
-async function writeEscalations(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], L: (k: MessageKey) => string): Promise<void> {
-  // Clear the previous list (a refresh may have fewer rows), then write the current one.
-  ws.getRangeByIndexes(ESCALATIONS_AT.row, ESCALATIONS_AT.column, 2000, 5).clear('Contents' as Excel.ClearApplyTo);
-  const list: CellValue[][] = [[L('report.escalations'), '', '', '', ''], ['item_id', 'moderator', 'policy', 'qa_comment', 'url']];
-  if (rows.length === 0) list.push([L('report.noEscalations'), '', '', '', '']);
-  for (const r of rows.slice(0, 1990)) list.push([r.itemId, r.moderator, r.qaPolicy || r.policy, r.qaComment, r.url]);
-  await writeRows(context, ws, ESCALATIONS_AT.row, ESCALATIONS_AT.column, list, [0, 1, 2, 3, 4]);
+/**
+ * Adds the pivots, or refreshes them when they are all there. Any missing (a file that kept
+ * only their values) means the area is cleared and every pivot is built again, so a report
+ * refreshes whatever the saved file kept.
+ */
+async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], pendingLabel: string, refreshed: boolean, L: (k: MessageKey) => string): Promise<void> {
+  const found = refreshed ? PIVOTS.map((p) => ws.pivotTables.getItemOrNullObject(pivotName(batch, p.id))) : [];
+  const area = ws.getUsedRangeOrNullObject();
+  if (refreshed) {
+    area.load('rowIndex, rowCount');
+    await context.sync();
+  }
+  // The sheet's own header names the fields (English field names or Japanese labels).
+  const field = (c: InspectionColumn) => header[locateInspectionColumns(header).at(c)] ?? c;
+  // Pending items are not inspected: hidden, so each row's percentages are over its inspected items
+  // (again after a file round trip, which may not keep an item's visibility).
+  const hidePending = async (pivots: Excel.PivotTable[]) => {
+    const items = pivots.map((pivot) => pivot.columnHierarchies.getItem(field('outcome')).fields.getItem(field('outcome')).items.getItemOrNullObject(pendingLabel));
+    await context.sync();
+    for (const item of items) if (!item.isNullObject) item.visible = false;
+  };
+  if (refreshed && found.every((p) => !p.isNullObject)) {
+    for (const p of found) p.refresh();
+    await hidePending(found);
+    return;
+  }
+  for (const p of found) if (!p.isNullObject) p.delete();
+  if (refreshed && !area.isNullObject) {
+    const last = area.rowIndex + area.rowCount;
+    if (last > PIVOT_AREA.row) ws.getRangeByIndexes(PIVOT_AREA.row, PIVOT_AREA.column, last - PIVOT_AREA.row, PIVOT_AREA.columnCount).clear('All' as Excel.ClearApplyTo);
+  }
+  // The inspection sheet's own table (one per sheet), whatever rule named it.
+  const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
+  const added = PIVOTS.map((p) => {
+    ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L(p.label)]];
+    const pivot = ws.pivotTables.add(pivotName(batch, p.id), table as unknown as Excel.Range, p.at);
+    // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
+    pivot.layout.autoFormat = false;
+    pivot.rowHierarchies.add(pivot.hierarchies.getItem(field(p.field)));
+    pivot.columnHierarchies.add(pivot.hierarchies.getItem(field('outcome')));
+    const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field('item_id')));
+    data.summarizeBy = 'Count' as Excel.AggregationFunction;
+    data.showAs = { calculation: 'PercentOfRowTotal' } as Excel.ShowAsRule;
+    data.name = L('report.percentOfInspected');
+    return pivot;
+  });
+  await hidePending(added);
 }
 
-function paramsOf(batchRow: CellValue[] | undefined): { level?: InspectionLevel; aql?: Aql } {
+/**
+ * A short fingerprint of an inspection sheet's content (FNV-1a over its cells): the report keeps
+ * the one it was built from, so the pane and the CLI can tell when any edit has made it stale.
+ */
+export function inspectionFingerprint(values: readonly (readonly CellValue[])[]): string {
+  let h = 0x811c9dc5;
+  for (const row of values) {
+    for (const v of row) {
+      const text = `${String(v)}\u0001`;
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+      }
+    }
+    h = Math.imul(h ^ 0x0a, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export type ReportStatus = 'none' | 'current' | 'stale';
+
+/**
+ * Whether a batch's report is missing, current, or stale (the inspection sheet changed since it
+ * was built: a verdict typed in the grid, a save in the pane, a co-author's edit). Two syncs.
+ */
+export async function reportStatus(run: BatchRunner, batch: string): Promise<ReportStatus> {
   try {
-    const p = JSON.parse(String(batchRow?.[5] ?? '{}')) as { size?: { kind?: string; level?: InspectionLevel; aql?: Aql } };
-    return p.size?.kind === 'iso2859' ? { level: p.size.level, aql: p.size.aql } : {};
+    return await run(async (context) => {
+      const used = context.workbook.worksheets.getItemOrNullObject(inspectionSheetName(batch)).getUsedRangeOrNullObject(true);
+      used.load('values');
+      const report = context.workbook.worksheets.getItemOrNullObject(reportSheetName(batch));
+      await context.sync();
+      if (report.isNullObject) return 'none';
+      const kept = report.getRangeByIndexes(FINGERPRINT_AT.row, FINGERPRINT_AT.column, 1, 1);
+      kept.load('values');
+      await context.sync();
+      if (used.isNullObject) return 'stale';
+      return String((kept.values as CellValue[][])[0][0]) === inspectionFingerprint(used.values as CellValue[][]) ? 'current' : 'stale';
+    });
+  } catch (error) {
+    throw toFlowError(error, reportSheetName(batch));
+  }
+}
+
+async function writeEscalations(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], L: (k: MessageKey) => string, lang: Lang, policies: PolicyLookup): Promise<void> {
+  // Clear the previous list (a refresh may have fewer rows), then write the current one.
+  ws.getRangeByIndexes(ESCALATIONS_AT.row, ESCALATIONS_AT.column, 2000, 6).clear('Contents' as Excel.ClearApplyTo);
+  const columns = ['item_id', 'moderator', 'policy', 'qa_verdict', 'qa_comment', 'url'] as const;
+  const list: CellValue[][] = [[L('report.escalations'), '', '', '', '', ''], columns.map((c) => inspectionLabel(c, lang))];
+  if (rows.length === 0) list.push([L('report.noEscalations'), '', '', '', '', '']);
+  const verdictText = (r: InspectionRow) => (r.qaVerdict === 'escalate' ? L('report.awaitingDecision') : r.qaVerdict ? L(`verdict.${r.qaVerdict}` as MessageKey) : '');
+  for (const r of rows.slice(0, 1990)) list.push([r.itemId, r.moderator, policies.name(r.qaPolicy || r.policy, lang), verdictText(r), r.qaComment, r.url]);
+  await writeRows(context, ws, ESCALATIONS_AT.row, ESCALATIONS_AT.column, list, [0, 1, 2, 3, 4, 5]);
+}
+
+function paramsOf(batchRow: CellValue[] | undefined): { level?: InspectionLevel; aql?: Aql; strata: string[]; unit: 'item' | 'decision' } {
+  try {
+    const p = JSON.parse(String(batchRow?.[5] ?? '{}')) as { size?: { kind?: string; level?: InspectionLevel; aql?: Aql }; strata?: unknown; source?: { unit?: string } };
+    const strata = Array.isArray(p.strata) ? p.strata.map(String) : [];
+    // The add-in's own draw takes one decision per item; a warehouse draw says which unit it counted.
+    const unit = p.source?.unit === 'decision' ? 'decision' : 'item';
+    return p.size?.kind === 'iso2859' ? { level: p.size.level, aql: p.size.aql, strata, unit } : { strata, unit };
   } catch {
-    return {};
+    return { strata: [], unit: 'item' };
   }
 }
 

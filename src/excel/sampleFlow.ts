@@ -1,5 +1,7 @@
 import type { Mapping } from '../core/mapping/detectMapping';
-import { DECISION_FIELDS, QA_COLUMNS, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
+import { INSPECTION_COLUMNS, col, escalateValues, inspectionHeader, locateInspectionColumns, outcomeLabel } from './schema/inspectionSheet';
+import { matchKey } from '../core/text/matchKey';
+import { DECISION_FIELDS, OUTCOMES, type CellValue, type DecisionField, type Lang, type Severity } from '../core/model';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
@@ -66,15 +68,15 @@ export interface SampleFlowResult {
   lotSize: number;
   sampleSize: number;
   excluded: number;
+  /** Rows that failed a required check (no ID, moderator or known verdict; ragged) and are not in the lot. */
+  leftOut: number;
   plan?: SamplingPlan;
   allocation: SampleResult['allocation'];
   itemIds: string[];
 }
 
-/** The inspection sheet's columns: the copied decision, where it came from, then the QA columns. */
-export const INSPECTION_COLUMNS = [...DECISION_FIELDS, 'source_row', 'weight', ...QA_COLUMNS] as const;
-export type InspectionColumn = (typeof INSPECTION_COLUMNS)[number];
-export const col = (name: InspectionColumn) => INSPECTION_COLUMNS.indexOf(name);
+// The inspection sheet's columns live in its schema; re-exported for the code that imports them from here.
+export { INSPECTION_COLUMNS, col, type InspectionColumn } from './schema/inspectionSheet';
 
 export const BATCH_COLUMNS = ['batch', 'created_at', 'created_by', 'source_sheet', 'method', 'parameters', 'seed', 'lot_size', 'sample_size', 'plan_letter', 'accept', 'reject', 'sheet'] as const;
 
@@ -129,8 +131,20 @@ export interface SamplePreview {
   lotSize: number;
   sampleSize: number;
   excluded: number;
+  /** Rows left out of the lot for failing a required check. */
+  leftOut: number;
   plan?: SamplingPlan;
   allocation: SampleResult['allocation'];
+}
+
+/** Strata and quota the lot can be drawn by, or a message naming the field or value and the fix. */
+function checkDrawOptions(options: DrawOptions, at?: DecisionsLocation): void {
+  const fields = DECISION_FIELDS as readonly string[];
+  const unknown = options.strata?.find((f) => !fields.includes(f));
+  if (unknown !== undefined) throw new FlowError('flow.error.stratumField', { field: unknown, fields: DECISION_FIELDS.join(', ') });
+  const unmapped = at && options.method !== 'simple' && options.method !== 'moderator_quota' ? options.strata?.find((f) => at.mapping[f] === undefined) : undefined;
+  if (unmapped !== undefined && at) throw new FlowError('flow.error.stratumUnmapped', { field: unmapped, sheet: at.sheet });
+  if (options.quota !== undefined && !(Number.isInteger(options.quota) && options.quota >= 1)) throw new FlowError('flow.error.quota', { value: String(options.quota) });
 }
 
 /** Item IDs already drawn by earlier batches: only the item_id column of every inspection sheet, chunked. */
@@ -138,8 +152,9 @@ async function earlierItemIds(context: Excel.RequestContext, names: string[]): P
   const tables = await readNamedColumns(context, names.filter(isInspectionSheet), ['item_id']);
   const set = new Set<string>();
   for (const values of tables.values()) {
-    const c = values[0].indexOf('item_id');
-    if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(String(row[c]));
+    const c = locateInspectionColumns(values[0] ?? []).at('item_id');
+    // Compared by match key: the same item written with full-width digits is still the same item.
+    if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(matchKey(String(row[c])));
   }
   return set;
 }
@@ -148,9 +163,10 @@ type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
 async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
+  checkDrawOptions(options, at);
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
-  const { lot } = validator.finish();
+  const { lot, leftOut } = validator.finish();
   const selection = selectEligible(lot, options.filters, earlier);
   const { n, plan } = sampleSizeFor(options.size, selection.eligible.length);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
@@ -166,15 +182,16 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<
     filters: options.filters,
     exclude: earlier,
   });
-  return { lot, drawn, lotSize: selection.eligible.length, plan, severity };
+  return { lot, drawn, lotSize: selection.eligible.length, plan, severity, leftOut };
 }
 
 /** The decisions of a sample drawn elsewhere, read as drawFromLot reads a lot, with the draw as given. */
 async function readPredrawn(run: BatchRunner, options: DrawOptions, predrawn: PredrawnSample, taxonomy: Taxonomy, at: DecisionsLocation) {
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
+  // The draw was made elsewhere: every drawn row is read, whatever this validator would leave out.
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow, keepFailedRows: true });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
-  return { lot: validator.finish().lot, drawn: predrawn.drawn, lotSize: predrawn.lotSize, plan: predrawn.plan, severity };
+  return { lot: validator.finish().lot, drawn: predrawn.drawn, lotSize: predrawn.lotSize, plan: predrawn.plan, severity, leftOut: 0 };
 }
 
 /**
@@ -193,8 +210,8 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
           await context.sync();
           return earlierItemIds(context, sheets.items.map((s) => s.name));
         });
-    const { drawn, lotSize, plan } = await drawFromLot(run, options, earlier, taxonomy, at);
-    return { lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation };
+    const { drawn, lotSize, plan, leftOut } = await drawFromLot(run, options, earlier, taxonomy, at);
+    return { lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation };
   } catch (error) {
     throw toFlowError(error, options.sheet);
   }
@@ -204,6 +221,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const lang = options.lang ?? 'en';
   const problem = batchNameProblem(options.batch);
   if (problem) throw new FlowError(problem.key, problem.params);
+  checkDrawOptions(options);
   const sheetName = inspectionSheetName(options.batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
@@ -212,10 +230,16 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const earlier = await run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
+    const tables = context.workbook.tables;
+    tables.load('items/name');
     await context.sync();
     const names = sheets.items.map((s) => s.name);
     const taken = [sheetName, reportSheetName(options.batch)].find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
     if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
+    // Two batch names can share a table name ("w-48" and "w_48" are both QA_w_48).
+    const tableName = inspectionTableName(options.batch).toLowerCase();
+    const clash = tables.items.find((t) => t.name.toLowerCase() === tableName);
+    if (clash) throw new FlowError('flow.error.batchTableTaken', { batch: options.batch, table: clash.name });
     // A temporary sheet left by an interrupted run of this batch goes now.
     const leftover = names.find((x) => x.toLowerCase() === tempSheetName(options.batch).toLowerCase());
     if (leftover) context.workbook.worksheets.getItem(leftover).delete();
@@ -226,7 +250,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     return earlierItemIds(context, names);
   });
 
-  const { lot, drawn, lotSize, plan, severity } = options.predrawn ? await readPredrawn(run, options, options.predrawn, taxonomy, at) : await drawFromLot(run, options, earlier, taxonomy, at);
+  const { lot, drawn, lotSize, plan, severity, leftOut } = options.predrawn ? await readPredrawn(run, options, options.predrawn, taxonomy, at) : await drawFromLot(run, options, earlier, taxonomy, at);
   if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
   throwIfCancelled(options.signal);
 
@@ -237,7 +261,8 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const copied = await copySampledRows(run, at, drawn.items.map((i) => i.row), options);
   const moved = drawn.items.find((item) => !sameDecision(copied.get(item.row), byRow.get(item.row) as Decision, at.mapping));
   if (moved) throw new FlowError('sample.error.sheetChanged', { sheet: at.sheet, row: moved.row, item: moved.itemId });
-  const table: CellValue[][] = [[...INSPECTION_COLUMNS]];
+  const links = await readLinkTargets(run, at, drawn.items.map((i) => i.row));
+  const table: CellValue[][] = [inspectionHeader(lang)];
   drawn.items.forEach((item) => {
     const raw = copied.get(item.row) as CellValue[];
     const d = byRow.get(item.row) as Decision;
@@ -246,6 +271,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       // The policy as its taxonomy code (a Japanese name in the decisions sheet included), so the
       // inspector's code compares with it; text the taxonomy does not know stays as written.
       if (f === 'policy' && d.policy) return d.policy;
+      // A hyperlinked URL cell shows "open"; the inspector needs where it goes.
+      const link = f === 'url' ? links.get(item.row) : undefined;
+      if (link) return link;
       const c = at.mapping[f];
       return c === undefined ? '' : (raw[c] ?? '');
     };
@@ -253,13 +281,13 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       ...DECISION_FIELDS.map(cell),
       item.row,
       Math.round(item.weight * 1e6) / 1e6,
-      '', '', 'pending', severity[d.policy] ?? '', '', '', '', '',
+      '', '', outcomeLabel('pending', lang), severity[d.policy] ?? '', '', '', '', '',
     ]);
   });
   const temp = tempSheetName(options.batch);
-  await writeInspectionSheet(run, temp, table, codeRange);
+  await writeInspectionSheet(run, temp, table, codeRange, lang);
   await finishBatch(run, temp, options, at, drawn, lotSize, plan);
-  return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+  return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
 
 /**
@@ -327,6 +355,30 @@ export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, s
   return out;
 }
 
+/**
+ * The link target of each drawn row's URL cell, where it has one (Range.getCellProperties,
+ * ExcelApi 1.9: a hyperlinked cell's value is its display text, "open"). Drawn rows only, a
+ * thousand cells a request.
+ */
+async function readLinkTargets(run: BatchRunner, at: DecisionsLocation, sheetRows: number[]): Promise<Map<number, string>> {
+  const links = new Map<number, string>();
+  const url = at.mapping.url;
+  if (url === undefined || sheetRows.length === 0) return links;
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(at.sheet);
+    for (let start = 0; start < sheetRows.length; start += 1000) {
+      const rows = sheetRows.slice(start, start + 1000);
+      const props = rows.map((r) => ws.getRangeByIndexes(r - 1, url, 1, 1).getCellProperties({ hyperlink: true }));
+      await context.sync();
+      props.forEach((p, i) => {
+        const address = p.value[0]?.[0]?.hyperlink?.address;
+        if (address) links.set(rows[i], address);
+      });
+    }
+  });
+  return links;
+}
+
 /** An item ID as the validator reads it: text trimmed, a number as its digits. */
 const idOf = (v: CellValue | undefined) => (typeof v === 'string' ? v.trim() : parseItemId(v ?? '').id);
 
@@ -343,7 +395,7 @@ function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mappin
 }
 
 /** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
-async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string): Promise<void> {
+async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string, lang: Lang): Promise<void> {
   await run(async (context) => {
     try {
       const ws = context.workbook.worksheets.add(temp);
@@ -361,11 +413,12 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
       const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
       policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
       const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
-      escalate.dataValidation.rule = { list: { inCellDropDown: true, source: 'yes,no' } };
+      escalate.dataValidation.rule = { list: { inCellDropDown: true, source: escalateValues(lang).join(',') } };
       const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
-      for (const [name, color] of Object.entries(OUTCOME_COLORS)) {
+      for (const name of OUTCOMES) {
+        const color = OUTCOME_COLORS[name];
         const cf = outcome.conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
-        cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: name };
+        cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: outcomeLabel(name, lang) };
         cf.textComparison.format.fill.color = color;
       }
       ws.getRangeByIndexes(1, col('decided_at'), n, 1).numberFormat = table.slice(1).map(() => ['yyyy-mm-dd hh:mm']);

@@ -30,7 +30,7 @@ export async function loadTaxonomy(run: BatchRunner, lang: Lang = 'en'): Promise
     if (ws.isNullObject || used.isNullObject) {
       const sheet = ws.isNullObject ? context.workbook.worksheets.add(TAXONOMY_SHEET) : ws;
       const rows = taxonomyToRows(defaultTaxonomy());
-      await writeRows(context, sheet, 0, 0, rows, [0, 1, 2, 3, 5, 6, 7, 8]);
+      await writeRows(context, sheet, 0, 0, rows, [0, 1, 2, 3, 5, 6, 7, 8, 9]);
       sheet.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
       sheet.freezePanes.freezeRows(1);
       sheet.getRangeByIndexes(0, 0, rows.length, rows[0].length).format.autofitColumns();

@@ -27,7 +27,9 @@ test('validate finds what the core finds, writes QA Findings as a table, and lea
   expect(result.counts).toEqual(expected.counts);
   expect(sheetSnapshot(b.model.sheet('判定データ')!)).toBe(before);
   const findings = b.valuesOf('QA Findings');
-  expect(findings[0]).toEqual(['sheet', 'cell', 'rule', 'severity', 'message', 'suggestion']);
+  // A Japanese run: headers and severities in Japanese (the rule stays its code).
+  expect(findings[0]).toEqual(['シート', 'セル', 'ルール', '重大度', 'メッセージ', '候補']);
+  expect(new Set(findings.slice(1).map((r) => r[3]))).toEqual(new Set(expected.findings.map((f) => ({ error: 'エラー', warning: '警告', info: '情報' })[f.severity])));
   expect(findings).toHaveLength(expected.findings.length + 1);
   expect(findings[1][1]).toMatch(/^'判定データ'!/);
   expect(String(findings[1][4])).toContain(String(findings[1][1]));

@@ -1,10 +1,13 @@
 import { cellAddress } from '../core/a1/cellAddress';
 import type { Mapping } from '../core/mapping/detectMapping';
-import type { CellValue, Lang } from '../core/model';
+import type { CellValue, FindingSeverity, Lang } from '../core/model';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import type { Finding, FindingCode } from '../core/validation/finding';
 import { renderFinding } from '../core/validation/renderFinding';
 import { validateInspectionRows } from '../core/validation/validateInspectionRows';
+import { t } from '../i18n';
+import { policyLookup } from './policyLookup';
+import { locateInspectionColumns } from './schema/inspectionSheet';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks } from './readDecisions';
 import { FINDINGS_SHEET, isInspectionSheet } from './sheets';
@@ -31,6 +34,8 @@ export interface ValidateResult {
 }
 
 export const FINDINGS_COLUMNS = ['sheet', 'cell', 'rule', 'severity', 'message', 'suggestion'] as const;
+/** QA Findings' header in Japanese workbooks (English ones keep the column names). */
+const FINDINGS_COLUMNS_JA: Record<(typeof FINDINGS_COLUMNS)[number], string> = { sheet: 'シート', cell: 'セル', rule: 'ルール', severity: '重大度', message: 'メッセージ', suggestion: '候補' };
 
 /**
  * Validates every decision against the taxonomy, in chunks, plus the QA columns of every
@@ -51,7 +56,7 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
   const now = options.now ?? Date.now();
   const { taxonomy } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now, maxFindings: 200_000, expectedRows: at.lastRow - at.headerRow });
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now, maxFindings: 200_000, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
   await readDecisionChunks(run, at, (values, firstRow, formulas) => validator.addChunk(values, firstRow, formulas), options);
   const summary = validator.finish();
   const decisionFindings = summary.findings.map((f) => ({ ...f, sheet: f.sheet ?? at.sheet }));
@@ -67,20 +72,25 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
     const tables = await readNamedColumns(context, names, ['qa_verdict', 'qa_policy']);
     const out: Finding[] = [];
     for (const [n, values] of tables) {
-      const header = (values[0] ?? []).map(String);
-      const qv = header.indexOf('qa_verdict');
-      const qp = header.indexOf('qa_policy');
+      const { at } = locateInspectionColumns(values[0] ?? []);
+      const qv = at('qa_verdict');
+      const qp = at('qa_policy');
       if (qv < 0 || qp < 0) continue;
       out.push(...validateInspectionRows(values.slice(1), 2, { qa_verdict: qv, qa_policy: qp }, taxonomy, n));
     }
     return { inspectionFindings: out, sheetNames };
   });
 
-  const all = [...decisionFindings, ...inspectionFindings].map((f) => ({ ...f, address: cellAddress(f.row, f.column, f.sheet), message: renderFinding(f, lang, f.sheet) }));
+  const policies = policyLookup(taxonomy);
+  const policyName = (code: string, l: Lang) => (policies.index.byCode.has(code) ? policies.name(code, l) : undefined);
+  const all = [...decisionFindings, ...inspectionFindings].map((f) => ({ ...f, address: cellAddress(f.row, f.column, f.sheet), message: renderFinding(f, lang, f.sheet, undefined, { policyName }) }));
   const counts: Partial<Record<FindingCode, number>> = { ...summary.counts };
   for (const f of inspectionFindings) counts[f.code] = (counts[f.code] ?? 0) + 1;
   throwIfCancelled(options.signal);
-  await writeFindingsSheet(run, all, sheetNames);
+  await writeFindingsSheet(run, all, sheetNames, lang, (code) => {
+    const name = policyName(code, lang);
+    return name && lang === 'ja' ? `${code}（${name}）` : code;
+  });
   return { sheet: at.sheet, rowsChecked: summary.rowsChecked, findings: all, counts };
 }
 
@@ -88,7 +98,7 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
  * Replaces `QA Findings` with this run's findings. The new sheet is built under a temporary name
  * and swapped in by the last sync, so an interrupted run leaves the previous findings in place.
  */
-async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; address: string; code: string; severity: string; message: string; suggestion?: string }[], sheetNames: string[]): Promise<void> {
+async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; address: string; code: string; severity: FindingSeverity; message: string; suggestion?: string }[], sheetNames: string[], lang: Lang, suggestionText: (code: string) => string): Promise<void> {
   const temp = `${FINDINGS_SHEET} ~new`;
   const has = (name: string) => sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
   await run(async (context) => {
@@ -96,7 +106,9 @@ async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; 
     if (has(temp)) context.workbook.worksheets.getItem(temp).delete();
     try {
       const ws = context.workbook.worksheets.add(temp);
-      const rows: CellValue[][] = [[...FINDINGS_COLUMNS], ...findings.map((f) => [f.sheet ?? '', f.address, f.code, f.severity, f.message, f.suggestion ?? ''])];
+      // Headers and severities in the workbook's language; the rule stays its code (what a filter or formula keys on).
+      const header = lang === 'ja' ? FINDINGS_COLUMNS.map((c) => FINDINGS_COLUMNS_JA[c]) : [...FINDINGS_COLUMNS];
+      const rows: CellValue[][] = [header, ...findings.map((f) => [f.sheet ?? '', f.address, f.code, lang === 'ja' ? t(`severity.${f.severity}`, {}, lang) : f.severity, f.message, f.suggestion ? suggestionText(f.suggestion) : ''])];
       await writeRows(context, ws, 0, 0, rows, [0, 1, 2, 3, 4, 5]);
       const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rows.length, FINDINGS_COLUMNS.length), true);
       table.style = 'TableStyleLight9';

@@ -1,5 +1,6 @@
 import { Dropdown, FluentProvider, Option, Spinner, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { InspectionWatcher } from '../excel/inspectionWatcher';
 import { PAGE_IDS, type PageId } from '../commands/types';
 import type { Lang } from '../core/model';
 import type { MessageKey } from '../i18n';
@@ -47,6 +48,14 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
   const [start, setStart] = useState<{ page: PageId; id: number }>();
   const [state, setState] = useState<SessionState>(() => ({ inspector: rememberedInspector() }));
   const controller = useMemo(() => props.controller ?? new PaneController(), [props.controller]);
+  // Grid edits are inspections while the pane is open, whichever page shows: the watch is the session's.
+  const inspector = useRef(state.inspector);
+  inspector.current = state.inspector.trim();
+  const watcher = useMemo(() => new InspectionWatcher(props.host.runner, () => ({ inspector: inspector.current, now: Date.now() })), [props.host.runner]);
+  useEffect(() => () => void watcher.stop(), [watcher]);
+  useEffect(() => {
+    watcher.sync().catch(() => undefined);
+  }, [watcher, page, state.batch]);
   useEffect(
     () =>
       controller.attach((request) => {
@@ -60,6 +69,7 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
       ...state,
       host: props.host,
       controller,
+      watcher,
       start,
       consumeStart: () => setStart(undefined),
       go: setPage,
@@ -74,7 +84,7 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
         setState((s) => ({ ...s, ...patch }));
       },
     }),
-    [state, props.host, controller, start],
+    [state, props.host, controller, watcher, start],
   );
   const Page = PAGES[page].Component;
   return (

@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { readInspectionRows, toInspectedItems } = require('../../src/excel/inspectionRows.ts');
+const { parseOutcome } = require('../../src/excel/schema/inspectionSheet.ts');
 const { breakdown } = require('../../src/core/stats/summarizeInspection.ts');
 
 // Fluent's focus manager adds invisible sentinels (data-tabster-dummy): its documented mechanism, not content.
@@ -109,7 +110,7 @@ module.exports = async function loop(t, lang) {
   const dropdown = page.getByRole('combobox', { name: L('wb.edit', { cell: 'M12' }) });
   await dropdown.waitFor();
   await dropdown.selectOption('approve');
-  await page.waitForFunction(() => !['', 'pending'].includes(document.querySelector('[data-cell=O12]')?.textContent ?? ''));
+  await page.waitForFunction(() => !['', 'pending', '未検査'].includes(document.querySelector('[data-cell=O12]')?.textContent ?? ''));
   await pane.getByText(L('inspect.progress', { done: 11, total: 50 })).first().waitFor();
   // The pane moved on to the next pending item, with that item's own policy in the picker.
   await pane.getByText(new RegExp(L('inspect.item', { id: '@ID@', row: 13 }).split('@ID@').map(escape).join('\\d+'))).waitFor();
@@ -143,10 +144,11 @@ module.exports = async function loop(t, lang) {
     const moderator = await text(`A${r}`);
     const group = byModerator.find((g) => g.key === moderator);
     t.check(group, `pivot row ${r} (${moderator}) is a moderator of the sample`);
-    const total = Object.values(group.outcomes).reduce((a, b) => a + b, 0);
+    // Percent of the row's inspected items: pending ones are hidden from the pivot.
+    const total = group.inspected;
     for (let c = 0; c < outcomes.length; c++) {
-      const outcome = outcomes[c];
-      if (!(outcome in group.outcomes)) continue;
+      const outcome = parseOutcome(outcomes[c]);
+      if (!outcome || outcome === 'pending') continue;
       const want = `${((group.outcomes[outcome] / total) * 100).toFixed(2)}%`;
       const got = await text(`${letters[c]}${r}`);
       t.check(got === want, `pivot ${letters[c]}${r} (${moderator}, ${outcome}): grid ${got}, core ${want}`);

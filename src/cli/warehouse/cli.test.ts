@@ -38,16 +38,18 @@ test('sample a Parquet lot: only the sample enters the workbook, and the add-in 
   const r = await run(['sample', parquet, '--batch', 'w48', '--n', '30', '--method', 'stratified_proportional', '--strata', 'market', '--out', out]);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/30 of 3000 decisions drawn by DuckDB/);
+  // Rows without a moderator or a known verdict are left out of the lot, as in the add-in.
+  expect(r.out).toMatch(/30 of 29\d\d decisions drawn by DuckDB/);
+  const lot = Number(/30 of (\d+)/.exec(r.out)![1]);
   const book = createWorkbook(await importXlsx(fs.readFileSync(out)));
   expect(book.model.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['decisions', 'QA w48', 'QA Batches', 'QA Taxonomy']));
   expect(book.valuesOf('decisions')).toHaveLength(31);
   const batches = book.valuesOf('QA Batches') as CellValue[][];
   const lotSize = batches[0].indexOf('lot_size');
-  expect(batches[1][lotSize]).toBe(3000);
+  expect(batches[1][lotSize]).toBe(lot);
   const parameters = JSON.parse(String(batches[1][batches[0].indexOf('parameters')]));
   expect(parameters.source).toMatchObject({ file: 'decisions.parquet', engine: 'duckdb', rows: 3000 });
-  expect(parameters.allocation.reduce((s: number, a: { population: number }) => s + a.population, 0)).toBe(3000);
+  expect(parameters.allocation.reduce((s: number, a: { population: number }) => s + a.population, 0)).toBe(lot);
   // The add-in's Inspect flow takes it as its own.
   const state = await inspectionState(book.run, 'w48');
   expect(state.total).toBe(30);
@@ -56,7 +58,7 @@ test('sample a Parquet lot: only the sample enters the workbook, and the add-in 
   // And the CLI's report reads it, with the lot's size.
   const report = await run(['report', out, '--batch', 'w48', '--json']);
   expect(report.code).toBe(0);
-  expect(JSON.parse(report.out)).toMatchObject({ lotSize: 3000, inspected: 1 });
+  expect(JSON.parse(report.out)).toMatchObject({ lotSize: lot, inspected: 1 });
 });
 
 test('the same seed draws the same decisions from the Parquet lot and from the CSV read by DuckDB', async () => {
@@ -107,4 +109,21 @@ test('bad input is named in the analyst\'s language', async () => {
   const bad = await run(['validate', garbage]);
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/DuckDB could not read "garbage.parquet"/);
+});
+
+test('text that looks like a formula in the lot stays text in every sheet of the sample workbook', async () => {
+  const rows = generateDecisions({ rows: 40, seed: 8, headers: 'en', now: NOW });
+  const notes = rows[0].indexOf('Notes');
+  const hostile = ['=HYPERLINK("http://example.invalid","x")', '+1+1', '-2', '@SUM(1)'];
+  rows.slice(1).forEach((r, i) => (r[notes] = hostile[i % hostile.length]));
+  const lot = path.join(dir, 'hostile.csv');
+  fs.writeFileSync(lot, Papa.unparse(rows as unknown[][]));
+  const out = path.join(dir, 'hostile.xlsx');
+  const r = await run(['sample', lot, '--engine', 'duckdb', '--batch', 'h1', '--n', '40', '--out', out]);
+  expect(r.code).toBe(0);
+  const model = await importXlsx(fs.readFileSync(out));
+  for (const sheet of model.sheets) expect({ sheet: sheet.name, formulas: sheet.formulas.size }).toEqual({ sheet: sheet.name, formulas: 0 });
+  const inspection = createWorkbook(model).valuesOf('QA h1') as CellValue[][];
+  const c = inspection[0].indexOf('notes');
+  expect(new Set(inspection.slice(1).map((row) => row[c]))).toEqual(new Set(hostile));
 });

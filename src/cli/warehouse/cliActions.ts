@@ -10,7 +10,11 @@ import type { SamplingMethod } from '../../core/sampling/drawSample';
 import { SQL_DIALECTS, type DrawUnit, type SqlDialect } from '../../core/warehouse/drawSql';
 import type { SampleSize } from '../../excel/sampleFlow';
 import { t, type MessageKey } from '../../i18n';
-import { EXPORT_FORMATS, exportInspections, sampleFromWarehouse, validateWarehouse, type ExportFormat } from './commands';
+import type { CliCommand } from '../context';
+// Loaded when a warehouse run starts (it brings DuckDB), so `--help` and `plan` start fast.
+import type { ExportFormat } from './commands';
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['parquet', 'csv'];
 
 export interface WarehouseCliContext {
   lang: Lang;
@@ -47,6 +51,7 @@ export interface WarehouseSampleCli {
 /** `sample LOT …` through DuckDB: writes the sample workbook to --out, or prints the SQL. */
 export async function warehouseSample(file: string, o: WarehouseSampleCli, size: SampleSize, ctx: WarehouseCliContext): Promise<void> {
   const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, ctx.lang);
+  const { sampleFromWarehouse } = await import('./commands');
   const run = await sampleFromWarehouse(
     file,
     {
@@ -82,6 +87,7 @@ export async function warehouseSample(file: string, o: WarehouseSampleCli, size:
 export async function warehouseValidate(file: string, o: { json?: boolean; perRule?: string; taxonomy?: string }, ctx: WarehouseCliContext): Promise<number> {
   const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, ctx.lang);
   const perRule = o.perRule ? Math.max(1, Math.floor(Number(o.perRule)) || 20) : 20;
+  const { validateWarehouse } = await import('./commands');
   const v = await validateWarehouse(file, { lang: ctx.lang, now: ctx.now, perRule, taxonomyFrom: o.taxonomy });
   const total = Object.values(v.counts).reduce((s, n) => s + (n ?? 0), 0);
   if (o.json) {
@@ -112,7 +118,18 @@ export function registerExport(program: Command, ctx: WarehouseCliContext): void
     .option('--json', L('cli.opt.json'))
     .addOption(new Option('--lang <lang>', L('cli.opt.lang')).choices(['en', 'ja']))
     .action(async (file: string, o: { format: ExportFormat; out: string; batch?: string; includePending?: boolean; json?: boolean }) => {
+      const { exportInspections } = await import('./commands');
       const r = await exportInspections(file, o.out, { format: o.format, lang: ctx.lang, batch: o.batch, includePending: o.includePending });
       ctx.out(o.json ? `${JSON.stringify({ file: o.out, format: o.format, ...r }, null, 2)}\n` : `${L('warehouse.done.export', { rows: r.rows, batches: r.batches.join(', '), file: o.out })}\n`);
     });
+}
+
+/** `export` as a CLI sub-command (registered in main.ts's COMMANDS). */
+export const exportCommand: CliCommand = (program, ctx) => registerExport(program, { lang: ctx.lang, now: ctx.io.now(), out: ctx.io.out });
+
+/** Whether a run goes through DuckDB (see commands.ts usesWarehouse), loading it only then. */
+export async function usesWarehouseLazily(file: string, engine?: string): Promise<boolean> {
+  const f = file.toLowerCase();
+  if (engine === 'sheet' || !['.parquet', '.csv', '.csv.gz', '.tsv', '.tsv.gz'].some((ext) => f.endsWith(ext))) return false;
+  return (await import('./commands')).usesWarehouse(file, engine);
 }

@@ -3,6 +3,7 @@
  * (only the sample enters a workbook), `--emit-sql` for the analyst's own warehouse, and `export`
  * of inspected samples back to Parquet or CSV for dashboards.
  */
+import { inspectionColumnOf, locateInspectionColumns, parseOutcome } from '../../excel/schema/inspectionSheet';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Mapping } from '../../core/mapping/detectMapping';
@@ -83,7 +84,7 @@ export async function earlierItemIds(files: readonly string[], lang: Lang): Prom
       for (const sheet of book.model.sheets) {
         if (!isInspectionSheet(sheet.name)) continue;
         const values = book.valuesOf(sheet.name) as CellValue[][];
-        const c = (values[0] ?? []).indexOf('item_id');
+        const c = locateInspectionColumns(values[0] ?? []).at('item_id');
         if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '' && row[c] !== undefined) ids.add(String(row[c]).trim());
       }
       continue;
@@ -209,12 +210,13 @@ export async function exportInspections(file: string, out: string, options: { fo
   const records: Record<string, CellValue>[] = [];
   for (const sheet of sheets) {
     const values = book.valuesOf(sheet.name) as CellValue[][];
-    const header = (values[0] ?? []).map((h) => String(h));
+    // Field names whatever language the sheet was written in (its schema reads both).
+    const header = (values[0] ?? []).map((h) => inspectionColumnOf(h) ?? String(h));
     for (const h of header) if (h && !columns.includes(h)) columns.push(h);
     const outcome = header.indexOf('outcome');
     for (const row of values.slice(1)) {
       if (!row.some((v) => v !== '')) continue;
-      if (!options.includePending && outcome >= 0 && (row[outcome] === 'pending' || row[outcome] === '')) continue;
+      if (!options.includePending && outcome >= 0 && (parseOutcome(row[outcome] ?? '') === 'pending' || row[outcome] === '')) continue;
       records.push({ batch: sheet.name.slice(3), ...Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])) });
     }
   }

@@ -1,4 +1,7 @@
 import { DECISION_FIELDS, REQUIRED_FIELDS, type CellValue, type DecisionField } from '../model';
+import { parseLanguage, parseMarket } from '../normalize/marketAndLanguage';
+import { parseDate } from '../normalize/parseDate';
+import { parseVerdict } from '../normalize/parseVerdict';
 import { editDistance } from '../text/editDistance';
 import { normalizeKey } from '../text/normalizeKey';
 import { FIELD_ALIASES } from './fieldAliases';
@@ -53,15 +56,57 @@ function matchHeader(header: string): { field: DecisionField; confidence: number
   return undefined;
 }
 
+/** What the sheet tells about its columns beyond the header: the rows below it, and which columns are hidden. */
+export interface ColumnEvidence {
+  /** Rows below the header (a few dozen are enough), to score candidates by their values. */
+  below?: readonly (readonly CellValue[])[];
+  /** 0-based columns hidden on the sheet: a visible column of the same name wins. */
+  hidden?: ReadonlySet<number>;
+}
+
+/**
+ * How well a column's values fit a field, 0–1 (0.5 with no values to judge): an "ID" column that
+ * holds row numbers 1, 2, 3… fits item_id worse than "Video ID" holding real IDs; a verdict
+ * column should hold verdicts.
+ */
+export function valueFit(field: DecisionField, values: readonly CellValue[]): number {
+  const filled = values.filter((v) => v !== '' && v !== null && v !== undefined);
+  if (filled.length === 0) return values.length ? 0 : 0.5;
+  const ratio = (ok: (v: CellValue) => boolean) => filled.filter(ok).length / filled.length;
+  const coverage = filled.length / values.length;
+  switch (field) {
+    case 'item_id': {
+      const numbers = filled.map((v) => (typeof v === 'number' ? v : /^\d{1,7}$/.test(String(v).trim()) ? Number(v) : NaN));
+      // Row numbers: small whole numbers, each one more than the last.
+      const rowNumbers = numbers.length >= 2 && numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === numbers[i - 1] + 1));
+      if (rowNumbers) return 0;
+      return coverage * (new Set(filled.map(String)).size / filled.length);
+    }
+    case 'moderator':
+      return coverage * ratio((v) => typeof v === 'string' && !/^\d+$/.test(v.trim()));
+    case 'verdict':
+      return coverage * ratio((v) => parseVerdict(v) != null);
+    case 'decided_at':
+      return coverage * ratio((v) => parseDate(v) != null);
+    case 'market':
+      return coverage * ratio((v) => parseMarket(v) != null);
+    case 'language':
+      return coverage * ratio((v) => parseLanguage(v) != null);
+    default:
+      return coverage;
+  }
+}
+
 /**
  * Finds the header row among the first rows of a sheet (title rows above it are common) and maps
- * its columns to the decision fields, in English or Japanese.
+ * its columns to the decision fields, in English or Japanese. Where two columns claim a field, a
+ * visible one beats a hidden one, then the one whose header and values fit better.
  *
  * @example detectMapping([['Weekly QA export'], [], ['動画ID', '担当者', '判定', 'ポリシー']]).headerRow // 2
  * Invalid input: no rows, or no row with at least two recognizable headers, gives headerRow -1,
  * an empty mapping and every required field missing.
  */
-export function detectMapping(rows: readonly (readonly CellValue[])[], maxScan = 30): MappingResult {
+export function detectMapping(rows: readonly (readonly CellValue[])[], maxScan = 30, evidence: Pick<ColumnEvidence, 'hidden'> = {}): MappingResult {
   let bestRow = -1;
   let bestScore = 0;
   for (let r = 0; r < Math.min(rows.length, maxScan); r++) {
@@ -82,27 +127,41 @@ export function detectMapping(rows: readonly (readonly CellValue[])[], maxScan =
     }
   }
   if (bestRow < 0) return { headerRow: -1, mapping: {}, matches: {}, unmapped: [], missingRequired: [...REQUIRED_FIELDS, 'policy'] };
-  return mapHeaderRow(rows[bestRow], bestRow);
+  return mapHeaderRow(rows[bestRow], bestRow, { below: rows.slice(bestRow + 1, bestRow + 31), hidden: evidence.hidden });
 }
 
 /**
- * Maps one known header row. When two columns claim a field, the surer one wins and the other is unmapped.
+ * Maps one known header row. When two columns claim a field, a visible one wins over a hidden
+ * one, then the better fit (header confidence plus how well the values below fit); the other is
+ * unmapped.
  *
  * @example mapHeaderRow(['Item ID', 'Moderator', 'Verdict', 'Policy'], 0).mapping // { item_id: 0, moderator: 1, verdict: 2, policy: 3 }
  */
-export function mapHeaderRow(header: readonly CellValue[], headerRow: number): MappingResult {
-  const matches: Partial<Record<DecisionField, FieldMatch>> = {};
+export function mapHeaderRow(header: readonly CellValue[], headerRow: number, evidence: ColumnEvidence = {}): MappingResult {
+  const candidates = new Map<DecisionField, (FieldMatch & { rank: number })[]>();
   const unmapped: { column: number; header: string }[] = [];
+  const below = evidence.below ?? [];
   header.forEach((cell, column) => {
     const text = typeof cell === 'string' ? cell : String(cell ?? '');
     if (!text.trim()) return;
     const m = matchHeader(text);
-    const current = m ? matches[m.field] : undefined;
-    if (m && (!current || current.confidence < m.confidence)) {
-      if (current) unmapped.push({ column: current.column, header: current.header });
-      matches[m.field] = { column, header: text, confidence: m.confidence };
-    } else unmapped.push({ column, header: text });
+    if (!m) {
+      unmapped.push({ column, header: text });
+      return;
+    }
+    const visible = evidence.hidden?.has(column) ? 0 : 1;
+    const fit = below.length ? valueFit(m.field, below.map((r) => r[column] ?? '')) : 0.5;
+    const list = candidates.get(m.field) ?? [];
+    list.push({ column, header: text, confidence: m.confidence, rank: visible * 10 + m.confidence + fit });
+    candidates.set(m.field, list);
   });
+  const matches: Partial<Record<DecisionField, FieldMatch>> = {};
+  for (const [field, list] of candidates) {
+    // Stable: on a tie the leftmost column wins, as before.
+    const best = list.reduce((a, b) => (b.rank > a.rank ? b : a));
+    matches[field] = { column: best.column, header: best.header, confidence: best.confidence };
+    for (const other of list) if (other !== best) unmapped.push({ column: other.column, header: other.header });
+  }
   const mapping: Mapping = {};
   for (const [field, match] of Object.entries(matches) as [DecisionField, FieldMatch][]) mapping[field] = match.column;
   const missingRequired = [...REQUIRED_FIELDS, 'policy' as const].filter((f) => mapping[f] === undefined);

@@ -1,3 +1,4 @@
+import { matchKey } from '../text/matchKey';
 import type { DecisionField, Severity, Verdict } from '../model';
 import type { Decision } from '../validation/decision';
 import { DecisionLot } from '../validation/decisionLot';
@@ -146,11 +147,12 @@ export function selectEligible(decisions: DecisionLot | readonly Decision[], fil
     const duplicate = lot.duplicate[i];
     if (duplicate === 1) continue;
     if (duplicate === 2) {
-      if (seen.has(itemId)) continue;
-      seen.add(itemId);
+      const key = matchKey(itemId);
+      if (seen.has(key)) continue;
+      seen.add(key);
     }
     if (hasFilters && !passes(lot, i, filters)) continue;
-    if (hasExclusions && exclude.has(itemId)) {
+    if (hasExclusions && exclude.has(matchKey(itemId))) {
       excluded++;
       continue;
     }
@@ -263,7 +265,8 @@ export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32A
         const g = sorted.subarray(starts[code], next[code]);
         if (g.length === 0) continue;
         // '' and a written '—' are the same stratum, as when grouping by text.
-        const label = repeated.values[code] || '—';
+        // Names that differ only in form (NFD and NFC, full-width, a zero-width space) are one stratum.
+        const label = matchKey(repeated.values[code]) || '—';
         const same = groups.get(label) as Int32Array | undefined;
         if (!same) groups.set(label, g);
         else {
@@ -276,7 +279,7 @@ export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32A
     } else
       for (let j = 0; j < eligible.length; j++) {
         const i = eligible[j];
-        const s = strataFields.map((f) => lot.fieldText(f, i) || '—').join(' / ');
+        const s = strataFields.map((f) => matchKey(lot.fieldText(f, i)) || '—').join(' / ');
         let g = groups.get(s) as number[] | undefined;
         if (!g) groups.set(s, (g = []));
         g.push(i);

@@ -102,3 +102,14 @@ test('the summary counts outcomes, rates and the lot decision', () => {
   const done = summarizeInspection([...items.slice(0, 19), item('wrong_policy')], { plan });
   expect(done.lotDecision).toMatchObject({ defects: 2, decision: 'accept' });
 });
+
+test('kappa on verdict + policy: agreeing on remove under another policy is a disagreement (hand-computed)', async () => {
+  const { verdictPolicyKappa, summarizeInspection } = await import('./summarizeInspection');
+  const it = (verdict: 'approve' | 'remove', policy: string, qaVerdict: 'approve' | 'remove', qaPolicy: string) => ({ verdict, policy, qaVerdict, qaPolicy, outcome: 'correct' as const });
+  const items = [it('remove', 'A', 'remove', 'A'), it('remove', 'A', 'remove', 'a '), it('remove', 'A', 'remove', 'B'), it('approve', '', 'approve', '')];
+  // Categories approve, remove|A, remove|B: po = 3/4, pe = .25·.25 + .75·.5 = .4375 → κ = .3125/.5625.
+  expect(verdictPolicyKappa(items)).toBeCloseTo(0.3125 / 0.5625, 12);
+  const s = summarizeInspection(items);
+  expect(s.kappa).toBe(1);
+  expect(s.kappaWithPolicy).toBeCloseTo(0.5556, 4);
+});

@@ -43,6 +43,16 @@ const ROWS: Row[] = [
   ['PRI.SEC', 'PRI', 'Platform security', 'プラットフォームのセキュリティ', 3, R, 'RISK_FOR_PUBLIC_SECURITY'],
 ];
 
+/** Common short or local names, as a start the lead edits in the sheet's aliases column. */
+const ALIASES: Record<string, string[]> = {
+  'SAF.HATE': ['Hate speech', 'ヘイトスピーチ', 'ヘイト'],
+  'SAF.HARASS': ['Harassment', 'Bullying', '嫌がらせ', 'いじめ', 'ハラスメント'],
+  'SEN.GRAPHIC': ['Graphic content', 'ショッキングで生々しいコンテンツ'],
+  'INT.FAKE': ['Spam', 'Fake engagement', 'スパム'],
+  'REG.SCAM': ['Scam', 'Fraud', '詐欺行為'],
+  'MEN.SELF': ['Self-harm', '自傷'],
+};
+
 /**
  * The bilingual default taxonomy: six sections and 25 policies, each with a DSA category and the
  * verdicts it allows; two deprecated codes show how replacements work. A fresh copy each call.
@@ -61,6 +71,7 @@ export function defaultTaxonomy(): Taxonomy {
       dsaCategory,
       status: status ?? 'active',
       replacedBy: replacedBy ?? '',
+      aliases: [...(ALIASES[code] ?? [])],
     })),
   };
 }

@@ -4,7 +4,7 @@ import { makeFinding, type Finding } from '../validation/finding';
 import { DSA_CATEGORIES, type Policy, type Taxonomy } from './types';
 
 /** The columns of the `QA Taxonomy` sheet, in order. */
-export const TAXONOMY_COLUMNS = ['code', 'parent', 'name_en', 'name_ja', 'severity', 'allowed_verdicts', 'dsa_category', 'status', 'replaced_by'] as const;
+export const TAXONOMY_COLUMNS = ['code', 'parent', 'name_en', 'name_ja', 'severity', 'allowed_verdicts', 'dsa_category', 'status', 'replaced_by', 'aliases'] as const;
 type TaxonomyColumn = (typeof TAXONOMY_COLUMNS)[number];
 
 const HEADER_ALIASES: Record<TaxonomyColumn, string[]> = {
@@ -17,7 +17,17 @@ const HEADER_ALIASES: Record<TaxonomyColumn, string[]> = {
   dsa_category: ['dsa_category', 'dsa category', 'dsa', 'DSAカテゴリ'],
   status: ['status', '状態', 'ステータス'],
   replaced_by: ['replaced_by', 'replaced by', 'replacement', '後継', '後継コード'],
+  aliases: ['aliases', 'alias', 'other names', '別名', 'エイリアス', '別称'],
 };
+
+/** How several aliases share one cell: ";" (full-width "；" too) or a line break. */
+export const ALIAS_SEPARATOR = '; ';
+const ALIAS_SPLIT = /[;；\n\r]+/u;
+
+/** The aliases written in one cell. @example splitAliases('ヘイト; Hate speech') // ['ヘイト', 'Hate speech'] */
+export function splitAliases(cell: string): string[] {
+  return cell.split(ALIAS_SPLIT).map((a) => a.trim()).filter(Boolean);
+}
 const HEADER_INDEX = new Map<string, TaxonomyColumn>();
 for (const [col, aliases] of Object.entries(HEADER_ALIASES) as [TaxonomyColumn, string[]][]) for (const a of aliases) HEADER_INDEX.set(normalizeKey(a), col);
 
@@ -29,7 +39,7 @@ for (const [col, aliases] of Object.entries(HEADER_ALIASES) as [TaxonomyColumn, 
 export function taxonomyToRows(taxonomy: Taxonomy): CellValue[][] {
   return [
     [...TAXONOMY_COLUMNS],
-    ...taxonomy.policies.map((p) => [p.code, p.parent, p.nameEn, p.nameJa, p.severity, p.allowedVerdicts.join(' '), p.dsaCategory, p.status, p.replacedBy]),
+    ...taxonomy.policies.map((p) => [p.code, p.parent, p.nameEn, p.nameJa, p.severity, p.allowedVerdicts.join(' '), p.dsaCategory, p.status, p.replacedBy, (p.aliases ?? []).join(ALIAS_SEPARATOR)]),
   ];
 }
 
@@ -92,6 +102,7 @@ export function rowsToTaxonomy(rows: readonly (readonly CellValue[])[], sheet = 
       dsaCategory: (DSA_CATEGORIES as readonly string[]).includes(dsa) ? (dsa as Policy['dsaCategory']) : '',
       status,
       replacedBy: get(row, 'replaced_by'),
+      aliases: splitAliases(get(row, 'aliases')),
     });
     rowOf.set(policies[policies.length - 1], sheetRow);
   }

@@ -35,6 +35,12 @@ export interface Policy {
   status: 'active' | 'deprecated';
   /** For a deprecated policy: the code that replaces it. */
   replacedBy: string;
+  /**
+   * Other names a team writes for this policy (either language): matched like its names. In the
+   * `QA Taxonomy` sheet, one cell separated by ";" (or "；", or a line break). An alias two
+   * policies share belongs to the first.
+   */
+  aliases?: string[];
 }
 
 export interface Taxonomy {

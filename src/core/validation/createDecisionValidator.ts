@@ -1,3 +1,4 @@
+import { matchKey } from '../text/matchKey';
 import { MAX_ROW } from '../a1/columnLetter';
 import type { Mapping } from '../mapping/detectMapping';
 import { isEnforcing, REQUIRED_FIELDS, type CellValue, type DecisionField, type Verdict } from '../model';
@@ -26,6 +27,13 @@ export interface DecisionValidatorOptions {
    * sized once instead of growing and rehashing a million IDs as the chunks arrive.
    */
   expectedRows?: number;
+  /**
+   * Columns the header names (its last non-empty cell + 1): a row with text past it is a ragged
+   * line (a shifted CSV row), reported and left out of the lot.
+   */
+  headerWidth?: number;
+  /** Keep rows that fail a required check in the lot (a sample drawn elsewhere names its rows). */
+  keepFailedRows?: boolean;
 }
 
 export interface ValidationSummary {
@@ -33,6 +41,8 @@ export interface ValidationSummary {
   /** Findings per rule, including any past maxFindings. */
   counts: Partial<Record<FindingCode, number>>;
   rowsChecked: number;
+  /** Rows that failed a required check (no ID, moderator or known verdict; ragged) and are not in the lot. */
+  leftOut: number;
   /** The normalized decisions (with collectDecisions), as columns: what sampling draws from. */
   lot: DecisionLot;
   /** The same decisions as objects, built on first use (small sheets, tests). */
@@ -94,6 +104,8 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   // Item ID → first row × 8 + verdict code: one number per item instead of an object.
   const firstSeen = new ItemIdIndex(options.expectedRows ? Math.min(options.expectedRows, MAX_ROW) : undefined);
   let rowsChecked = 0;
+  let leftOut = 0;
+  const headerWidth = options.headerWidth ?? Infinity;
   let headerChecked = false;
 
   const add = (code: FindingCode, row: number, field: DecisionField | string, params: Finding['params'], suggestion?: string, column?: number) => {
@@ -137,6 +149,16 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
         for (let k = 0; k < cells.length; k++) if (cells[k] !== '' && cells[k] !== null && cells[k] !== undefined) { blank = false; break; }
         if (blank) continue;
         rowsChecked++;
+        // A row that fails a required check is reported and kept out of the lot (it cannot be inspected).
+        let failed = false;
+        if (cells.length > headerWidth) {
+          let last = -1;
+          for (let k = headerWidth; k < cells.length; k++) if (cells[k] !== '' && cells[k] !== null && cells[k] !== undefined) last = k;
+          if (last >= 0) {
+            add('ragged_row', row, 'row', { cells: last + 1, expected: headerWidth }, undefined, last);
+            failed = true;
+          }
+        }
 
         if (formulas) {
           const fr = formulas[i];
@@ -161,17 +183,26 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
         let itemId: string;
         if (typeof rawId === 'string' && rawId !== '') {
           itemId = rawId.trim();
-          if (!itemId) add('missing_value', row, 'item_id', { field: 'item_id' });
+          if (!itemId) {
+            add('missing_value', row, 'item_id', { field: 'item_id' });
+            failed = true;
+          }
         } else {
           const id = parseItemId(rawId);
           itemId = id.id;
-          if (id.kind === 'empty') add('missing_value', row, 'item_id', { field: 'item_id' });
+          if (id.kind === 'empty') {
+            add('missing_value', row, 'item_id', { field: 'item_id' });
+            failed = true;
+          }
           else if (id.kind === 'precision_lost') add('id_precision_loss', row, 'item_id', { value: id.id });
           else if (id.kind === 'number') add('id_not_text', row, 'item_id', { value: id.id });
         }
 
         const moderator = c.moderator === undefined ? '' : text(cells[c.moderator]).trim();
-        if (c.moderator !== undefined && !moderator) add('missing_value', row, 'moderator', { field: 'moderator' });
+        if (c.moderator !== undefined && !moderator) {
+          add('missing_value', row, 'moderator', { field: 'moderator' });
+          failed = true;
+        }
 
         const rawVerdict = c.verdict === undefined ? '' : cells[c.verdict];
         let verdict: Verdict | null = null;
@@ -181,6 +212,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           else if (parsed === undefined) {
             if (!hasError) add('unknown_verdict', row, 'verdict', { value: text(rawVerdict) });
           } else verdict = parsed;
+          if (!verdict) failed = true;
         }
 
         const rawPolicy = c.policy === undefined ? '' : cells[c.policy];
@@ -203,7 +235,8 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
 
         let duplicate = false;
         if (itemId) {
-          const prev = firstSeen.setIfAbsent(itemId, row * 8 + (verdict ? CODE_OF_VERDICT[verdict] : 0));
+          // IDs match after normalisation (full-width digits, zero-width characters, a leading apostrophe).
+          const prev = firstSeen.setIfAbsent(matchKey(itemId), row * 8 + (verdict ? CODE_OF_VERDICT[verdict] : 0));
           duplicate = prev !== undefined;
           if (prev !== undefined) {
             const prevRow = Math.floor(prev / 8);
@@ -228,7 +261,8 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
         const market = codeOf(cells, row, hasError, 'market', marketOf, 'unknown_market');
         const language = codeOf(cells, row, hasError, 'language', languageOf, 'unknown_language');
 
-        if (lot) {
+        if (failed) leftOut++;
+        if ((!failed || options.keepFailedRows) && lot) {
           lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate);
         }
       }
@@ -240,6 +274,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
         findings,
         counts,
         rowsChecked,
+        leftOut,
         lot: kept,
         get decisions() {
           return (decisions ??= kept.toDecisions());

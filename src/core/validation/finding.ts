@@ -38,6 +38,7 @@ export const FINDING_CODES = [
   'taxonomy_unknown_verdict',
   'taxonomy_bad_severity',
   'taxonomy_missing_code',
+  'ragged_row',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -76,6 +77,7 @@ export const FINDING_SEVERITY: Record<FindingCode, FindingSeverity> = {
   id_not_text: 'info',
   error_value: 'error',
   formula_in_cell: 'info',
+  ragged_row: 'error',
   qa_unknown_verdict: 'error',
   qa_unknown_policy: 'error',
   qa_deprecated_policy: 'warning',

@@ -138,6 +138,10 @@ export const FINDING_MESSAGES: Record<FindingCode, Record<Lang, string>> = {
     en: '{cell}: the row has no code. Give the policy a code or delete the row.',
     ja: '{cell}：この行にはコードがありません。ポリシーにコードを付けるか、行を削除してください。',
   },
+  ragged_row: {
+    en: '{cell}: the row has {cells} cells where the header has {expected} (a shifted or split line), so it was left out of the lot. Fix the row: a delimiter is missing or extra.',
+    ja: '{cell}：この行のセル数は {cells} で、見出しは {expected} です（ずれた行か分かれた行）。ロットから除きました。区切り文字の抜けや余分を直してください。',
+  },
 };
 
 /** A short name for each rule, for counts and filters (the full message names the cell and the fix). */
@@ -175,4 +179,5 @@ export const FINDING_TITLES: Record<FindingCode, Record<Lang, string>> = {
   taxonomy_unknown_verdict: { en: 'Taxonomy: unknown verdict', ja: 'タクソノミー：不明な判定' },
   taxonomy_bad_severity: { en: 'Taxonomy: severity not 1–4', ja: 'タクソノミー：重大度が1〜4でない' },
   taxonomy_missing_code: { en: 'Taxonomy: code missing', ja: 'タクソノミー：コードがない' },
+  ragged_row: { en: 'Ragged row', ja: '列数の合わない行' },
 };

@@ -109,7 +109,7 @@ test('every finding code has an English and a Japanese message that names the ce
     for (const lang of LANGUAGES) {
       const template = FINDING_MESSAGES[code][lang];
       expect(template).toContain('{cell}');
-      const text = renderFinding(makeFinding(code, 12, 2, 'verdict', { value: 'v', field: 'verdict', verdict: 'remove', policy: 'P', allowed: 'remove', replacement: 'R', otherRow: 3, otherVerdict: 'approve', language: 'ja', path: 'a → a' }), lang, '判定');
+      const text = renderFinding(makeFinding(code, 12, 2, 'verdict', { value: 'v', field: 'verdict', verdict: 'remove', policy: 'P', allowed: 'remove', replacement: 'R', otherRow: 3, otherVerdict: 'approve', language: 'ja', path: 'a → a', cells: 11, expected: 10 }), lang, '判定');
       expect(text).toContain("'判定'!C12");
       expect(text).not.toMatch(/\{\w+\}/);
       if (lang === 'ja') expect(text).toMatch(/[\u3040-\u30ff]/);

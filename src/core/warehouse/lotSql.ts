@@ -103,6 +103,10 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
   const stratum = strataFields.length === 0 ? `'all'` : strataFields.length === 1 ? label(strataFields[0]) : dialect === 'duckdb' ? strataFields.map(label).join(` || ' / ' || `) : `CONCAT(${strataFields.map(label).join(`, ' / ', `)})`;
 
   const where: string[] = [options.unit === 'item' ? 'nth_of_item = 1' : 'nth_of_decision = 1'];
+  // Rows that fail a required check are not in the lot (the add-in's validator leaves them out
+  // after they have claimed their ID): no moderator, no known verdict, where those are mapped.
+  if (source.column('moderator') !== undefined) where.push(`moderator <> ''`);
+  if (source.column('verdict') !== undefined) where.push(`verdict <> ''`);
   if (f.decidedFrom !== undefined) where.push(`decided_ms >= ${f.decidedFrom}`);
   if (f.decidedTo !== undefined) where.push(`decided_ms <= ${f.decidedTo}`);
   if (f.markets?.length) where.push(inList('market', f.markets, dialect));

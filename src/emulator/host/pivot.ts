@@ -24,6 +24,69 @@ const hierarchyClass: HostClass<HierarchyTarget> = {
   props: { Id: { get: (h) => h.name }, Name: { get: (h) => h.name } },
 };
 
+interface ItemTarget {
+  pivot: PivotModel;
+  field: string;
+  item: string;
+}
+
+function itemExists(t: ItemTarget): boolean {
+  const { sheet, rect } = t.pivot.source();
+  const c = Array.from({ length: rect.columnCount }, (_, i) => String(sheet.value(rect.row, rect.column + i)).toLowerCase()).indexOf(t.field.toLowerCase());
+  for (let r = rect.row + 1; c >= 0 && r < rect.row + rect.rowCount; r++) if (String(sheet.value(r, rect.column + c)) === t.item) return true;
+  return false;
+}
+
+/** PivotItem.visible = false hides an item: its rows count nowhere, totals included (ExcelApi 1.8). */
+const pivotItemClass: HostClass<ItemTarget> = {
+  name: 'PivotItem',
+  props: {
+    Name: { get: (t) => t.item },
+    Visible: {
+      get: (t) => !(t.pivot.hidden?.[t.field] ?? []).includes(t.item),
+      set: (t, v, x) => {
+        const hidden = (t.pivot.hidden ??= {});
+        const list = (hidden[t.field] ?? []).filter((i) => i !== t.item);
+        hidden[t.field] = v ? list : [...list, t.item];
+        renderPivot(x.model, t.pivot);
+      },
+    },
+  },
+};
+
+const pivotItemCollectionClass: HostClass<HierarchyTarget> = {
+  name: 'PivotItemCollection',
+  indexer: (f, key) => {
+    const t = { pivot: f.pivot, field: f.name, item: String(key) };
+    if (!itemExists(t)) throw new EmulatorError('ItemNotFound', `The field "${f.name}" has no item "${String(key)}".`, 'PivotItemCollection.getItem');
+    return ref(pivotItemClass, t);
+  },
+  methods: {
+    GetItemOrNullObject: (f, [key]) => {
+      const t = { pivot: f.pivot, field: f.name, item: String(key) };
+      return itemExists(t) ? ref(pivotItemClass, t) : null;
+    },
+  },
+};
+
+const pivotFieldClass: HostClass<HierarchyTarget> = {
+  name: 'PivotField',
+  props: { Name: { get: (f) => f.name } },
+  nav: { Items: (f) => ref(pivotItemCollectionClass, f) },
+};
+
+const pivotFieldCollectionClass: HostClass<HierarchyTarget> = {
+  name: 'PivotFieldCollection',
+  indexer: (h, key) => ref(pivotFieldClass, { pivot: h.pivot, name: String(key) }),
+};
+
+const rowColumnHierarchyClass: HostClass<HierarchyTarget> = {
+  name: 'RowColumnPivotHierarchy',
+  id: (h) => h.name,
+  props: { Id: { get: (h) => h.name }, Name: { get: (h) => h.name } },
+  nav: { Fields: (h) => ref(pivotFieldCollectionClass, h) },
+};
+
 const hierarchyCollectionClass: HostClass<PivotModel> = {
   name: 'PivotHierarchyCollection',
   items: (p) => {
@@ -42,7 +105,8 @@ function hierarchyName(h: unknown): string {
 function axisClass(kind: 'rows' | 'columns' | 'filters', name: string): HostClass<PivotModel> {
   return {
     name,
-    items: (p) => p[kind].map((n) => ref(hierarchyClass, { pivot: p, name: n })),
+    items: (p) => p[kind].map((n) => ref(rowColumnHierarchyClass, { pivot: p, name: n })),
+    indexer: (p, key) => ref(rowColumnHierarchyClass, { pivot: p, name: String(key) }),
     methods: {
       Add: (p, [h], x) => {
         const n = hierarchyName(h);
@@ -51,7 +115,7 @@ function axisClass(kind: 'rows' | 'columns' | 'filters', name: string): HostClas
         p.filters = p.filters.filter((v) => v !== n);
         p[kind].push(n);
         renderPivot(x.model, p);
-        return ref(hierarchyClass, { pivot: p, name: n });
+        return ref(rowColumnHierarchyClass, { pivot: p, name: n });
       },
       Remove: (p, [h], x) => {
         const n = hierarchyName(h);

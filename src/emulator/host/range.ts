@@ -209,7 +209,14 @@ export const rangeClass: HostClass<RangeTarget> = {
     IsEntireRow: { get: (t) => t.rect.column === 0 && t.rect.columnCount === MAX_COLUMNS },
     Hidden: { get: () => false },
     RowHidden: { get: () => false },
-    ColumnHidden: { get: () => false },
+    // True when every column of the range is hidden, false when none, null when some (ExcelApi 1.2).
+    ColumnHidden: {
+      get: (t) => {
+        let hidden = 0;
+        for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) if (t.sheet.hiddenColumns.has(c)) hidden++;
+        return hidden === 0 ? false : hidden === t.rect.columnCount ? true : null;
+      },
+    },
     Values: {
       get: (t, x) => grid(t, x, 'Range.values', (s, r, c) => s.value(r, c)),
       set: (t, v, x) => writeGrid(t, v, 'Range.values', x, (s, r, c, value) => storeWritten(s, r, c, value, false, x.model.textFormatKeepsText)),
@@ -288,6 +295,14 @@ export const rangeClass: HostClass<RangeTarget> = {
       guardProtected(t.sheet, 'Range.delete');
       x.model.shiftRows(t.sheet, t.rect.row, -t.rect.rowCount);
       x.changes.push({ sheet: t.sheet, rect: t.rect });
+    },
+    /** Range.getCellProperties (ExcelApi 1.9): `address` and `hyperlink` only (a cell without a link has none). */
+    GetCellProperties: (t, [load], x) => {
+      const want = (load ?? {}) as { address?: boolean; hyperlink?: boolean };
+      return grid(t, x, 'Range.getCellProperties', (s, r, c) => ({
+        ...(want.address ? { address: rangeAddress({ sheet: s, rect: { row: r, column: c, rowCount: 1, columnCount: 1 } }) } : {}),
+        ...(want.hyperlink && s.hyperlink(r, c) ? { hyperlink: { ...s.hyperlink(r, c)! } } : {}),
+      }));
     },
     GetBoundingRect: (t, [other], x) => {
       const o = rangeArgument(other, t.sheet, x, 'Range.getBoundingRect').rect;

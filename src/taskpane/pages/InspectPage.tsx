@@ -3,11 +3,12 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { VERDICTS, isEnforcing, type Lang, type Verdict } from '../../core/model';
+import { foldKana } from '../../core/text/foldKana';
 import { normalizeKey } from '../../core/text/normalizeKey';
 import type { Policy, Taxonomy } from '../../core/taxonomy/types';
 import { listBatches, type BatchInfo } from '../../excel/batches';
 import { FlowError } from '../../excel/host';
-import { inspectionState, saveQaDecision, watchInspection, type InspectionState } from '../../excel/inspectFlow';
+import { inspectionState, saveQaDecision, type InspectionState } from '../../excel/inspectFlow';
 import type { InspectionRow } from '../../excel/inspectionRows';
 import { loadTaxonomy } from '../../excel/taxonomyFlow';
 import { isOpenableUrl } from '../host';
@@ -107,14 +108,13 @@ export default function InspectPage(): ReactElement {
     if (taxonomy) void load(0);
   }, [load, taxonomy]);
 
-  // Typing or pasting into the QA columns recomputes outcomes; the progress follows.
+  // Typing or pasting into the QA columns is brought up to date by the session's watch; the progress follows.
+  const watcher = session.watcher;
   useEffect(() => {
     if (!batch) return;
-    let stop: (() => Promise<void>) | undefined;
-    let cancelled = false;
-    void watchInspection(runner, batch, (changed) => {
-      if (!changed) return;
-      setRecomputed(changed);
+    return watcher.subscribe((change) => {
+      if (change.batch !== batch || !change.changed) return;
+      setRecomputed(change.changed);
       // Progress follows what was typed in the sheet; the item on screen stays unless it was just done there.
       void inspectionState(runner, batch, 0)
         .then((fresh) =>
@@ -124,17 +124,8 @@ export default function InspectPage(): ReactElement {
           }),
         )
         .catch(() => undefined);
-    })
-      .then((s) => {
-        if (cancelled) void s();
-        else stop = s;
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-      void stop?.();
-    };
-  }, [batch, runner]);
+    });
+  }, [batch, runner, watcher]);
 
   const row: InspectionRow | undefined = state?.next;
   const skip = useCallback(async () => {
@@ -153,7 +144,7 @@ export default function InspectPage(): ReactElement {
     const text = (query || policy).trim();
     if (!text) return '';
     const key = normalizeKey(text.split(' — ')[0]);
-    const found = (taxonomy?.policies ?? []).find((p) => normalizeKey(p.code) === key || normalizeKey(p.nameEn) === key || normalizeKey(p.nameJa) === key);
+    const found = (taxonomy?.policies ?? []).find((p) => [p.code, p.nameEn, p.nameJa, ...(p.aliases ?? [])].some((n) => normalizeKey(n) === key));
     return found ? found.code : '';
   };
 
@@ -208,7 +199,9 @@ export default function InspectPage(): ReactElement {
 
   const filteredPolicies = policies.filter((p) => {
     const q = normalizeKey(query);
-    return !q || normalizeKey(p.code).includes(q) || normalizeKey(p.nameEn).includes(q) || normalizeKey(p.nameJa).includes(q);
+    // Codes, names and the taxonomy's aliases, kana and width folded (スパム, ｽﾊﾟﾑ and すぱむ alike).
+    const f = foldKana(query);
+    return !q || [p.code, p.nameEn, p.nameJa, ...(p.aliases ?? [])].some((n) => normalizeKey(n).includes(q) || (f !== '' && foldKana(n).includes(f)));
   });
 
   return (
@@ -220,7 +213,7 @@ export default function InspectPage(): ReactElement {
         </Field>
       </div>
       {state && (
-        <Field label={t('inspect.progress', { done: state.inspected, total: state.total })}>
+        <Field label={state.escalated ? t('inspect.progressEscalated', { done: state.inspected, total: state.total, escalated: state.escalated, awaiting: state.awaitingDecision }) : t('inspect.progress', { done: state.inspected, total: state.total })}>
           <ProgressBar value={state.total ? state.inspected / state.total : 0} aria-label={t('inspect.progress', { done: state.inspected, total: state.total })} />
         </Field>
       )}
@@ -341,7 +334,8 @@ export default function InspectPage(): ReactElement {
           <Field label={t('inspect.comment')}>
             <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" />
           </Field>
-          <Checkbox label={t('inspect.escalate')} checked={escalate} onChange={(_, d) => setEscalate(Boolean(d.checked))} />
+          <Checkbox label={t('inspect.escalate')} checked={escalate || verdict === 'escalate'} disabled={verdict === 'escalate'} onChange={(_, d) => setEscalate(Boolean(d.checked))} />
+          <Caption1>{t('inspect.escalationHelp')}</Caption1>
           <div className={page.row}>
             <Button appearance="primary" disabled={flow.running} onClick={() => void save()} aria-keyshortcuts="Control+Enter">
               {t('inspect.save')}

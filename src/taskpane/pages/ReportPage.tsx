@@ -2,7 +2,7 @@ import { Button, Link, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, 
 import { useContext, useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
 import { listBatches, type BatchInfo } from '../../excel/batches';
-import { reportFlow, type ReportResult } from '../../excel/reportFlow';
+import { reportFlow, reportStatus, type ReportResult, type ReportStatus } from '../../excel/reportFlow';
 import { quoteSheetName } from '../../core/a1/cellAddress';
 import { BatchPicker } from '../shell/BatchPicker';
 import { EmptyState } from '../shell/EmptyState';
@@ -27,6 +27,15 @@ export default function ReportPage(): ReactElement {
   useEffect(() => {
     void flow.run(() => listBatches(session.host.runner)).then((list) => list && setBatches(list));
   }, [session.host.runner, flow.run]);
+
+  // Whether the report still matches the inspection sheet: checked on arrival and after every edit the session's watch sees.
+  const [status, setStatus] = useState<ReportStatus>();
+  useEffect(() => {
+    if (!batch) return;
+    const check = () => void reportStatus(session.host.runner, batch).then(setStatus, () => setStatus(undefined));
+    check();
+    return session.watcher.subscribe((change) => change.batch === batch && check());
+  }, [batch, session.host.runner, session.watcher, result]);
 
   const build = async () => {
     if (!batch) return;
@@ -62,20 +71,23 @@ export default function ReportPage(): ReactElement {
   const decision = summary?.lotDecision;
   const rows: [string, string][] = summary
     ? [
-        [t('report.lotSize'), result.lotSize.toLocaleString(lang)],
+        [t(result.lotUnit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'), result.lotSize.toLocaleString(lang)],
         [t('report.sampleSize'), summary.sampleSize.toLocaleString(lang)],
         [t('report.inspected'), summary.inspected.toLocaleString(lang)],
-        [`${t('report.accuracy')} · ${t('report.interval')}`, withInterval(summary.accuracy)],
+        [t('report.pending'), summary.pending.toLocaleString(lang)],
+        [t('report.escalated'), result.escalations.toLocaleString(lang)],
+        ...(result.weightedHeadline
+          ? ([[`${t('report.accuracyWeightedHeadline')} · ${t('report.weightedInterval')}`, t('report.percentWithInterval', { value: pct(summary.weighted.estimate), low: pct(summary.weighted.interval[0]), high: pct(summary.weighted.interval[1]) })], [t('report.accuracyUnweighted'), withInterval(summary.accuracy)]] as [string, string][])
+          : ([[`${t('report.accuracy')} · ${t('report.interval')}`, withInterval(summary.accuracy)]] as [string, string][])),
         [t('report.overEnforcement'), withInterval(summary.errorRates.over_enforcement)],
         [t('report.underEnforcement'), withInterval(summary.errorRates.under_enforcement)],
         [t('report.wrongPolicy'), withInterval(summary.errorRates.wrong_policy)],
         [t('report.wrongAction'), withInterval(summary.errorRates.wrong_action)],
         [t('report.kappa'), Number.isFinite(summary.kappa) ? summary.kappa.toFixed(3) : '—'],
-        [t('report.weightedAccuracy'), pct(summary.weightedAccuracy)],
+        [t('report.kappaWithPolicy'), Number.isFinite(summary.kappaWithPolicy) ? summary.kappaWithPolicy.toFixed(3) : '—'],
         ...(decision
           ? ([[t('report.decision'), decision.decision === 'undecided' ? t('report.decision.undecided', { defects: decision.defects }) : t(decision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject')]] as [string, string][])
           : []),
-        [t('report.escalations'), result.escalations.toLocaleString(lang)],
       ]
     : [];
 
@@ -96,11 +108,18 @@ export default function ReportPage(): ReactElement {
         </Button>
       </div>
       <FlowStatus flow={flow} />
+      {status === 'stale' && !flow.running && (
+        <MessageBar intent="warning" data-testid="report-stale">
+          <MessageBarBody>{t('report.status.stale')}</MessageBarBody>
+        </MessageBar>
+      )}
       {result && summary && (
         <section className={styles.section} aria-labelledby="figures-title">
-          <MessageBar intent="success">
-            <MessageBarBody>{t('report.built', { sheet: result.sheet })}</MessageBarBody>
-          </MessageBar>
+          {status !== 'stale' && (
+            <MessageBar intent="success">
+              <MessageBarBody>{t('report.built', { sheet: result.sheet })}</MessageBarBody>
+            </MessageBar>
+          )}
           <Subtitle2 as="h2" id="figures-title">
             {t('report.figures')}
           </Subtitle2>

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Mapping } from '../../core/mapping/detectMapping';
 import type { PageId } from '../../commands/types';
+import type { InspectionWatcher } from '../../excel/inspectionWatcher';
 import type { PaneHost } from '../host';
 import type { PaneController } from '../paneController';
 
@@ -15,6 +16,8 @@ export interface SessionState {
 export interface Session extends SessionState {
   host: PaneHost;
   controller: PaneController;
+  /** The session's watch over the inspection sheets: grid edits are inspections whichever page is open. */
+  watcher: InspectionWatcher;
   update(patch: Partial<SessionState>): void;
   go(page: PageId): void;
   /** A command's request to start a page's main action (ribbon Validate, Refresh report), until the page takes it. */
