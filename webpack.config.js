@@ -93,6 +93,8 @@ module.exports = async (env, argv) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: () => buildManifest(origin) },
+          // The workbench's embedded Excel answers Microsoft's own Excel client (dev-only page).
+          ...(workbench ? [{ from: 'node_modules/@microsoft/office-js/dist/excel-web-16.00.js', to: 'office-js/excel-web-16.00.js', info: { minimized: true } }] : []),
         ],
       }),
       {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only core,emulator]`: runs every bench/*.bench.ts
+ * `npm run bench [-- --json] [-- --quick] [-- --only core,emulator,fidelity]`: runs every bench/*.bench.ts
  * and prints one table (or JSON with --json, also written to bench-results/bench.json).
  */
 import * as fs from 'node:fs';

@@ -1,7 +1,9 @@
 /**
- * Excel's error codes (Excel.ErrorCodes, R excel.errorcodes.yml) plus OfficeExtension's
- * PropertyNotLoaded and the payload-limit codes of the error table in
- * office-js-docs-pr testing/application-specific-api-error-handling.md.
+ * The error codes the host answers: Excel's (Excel.ErrorCodes, R excel.errorcodes.yml), the
+ * payload-limit codes of the error table in office-js-docs-pr
+ * testing/application-specific-api-error-handling.md, and the client's own InvalidObjectPath,
+ * InvalidRequestContext and InvalidOperationInCellEditMode. PropertyNotLoaded is raised by
+ * Microsoft's client itself.
  */
 export type EmulatorErrorCode =
   | 'AccessDenied'
@@ -16,7 +18,10 @@ export type EmulatorErrorCode =
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'UnsupportedOperation'
-  | 'PivotTableRangeConflict';
+  | 'PivotTableRangeConflict'
+  | 'InvalidObjectPath'
+  | 'InvalidRequestContext'
+  | 'InvalidOperationInCellEditMode';
 
 /** An error as Excel raises it: a `code` that is never localized, a `message`, and where it happened. */
 export class EmulatorError extends Error {
@@ -29,12 +34,4 @@ export class EmulatorError extends Error {
     this.code = code;
     this.debugInfo = { code, message, errorLocation };
   }
-}
-
-/** The message Office.js gives for an unloaded property (OfficeDev/office-js#190). */
-export function propertyNotLoaded(property: string): EmulatorError {
-  return new EmulatorError(
-    'PropertyNotLoaded',
-    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
 }

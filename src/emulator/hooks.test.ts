@@ -63,5 +63,10 @@ test('cell-edit mode fails a batch with InvalidOperationInCellEditMode unless it
   const old = createWorkbook(undefined, { excelApi: '1.10' });
   old.addSheet('S', [['v']]);
   old.cellEditMode = true;
-  await expect(old.run({ delayForCellEdit: true }, async (context) => context.sync())).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  // (A batch that queues nothing sends no request, so this one reads a cell.)
+  const readOld = old.run({ delayForCellEdit: true }, async (context) => {
+    context.workbook.worksheets.getItem('S').getRange('A1').load('values');
+    await context.sync();
+  });
+  await expect(readOld).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
 });

@@ -1,45 +1,40 @@
 /**
- * The embedded Excel: an in-memory workbook behind the part of the Excel JavaScript API that
- * src/excel uses, with Excel's batching (proxies queue, `context.sync()` runs), Excel's error
- * codes, and instrumentation of syncs and payload sizes. It serves tests, the workbench and
- * the CLI; the production task pane never includes it.
+ * The embedded Excel: an in-memory workbook that answers the requests of Microsoft's own Office.js
+ * client (npm @microsoft/office-js). `book.run` is the client's `Excel.run` with this workbook as
+ * its session, so the flows' proxies, `load`, `sync`, batching, PropertyNotLoaded, null objects and
+ * request bytes are Microsoft's code; only the host side (host/*.ts) is ours. It serves tests,
+ * the workbench and the CLI; the production task pane never includes it.
  *
  * ```ts
- * const book = createWorkbook();                       // or importXlsx(bytes), importCsv(bytes)
+ * const book = createWorkbook();                       // or createWorkbook(model, { platform: 'web' })
  * book.addSheet('Decisions', rows);                      // set up data directly in the model
- * await book.run(async (context) => {                    // same signature as Excel.run
+ * await book.run(async (context) => {                    // Excel.run, on Microsoft's client
  *   const range = context.workbook.worksheets.getItem('Decisions').getUsedRange();
  *   range.load('values');
  *   await context.sync();
  * });
- * book.instrumentation.syncs;                            // syncs so far; requestBytes, responseBytes
- * book.editCell('Decisions', 4, 2, 'remove');            // a user's edit: fires onChanged
- * // Test hooks (COMMON.md): createWorkbook(model, { platform: 'web' }), book.hooks.beforeSync,
- * // book.remoteEdit(…), book.cellEditMode with book.run({ delayForCellEdit: true }, batch).
+ * book.instrumentation.requestBytes;                     // the real serialized bytes of each sync
+ * await book.editCell('Decisions', 4, 2, 'remove');      // a user's edit: fires onChanged (Local)
+ * await book.remoteEdit('Decisions', 4, 2, 'approve');   // a co-author's edit: onChanged (Remote)
  * ```
  */
-import { columnName, formatRect, quoteSheet } from './address';
-import { WorkbookApi, storeWritten } from './api';
-import { EmulatorContext, newInstrumentation, type ContextHost, type Instrumentation } from './context';
+import { columnName, quoteSheet } from './address';
 import { EmulatorError } from './errors';
 import { WorkbookModel, type SheetModel, type Value } from './model';
+import { eventHandlersSettled, officeClient } from './host/client';
+import { storeWritten, guardProtected } from './host/range';
+import { BookSession, type Instrumentation, type SyncHooks } from './host/session';
+import { atLeast, CLIENT_EXCEL_API, PLATFORM_REQUIREMENTS, type Platform, type RequirementSets } from './host/platform';
 
 export { EmulatorError } from './errors';
-export type { Instrumentation } from './context';
+export type { Instrumentation, SyncHooks } from './host/session';
+export type { Platform, RequirementSets } from './host/platform';
 export type { Value, SheetModel } from './model';
 export { WorkbookModel } from './model';
 export { pivots } from './pivot';
+export { storeWritten } from './host/range';
 
-export type Platform = 'web' | 'windows' | 'mac';
-
-export interface WorkbookOptions {
-  /** Which Excel the book plays, with its requirement sets (default 'windows'). */
-  platform?: Platform;
-  /** The highest ExcelApi set the build supports (default 1.17): an older build for fallback tests. */
-  excelApi?: string;
-}
-
-/** Options of a run, as Excel.run's RunOptions (R excel.runoptions.yml). */
+/** Options of a run, as Excel.run takes them (R excel.runoptions.yml). */
 export interface RunOptions {
   /** Wait while the user edits a cell instead of failing (ExcelApi 1.11). */
   delayForCellEdit?: boolean;
@@ -50,18 +45,17 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export interface EmulatedWorkbook {
   model: WorkbookModel;
   instrumentation: Instrumentation;
+  /** The platform profile: its requirement sets and the host behaviours that differ (web, Windows, Mac). */
   platform: Platform;
-  /** Office.context.requirements of the platform the book plays (OpenBrowserWindowApi is absent on the web). */
-  requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-  /** Test hooks: `beforeSync` runs before the host answers each request (0-based across the book). */
-  hooks: { beforeSync?: (syncIndex: number) => void | Promise<void> };
-  /**
-   * While true (the user is editing a cell), a batch fails with InvalidOperationInCellEditMode
-   * unless run with `{ delayForCellEdit: true }` on a platform with ExcelApi 1.11, which then
-   * waits until it is set back to false.
-   */
+  /** Office.context.requirements.isSetSupported of this platform profile. */
+  isSetSupported(name: string, version?: string): boolean;
+  /** The same, shaped as Office.context.requirements. */
+  requirements: { isSetSupported(name: string, version?: string): boolean };
+  /** Test hooks: `beforeSync(i)` runs before the host answers each sync (0-based across the book). */
+  hooks: SyncHooks;
+  /** While true, the user is editing a cell: batches fail with InvalidOperationInCellEditMode unless they wait. */
   cellEditMode: boolean;
-  /** Runs a batch like Excel.run: a fresh request context, handed over as Excel.RequestContext. */
+  /** Runs a batch with Microsoft's Excel.run on this workbook; `run(options, batch)` as Excel.run takes options. */
   run<T>(batch: Batch<T>): Promise<T>;
   run<T>(options: RunOptions, batch: Batch<T>): Promise<T>;
   /** Adds a sheet with rows of values (no formula parsing: the values are stored as given). */
@@ -70,109 +64,79 @@ export interface EmulatedWorkbook {
   editCell(sheet: string, row: number, column: number, value: Value): Promise<void>;
   /** A co-author's edit: stores the value and fires Worksheet.onChanged with source Remote. */
   remoteEdit(sheet: string, row: number, column: number, value: Value): Promise<void>;
-  /** Resolves once every onChanged handler the add-in's own writes set off has finished. */
+  /** Resolves once every onChanged handler that the add-in's own writes (or edits) set off has finished. */
   idle(): Promise<void>;
   /** A sheet's values as a plain 2-D array (used range from A1), for tests and the CLI. */
   valuesOf(sheet: string): Value[][];
   /**
-   * Calls `listener` after every batch that ran (`run` settled) and every `editCell`, so a view of
-   * the workbook (the workbench's grid) can redraw. Returns the unsubscribe function.
+   * Calls `listener` after every batch that ran (`run` settled) and every edit, so a view of the
+   * workbook (the workbench's grid) can redraw. Returns the unsubscribe function.
    */
   subscribe(listener: () => void): () => void;
   /** Tells subscribers the model changed outside a batch (the grid's own selection, a sheet switch). */
   notify(): void;
 }
 
-/** Requirement sets per platform (P reference/requirement-sets/excel-api-requirement-sets.md; common/open-browser-window-api-requirement-sets.md: not on the web). */
-const PLATFORM_SETS: Record<Platform, Record<string, string>> = {
-  windows: { OpenBrowserWindowApi: '1.1', KeyboardShortcuts: '1.1', SharedRuntime: '1.1' },
-  mac: { OpenBrowserWindowApi: '1.1', KeyboardShortcuts: '1.1', SharedRuntime: '1.1' },
-  web: { KeyboardShortcuts: '1.1', SharedRuntime: '1.1' },
-};
-
-const versionAtLeast = (have: string, want: string) => {
-  const [a, b] = [have.split('.').map(Number), want.split('.').map(Number)];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  return true;
-};
+export interface WorkbookOptions {
+  /** The platform profile (default 'windows'). */
+  platform?: Platform;
+  /** The highest ExcelApi set of the build (an older build, for fallback tests). */
+  excelApi?: string;
+  /** Requirement sets replacing the profile's (an older build, a set switched off). */
+  requirementSets?: RequirementSets;
+}
 
 /**
- * A new, empty embedded workbook.
+ * A new embedded workbook over `model` (a new, empty one by default).
  *
  * @example const book = createWorkbook(); book.addSheet('Decisions', [['Item ID', 'Verdict'], ['1', 'remove']]);
  */
 export function createWorkbook(model = new WorkbookModel(), options: WorkbookOptions = {}): EmulatedWorkbook {
-  const instrumentation = newInstrumentation();
+  const platform = options.platform ?? 'windows';
+  const sets = { ...(options.requirementSets ?? PLATFORM_REQUIREMENTS[platform]), ...(options.excelApi ? { ExcelApi: options.excelApi } : {}) };
+  if (sets.ExcelApi && sets.ExcelApi !== CLIENT_EXCEL_API && atLeast(sets.ExcelApi, CLIENT_EXCEL_API)) {
+    throw new Error(`The embedded Excel cannot play ExcelApi ${sets.ExcelApi}: Microsoft's client it runs (@microsoft/office-js 1.1.110) implements ExcelApi up to ${CLIENT_EXCEL_API}.`);
+  }
+  const session = new BookSession(model, platform, sets);
+  const { Excel } = officeClient();
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
-  const sets: Record<string, string> = { ...PLATFORM_SETS[options.platform ?? 'windows'], ExcelApi: options.excelApi ?? '1.17' };
-  const isSetSupported = (name: string, minVersion = '1.1') => sets[name] !== undefined && versionAtLeast(sets[name], minVersion);
-  let editing = false;
-  let editEnded: (() => void)[] = [];
-  const pending = new Set<Promise<void>>();
-  const fire = async (sheet: SheetModel, event: Parameters<SheetModel['changeHandlers'][number]>[0]) => {
-    for (const handler of [...sheet.changeHandlers]) await handler(event);
-  };
-  const userEdit = async (sheetName: string, row: number, column: number, value: Value, source: 'Local' | 'Remote') => {
+  const edit = async (sheetName: string, row: number, column: number, value: Value, source: 'Local' | 'Remote') => {
     const sheet = model.sheet(sheetName);
     if (!sheet) throw new EmulatorError('ItemNotFound', `No sheet "${sheetName}".`);
-    if (sheet.protected) throw new EmulatorError('AccessDenied', `The worksheet "${sheet.name}" is protected.`);
+    guardProtected(sheet, 'Range.values');
     const before = sheet.value(row, column);
     storeWritten(sheet, row, column, value, false, model.textFormatKeepsText);
-    const event = { address: `${columnName(column)}${row + 1}`, changeType: 'RangeEdited', source, worksheetId: sheet.id, details: { valueBefore: before, valueAfter: sheet.value(row, column) } };
     notify();
-    await fire(sheet, event);
+    session.changedOutside([{ sheet, rect: { row, column, rowCount: 1, columnCount: 1 }, before }], source);
+    await eventHandlersSettled();
   };
-  const host: ContextHost = {
-    beforeSync: (i) => book.hooks.beforeSync?.(i),
-    supports: isSetSupported,
-    async admit(delayForCellEdit) {
-      if (!editing) return;
-      // Excel.run's delayForCellEdit (ExcelApi 1.11, R excel.runoptions.yml): wait instead of failing.
-      if (!delayForCellEdit || !isSetSupported('ExcelApi', '1.11')) throw new EmulatorError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
-      await new Promise<void>((resolve) => editEnded.push(resolve));
-    },
-    // Worksheet.onChanged fires for the add-in's own writes too (source Local), after the request.
-    changed(sheet, rect) {
-      if (!sheet.changeHandlers.length) return;
-      const event = { address: formatRect(rect), changeType: 'RangeEdited', source: 'Local' as const, worksheetId: sheet.id };
-      const done: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
-        .then(() => fire(sheet, event))
-        .catch(() => undefined)
-        .finally(() => pending.delete(done));
-      pending.add(done);
-    },
-  };
+  function run<T>(a: RunOptions | Batch<T>, b?: Batch<T>): Promise<T> {
+    const [options, batch] = typeof a === 'function' ? [{}, a] : [a, b!];
+    session.useRequirements();
+    const result = Excel.run({ ...options, session: session.clientSession } as unknown as Excel.RunOptions, batch) as Promise<T>;
+    // A failed batch may still have changed cells (Excel keeps what ran before the error).
+    return result.finally(() => {
+      if (listeners.size) notify();
+    });
+  }
   const book: EmulatedWorkbook = {
     model,
-    instrumentation,
-    platform: options.platform ?? 'windows',
-    requirements: { isSetSupported },
-    hooks: {},
+    instrumentation: session.instrumentation,
+    platform,
+    isSetSupported: session.isSetSupported,
+    requirements: { isSetSupported: session.isSetSupported },
+    idle: eventHandlersSettled,
+    hooks: session.hooks,
     get cellEditMode() {
-      return editing;
+      return session.cellEditMode;
     },
     set cellEditMode(on: boolean) {
-      editing = on;
-      if (!on) {
-        const waiting = editEnded;
-        editEnded = [];
-        for (const resolve of waiting) resolve();
-      }
+      session.cellEditMode = on;
     },
-    async run<T>(first: RunOptions | Batch<T>, second?: Batch<T>): Promise<T> {
-      const [runOptions, batch] = typeof first === 'function' ? [{}, first] : [first, second as Batch<T>];
-      const context = new EmulatorContext(instrumentation, host, runOptions.delayForCellEdit === true);
-      const api = Object.assign(context, { workbook: new WorkbookApi(context, model) });
-      try {
-        return await batch(api as unknown as Excel.RequestContext);
-      } finally {
-        // A failed batch may still have changed cells (Excel keeps what ran before the error).
-        if (listeners.size) notify();
-      }
-    },
+    run,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -183,11 +147,8 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
       sheet.rows = rows.map((r) => r.slice());
       return sheet;
     },
-    editCell: (sheet, row, column, value) => userEdit(sheet, row, column, value, 'Local'),
-    remoteEdit: (sheet, row, column, value) => userEdit(sheet, row, column, value, 'Remote'),
-    async idle() {
-      while (pending.size) await Promise.all([...pending]);
-    },
+    editCell: (sheet, row, column, value) => edit(sheet, row, column, value, 'Local'),
+    remoteEdit: (sheet, row, column, value) => edit(sheet, row, column, value, 'Remote'),
     valuesOf(name) {
       const sheet = model.sheet(name);
       if (!sheet) throw new EmulatorError('ItemNotFound', `No sheet "${name}".`);
@@ -200,4 +161,4 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
   return book;
 }
 
-export { quoteSheet };
+export { quoteSheet, columnName };

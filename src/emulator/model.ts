@@ -50,8 +50,6 @@ export interface ChartModel {
   position?: CellRect;
 }
 
-export type ChangeHandler = (event: { address: string; changeType: string; source: 'Local' | 'Remote'; worksheetId: string; details?: { valueBefore: Value; valueAfter: Value } }) => void | Promise<void>;
-
 const key = (row: number, column: number) => row * MAX_COLUMNS + column;
 
 /** One worksheet's cells and settings: values in dense row arrays, the rest in sparse maps. */
@@ -82,7 +80,6 @@ export class SheetModel {
    */
   styleColumns: (Uint16Array | undefined)[] = [];
   styleTable: { numberFormat?: string; format?: CellFormat }[] = [{}];
-  changeHandlers: ChangeHandler[] = [];
   /**
    * Counts writes to cells, formulas and formats. The .xlsx writer keeps a sheet read from a file
    * byte for byte while this has not moved, so cells are written only through the methods below.
@@ -150,16 +147,6 @@ export class SheetModel {
     else this.formulas.set(key(row, column), formula);
   }
 
-  /** Inserts `count` empty rows at `row`: the cells below, their formulas and formats move down. */
-  insertRows(row: number, count: number): void {
-    if (row < this.rows.length) this.rows.splice(row, 0, ...Array<undefined>(count).fill(undefined));
-    for (const map of [this.formulas, this.numberFormats, this.formats] as Map<number, unknown>[]) {
-      const moved = [...map].filter(([k]) => Math.floor(k / MAX_COLUMNS) >= row);
-      for (const [k] of moved) map.delete(k);
-      for (const [k, v] of moved) map.set(k + count * MAX_COLUMNS, v);
-    }
-  }
-
   setNumberFormat(row: number, column: number, format: string): void {
     this.revision++;
     this.settleStyle(row, column);
@@ -211,6 +198,59 @@ export class SheetModel {
     return { row: minR, column: minC, rowCount: maxR - minR + 1, columnCount: maxC - minC + 1 };
   }
 
+  /**
+   * Widths from the longest text in each whole column (about 7 points per character, Calibri 11):
+   * Excel fits "based on the current data in the columns" (R excel.rangeformat.yml
+   * autofitColumns), every row of the column, not only the rows of the range it was called on.
+   */
+  autofitColumns(firstColumn: number, columnCount: number, rows?: { row: number; rowCount: number }): void {
+    const first = rows?.row ?? 0;
+    const end = rows ? Math.min(this.rows.length, rows.row + rows.rowCount) : this.rows.length;
+    for (let c = firstColumn; c < firstColumn + columnCount; c++) {
+      let longest = 0;
+      for (let r = first; r < end; r++) {
+        const v = this.rows[r]?.[c];
+        if (v !== undefined && v !== '') longest = Math.max(longest, String(v).length);
+      }
+      this.columnWidths.set(c, Math.min(400, Math.max(40, longest * 7 + 10)));
+    }
+  }
+
+  /**
+   * Inserts `count` empty rows before row `at` (count < 0 deletes -count rows from `at`): values,
+   * formulas and formats below move, as Excel shifts whole rows. The workbook moves the tables,
+   * validation and conditional formats of this sheet (WorkbookModel.shiftRows).
+   */
+  shiftRowsOnly(at: number, count: number): void {
+    this.revision++;
+    if (count > 0) this.rows.splice(at, 0, ...Array.from({ length: count }, () => undefined));
+    else if (at < this.rows.length) this.rows.splice(at, -count);
+    const newRow = (r: number) => (r < at ? r : count > 0 ? r + count : r >= at - count ? r + count : -1);
+    // File styles (per column, one entry a row) and hidden rows move with their rows too.
+    this.styleColumns = this.styleColumns.map((styles) => {
+      if (!styles) return styles;
+      const moved = new Uint16Array(Math.max(0, styles.length + count));
+      styles.forEach((id, r) => {
+        const to = newRow(r);
+        if (id && to >= 0 && to < moved.length) moved[to] = id;
+      });
+      return moved;
+    });
+    this.hiddenRows = new Set([...this.hiddenRows].map(newRow).filter((r) => r >= 0));
+    this.merges = this.merges.filter((m) => count > 0 || m.row + m.rowCount <= at || m.row >= at - count).map((m) => (m.row >= at ? { ...m, row: m.row + count } : m));
+    for (const map of [this.formulas, this.numberFormats, this.formats, this.hyperlinks] as Map<number, unknown>[]) {
+      const moved = new Map<number, unknown>();
+      for (const [k, v] of map) {
+        const r = Math.floor(k / MAX_COLUMNS);
+        if (r < at) moved.set(k, v);
+        else if (count > 0) moved.set(k + count * MAX_COLUMNS, v);
+        else if (r >= at - count) moved.set(k + count * MAX_COLUMNS, v);
+      }
+      map.clear();
+      for (const [k, v] of moved) map.set(k, v);
+    }
+  }
+
   /** Clears values, formulas and formats in a rectangle. */
   clear(rect: CellRect, what: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.revision++;
@@ -233,6 +273,8 @@ export class SheetModel {
   }
 }
 
+let nextId = 1;
+
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 /** The workbook: sheets, tables, named items, charts, and what the user has selected. */
@@ -249,10 +291,13 @@ export class WorkbookModel {
    * UI does). Tests switch it off to prove the add-in's formula-injection defence does not need it.
    */
   textFormatKeepsText = true;
-  private nextId = 1;
 
+  /**
+   * A new object id. Ids are unique in the process, not only in the workbook: Microsoft's client
+   * routes events by worksheet id, and several embedded workbooks share one client.
+   */
   newId(prefix: string): string {
-    return `{${prefix}-${this.nextId++}}`;
+    return `{${prefix}-${nextId++}}`;
   }
 
   /**
@@ -281,6 +326,36 @@ export class WorkbookModel {
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  /**
+   * Whole rows inserted (count > 0) or deleted (count < 0) at row `at` of `sheet`, as a user or a
+   * co-author does: cells move, and so do tables, validation rules and conditional formats below.
+   */
+  shiftRows(sheet: SheetModel, at: number, count: number): void {
+    sheet.shiftRowsOnly(at, count);
+    const move = (rect: CellRect): CellRect | null => {
+      const end = rect.row + rect.rowCount;
+      if (count > 0) {
+        if (rect.row >= at) return { ...rect, row: rect.row + count };
+        return end > at ? { ...rect, rowCount: rect.rowCount + count } : rect;
+      }
+      const delEnd = at - count;
+      const row = rect.row < at ? rect.row : Math.max(at, rect.row + count);
+      const keptAbove = Math.max(0, Math.min(end, at) - rect.row);
+      const keptBelow = Math.max(0, end - Math.max(delEnd, rect.row));
+      const rowCount = keptAbove + keptBelow;
+      return rowCount > 0 ? { ...rect, row, rowCount } : null;
+    };
+    for (const t of this.tables) if (t.sheet === sheet) t.rect = move(t.rect) ?? { ...t.rect, rowCount: 1 };
+    // Rules keep their identity (the API's objects refer to them); those wholly deleted go.
+    const keep = <T extends { rect: CellRect }>(item: T) => {
+      const rect = move(item.rect);
+      if (rect) item.rect = rect;
+      return rect !== null;
+    };
+    sheet.validations = sheet.validations.filter(keep);
+    sheet.conditionalFormats = sheet.conditionalFormats.filter(keep);
   }
 
   sheet(name: string): SheetModel | undefined {

@@ -6,16 +6,14 @@
  * column. Japanese captions (行ラベル, 列ラベル, 総計, 個数 / field) are not documented by
  * Microsoft; they follow what Japanese Excel shows. Text fields count (COUNTA).
  */
-import { parseRange, splitSheet, type CellRect } from './address';
-import { ClientObject, type EmulatorContext } from './context';
+import type { CellRect } from './address';
 import { EmulatorError } from './errors';
-import { overlaps, type SheetModel, type Value, type WorkbookModel } from './model';
-import { RangeApi, type TableApi } from './api';
+import type { SheetModel, Value, WorkbookModel } from './model';
 
-type Summarize = 'Count' | 'Sum' | 'Average';
-type ShowAs = 'None' | 'PercentOfRowTotal' | 'PercentOfColumnTotal' | 'PercentOfGrandTotal';
+export type Summarize = 'Count' | 'Sum' | 'Average';
+export type ShowAs = 'None' | 'PercentOfRowTotal' | 'PercentOfColumnTotal' | 'PercentOfGrandTotal';
 
-interface DataField {
+export interface DataField {
   field: string;
   name: string;
   summarizeBy: Summarize;
@@ -35,12 +33,12 @@ export interface PivotModel {
   /** Items hidden per field (PivotItem.visible = false): left out of the body and of every total. */
   hidden?: Record<string, string[]>;
   layout: 'Compact' | 'Tabular' | 'Outline';
-  /** PivotLayout.autoFormat (ExcelApi 1.9): on by default; a refresh then resets its columns' widths. */
-  autoFormat?: boolean;
+  /** PivotLayout.autoFormat (ExcelApi 1.9): on, a refresh or a field change autofits the pivot's columns. */
+  autoFormat: boolean;
   rendered?: { rect: CellRect; body: CellRect; rowLabels: CellRect };
 }
 
-const CAPTIONS = {
+export const CAPTIONS = {
   'en-US': { rowLabels: 'Row Labels', columnLabels: 'Column Labels', grandTotal: 'Grand Total', Count: 'Count of {f}', Sum: 'Sum of {f}', Average: 'Average of {f}', blank: '(blank)' },
   'ja-JP': { rowLabels: '行ラベル', columnLabels: '列ラベル', grandTotal: '総計', Count: '個数 / {f}', Sum: '合計 / {f}', Average: '平均 / {f}', blank: '(空白)' },
 } as const;
@@ -138,6 +136,11 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
       if (percent && typeof v === 'number') p.sheet.setNumberFormat(p.at.row + i, p.at.column + j, '0.00%');
     }),
   );
+  // With autoFormat on (the default), Excel fits the pivot's columns to the pivot again on every
+  // refresh, so widths the add-in set are lost (R excel.pivotlayout.yml autoFormat).
+  // A pivot without fields is an empty placeholder: nothing to fit yet.
+  const hasFields = p.rows.length + p.columns.length + p.data.length > 0;
+  if (p.autoFormat && hasFields) p.sheet.autofitColumns(p.at.column, width, { row: p.at.row, rowCount: grid.length });
   const headerRows = colCol !== undefined && p.data.length ? 2 : 1;
   p.rendered = {
     rect: { row: p.at.row, column: p.at.column, rowCount: grid.length, columnCount: width },
@@ -145,249 +148,3 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
     rowLabels: { row: p.at.row + headerRows, column: p.at.column, rowCount: Math.max(1, grid.length - headerRows), columnCount: 1 },
   };
 }
-
-export class PivotTableCollection extends ClientObject {
-  constructor(context: EmulatorContext, readonly model: WorkbookModel, private readonly sheet: () => SheetModel) {
-    super(context);
-  }
-  protected snapshot() {
-    return {};
-  }
-  /** add(name, source, destination): the pivot goes at the destination's top-left. */
-  add(name: string, source: string | RangeApi | TableApi, destination: string | RangeApi): PivotTableApi {
-    let created: PivotModel | undefined;
-    this.context.enqueue(() => {
-      if (pivots(this.model).some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new EmulatorError('ItemAlreadyExists', `A PivotTable named "${name}" already exists.`, 'PivotTableCollection.add');
-      const sourceOf = (): (() => { sheet: SheetModel; rect: CellRect }) => {
-        if (typeof source === 'string') {
-          const { sheet, local } = splitSheet(source);
-          const s = sheet ? this.model.sheet(sheet) : this.sheet();
-          if (!s) throw new EmulatorError('InvalidReference', `The source "${source}" is not a range.`);
-          const rect = parseRange(local);
-          return () => ({ sheet: s, rect });
-        }
-        if ('getHeaderRowRange' in source) {
-          const t = source.resolve();
-          return () => ({ sheet: t.sheet, rect: t.rect });
-        }
-        const target = source.target();
-        return () => target;
-      };
-      let destSheet = this.sheet();
-      let at: { row: number; column: number };
-      if (typeof destination === 'string') {
-        const { sheet, local } = splitSheet(destination);
-        if (sheet) destSheet = this.model.sheet(sheet) ?? destSheet;
-        const r = parseRange(local);
-        at = { row: r.row, column: r.column };
-      } else {
-        const t = destination.target();
-        destSheet = t.sheet;
-        at = { row: t.rect.row, column: t.rect.column };
-      }
-      const src = sourceOf()();
-      // Overlap with the source is undocumented; PivotTableRangeConflict is the nearest code.
-      if (src.sheet === destSheet && overlaps(src.rect, { row: at.row, column: at.column, rowCount: 3, columnCount: 2 })) throw new EmulatorError('PivotTableRangeConflict', 'The PivotTable would overlap its source.', 'PivotTableCollection.add');
-      created = { id: this.model.newId('pivot'), name, sheet: destSheet, at, source: sourceOf(), rows: [], columns: [], data: [], filters: [], layout: 'Compact' };
-      pivots(this.model).push(created);
-      renderPivot(this.model, created);
-    });
-    return new PivotTableApi(this.context, this.model, () => {
-      if (!created) throw new EmulatorError('ItemNotFound', 'The PivotTable was not created.');
-      return created;
-    });
-  }
-  getItem(name: string): PivotTableApi {
-    return new PivotTableApi(this.context, this.model, () => {
-      const p = pivots(this.model).find((x) => x.name.toLowerCase() === name.toLowerCase());
-      if (!p) throw new EmulatorError('ItemNotFound', `The PivotTable "${name}" does not exist.`, 'PivotTableCollection.getItem');
-      return p;
-    });
-  }
-  /** getItemOrNullObject (ExcelApi 1.8): isNullObject is readable after the next sync. */
-  getItemOrNullObject(name: string): PivotTableApi {
-    const api = this.getItem(name);
-    api.nullable();
-    return api;
-  }
-}
-
-export class PivotTableApi extends ClientObject {
-  constructor(context: EmulatorContext, readonly model: WorkbookModel, private readonly resolve: () => PivotModel) {
-    super(context);
-  }
-  protected snapshot(): Record<string, () => unknown> {
-    let p: PivotModel;
-    try {
-      p = this.resolve();
-    } catch {
-      return { isNullObject: () => true };
-    }
-    return { name: () => p.name, id: () => p.id, isNullObject: () => false };
-  }
-  /** Marks an *OrNullObject result. */
-  nullable(): void {
-    this.trackNullness(() => {
-      try {
-        this.resolve();
-        return false;
-      } catch {
-        return true;
-      }
-    });
-  }
-  get isNullObject(): boolean {
-    return this.read('isNullObject');
-  }
-  get name(): string {
-    return this.read('name');
-  }
-  get hierarchies() {
-    return { getItem: (name: string) => ({ name }) };
-  }
-  /** A hierarchy lives in one axis; adding it to another moves it (excel-api.md "PivotTables"). */
-  private axis(kind: 'rows' | 'columns' | 'filters') {
-    return {
-      /** getItem(h).fields.getItem(f).items.getItem(i).visible = false hides an item (ExcelApi 1.8). */
-      getItem: (_hierarchy: string) => ({ fields: { getItem: (f: string) => ({ items: { getItem: (item: string) => this.item(f, item), getItemOrNullObject: (item: string) => this.item(f, item) } }) } }),
-      add: (h: { name: string }) => {
-        this.context.enqueue(() => {
-          const p = this.resolve();
-          p.rows = p.rows.filter((x) => x !== h.name);
-          p.columns = p.columns.filter((x) => x !== h.name);
-          p.filters = p.filters.filter((x) => x !== h.name);
-          p[kind].push(h.name);
-          renderPivot(this.model, p);
-        });
-        return { name: h.name };
-      },
-    };
-  }
-  get rowHierarchies() {
-    return this.axis('rows');
-  }
-  get columnHierarchies() {
-    return this.axis('columns');
-  }
-  get filterHierarchies() {
-    return this.axis('filters');
-  }
-  get dataHierarchies() {
-    return {
-      add: (h: { name: string }) => {
-        const ref: { field?: DataField } = {};
-        this.context.enqueue(() => {
-          const p = this.resolve();
-          const { sheet, rect } = p.source();
-          const header = Array.from({ length: rect.columnCount }, (_, c) => String(sheet.value(rect.row, rect.column + c)));
-          const c = header.findIndex((x) => x.toLowerCase() === h.name.toLowerCase());
-          let numeric = c >= 0;
-          for (let r = rect.row + 1; numeric && r < rect.row + rect.rowCount; r++) {
-            const v = sheet.value(r, rect.column + c);
-            if (v !== '' && typeof v !== 'number') numeric = false;
-          }
-          const by: Summarize = numeric ? 'Sum' : 'Count';
-          ref.field = { field: h.name, summarizeBy: by, showAs: 'None', name: CAPTIONS[this.model.culture][by].replace('{f}', h.name) };
-          p.data.push(ref.field);
-          renderPivot(this.model, p);
-        });
-        const update = (fn: (d: DataField) => void) =>
-          this.context.enqueue(() => {
-            if (ref.field) fn(ref.field);
-            renderPivot(this.model, this.resolve());
-          });
-        const model = this.model;
-        return {
-          set summarizeBy(by: Summarize) {
-            update((d) => {
-              const fresh = d.name === CAPTIONS[model.culture][d.summarizeBy].replace('{f}', d.field);
-              d.summarizeBy = by;
-              if (fresh) d.name = CAPTIONS[model.culture][by].replace('{f}', d.field);
-            });
-          },
-          set showAs(rule: { calculation: ShowAs }) {
-            update((d) => (d.showAs = rule.calculation));
-          },
-          set name(name: string) {
-            update((d) => (d.name = name));
-          },
-        };
-      },
-    };
-  }
-  get layout() {
-    const range = (pick: (r: NonNullable<PivotModel['rendered']>) => CellRect) => {
-      return new RangeApi(this.context, this.model, () => {
-        const p = this.resolve();
-        if (!p.rendered) throw new EmulatorError('ItemNotFound', 'The PivotTable has not been laid out.');
-        return { sheet: p.sheet, rect: pick(p.rendered) };
-      });
-    };
-    const enqueue = (fn: () => void) => this.context.enqueue(fn);
-    const resolve = () => this.resolve();
-    const relayout = (type: 'Compact' | 'Tabular' | 'Outline') =>
-      this.context.enqueue(() => {
-        const p = this.resolve();
-        p.layout = type;
-        renderPivot(this.model, p);
-      });
-    return {
-      getRange: () => range((r) => r.rect),
-      getDataBodyRange: () => range((r) => r.body),
-      getRowLabelRange: () => range((r) => r.rowLabels),
-      set layoutType(type: 'Compact' | 'Tabular' | 'Outline') {
-        relayout(type);
-      },
-      set autoFormat(on: boolean) {
-        enqueue(() => (resolve().autoFormat = on));
-      },
-    };
-  }
-  private item(field: string, item: string) {
-    const context = this.context;
-    const set = (visible: boolean) =>
-      context.enqueue(() => {
-        const p = this.resolve();
-        const hidden = (p.hidden ??= {});
-        const list = (hidden[field] ?? []).filter((x) => x !== item);
-        hidden[field] = visible ? list : [...list, item];
-        renderPivot(this.model, p);
-      });
-    const exists = () => {
-      const { sheet, rect } = this.resolve().source();
-      const c = Array.from({ length: rect.columnCount }, (_, i) => String(sheet.value(rect.row, rect.column + i)).toLowerCase()).indexOf(field.toLowerCase());
-      for (let r = rect.row + 1; c >= 0 && r < rect.row + rect.rowCount; r++) if (String(sheet.value(r, rect.column + c)) === item) return true;
-      return false;
-    };
-    return {
-      /** For getItemOrNullObject: whether the field has this item (read after a sync in Office.js). */
-      get isNullObject() {
-        return !exists();
-      },
-      set visible(visible: boolean) {
-        set(visible);
-      },
-    };
-  }
-  /**
-   * refresh() recomputes from the source (ExcelApi 1.3). With autoFormat on (the default), Excel
-   * formats the pivot afresh and its columns lose the widths set on them (R excel.pivotlayout.yml
-   * `autoFormat`: "formatting will be automatically formatted when it's refreshed").
-   */
-  refresh(): void {
-    this.context.enqueue(() => {
-      const p = this.resolve();
-      renderPivot(this.model, p);
-      if (p.autoFormat !== false && p.rendered) for (let c = p.rendered.rect.column; c < p.rendered.rect.column + p.rendered.rect.columnCount; c++) p.sheet.columnWidths.delete(c);
-    });
-  }
-  delete(): void {
-    this.context.enqueue(() => {
-      const p = this.resolve();
-      if (p.rendered) p.sheet.clear(p.rendered.rect, 'All');
-      const list = pivots(this.model);
-      list.splice(list.indexOf(p), 1);
-    });
-  }
-}
-

@@ -40,7 +40,9 @@ test('the switch matters: with the "@" rule off, a text-formatted "=…" written
 });
 
 test.each([
-  ['ExcelApi 1.16 and later: valuesAsJson String cells', { platform: 'web' as const }],
+  // Microsoft's client the tests run (@microsoft/office-js 1.1.110) stops at ExcelApi 1.15, so the
+  // valuesAsJson path (1.16) cannot run here; every profile takes the apostrophe path.
+  ['Excel on the web: the apostrophe text prefix', { platform: 'web' as const }],
   ['before ExcelApi 1.16: the apostrophe text prefix', { platform: 'windows' as const, excelApi: '1.15' }],
 ])('copied notes stay the same text with the "@" rule off — %s', async (_, options) => {
   const { b, data } = hostileBook(options);

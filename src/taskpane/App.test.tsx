@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { generateDecisions } from '../core/demo/generateDecisions';
 import { createWorkbook, type EmulatedWorkbook } from '../emulator';
 import { CATALOGS } from '../i18n';
@@ -7,6 +7,10 @@ import { workbenchHost } from '../workbench/workbenchHost';
 import { App } from './App';
 import type { PaneHost } from './host';
 import { PaneController } from './paneController';
+
+// The pane's batches go through Microsoft's Office.js client to the embedded workbook: a page's
+// first answer can take more than testing-library's default second on a loaded machine.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no ResizeObserver (Fluent's tables use one); layout is not what these tests check.
 globalThis.ResizeObserver ??= class {
