@@ -15,10 +15,24 @@ export interface ReasonsInUse {
 
 /** Reads the reasons sheet, or writes the default list there first. Queues on the context; one or two syncs. */
 export async function ensureReasons(context: Excel.RequestContext): Promise<ReasonsInUse> {
+  const later = queueReasons(context);
+  await context.sync();
+  return later();
+}
+
+/**
+ * ensureReasons in two halves, so a flow reads QA Reasons in a request it makes anyway: queue the
+ * read now, call the result after the next sync (it writes the default list, with a sync, only
+ * when the sheet is missing or empty).
+ */
+export function queueReasons(context: Excel.RequestContext): () => Promise<ReasonsInUse> {
   const ws = context.workbook.worksheets.getItemOrNullObject(REASONS_SHEET);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values');
-  await context.sync();
+  return () => reasonsRead(context, ws, used);
+}
+
+async function reasonsRead(context: Excel.RequestContext, ws: Excel.Worksheet, used: Excel.Range): Promise<ReasonsInUse> {
   if (ws.isNullObject || used.isNullObject) {
     const sheet = ws.isNullObject ? context.workbook.worksheets.add(REASONS_SHEET) : ws;
     const rows: CellValue[][] = [[...REASON_COLUMNS], ...DEFAULT_REASONS.map((r) => [r.code, r.en, r.ja, r.definitionEn, r.definitionJa])];

@@ -11,7 +11,7 @@ import { readNamedColumns } from './readColumns';
 import { inspectionLabel, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
-import { ensureReasons, reasonName, type ReasonsInUse } from './reasonsFlow';
+import { queueReasons, reasonName, type ReasonsInUse } from './reasonsFlow';
 
 export interface ReportOptions {
   batch: string;
@@ -103,6 +103,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     batches.load('values');
     const existing = context.workbook.worksheets.getItemOrNullObject(reportName);
     const lookup = queuePolicyLookup(context);
+    const reasonsLater = queueReasons(context);
     await context.sync();
     if (source.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspection });
     const policies = lookup();
@@ -153,7 +154,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     // Summary labels are our own text; values from the sheet never start a formula here.
     await writeRows(context, ws, 0, 0, block, [0, 1]);
     // Disputes beside the summary (the summary block keeps its 21 rows: the fingerprint stays at B21).
-    await writeRows(context, ws, DISPUTES_AT.row, DISPUTES_AT.column, [[L('report.disputed'), disputed], [L('report.overturned'), overturned]], [0]);
+    // Our own labels and two counts: no untrusted text, so no escaping request of their own.
+    ws.getRangeByIndexes(DISPUTES_AT.row, DISPUTES_AT.column, 2, 2).values = [[L('report.disputed'), disputed], [L('report.overturned'), overturned]];
     for (const r of [6, 8, 9, 11, 12, 13, 14]) ws.getRangeByIndexes(r, 1, 1, 1).numberFormat = [['0.0%']];
     ws.getRange('A1').format.font.bold = true;
     ws.getRange('A:A').format.columnWidth = 260;
@@ -161,7 +163,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
 
     const errors: CellValue[][] = [[L('report.errorTypes'), '#'], ...DEFECT_OUTCOMES.map((o) => [L(`outcome.${o}` as MessageKey), summary.outcomes[o]])];
     await writeRows(context, ws, ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors, [0]);
-    await writeReasonTables(context, ws, rows, await ensureReasons(context), L, lang);
+    await writeReasonTables(context, ws, rows, await reasonsLater(), L, lang);
     const escalated = rows.filter((r) => r.escalate);
     await writeEscalations(context, ws, escalated, L, lang, policies);
     const pending = outcomeLabel('pending', sheetLang);
