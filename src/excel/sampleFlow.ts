@@ -3,7 +3,7 @@ import { DECISION_FIELDS, QA_COLUMNS, type CellValue, type DecisionField, type L
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
-import { drawFromEligible, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod } from '../core/sampling/drawSample';
+import { drawFromEligible, drawnDecisionKey, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod, type SamplingUnit } from '../core/sampling/drawSample';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
@@ -30,6 +30,8 @@ export interface SampleFlowOptions extends FlowControl {
   quota?: number;
   expectedErrorRate?: Record<string, number>;
   filters?: SampleFilters;
+  /** Sample decisions (default: every judgment can be drawn) or items (one row per item ID). */
+  unit?: SamplingUnit;
   /** Draw again from items earlier batches sampled (off by default). */
   includePreviouslySampled?: boolean;
   sheet?: string;
@@ -114,20 +116,33 @@ export interface SamplePreview {
   allocation: SampleResult['allocation'];
 }
 
-/** Item IDs already drawn by earlier batches (every inspection sheet's item_id column). */
-async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<Set<string>> {
+/** What earlier batches drew: item IDs, and decisions as drawnDecisionKey(item, moderator). */
+export interface EarlierDraws {
+  items: Set<string>;
+  decisions: Set<string>;
+}
+const noEarlierDraws = (): EarlierDraws => ({ items: new Set(), decisions: new Set() });
+
+/** Item IDs and decisions already drawn by earlier batches (every inspection sheet's item_id and moderator columns). */
+async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<EarlierDraws> {
   const ids = names.filter(isInspectionSheet).map((n) => {
     const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
     r.load('values');
     return r;
   });
   await context.sync();
-  const set = new Set<string>();
+  const set = noEarlierDraws();
   for (const r of ids) {
     if (r.isNullObject) continue;
     const values = r.values as CellValue[][];
     const c = (values[0] ?? []).indexOf('item_id');
-    if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(String(row[c]));
+    const m = (values[0] ?? []).indexOf('moderator');
+    if (c >= 0)
+      for (const row of values.slice(1)) {
+        if (row[c] === '') continue;
+        set.items.add(String(row[c]));
+        if (m >= 0) set.decisions.add(drawnDecisionKey(String(row[c]), String(row[m]).trim()));
+      }
   }
   return set;
 }
@@ -135,11 +150,13 @@ async function earlierItemIds(context: Excel.RequestContext, names: string[]): P
 type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
-async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
+async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: EarlierDraws, taxonomy: Taxonomy, at: DecisionsLocation) {
   const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const { lot } = validator.finish();
-  const selection = selectEligible(lot, options.filters, earlier);
+  const unit = options.unit ?? 'decision';
+  // A decision draw leaves out the decisions earlier batches drew (another moderator's judgment of the same item stays eligible).
+  const selection = unit === 'item' ? selectEligible(lot, options.filters, earlier.items, 'item') : selectEligible(lot, options.filters, undefined, 'decision', earlier.decisions);
   const { n, plan } = sampleSizeFor(options.size, selection.eligible.length);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
   const drawn = drawFromEligible(lot, selection, {
@@ -152,7 +169,7 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<
     expectedErrorRate: options.expectedErrorRate,
     policySeverity: severity,
     filters: options.filters,
-    exclude: earlier,
+    unit,
   });
   return { lot, drawn, lotSize: selection.eligible.length, plan, severity };
 }
@@ -166,7 +183,7 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
     const { taxonomy } = await loadTaxonomy(run, options.lang ?? 'en');
     const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
     const earlier = options.includePreviouslySampled
-      ? new Set<string>()
+      ? noEarlierDraws()
       : await run(async (context) => {
           const sheets = context.workbook.worksheets;
           sheets.load('items/name');
@@ -200,7 +217,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     if (leftover) context.workbook.worksheets.getItem(leftover).delete();
     if (options.includePreviouslySampled) {
       if (leftover) await context.sync();
-      return new Set<string>();
+      return noEarlierDraws();
     }
     return earlierItemIds(context, names);
   });
@@ -298,7 +315,7 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
  * a batch either has both its sheet and its row, or neither (the temporary sheet is removed).
  */
 async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan?: SamplingPlan): Promise<void> {
-  const parameters = JSON.stringify({ size: options.size, strata: options.strata, minimumPerStratum: options.minimumPerStratum, quota: options.quota, expectedErrorRate: options.expectedErrorRate, filters: options.filters, includePreviouslySampled: options.includePreviouslySampled ?? false });
+  const parameters = JSON.stringify({ unit: options.unit ?? 'decision', size: options.size, strata: options.strata, minimumPerStratum: options.minimumPerStratum, quota: options.quota, expectedErrorRate: options.expectedErrorRate, filters: options.filters, includePreviouslySampled: options.includePreviouslySampled ?? false });
   const row: CellValue[] = [options.batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(options.batch)];
   await run(async (context) => {
     try {

@@ -64,6 +64,88 @@ function memo<T>(fn: (v: CellValue) => T): (v: CellValue) => T {
   };
 }
 
+/**
+ * The first judgment of each item and the first row of each decision (item + moderator + time),
+ * for the repeat and disagreement rules on a full sheet: numbers in typed arrays, not objects.
+ * A label is verdict code × 65536 + policy number (the policy counts only when the verdict enforces).
+ */
+class FirstJudgments {
+  private readonly items: ItemIdIndex;
+  private readonly decisions: ItemIdIndex;
+  private itemRow: Int32Array;
+  private itemLabel: Int32Array;
+  private itemModerator: string[] = [];
+  private decisionRow: Int32Array;
+  private decisionLabel: Int32Array;
+  private decisionCount = 0;
+  private readonly policies = new Map<string, number>();
+
+  constructor(expected?: number) {
+    this.items = new ItemIdIndex(expected);
+    this.decisions = new ItemIdIndex(expected);
+    const n = Math.max(16, expected ?? 1024);
+    this.itemRow = new Int32Array(n);
+    this.itemLabel = new Int32Array(n);
+    this.decisionRow = new Int32Array(n);
+    this.decisionLabel = new Int32Array(n);
+  }
+
+  policyCode(policy: string): number {
+    let c = this.policies.get(policy);
+    if (c === undefined) this.policies.set(policy, (c = this.policies.size + 1));
+    return c;
+  }
+
+  /** Records the item's first judgment, or returns it when the item was seen before. */
+  firstOfItem(itemId: string, row: number, label: number, moderator: string): { ordinal: number; row: number; label: number; moderator: string; verdict: string; policy: string } | undefined {
+    const ordinal = this.items.size;
+    const prev = this.items.setIfAbsent(itemId, ordinal);
+    if (prev === undefined) {
+      if (ordinal === this.itemRow.length) {
+        this.itemRow = grown(this.itemRow);
+        this.itemLabel = grown(this.itemLabel);
+      }
+      this.itemRow[ordinal] = row;
+      this.itemLabel[ordinal] = label;
+      this.itemModerator[ordinal] = moderator;
+      return undefined;
+    }
+    return { ordinal: prev, ...this.describe(this.itemLabel[prev]), row: this.itemRow[prev], label: this.itemLabel[prev], moderator: this.itemModerator[prev] };
+  }
+
+  /** Records a decision's first row, or returns it (row and label) when the decision was seen before. */
+  firstOfDecision(key: string, row: number, label: number): { row: number; label: number } | undefined {
+    const ordinal = this.decisionCount;
+    const prev = this.decisions.setIfAbsent(key, ordinal);
+    if (prev === undefined) {
+      if (ordinal === this.decisionRow.length) {
+        this.decisionRow = grown(this.decisionRow);
+        this.decisionLabel = grown(this.decisionLabel);
+      }
+      this.decisionRow[ordinal] = row;
+      this.decisionLabel[ordinal] = label;
+      this.decisionCount++;
+      return undefined;
+    }
+    return { row: this.decisionRow[prev], label: this.decisionLabel[prev] };
+  }
+
+  /** The verdict and policy (in brackets, or '') of a label, for a finding's message. */
+  describe(label: number): { verdict: string; policy: string } {
+    const verdict = VERDICT_OF_CODE[Math.floor(label / 65536)] ?? '';
+    const code = label % 65536;
+    let policy = '';
+    if (code) for (const [p, c] of this.policies) if (c === code) { policy = p; break; }
+    return { verdict, policy: policy ? `(${policy})` : '' };
+  }
+}
+
+const grown = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+
 // Hoisted so the per-row loops allocate nothing.
 const FORMULA_FIELDS = ['item_id', 'moderator', 'verdict', 'policy'] as const;
 const ERROR_FIELDS = ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'] as const;
@@ -91,8 +173,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const counts: Partial<Record<FindingCode, number>> = {};
   // Decisions are kept as columns, not a million objects (see DecisionLot).
   const lot = options.collectDecisions ? new DecisionLot(options.expectedRows ?? 1024) : undefined;
-  // Item ID → first row × 8 + verdict code: one number per item instead of an object.
-  const firstSeen = new ItemIdIndex(options.expectedRows ? Math.min(options.expectedRows, MAX_ROW) : undefined);
+  const judgments = new FirstJudgments(options.expectedRows ? Math.min(options.expectedRows, MAX_ROW) : undefined);
   let rowsChecked = 0;
   let headerChecked = false;
 
@@ -201,18 +282,6 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           }
         }
 
-        let duplicate = false;
-        if (itemId) {
-          const prev = firstSeen.setIfAbsent(itemId, row * 8 + (verdict ? CODE_OF_VERDICT[verdict] : 0));
-          duplicate = prev !== undefined;
-          if (prev !== undefined) {
-            const prevRow = Math.floor(prev / 8);
-            const prevVerdict = VERDICT_OF_CODE[prev % 8];
-            if (prevVerdict !== verdict) add('duplicate_conflicting', row, 'item_id', { value: itemId, otherRow: prevRow, otherVerdict: prevVerdict ?? '' });
-            else add('duplicate_item', row, 'item_id', { value: itemId, otherRow: prevRow });
-          }
-        }
-
         let decidedAt: number | null = null;
         if (c.decided_at !== undefined) {
           const raw = cells[c.decided_at];
@@ -225,11 +294,34 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
             if (d > now + 86400000) add('future_date', row, 'decided_at', { value: new Date(d).toISOString().slice(0, 16).replace('T', ' ') });
           }
         }
+        let duplicate = false;
+        let repeat = false;
+        if (itemId) {
+          const policyKey = policy ? policy.code : policyText;
+          const label = (verdict ? CODE_OF_VERDICT[verdict] : 0) * 65536 + (verdict && isEnforcing(verdict) ? judgments.policyCode(policyKey) : 0);
+          const first = judgments.firstOfItem(itemId, row, label, moderator);
+          // A decision is item + moderator + time (where the sheet has one).
+          const decisionKey = `${itemId}\u001f${moderator}\u001f${decidedAt ?? ''}`;
+          if (first) {
+            duplicate = true;
+            const earlier = judgments.firstOfDecision(decisionKey, row, label);
+            if (earlier) {
+              // The same moderator on the same item (at the same time): a repeat, not a second decision.
+              repeat = true;
+              const other = judgments.describe(earlier.label);
+              if (earlier.label !== label) add('duplicate_conflicting', row, 'item_id', { value: itemId, moderator, otherRow: earlier.row, otherVerdict: other.verdict, otherPolicy: other.policy });
+              else add('duplicate_item', row, 'item_id', { value: itemId, moderator, otherRow: earlier.row });
+            } else if (first.label !== label) {
+              add('conflicting_judgments', row, 'item_id', { value: itemId, otherModerator: first.moderator, otherRow: first.row, otherVerdict: first.verdict, otherPolicy: first.policy });
+            }
+          } else judgments.firstOfDecision(decisionKey, row, label);
+        }
+
         const market = codeOf(cells, row, hasError, 'market', marketOf, 'unknown_market');
         const language = codeOf(cells, row, hasError, 'language', languageOf, 'unknown_language');
 
         if (lot) {
-          lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate);
+          lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate, repeat);
         }
       }
     },

@@ -38,6 +38,7 @@ export const FINDING_CODES = [
   'taxonomy_unknown_verdict',
   'taxonomy_bad_severity',
   'taxonomy_missing_code',
+  'conflicting_judgments',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -90,6 +91,8 @@ export const FINDING_SEVERITY: Record<FindingCode, FindingSeverity> = {
   taxonomy_unknown_verdict: 'error',
   taxonomy_bad_severity: 'error',
   taxonomy_missing_code: 'error',
+  // Not an error: several moderators on one item is normal; analysts filter on it to review disagreements.
+  conflicting_judgments: 'info',
 };
 
 /** Builds a finding with the severity the rule table gives its code. */
