@@ -10,7 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { INSPECTION_LEVELS, AQLS, type Aql, type InspectionLevel } from '../core/iso2859/planTables';
 import { samplingPlan } from '../core/iso2859/samplingPlan';
 import type { DecisionField, Lang } from '../core/model';
-import { SAMPLING_METHODS, type SamplingMethod } from '../core/sampling/drawSample';
+import { SAMPLING_METHODS, SAMPLING_UNITS, type SamplingMethod, type SamplingUnit } from '../core/sampling/drawSample';
 import { createWorkbook, type EmulatedWorkbook } from '../emulator';
 import { importCsv } from '../emulator/csv';
 import { exportXlsx, importXlsx } from '../emulator/xlsx';
@@ -123,7 +123,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--seed <seed>', L('cli.opt.seed'))
     .option('--strata <fields>', L('cli.opt.strata'))
     .option('--quota <k>', L('cli.opt.quota'))
-    .action(async (file: string, o: { sheet?: string; out?: string; json?: boolean; batch: string; method: SamplingMethod; n?: string; percent?: string; level?: InspectionLevel; aql?: Aql; seed?: string; strata?: string; quota?: string }) => {
+    .addOption(new Option('--unit <unit>', L('cli.opt.unit')).choices([...SAMPLING_UNITS]).default('decision'))
+    .action(async (file: string, o: { sheet?: string; out?: string; json?: boolean; batch: string; method: SamplingMethod; n?: string; percent?: string; level?: InspectionLevel; aql?: Aql; seed?: string; strata?: string; quota?: string; unit: SamplingUnit }) => {
       const size: SampleSize = o.level && o.aql ? { kind: 'iso2859', level: o.level, aql: o.aql } : o.percent ? { kind: 'percent', percent: Number(o.percent) } : { kind: 'fixed', n: Number(o.n ?? 50) };
       if ((size.kind === 'fixed' && !(size.n > 0 && Number.isInteger(size.n))) || (size.kind === 'percent' && !(size.percent > 0 && size.percent <= 100))) throw new CommanderError(2, 'usage', lang === 'ja' ? '--n は正の整数、--percent は 0〜100 にしてください。' : '--n must be a whole number above 0 and --percent between 0 and 100.');
       const book = await openBook(file, lang);
@@ -134,6 +135,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         seed: o.seed ?? o.batch,
         strata: o.strata ? (o.strata.split(',').map((s) => s.trim()) as DecisionField[]) : undefined,
         quota: o.quota ? Number(o.quota) : undefined,
+        unit: o.unit,
         sheet: decisionsSheet(book, o.sheet),
         lang,
         now: io.now(),

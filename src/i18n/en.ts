@@ -269,6 +269,10 @@ export const en = {
   "wb.reason.xls": "the old .xls format is not supported (save it as .xlsx in Excel first)",
   "wb.reason.type": "it is not an .xlsx or .csv file",
   "wb.reason.unreadable": "it could not be read as a workbook (damaged, or not what its name says)",
+  "sample.unit": "Sample",
+  "sample.unit.decision": "Decisions (every judgment; an item judged by several moderators can be drawn for each)",
+  "sample.unit.item": "Items (one row per item ID: its first row)",
+  "cli.opt.unit": "decision (default: every judgment can be drawn) or item (one row per item ID)",
 } as const;
 
 export type MessageKey = keyof typeof en;

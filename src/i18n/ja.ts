@@ -271,4 +271,8 @@ export const ja: Record<MessageKey, string> = {
   "wb.reason.xls": "古い .xls 形式には対応していません（先に Excel で .xlsx として保存してください）",
   "wb.reason.type": ".xlsx または .csv ファイルではありません",
   "wb.reason.unreadable": "ブックとして読み取れませんでした（破損しているか、名前と中身が違います）",
+  "sample.unit": "抽出の単位",
+  "sample.unit.decision": "判定（すべての判定が対象。複数の担当者が判定したアイテムはそれぞれの判定を抽出可能）",
+  "sample.unit.item": "アイテム（アイテム ID ごとに 1 行：最初の行）",
+  "cli.opt.unit": "decision（既定：すべての判定を抽出対象にする）または item（アイテム ID ごとに 1 行）",
 };

@@ -2,7 +2,7 @@ import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { AQLS, INSPECTIONS, INSPECTION_LEVELS, type Aql, type Inspection, type InspectionLevel } from '../../core/iso2859/planTables';
 import { VERDICTS, type DecisionField, type Verdict } from '../../core/model';
-import { SAMPLING_METHODS, type SampleFilters, type SamplingMethod } from '../../core/sampling/drawSample';
+import { SAMPLING_METHODS, SAMPLING_UNITS, type SampleFilters, type SamplingMethod, type SamplingUnit } from '../../core/sampling/drawSample';
 import { FlowError } from '../../excel/host';
 import { listBatches } from '../../excel/batches';
 import { previewSample, sampleFlow, type SampleFlowOptions, type SampleFlowResult, type SamplePreview, type SampleSize } from '../../excel/sampleFlow';
@@ -53,6 +53,7 @@ export default function SamplePage(): ReactElement {
   const [to, setTo] = useState('');
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   const [includeEarlier, setIncludeEarlier] = useState(false);
+  const [unit, setUnit] = useState<SamplingUnit>('decision');
   const [seed, setSeed] = useState(newSeed);
   const [preview, setPreview] = useState<SamplePreview>();
   const [drawn, setDrawn] = useState<SampleFlowResult>();
@@ -110,6 +111,7 @@ export default function SamplePage(): ReactElement {
       quota: method === 'moderator_quota' ? Math.round(num(quota, t('sample.quota'), 1, 1_000_000)) : undefined,
       filters,
       includePreviouslySampled: includeEarlier,
+      unit,
       sheet: session.sheet,
       mapping: session.mapping,
       lang,
@@ -140,6 +142,14 @@ export default function SamplePage(): ReactElement {
     <div className={styles.page}>
       <Field label={t('sample.batch')} hint={t('sample.batchHint', { batch })} validationState={isValidBatchId(batch) ? 'none' : 'error'}>
         <Input value={batch} onChange={(_, d) => setBatch(d.value)} maxLength={21} />
+      </Field>
+
+      <Field label={t('sample.unit')}>
+        <RadioGroup value={unit} onChange={(_, d) => setUnit(d.value as SamplingUnit)}>
+          {SAMPLING_UNITS.map((u) => (
+            <Radio key={u} value={u} label={t(`sample.unit.${u}`)} />
+          ))}
+        </RadioGroup>
       </Field>
 
       <Field label={t('sample.method')}>
