@@ -21,6 +21,7 @@ import { sampleFlow, type SampleSize } from '../excel/sampleFlow';
 import { isOwnSheet } from '../excel/sheets';
 import { validateFlow } from '../excel/validateFlow';
 import { t, type MessageKey } from '../i18n';
+import { registerAgreement } from './agreement';
 
 /** Above this file size the streaming reader is used (ExcelJS's in-memory one needs ~16 KB a row). */
 const STREAM_BYTES = 20 * 1024 * 1024;
@@ -40,7 +41,7 @@ function langOf(argv: string[], env: CliIo['env']): Lang {
   return (env.LC_ALL ?? env.LANG ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-async function openBook(file: string, lang: Lang): Promise<EmulatedWorkbook> {
+export async function openBook(file: string, lang: Lang): Promise<EmulatedWorkbook> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -57,21 +58,21 @@ async function openBook(file: string, lang: Lang): Promise<EmulatedWorkbook> {
   throw new CliFailure(t('cli.error.file', { file, reason: ext || '?' }, lang));
 }
 
-async function saveBook(book: EmulatedWorkbook, file: string): Promise<void> {
+export async function saveBook(book: EmulatedWorkbook, file: string): Promise<void> {
   const cells = book.model.sheets.reduce((s, sh) => s + sh.rows.length * (sh.rows[0]?.length ?? 1), 0);
   // Big books go through the streaming writer (values and formats; tables need the in-memory one).
   if (cells > 2_000_000) await writeXlsxFile(book.model, file);
   else fs.writeFileSync(file, await exportXlsx(book.model));
 }
 
-function decisionsSheet(book: EmulatedWorkbook, wanted?: string): string | undefined {
+export function decisionsSheet(book: EmulatedWorkbook, wanted?: string): string | undefined {
   if (wanted) return wanted;
   return book.model.sheets.find((s) => !isOwnSheet(s.name))?.name;
 }
 
 class CliFailure extends Error {}
 
-function progressBar(io: CliIo, lang: Lang): Progress | undefined {
+export function progressBar(io: CliIo, lang: Lang): Progress | undefined {
   if (!io.isTTY) return undefined;
   let bar: cliProgress.SingleBar | undefined;
   return (done, total) => {
@@ -169,6 +170,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const plan = samplingPlan({ lotSize: lot, level: o.level, aql: o.aql });
       print(o.json, { lot, level: o.level, aql: o.aql, ...plan }, L(plan.inspectAll ? 'cli.done.planAll' : 'cli.done.plan', { lot, level: o.level, aql: o.aql, letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }));
     });
+
+  registerAgreement(program, { io, lang, L, common, print });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

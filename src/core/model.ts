@@ -50,6 +50,8 @@ export const QA_COLUMNS = [
   'escalate',
   'inspector',
   'inspected_at',
+  // 'yes' when the inspector saved their verdict before the moderator's was shown (blind review).
+  'blind',
 ] as const;
 export type QaColumn = (typeof QA_COLUMNS)[number];
 

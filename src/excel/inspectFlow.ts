@@ -13,14 +13,18 @@ export interface InspectionState {
   next?: InspectionRow;
 }
 
-async function readRows(context: Excel.RequestContext, batch: string): Promise<InspectionRow[]> {
+async function readSheet(context: Excel.RequestContext, batch: string): Promise<{ header: string[]; rows: InspectionRow[] }> {
   const sheet = inspectionSheetName(batch);
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values');
   await context.sync();
   if (ws.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet });
-  return readInspectionRows(used.values as CellValue[][]).rows;
+  return readInspectionRows(used.values as CellValue[][]);
+}
+
+async function readRows(context: Excel.RequestContext, batch: string): Promise<InspectionRow[]> {
+  return (await readSheet(context, batch)).rows;
 }
 
 /**
@@ -48,6 +52,8 @@ export interface QaDecision {
   inspector: string;
   /** UTC milliseconds; written as an ISO timestamp. */
   now: number;
+  /** Saved before the moderator's decision was shown (blind review): the sheet's blind column says yes. */
+  blind?: boolean;
 }
 
 /**
@@ -58,7 +64,7 @@ export interface QaDecision {
 export async function saveQaDecision(run: BatchRunner, batch: string, index: number, decision: QaDecision): Promise<string> {
   try {
     return await run(async (context) => {
-      const rows = await readRows(context, batch);
+      const { header, rows } = await readSheet(context, batch);
       const row = rows[index];
       if (!row) throw new FlowError('flow.error.noBatch', { sheet: inspectionSheetName(batch) });
       const outcome = classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict: decision.qaVerdict, policy: decision.qaPolicy });
@@ -69,6 +75,13 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
       const target = ws.getRangeByIndexes(index + 1, first, 1, values.length);
       target.numberFormat = [values.map((_, i) => (i === 3 ? 'General' : '@'))];
       target.values = [values];
+      // Read by its header, never by position: sheets drawn before the column existed have none.
+      const blindAt = header.indexOf('blind');
+      if (blindAt >= 0) {
+        const cell = ws.getRangeByIndexes(index + 1, blindAt, 1, 1);
+        cell.numberFormat = [['@']];
+        cell.values = [[decision.blind ? 'yes' : 'no']];
+      }
       await context.sync();
       return outcome;
     });

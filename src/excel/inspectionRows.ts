@@ -27,6 +27,8 @@ export interface InspectionRow {
   escalate: boolean;
   inspector: string;
   inspectedAt: string;
+  /** The sheet's blind column: 'yes', 'no', or '' (not saved yet, or a sheet without the column). */
+  blind: string;
   weight: number;
 }
 
@@ -68,6 +70,7 @@ export function readInspectionRows(values: CellValue[][]): { header: string[]; r
       escalate: ['yes', 'true', '1', 'はい', 'y'].includes(get(row, 'escalate').toLowerCase()),
       inspector: get(row, 'inspector'),
       inspectedAt: get(row, 'inspected_at'),
+      blind: get(row, 'blind'),
       weight: Number.isFinite(weight) && weight > 0 ? weight : 1,
     };
   }).filter((r): r is InspectionRow => r !== undefined);

@@ -8,7 +8,7 @@ import { createDecisionValidator } from '../core/validation/createDecisionValida
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { BATCHES_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
+import { BATCHES_SHEET, MAX_BATCH_ID, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
 import type { Taxonomy } from '../core/taxonomy/types';
 import { removeSheetQuietly, writeRows } from './writeTable';
@@ -32,6 +32,13 @@ export interface SampleFlowOptions extends FlowControl {
   filters?: SampleFilters;
   /** Sample decisions (default: every judgment can be drawn) or items (one row per item ID). */
   unit?: SamplingUnit;
+  /**
+   * A calibration batch: two inspectors or more, each given the same drawn items in their own
+   * sheet, "QA <batch>-1", "QA <batch>-2"… (batches of their own), so co-authors never write the same cells.
+   */
+  inspectors?: string[];
+  /** Blind review: the pane hides the moderator's verdict and policy until the inspector saves (default for calibration). */
+  blind?: boolean;
   /** Draw again from items earlier batches sampled (off by default). */
   includePreviouslySampled?: boolean;
   sheet?: string;
@@ -45,6 +52,8 @@ export interface SampleFlowOptions extends FlowControl {
 
 export interface SampleFlowResult {
   batch: string;
+  /** A calibration batch's member batches, one per inspector (absent for an ordinary batch). */
+  members?: { batch: string; inspector: string }[];
   sheet: string;
   lotSize: number;
   sampleSize: number;
@@ -200,7 +209,13 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
 async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<SampleFlowResult> {
   const lang = options.lang ?? 'en';
   if (!isValidBatchId(options.batch)) throw new FlowError('flow.error.batchName', { batch: options.batch });
-  const sheetName = inspectionSheetName(options.batch);
+  const inspectors = (options.inspectors ?? []).map((i) => i.trim()).filter(Boolean);
+  const calibration = inspectors.length >= 2;
+  const twice = inspectors.find((name, i) => inspectors.indexOf(name) !== i);
+  if (twice) throw new FlowError('calibration.sameInspector', { name: twice });
+  const members = calibration ? inspectors.map((inspector, k) => ({ batch: calibrationMemberBatch(options.batch, k + 1), inspector })) : [{ batch: options.batch, inspector: '' }];
+  if (members.some((m) => !isValidBatchId(m.batch))) throw new FlowError('calibration.tooLong', { batch: options.batch, count: inspectors.length, max: MAX_BATCH_ID - 1 - String(inspectors.length).length });
+  const sheetName = inspectionSheetName(members[0].batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
 
@@ -210,11 +225,15 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     sheets.load('items/name');
     await context.sync();
     const names = sheets.items.map((s) => s.name);
-    const taken = [sheetName, reportSheetName(options.batch)].find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
+    const taken = members.flatMap((m) => [inspectionSheetName(m.batch), reportSheetName(m.batch)]).find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
     if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
     // A temporary sheet left by an interrupted run of this batch goes now.
-    const leftover = names.find((x) => x.toLowerCase() === tempSheetName(options.batch).toLowerCase());
-    if (leftover) context.workbook.worksheets.getItem(leftover).delete();
+    let leftover = false;
+    for (const m of members) {
+      const old = names.find((x) => x.toLowerCase() === tempSheetName(m.batch).toLowerCase());
+      if (old) context.workbook.worksheets.getItem(old).delete();
+      leftover ||= old !== undefined;
+    }
     if (options.includePreviouslySampled) {
       if (leftover) await context.sync();
       return noEarlierDraws();
@@ -247,13 +266,20 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       ...DECISION_FIELDS.map(cell),
       item.row,
       Math.round(item.weight * 1e6) / 1e6,
-      '', '', 'pending', severity[d.policy] ?? '', '', '', '', '',
+      '', '', 'pending', severity[d.policy] ?? '', '', '', '', '', '',
     ]);
   });
-  const temp = tempSheetName(options.batch);
-  await writeInspectionSheet(run, temp, table, codeRange);
-  await finishBatch(run, temp, options, at, drawn, lotSize, plan);
-  return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+  // Blind review is the default for calibration; an option for ordinary batches.
+  const blind = options.blind ?? calibration;
+  const inspectorColumn = col('inspector');
+  for (const m of members) {
+    // Each inspector's sheet names them in its inspector column, so nobody else's rows are theirs.
+    const own = m.inspector ? table.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === inspectorColumn ? m.inspector : v)))) : table;
+    const temp = tempSheetName(m.batch);
+    await writeInspectionSheet(run, temp, own, codeRange);
+    await finishBatch(run, temp, m.batch, options, at, drawn, lotSize, plan, { blind, ...(calibration ? { calibration: options.batch, inspector: m.inspector } : {}) });
+  }
+  return { batch: options.batch, ...(calibration ? { members } : {}), sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
 
 /** Reads the sampled rows as they are on the decisions sheet, in one sync (contiguous rows merged). */
@@ -314,9 +340,9 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
  * Writes the batch's row in `QA Batches` and renames the finished sheet in one last request, so
  * a batch either has both its sheet and its row, or neither (the temporary sheet is removed).
  */
-async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan?: SamplingPlan): Promise<void> {
-  const parameters = JSON.stringify({ unit: options.unit ?? 'decision', size: options.size, strata: options.strata, minimumPerStratum: options.minimumPerStratum, quota: options.quota, expectedErrorRate: options.expectedErrorRate, filters: options.filters, includePreviouslySampled: options.includePreviouslySampled ?? false });
-  const row: CellValue[] = [options.batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(options.batch)];
+async function finishBatch(run: BatchRunner, temp: string, batch: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan: SamplingPlan | undefined, extra: Record<string, unknown>): Promise<void> {
+  const parameters = JSON.stringify({ unit: options.unit ?? 'decision', size: options.size, strata: options.strata, minimumPerStratum: options.minimumPerStratum, quota: options.quota, expectedErrorRate: options.expectedErrorRate, filters: options.filters, includePreviouslySampled: options.includePreviouslySampled ?? false, ...extra });
+  const row: CellValue[] = [batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(batch)];
   await run(async (context) => {
     try {
       let ws = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET);
@@ -334,8 +360,8 @@ async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOp
       const text = BATCH_COLUMNS.map((_, i) => i).filter((i) => ![7, 8, 10, 11].includes(i));
       await writeRows(context, ws, next, 0, [row], text);
       const sheet = context.workbook.worksheets.getItem(temp);
-      sheet.name = inspectionSheetName(options.batch);
-      sheet.tables.getItemAt(0).name = inspectionTableName(options.batch);
+      sheet.name = inspectionSheetName(batch);
+      sheet.tables.getItemAt(0).name = inspectionTableName(batch);
       await context.sync();
     } catch (error) {
       await removeSheetQuietly(context, temp);

@@ -70,15 +70,16 @@ function countsOf(byItem: Map<string, Judgment[]>, label: (j: Judgment) => strin
   return { units: byItem.size, q, counts };
 }
 
-/** Cohen's kappa on paired codes (0 = missing), for the units listed. */
-function pairKappa(a: Int32Array, b: Int32Array, q: number, units: ArrayLike<number>): number {
+/** Cohen's kappa on paired codes, for the units listed (each through `via` when given: a resample of indexes into it). */
+function pairKappa(a: Int32Array, b: Int32Array, q: number, units: ArrayLike<number>, via?: Int32Array): number {
   const row = new Float64Array(q + 1);
   const col = new Float64Array(q + 1);
   let n = 0;
   let same = 0;
   for (let j = 0; j < units.length; j++) {
-    const x = a[units[j]];
-    const y = b[units[j]];
+    const u = via ? via[units[j]] : units[j];
+    const x = a[u];
+    const y = b[u];
     n++;
     row[x]++;
     col[y]++;
@@ -155,7 +156,7 @@ export function agreementReport(judgments: readonly Judgment[], options: Agreeme
         const shared = Int32Array.from(both);
         const value = pairKappa(codes[a], codes[b], q, shared);
         // Resample the shared items (indexes into `shared`), seeded per pair so adding a rater changes no other pair.
-        const [[low, high]] = bootstrapIntervals(shared.length, [(draw) => pairKappa(codes[a], codes[b], q, Array.from(draw, (d) => shared[d]))], { seed: `${options.seed}:${raters[a]}:${raters[b]}`, resamples: options.resamples });
+        const [[low, high]] = bootstrapIntervals(shared.length, [(draw) => pairKappa(codes[a], codes[b], q, draw, shared)], { seed: `${options.seed}:${raters[a]}:${raters[b]}`, resamples: options.resamples });
         pairwise[a][b] = pairwise[b][a] = { value, low, high, items: shared.length };
       }
   }

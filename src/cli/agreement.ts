@@ -1,0 +1,62 @@
+/**
+ * `moderation-qa agreement FILE [--json]`: agreement between the judgments of items judged more
+ * than once (several moderators, annotators or queues) on a decisions sheet — the same figures as
+ * the `QA Agreement` sheet, which --out writes into a copy of the workbook.
+ */
+import type { Command } from 'commander';
+import { CommanderError } from 'commander';
+import type { Lang } from '../core/model';
+import type { Coefficient } from '../core/stats/agreementReport';
+import { decisionsAgreementFlow } from '../excel/agreementFlow';
+import type { MessageKey } from '../i18n';
+import { decisionsSheet, openBook, progressBar, saveBook, type CliIo } from './main';
+
+interface Context {
+  io: CliIo;
+  lang: Lang;
+  L: (key: MessageKey, params?: Record<string, string | number>) => string;
+  common: (c: Command) => Command;
+  print: (json: boolean | undefined, data: unknown, text: string) => void;
+}
+
+const num = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+const asJson = (c: Coefficient) => ({ value: c.value, ci95: [c.low, c.high], items: c.items });
+
+export function registerAgreement(program: Command, { io, lang, L, common, print }: Context): void {
+  common(program.command('agreement').description(L('cli.agreement')))
+    .option('--seed <seed>', L('cli.opt.seed'))
+    .option('--resamples <n>', L('cli.opt.resamples'))
+    .action(async (file: string, o: { sheet?: string; out?: string; json?: boolean; seed?: string; resamples?: string }) => {
+      const resamples = o.resamples === undefined ? 1000 : Number(o.resamples);
+      if (!Number.isInteger(resamples) || resamples < 1) throw new CommanderError(2, 'usage', lang === 'ja' ? '--resamples は 1 以上の整数にしてください。' : '--resamples must be a whole number of at least 1.');
+      const book = await openBook(file, lang);
+      const result = await decisionsAgreementFlow(book.run, { sheet: decisionsSheet(book, o.sheet), lang, seed: o.seed, resamples, write: Boolean(o.out), now: io.now(), progress: progressBar(io, lang) });
+      const r = result.report;
+      const lines = [
+        L('agreement.done', { items: r.items, twice: r.itemsJudgedTwice, alpha: num(r.alphaVerdict.value), alphaPolicy: num(r.alphaVerdictPolicy.value), sheet: result.sheet }),
+        ...([['agreement.alphaVerdict', r.alphaVerdict], ['agreement.alphaVerdictPolicy', r.alphaVerdictPolicy], ['agreement.fleiss', r.fleissKappa], ['agreement.ac1', r.gwetAC1]] as const).map(([key, c]) => L('agreement.line', { name: L(key), value: num(c.value), low: num(c.low), high: num(c.high), items: c.items })),
+        L('agreement.method', { resamples: result.resamples, seed: result.seed }),
+      ];
+      print(
+        o.json,
+        {
+          sheet: result.source,
+          items: r.items,
+          itemsJudgedTwice: r.itemsJudgedTwice,
+          judgments: r.judgments,
+          raters: r.raters.length,
+          repeats: r.repeats,
+          seed: result.seed,
+          resamples: result.resamples,
+          alphaVerdict: asJson(r.alphaVerdict),
+          alphaVerdictPolicy: asJson(r.alphaVerdictPolicy),
+          fleissKappa: asJson(r.fleissKappa),
+          gwetAC1: asJson(r.gwetAC1),
+          pairwiseKappa: r.pairwiseComputed ? r.raters.flatMap((a, i) => r.raters.map((b, j) => (j > i && r.pairwise[i][j] ? { raters: [a, b], ...asJson(r.pairwise[i][j] as Coefficient) } : null)).filter(Boolean)) : null,
+          disagreements: r.disagreements.length,
+        },
+        lines.join('\n'),
+      );
+      if (o.out) await saveBook(book, o.out);
+    });
+}
