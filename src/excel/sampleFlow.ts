@@ -282,17 +282,24 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   return { batch: options.batch, ...(calibration ? { members } : {}), sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
 
-/** Reads the sampled rows as they are on the decisions sheet, in one sync (contiguous rows merged). */
+/**
+ * Reads the sampled rows as they are on the decisions sheet, as many per sync as the read budget
+ * allows (at.chunkRows): a decision draw can take every judgment of a large lot.
+ */
 async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[]): Promise<CellValue[][]> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItem(at.sheet);
-    const ranges = sheetRows.map((r) => {
-      const range = ws.getRangeByIndexes(r - 1, 0, 1, at.columnCount);
-      range.load('values');
-      return range;
-    });
-    await context.sync();
-    return ranges.map((r) => (r.values as CellValue[][])[0]);
+    const out: CellValue[][] = [];
+    for (let i = 0; i < sheetRows.length; i += at.chunkRows) {
+      const ranges = sheetRows.slice(i, i + at.chunkRows).map((r) => {
+        const range = ws.getRangeByIndexes(r - 1, 0, 1, at.columnCount);
+        range.load('values');
+        return range;
+      });
+      await context.sync();
+      for (const r of ranges) out.push((r.values as CellValue[][])[0]);
+    }
+    return out;
   });
 }
 

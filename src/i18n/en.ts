@@ -319,6 +319,10 @@ export const en = {
   "inspect.blindHidden": "Hidden until you save your own verdict (blind review).",
   "inspect.assigned": "This sheet is assigned to {inspector}.",
   "report.repeatedRows": "{count} rows of {sheet} repeat a decision already on the sheet (another inspector's rows for the same items?): each decision is counted once in the sample.",
+  "calibration.goToAdjudication": "Settle the disagreements on the adjudication sheet",
+  "calibration.goToReport": "Go to the agreement sheet",
+  "calibration.alpha": "Krippendorff's α among inspectors, verdict: {value} (95% {low} to {high}; {items} items)",
+  "calibration.interval": "{value} (95% {low} to {high}; {items} items)",
 } as const;
 
 export type MessageKey = keyof typeof en;

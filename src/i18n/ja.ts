@@ -321,4 +321,8 @@ export const ja: Record<MessageKey, string> = {
   "inspect.blindHidden": "自分の判定を保存するまで非表示です（ブラインド レビュー）。",
   "inspect.assigned": "このシートの担当検査者：{inspector}",
   "report.repeatedRows": "{sheet} の {count} 行は、シート上の判定と重複しています（同じアイテムに対する別の検査者の行など）。標本では各判定を 1 回だけ数えます。",
+  "calibration.goToAdjudication": "裁定シートで意見の分かれた項目を裁定する",
+  "calibration.goToReport": "一致度シートへ移動",
+  "calibration.alpha": "検査者間の Krippendorff の α（判定）：{value}（95% {low}〜{high}、{items} 件）",
+  "calibration.interval": "{value}（95% {low}〜{high}、{items} 件）",
 };

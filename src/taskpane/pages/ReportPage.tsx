@@ -5,6 +5,7 @@ import { listBatches, type BatchInfo } from '../../excel/batches';
 import { reportFlow, type ReportResult } from '../../excel/reportFlow';
 import { quoteSheetName } from '../../core/a1/cellAddress';
 import { BatchPicker } from '../shell/BatchPicker';
+import { CalibrationPanel } from './CalibrationPanel';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
 import { LanguageContext, useT } from '../shell/LanguageContext';
@@ -122,6 +123,7 @@ export default function ReportPage(): ReactElement {
           </Link>
         </section>
       )}
+      <CalibrationPanel batches={batches} />
     </div>
   );
 }
