@@ -22,6 +22,8 @@ import { isOwnSheet } from '../excel/sheets';
 import { validateFlow } from '../excel/validateFlow';
 import { t, type MessageKey } from '../i18n';
 import { registerAgreement } from './agreement';
+import { usesWarehouse, WarehouseFailure } from './warehouse/commands';
+import { addWarehouseOptions, registerExport, warehouseSample, warehouseValidate } from './warehouse/cliActions';
 
 /** Above this file size the streaming reader is used (ExcelJS's in-memory one needs ~16 KB a row). */
 const STREAM_BYTES = 20 * 1024 * 1024;
@@ -104,9 +106,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       .addOption(new Option('--lang <lang>', L('cli.opt.lang')).choices(['en', 'ja']));
   const print = (json: boolean | undefined, data: unknown, text: string) => io.out(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
 
-  common(program.command('validate').description(L('cli.validate')))
+  const warehouse = { lang, now: io.now(), out: io.out };
+  addWarehouseOptions(common(program.command('validate').description(L('cli.validate'))), lang, 'validate')
     .option('--strict', L('cli.opt.strict'))
-    .action(async (file: string, o: { sheet?: string; out?: string; json?: boolean; strict?: boolean }) => {
+    .action(async (file: string, o: { sheet?: string; out?: string; json?: boolean; strict?: boolean; engine?: string; perRule?: string; taxonomy?: string }) => {
+      if (usesWarehouse(file, o.engine)) {
+        if ((await warehouseValidate(file, o, warehouse)) > 0 && o.strict) exit = 1;
+        return;
+      }
       const book = await openBook(file, lang);
       const result = await validateFlow(book.run, { sheet: decisionsSheet(book, o.sheet), lang, now: io.now(), progress: progressBar(io, lang) });
       print(o.json, { sheet: result.sheet, rowsChecked: result.rowsChecked, counts: result.counts, findings: result.findings.map((f) => ({ address: f.address, rule: f.code, severity: f.severity, message: f.message, suggestion: f.suggestion ?? null })) }, L('cli.done.validate', { rows: result.rowsChecked, sheet: result.sheet, findings: result.findings.length }));
@@ -114,7 +121,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (o.strict && result.findings.length) exit = 1;
     });
 
-  common(program.command('sample').description(L('cli.sample')))
+  addWarehouseOptions(common(program.command('sample').description(L('cli.sample'))), lang, 'sample')
     .requiredOption('--batch <name>', L('cli.opt.batch'))
     .addOption(new Option('--method <method>', L('cli.opt.method')).choices([...SAMPLING_METHODS]).default('simple'))
     .option('--n <n>', L('cli.opt.n'))
@@ -125,9 +132,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--strata <fields>', L('cli.opt.strata'))
     .option('--quota <k>', L('cli.opt.quota'))
     .addOption(new Option('--unit <unit>', L('cli.opt.unit')).choices([...SAMPLING_UNITS]).default('decision'))
-    .action(async (file: string, o: { sheet?: string; out?: string; json?: boolean; batch: string; method: SamplingMethod; n?: string; percent?: string; level?: InspectionLevel; aql?: Aql; seed?: string; strata?: string; quota?: string; unit: SamplingUnit }) => {
+    .action(async (file: string, o: { sheet?: string; out?: string; json?: boolean; batch: string; method: SamplingMethod; n?: string; percent?: string; level?: InspectionLevel; aql?: Aql; seed?: string; strata?: string; quota?: string; engine?: string; unit: SamplingUnit }) => {
       const size: SampleSize = o.level && o.aql ? { kind: 'iso2859', level: o.level, aql: o.aql } : o.percent ? { kind: 'percent', percent: Number(o.percent) } : { kind: 'fixed', n: Number(o.n ?? 50) };
       if ((size.kind === 'fixed' && !(size.n > 0 && Number.isInteger(size.n))) || (size.kind === 'percent' && !(size.percent > 0 && size.percent <= 100))) throw new CommanderError(2, 'usage', lang === 'ja' ? '--n は正の整数、--percent は 0〜100 にしてください。' : '--n must be a whole number above 0 and --percent between 0 and 100.');
+      if (usesWarehouse(file, o.engine)) return warehouseSample(file, o, size, warehouse);
       const book = await openBook(file, lang);
       const result = await sampleFlow(book.run, {
         batch: o.batch,
@@ -155,6 +163,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       print(o.json, { sheet: result.sheet, lotSize: result.lotSize, sampleSize: s.sampleSize, inspected: s.inspected, outcomes: s.outcomes, accuracy: { rate: s.accuracy.rate, wilson95: s.accuracy.wilson, clopperPearson95: s.accuracy.clopperPearson }, errorRates: Object.fromEntries(Object.entries(s.errorRates).map(([k, r]) => [k, r.rate])), kappa: s.kappa, weightedAccuracy: s.weightedAccuracy, lotDecision: s.lotDecision ?? null, escalations: result.escalations }, L('cli.done.report', { sheet: result.sheet, inspected: s.inspected, n: s.sampleSize, accuracy: Number.isFinite(s.accuracy.rate) ? `${(s.accuracy.rate * 100).toFixed(1)}%` : '—' }));
       if (o.out) await saveBook(book, o.out);
     });
+
+  registerExport(program, warehouse);
 
   program
     .command('plan')
@@ -186,7 +196,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`${error.render(lang)}\n`);
       return 2;
     }
-    if (error instanceof CliFailure) {
+    if (error instanceof CliFailure || error instanceof WarehouseFailure) {
       io.err(`${error.message}\n`);
       return 2;
     }

@@ -48,6 +48,21 @@ export interface SampleFlowOptions extends FlowControl {
   lang?: Lang;
   now?: number;
   createdBy?: string;
+  /**
+   * A sample drawn elsewhere from a bigger lot (the CLI's warehouse path), whose rows are the
+   * decisions sheet of this workbook: written as if this flow had drawn it, with the lot's size,
+   * plan and per-stratum counts recorded for weighting.
+   */
+  predrawn?: PredrawnSample;
+}
+
+/** See SampleFlowOptions.predrawn. `drawn.items[].row` are rows of the decisions sheet here. */
+export interface PredrawnSample {
+  drawn: SampleResult;
+  lotSize: number;
+  plan?: SamplingPlan;
+  /** Where the lot came from, kept in the batch's parameters (file, engine). */
+  source: Record<string, string | number>;
 }
 
 export interface SampleFlowResult {
@@ -183,6 +198,14 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Earl
   return { lot, drawn, lotSize: selection.eligible.length, plan, severity };
 }
 
+/** The decisions of a sample drawn elsewhere, read as drawFromLot reads a lot, with the draw as given. */
+async function readPredrawn(run: BatchRunner, options: DrawOptions, predrawn: PredrawnSample, taxonomy: Taxonomy, at: DecisionsLocation) {
+  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
+  await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
+  const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
+  return { lot: validator.finish().lot, drawn: predrawn.drawn, lotSize: predrawn.lotSize, plan: predrawn.plan, severity };
+}
+
 /**
  * The allocation a sample would have (per stratum), its size and the ISO 2859-1 plan, without
  * writing anything: the Sample page shows it before the analyst draws. Same seed, same items.
@@ -241,7 +264,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     return earlierItemIds(context, names);
   });
 
-  const { lot, drawn, lotSize, plan, severity } = await drawFromLot(run, options, earlier, taxonomy, at);
+  const { lot, drawn, lotSize, plan, severity } = options.predrawn ? await readPredrawn(run, options, options.predrawn, taxonomy, at) : await drawFromLot(run, options, earlier, taxonomy, at);
   if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
   throwIfCancelled(options.signal);
 
@@ -348,7 +371,21 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
  * a batch either has both its sheet and its row, or neither (the temporary sheet is removed).
  */
 async function finishBatch(run: BatchRunner, temp: string, batch: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan: SamplingPlan | undefined, extra: Record<string, unknown>): Promise<void> {
-  const parameters = JSON.stringify({ unit: options.unit ?? 'decision', size: options.size, strata: options.strata, minimumPerStratum: options.minimumPerStratum, quota: options.quota, expectedErrorRate: options.expectedErrorRate, filters: options.filters, includePreviouslySampled: options.includePreviouslySampled ?? false, ...extra });
+  const parameters = JSON.stringify({
+    unit: options.unit ?? 'decision',
+    size: options.size,
+    strata: options.strata,
+    minimumPerStratum: options.minimumPerStratum,
+    quota: options.quota,
+    expectedErrorRate: options.expectedErrorRate,
+    filters: options.filters,
+    includePreviouslySampled: options.includePreviouslySampled ?? false,
+    // A sample drawn from a lot outside the workbook keeps the lot's per-stratum counts, so the
+    // weights (N_h / n_h) can be checked and the report's weighted estimate reproduced.
+    ...(options.predrawn ? { source: options.predrawn.source, allocation: drawn.allocation } : {}),
+    // Calibration (the batch it belongs to, its inspector) and blind review.
+    ...extra,
+  });
   const row: CellValue[] = [batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(batch)];
   await run(async (context) => {
     try {

@@ -193,6 +193,31 @@ export function selectEligible(decisions: DecisionLot | readonly Decision[], fil
 }
 
 /**
+ * How a sample of `options.size` (or `options.quota` per moderator) is split across strata of the
+ * given sizes, in the strata's sorted order: what drawSample keeps per stratum. Exposed so a draw
+ * elsewhere (the warehouse's SQL) splits a lot exactly as the add-in does.
+ *
+ * @example allocateStrata([{ stratum: 'US', population: 400 }, { stratum: 'JP', population: 600 }], { method: 'stratified_proportional', size: 10, seed: '' })
+ * // [{ stratum: 'JP', population: 600, sample: 6 }, { stratum: 'US', population: 400, sample: 4 }]
+ * Invalid input: a quota that is not a whole number ≥ 0 throws a RangeError (sizes as allocate).
+ */
+export function allocateStrata(strataSizes: readonly { stratum: string; population: number }[], options: Pick<SampleOptions, 'method' | 'size' | 'quota' | 'minimumPerStratum' | 'expectedErrorRate'>): StratumAllocation[] {
+  const strata = [...strataSizes].sort((a, b) => (a.stratum < b.stratum ? -1 : a.stratum > b.stratum ? 1 : 0));
+  if (options.method === 'moderator_quota') {
+    const k = options.quota ?? options.size;
+    if (!Number.isInteger(k) || k < 0) throw new RangeError(`quota must be a whole number ≥ 0, got ${k}`);
+    return strata.map((s) => ({ stratum: s.stratum, population: s.population, sample: Math.min(k, s.population) }));
+  }
+  const spread: Record<string, number> = {};
+  const rates = options.expectedErrorRate ?? {};
+  for (const s of strata) {
+    const p = rates[s.stratum] ?? rates.default ?? 0.05;
+    spread[s.stratum] = Math.sqrt(p * (1 - p));
+  }
+  return allocate(strata, options.size, { method: options.method === 'stratified_neyman' ? 'neyman' : 'proportional', spread, minimum: options.method === 'simple' ? 0 : options.minimumPerStratum });
+}
+
+/**
  * Draws a reproducible sample: each decision is ranked by its keyed hash of (seed, item_id,
  * moderator, decided_at) — each item by (seed, item_id) when the unit is 'item' — and the k
  * smallest per stratum are kept (bottom-k), so the same sheet, options and seed give the same
@@ -298,25 +323,10 @@ export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32A
         g.push(i);
       }
   }
-  const strata = [...groups.keys()].sort();
-  let allocation: StratumAllocation[];
-  if (options.method === 'moderator_quota') {
-    const k = options.quota ?? options.size;
-    if (!Number.isInteger(k) || k < 0) throw new RangeError(`quota must be a whole number ≥ 0, got ${k}`);
-    allocation = strata.map((s) => ({ stratum: s, population: groups.get(s)!.length, sample: Math.min(k, groups.get(s)!.length) }));
-  } else {
-    const spread: Record<string, number> = {};
-    const rates = options.expectedErrorRate ?? {};
-    for (const s of strata) {
-      const p = rates[s] ?? rates.default ?? 0.05;
-      spread[s] = Math.sqrt(p * (1 - p));
-    }
-    allocation = allocate(
-      strata.map((s) => ({ stratum: s, population: groups.get(s)!.length })),
-      options.size,
-      { method: options.method === 'stratified_neyman' ? 'neyman' : 'proportional', spread, minimum: options.method === 'simple' ? 0 : options.minimumPerStratum },
-    );
-  }
+  const allocation = allocateStrata(
+    [...groups].map(([stratum, g]) => ({ stratum, population: g.length })),
+    options,
+  );
   const items: SampledItem[] = [];
   for (const a of allocation) {
     const g = smallestK(groups.get(a.stratum)!, keys, a.sample, itemIds);

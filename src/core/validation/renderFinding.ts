@@ -15,9 +15,10 @@ const LANGUAGE_NAMES: Record<Lang, Record<string, string>> = {
  * // 'Decisions!C12: "ok?" is not a verdict. Use one of approve, remove, …'
  * Invalid input: a placeholder without a param is left as written ({name}), never dropped silently.
  */
-export function renderFinding(finding: Finding, lang: Lang, sheet?: string): string {
+export function renderFinding(finding: Finding, lang: Lang, sheet?: string, cellLabel?: string): string {
   const template = FINDING_MESSAGES[finding.code][lang];
-  const cell = cellAddress(finding.row, finding.column, finding.sheet ?? sheet);
+  // A lot read outside Excel (the warehouse path) may name rows past a sheet's last one: it gives its own label.
+  const cell = cellLabel ?? cellAddress(finding.row, finding.column, finding.sheet ?? sheet);
   const params: Record<string, string | number> = { ...finding.params, cell };
   if (finding.code.endsWith('unknown_policy')) {
     params.hint = finding.suggestion ? (lang === 'ja' ? `「${finding.suggestion}」のことですか？` : ` Did you mean "${finding.suggestion}"?`) : '';
