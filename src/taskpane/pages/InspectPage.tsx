@@ -96,10 +96,10 @@ export default function InspectPage(): ReactElement {
     setEscalate(row?.escalate ?? false);
   }, [batch, shownIndex, info?.blind]);
 
-  // A calibration sheet names its inspector: the name field starts from it.
+  // A calibration sheet names its inspector: picking it puts that name in the inspector field.
   useEffect(() => {
-    if (info?.assignedInspector && !session.inspector.trim()) session.update({ inspector: info.assignedInspector });
-  }, [info?.assignedInspector]);
+    if (info?.assignedInspector && session.inspector !== info.assignedInspector) session.update({ inspector: info.assignedInspector });
+  }, [info?.batch, info?.assignedInspector]);
 
   const load = useCallback(
     async (from = 0) => {
