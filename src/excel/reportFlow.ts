@@ -22,6 +22,23 @@ export interface ReportResult {
   lotSize: number;
   refreshed: boolean;
   escalations: number;
+  /** Rows that repeat a decision already on the sheet (another inspector's rows for the same items): counted once. */
+  repeatedRows: number;
+}
+
+/**
+ * One row per decision (item + moderator): the first inspected row of each, else its first row.
+ * Rows pasted in by a second inspector for the same items are not extra sample items.
+ */
+export function oneRowPerDecision(rows: InspectionRow[]): { rows: InspectionRow[]; repeated: number } {
+  const byDecision = new Map<string, InspectionRow>();
+  for (const r of rows) {
+    const key = `${r.itemId}\u001f${r.moderator}`;
+    const kept = byDecision.get(key);
+    if (!kept || (kept.qaVerdict === null && r.qaVerdict !== null)) byDecision.set(key, r);
+  }
+  const keep = new Set(byDecision.values());
+  return { rows: rows.filter((r) => keep.has(r)), repeated: rows.length - keep.size };
 }
 
 const PIVOTS = [
@@ -66,7 +83,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const existing = context.workbook.worksheets.getItemOrNullObject(reportName);
     await context.sync();
     if (source.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspection });
-    const { rows } = readInspectionRows(used.values as CellValue[][]);
+    const { rows: allRows } = readInspectionRows(used.values as CellValue[][]);
+    const { rows, repeated } = oneRowPerDecision(allRows);
     const batchRow = batches.isNullObject ? undefined : (batches.values as CellValue[][]).find((r) => String(r[0]) === options.batch);
     const lotSize = Number(batchRow?.[7] ?? rows.length) || rows.length;
     const plan = planOf(batchRow, lotSize);
@@ -91,6 +109,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       [L('report.weightedAccuracy'), pct(summary.weightedAccuracy)],
       [L('report.plan'), plan ? L('report.planValue', { level: String(paramsOf(batchRow).level ?? ''), aql: String(paramsOf(batchRow).aql ?? ''), letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }) : ''],
       [L('report.decision'), decisionText],
+      ...(repeated ? [[L('report.repeatedRows', { count: repeated, sheet: inspection }), '']] : []),
     ];
     // Summary labels are our own text; values from the sheet never start a formula here.
     await writeRows(context, ws, 0, 0, block, [0]);
@@ -123,7 +142,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       for (const p of PIVOTS) ws.pivotTables.getItem(`${inspectionTableName(options.batch)}_${p.id}`).refresh();
     }
     await context.sync();
-    return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length };
+    return { sheet: reportName, summary, lotSize, refreshed, escalations: escalated.length, repeatedRows: repeated };
   });
 }
 

@@ -106,6 +106,7 @@ export default function ReportPage(): ReactElement {
             {t('report.figures')}
           </Subtitle2>
           {summary.inspected === 0 && <MessageBar intent="info"><MessageBarBody>{t('report.notInspected')}</MessageBarBody></MessageBar>}
+          {result.repeatedRows > 0 && <MessageBar intent="warning"><MessageBarBody>{t('report.repeatedRows', { count: result.repeatedRows, sheet: `QA ${batch}` })}</MessageBarBody></MessageBar>}
           <Table size="small" aria-labelledby="figures-title">
             <TableBody>
               {rows.map(([label, value]) => (
