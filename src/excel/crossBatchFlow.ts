@@ -6,7 +6,7 @@ import { wilsonInterval } from '../core/stats/intervals';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows } from './inspectionRows';
-import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
+import { BATCHES_SHEET, calibrationMemberBatch, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
 export interface ModeratorStanding {
@@ -60,8 +60,10 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
         if (used.isNullObject) return;
         let aql: Aql = options.defaultAql ?? '1.5';
         try {
-          const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql } };
+          const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql }; calibration?: string };
           if (p.size?.kind === 'iso2859' && p.size.aql) aql = p.size.aql;
+          // A calibration batch gives every inspector the same decisions: the moderators' lot counts once (its first sheet).
+          if (p.calibration && String(row[0]) !== calibrationMemberBatch(p.calibration, 1)) return;
         } catch {
           // unreadable parameters: the default AQL
         }
