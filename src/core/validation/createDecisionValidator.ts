@@ -64,30 +64,57 @@ function memo<T>(fn: (v: CellValue) => T): (v: CellValue) => T {
   };
 }
 
+/** The first row and label stored under each key (an item ID, or a decision's key): typed arrays, no object per key. */
+class FirstRows {
+  private readonly index: ItemIdIndex;
+  private rows: Int32Array;
+  private labels: Int32Array;
+  readonly moderators: string[] = [];
+
+  constructor(expected?: number) {
+    this.index = new ItemIdIndex(expected);
+    const n = Math.max(16, expected ?? 1024);
+    this.rows = new Int32Array(n);
+    this.labels = new Int32Array(n);
+  }
+
+  /** Records the key's first row, or returns the ordinal it was recorded under (undefined when new). */
+  record(key: string, row: number, label: number, moderator: string): number | undefined {
+    const ordinal = this.index.size;
+    const prev = this.index.setIfAbsent(key, ordinal);
+    if (prev !== undefined) return prev;
+    if (ordinal === this.rows.length) {
+      this.rows = grown(this.rows);
+      this.labels = grown(this.labels);
+    }
+    this.rows[ordinal] = row;
+    this.labels[ordinal] = label;
+    this.moderators[ordinal] = moderator;
+    return undefined;
+  }
+
+  row(ordinal: number): number {
+    return this.rows[ordinal];
+  }
+
+  label(ordinal: number): number {
+    return this.labels[ordinal];
+  }
+}
+
 /**
  * The first judgment of each item and the first row of each decision (item + moderator + time),
- * for the repeat and disagreement rules on a full sheet: numbers in typed arrays, not objects.
- * A label is verdict code × 65536 + policy number (the policy counts only when the verdict enforces).
+ * for the repeat and disagreement rules on a full sheet. A label is verdict code × 65536 + policy
+ * number (the policy counts only when the verdict enforces).
  */
 class FirstJudgments {
-  private readonly items: ItemIdIndex;
-  private readonly decisions: ItemIdIndex;
-  private itemRow: Int32Array;
-  private itemLabel: Int32Array;
-  private itemModerator: string[] = [];
-  private decisionRow: Int32Array;
-  private decisionLabel: Int32Array;
-  private decisionCount = 0;
+  private readonly items: FirstRows;
+  private readonly decisions: FirstRows;
   private readonly policies = new Map<string, number>();
 
   constructor(expected?: number) {
-    this.items = new ItemIdIndex(expected);
-    this.decisions = new ItemIdIndex(expected);
-    const n = Math.max(16, expected ?? 1024);
-    this.itemRow = new Int32Array(n);
-    this.itemLabel = new Int32Array(n);
-    this.decisionRow = new Int32Array(n);
-    this.decisionLabel = new Int32Array(n);
+    this.items = new FirstRows(expected);
+    this.decisions = new FirstRows(expected);
   }
 
   policyCode(policy: string): number {
@@ -97,37 +124,17 @@ class FirstJudgments {
   }
 
   /** Records the item's first judgment, or returns it when the item was seen before. */
-  firstOfItem(itemId: string, row: number, label: number, moderator: string): { ordinal: number; row: number; label: number; moderator: string; verdict: string; policy: string } | undefined {
-    const ordinal = this.items.size;
-    const prev = this.items.setIfAbsent(itemId, ordinal);
-    if (prev === undefined) {
-      if (ordinal === this.itemRow.length) {
-        this.itemRow = grown(this.itemRow);
-        this.itemLabel = grown(this.itemLabel);
-      }
-      this.itemRow[ordinal] = row;
-      this.itemLabel[ordinal] = label;
-      this.itemModerator[ordinal] = moderator;
-      return undefined;
-    }
-    return { ordinal: prev, ...this.describe(this.itemLabel[prev]), row: this.itemRow[prev], label: this.itemLabel[prev], moderator: this.itemModerator[prev] };
+  firstOfItem(itemId: string, row: number, label: number, moderator: string): { row: number; label: number; moderator: string; verdict: string; policy: string } | undefined {
+    const prev = this.items.record(itemId, row, label, moderator);
+    if (prev === undefined) return undefined;
+    const l = this.items.label(prev);
+    return { ...this.describe(l), row: this.items.row(prev), label: l, moderator: this.items.moderators[prev] };
   }
 
   /** Records a decision's first row, or returns it (row and label) when the decision was seen before. */
   firstOfDecision(key: string, row: number, label: number): { row: number; label: number } | undefined {
-    const ordinal = this.decisionCount;
-    const prev = this.decisions.setIfAbsent(key, ordinal);
-    if (prev === undefined) {
-      if (ordinal === this.decisionRow.length) {
-        this.decisionRow = grown(this.decisionRow);
-        this.decisionLabel = grown(this.decisionLabel);
-      }
-      this.decisionRow[ordinal] = row;
-      this.decisionLabel[ordinal] = label;
-      this.decisionCount++;
-      return undefined;
-    }
-    return { row: this.decisionRow[prev], label: this.decisionLabel[prev] };
+    const prev = this.decisions.record(key, row, label, '');
+    return prev === undefined ? undefined : { row: this.decisions.row(prev), label: this.decisions.label(prev) };
   }
 
   /** The verdict and policy (in brackets, or '') of a label, for a finding's message. */
