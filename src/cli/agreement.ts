@@ -33,7 +33,8 @@ export function registerAgreement(program: Command, { io, lang, L, common, print
       const result = await decisionsAgreementFlow(book.run, { sheet: decisionsSheet(book, o.sheet), lang, seed: o.seed, resamples, write: Boolean(o.out), now: io.now(), progress: progressBar(io, lang) });
       const r = result.report;
       const lines = [
-        L('agreement.done', { items: r.items, twice: r.itemsJudgedTwice, alpha: num(r.alphaVerdict.value), alphaPolicy: num(r.alphaVerdictPolicy.value), sheet: result.sheet }),
+        // The sheet is named only when --out writes it.
+        L(o.out ? 'agreement.done' : 'agreement.doneRead', { items: r.items, twice: r.itemsJudgedTwice, alpha: num(r.alphaVerdict.value), alphaPolicy: num(r.alphaVerdictPolicy.value), sheet: result.sheet }),
         ...([['agreement.alphaVerdict', r.alphaVerdict], ['agreement.alphaVerdictPolicy', r.alphaVerdictPolicy], ['agreement.fleiss', r.fleissKappa], ['agreement.ac1', r.gwetAC1]] as const).map(([key, c]) => L('agreement.line', { name: L(key), value: num(c.value), low: num(c.low), high: num(c.high), items: c.items })),
         L('agreement.method', { resamples: result.resamples, seed: result.seed }),
       ];

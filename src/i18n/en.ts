@@ -347,6 +347,7 @@ export const en = {
   "cli.opt.format": "parquet or csv",
   "cli.opt.includePending": "include items not inspected yet",
   "cli.export": "write the inspected decisions of a workbook to Parquet or CSV, for dashboards",
+  "agreement.doneRead": "Agreement on {items} items ({twice} judged twice or more): α on the verdict {alpha}, on verdict + policy {alphaPolicy}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -349,4 +349,5 @@ export const ja: Record<MessageKey, string> = {
   "cli.opt.format": "parquet または csv",
   "cli.opt.includePending": "未検査のアイテムも含める",
   "cli.export": "ワークブックの検査済み判定を Parquet または CSV に書き出す（ダッシュボード用）",
+  "agreement.doneRead": "{items} 件のアイテム（2 回以上判定 {twice} 件）の一致度：判定の α {alpha}、判定＋ポリシーの α {alphaPolicy}。",
 };
