@@ -7,13 +7,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { checkManifest } = require('./manifestRules.ts');
 const { COMMAND_LIST } = require('../src/commands/registry.ts');
+const { shortcutsJson } = require('../src/commands/shortcuts.ts');
 
 async function main() {
   const file = path.resolve(process.argv[2] || path.join(__dirname, '..', 'manifest.xml'));
   const xml = fs.readFileSync(file, 'utf8');
+  // Every command is associated (associateCommands); the shortcuts file is derived from the registry.
   const violations = checkManifest(
     xml,
-    COMMAND_LIST.filter((c) => c.kind === 'ExecuteFunction').map((c) => c.id),
+    COMMAND_LIST.map((c) => c.id),
+    shortcutsJson('en'),
   );
   try {
     const { readManifestFile } = require('office-addin-manifest').OfficeAddinManifest;

@@ -7,7 +7,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-export const RULES = ['xml-well-formed', 'resid-resolves', 'ids-unique', 'urls-https-same-origin', 'icon-sizes', 'string-lengths', 'ja-JP-overrides', 'functions-associated', 'shortcuts-declared'] as const;
+export const RULES = ['xml-well-formed', 'resid-resolves', 'ids-unique', 'urls-https-same-origin', 'icon-sizes', 'string-lengths', 'ja-JP-overrides', 'functions-associated', 'shortcuts-declared', 'shortcuts-execute-function'] as const;
 export type RuleName = (typeof RULES)[number];
 
 export interface RuleViolation {
@@ -63,11 +63,19 @@ const RESID_MAX = 32;
 const REQUIRED_ICON_SIZES = ['16', '32', '80'];
 const ALLOWED_ICON_SIZES = ['16', '20', '24', '32', '40', '48', '64', '80'];
 
+/** The shortcuts file the manifest's ExtendedOverrides points at (what shortcutsJson writes). */
+export interface ShortcutsFile {
+  actions: { id: string; type: string }[];
+  shortcuts?: { action: string }[];
+}
+
 /**
  * Checks a manifest. `executeFunctionIds` are the function names the code associates with
- * Office.actions.associate (from the command registry).
+ * Office.actions.associate (from the command registry); `shortcuts` is the ExtendedOverrides
+ * shortcuts file, whose actions must all be associated ExecuteFunction actions — a ShowTaskpane
+ * action there does nothing (P design/keyboard-shortcuts.md: actions are "type": "ExecuteFunction").
  */
-export function checkManifest(xml: string, executeFunctionIds: readonly string[]): RuleViolation[] {
+export function checkManifest(xml: string, executeFunctionIds: readonly string[], shortcuts?: ShortcutsFile): RuleViolation[] {
   const out: RuleViolation[] = [];
   let root: XmlElement;
   try {
@@ -148,5 +156,9 @@ export function checkManifest(xml: string, executeFunctionIds: readonly string[]
     if (!executeFunctionIds.includes(f.text)) out.push({ rule: 'functions-associated', message: `ExecuteFunction "${f.text}" is not associated in the code (Office.actions.associate)` });
   }
   if (!root.children.some((c) => c.name === 'ExtendedOverrides' && c.attrs.Url)) out.push({ rule: 'shortcuts-declared', message: 'no <ExtendedOverrides Url> declares the keyboard shortcuts' });
+  for (const a of shortcuts?.actions ?? []) {
+    if (a.type !== 'ExecuteFunction') out.push({ rule: 'shortcuts-execute-function', message: `shortcut action "${a.id}" is "${a.type}"; only ExecuteFunction actions run from a shortcut` });
+    else if (!executeFunctionIds.includes(a.id)) out.push({ rule: 'shortcuts-execute-function', message: `shortcut action "${a.id}" is not associated in the code (Office.actions.associate)` });
+  }
   return out;
 }

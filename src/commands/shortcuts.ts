@@ -5,13 +5,15 @@ import type { Command, Shortcut } from './types';
 
 /**
  * The manifest's shortcuts JSON (ExtendedOverrides), derived from the registry so a shortcut is
- * written once.
+ * written once. Every action is an ExecuteFunction, opening the pane included: the shortcuts file
+ * only runs functions associated with Office.actions.associate (P design/keyboard-shortcuts.md,
+ * "type": "ExecuteFunction"); a ShowTaskpane action there does nothing.
  *
  * @example shortcutsJson().shortcuts[0] // { action: 'openPane', key: { default: 'Ctrl+Alt+Shift+Q' } }
  */
 export function shortcutsJson(lang: Lang = 'en') {
   return {
-    actions: COMMAND_LIST.map((c) => ({ id: c.id, type: c.kind, name: t(c.labelKey, {}, lang) })),
+    actions: COMMAND_LIST.map((c) => ({ id: c.id, type: 'ExecuteFunction' as const, name: t(c.labelKey, {}, lang) })),
     shortcuts: COMMAND_LIST.map((c) => ({ action: c.id, key: { ...c.shortcut } })),
   };
 }

@@ -17,16 +17,22 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * that is not a number (the reference says + and - can start formulas); a numeric string
  * becomes a number (so "0012" loses its zeros and 19 digits lose precision). Assumption, not
  * documented by Microsoft: a cell formatted as text ("@") keeps any string as text, as Excel's
- * own UI does. Strings starting with "@" are stored as text.
+ * own UI does (`textFormatKeepsText`, switched off by tests). A leading apostrophe is Excel's
+ * text prefix, as when typed (support.microsoft.com "Format numbers as text"): the rest is stored
+ * as text. Strings starting with "@" are stored as text.
  */
-export function storeWritten(sheet: SheetModel, row: number, column: number, v: unknown, asFormula: boolean): void {
+export function storeWritten(sheet: SheetModel, row: number, column: number, v: unknown, asFormula: boolean, textFormatKeepsText = true): void {
   if (v === null || v === undefined) return;
   if (typeof v === 'number' || typeof v === 'boolean') {
     sheet.setCell(row, column, v);
     return;
   }
   const s = String(v);
-  if (sheet.numberFormat(row, column) === '@') {
+  if (s[0] === "'" && !asFormula) {
+    sheet.setCell(row, column, s.slice(1));
+    return;
+  }
+  if (textFormatKeepsText && sheet.numberFormat(row, column) === '@') {
     sheet.setCell(row, column, s);
     return;
   }
@@ -507,8 +513,34 @@ export class RangeApi extends ClientObject {
       }
       for (let i = 0; i < rect.rowCount; i++) {
         const src = single ? values[0] : values[i];
-        for (let j = 0; j < rect.columnCount; j++) storeWritten(sheet, rect.row + i, rect.column + j, single ? src[0] : src[j], asFormula);
+        for (let j = 0; j < rect.columnCount; j++) storeWritten(sheet, rect.row + i, rect.column + j, single ? src[0] : src[j], asFormula, this.model.textFormatKeepsText);
       }
+      this.context.host.changed?.(sheet, rect);
+    }, jsonSize(values));
+  }
+  /**
+   * Range.valuesAsJson (ExcelApi 1.16, R excel.range.yml; P excel/excel-data-types-concepts.md):
+   * a String cell value is stored as text whatever it starts with and whatever the cell's format.
+   * Only the basic types are modelled (String, Double, Boolean, Empty); absent before 1.16.
+   */
+  set valuesAsJson(values: { type: string; basicValue?: unknown }[][]) {
+    if (!this.context.host.supports?.('ExcelApi', '1.16')) throw new EmulatorError('UnsupportedOperation', 'Range.valuesAsJson needs ExcelApi 1.16.', 'Range.valuesAsJson');
+    if (!Array.isArray(values)) throw new EmulatorError('InvalidArgument', 'Range.valuesAsJson must be a 2-D array.', 'Range.valuesAsJson');
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.target();
+      guardProtected(sheet, 'Range.valuesAsJson');
+      if (values.length !== rect.rowCount || values.some((r) => !Array.isArray(r) || r.length !== rect.columnCount)) throw shapeError('Range.valuesAsJson', rect.rowCount, rect.columnCount, values.length, values[0]?.length ?? 0);
+      values.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const at = [rect.row + i, rect.column + j] as const;
+          if (cell.type === 'String') sheet.setCell(...at, String(cell.basicValue ?? ''));
+          else if (cell.type === 'Double' && typeof cell.basicValue === 'number') sheet.setCell(...at, cell.basicValue);
+          else if (cell.type === 'Boolean' && typeof cell.basicValue === 'boolean') sheet.setCell(...at, cell.basicValue);
+          else if (cell.type === 'Empty') sheet.setCell(...at, '');
+          else throw new EmulatorError('InvalidArgument', `A cell value of type "${cell.type}" is not modelled.`, 'Range.valuesAsJson');
+        }),
+      );
+      this.context.host.changed?.(sheet, rect);
     }, jsonSize(values));
   }
   getCell(row: number, column: number): RangeApi {
@@ -564,6 +596,25 @@ export class RangeApi extends ClientObject {
       this.model.activeSheet = t.sheet;
       this.model.selection = t;
     });
+  }
+  /**
+   * Range.insert (R excel.range.yml): only whole rows shifted down are modelled — the cells, their
+   * formulas and formats below move down with the rows, as do tables, validations and conditional
+   * formats below. Anything else is UnsupportedOperation here (DIFFERENCES.md).
+   */
+  insert(shift: 'Down' | 'Right'): RangeApi {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.target();
+      guardProtected(sheet, 'Range.insert');
+      if (shift !== 'Down' || rect.column !== 0 || rect.columnCount !== MAX_COLUMNS) throw new EmulatorError('UnsupportedOperation', 'Only whole rows shifted down are modelled.', 'Range.insert');
+      sheet.insertRows(rect.row, rect.rowCount);
+      const move = (r: CellRect) => (r.row >= rect.row ? { ...r, row: r.row + rect.rowCount } : r);
+      for (const t of this.model.tables) if (t.sheet === sheet) t.rect = move(t.rect);
+      for (const v of sheet.validations) v.rect = move(v.rect);
+      for (const c of sheet.conditionalFormats) c.rect = move(c.rect);
+      this.context.host.changed?.(sheet, rect);
+    });
+    return this;
   }
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.context.enqueue(() => {

@@ -1,4 +1,6 @@
+import type { CellRect } from './address';
 import { EmulatorError, propertyNotLoaded } from './errors';
+import type { SheetModel } from './model';
 
 /** Limits and counters of one workbook's requests (the instrumentation the bench and tests read). */
 export interface Instrumentation {
@@ -13,6 +15,21 @@ export interface Instrumentation {
   maxCellsPerRead: number;
   /** Fails the Nth sync (1-based) with this error before it runs anything: for interruption tests. */
   failAtSync?: { sync: number; code: EmulatorError['code']; message?: string };
+}
+
+/**
+ * What one book's contexts share beyond the counters: the test hooks of COMMON.md's agreements
+ * (a co-author's change before a sync, cell-edit mode) and where writes report their changes.
+ */
+export interface ContextHost {
+  /** Runs before the host answers each request (0-based across the book). */
+  beforeSync?: (syncIndex: number) => void | Promise<void>;
+  /** Resolves when the request may run: waits out cell-edit mode, or throws InvalidOperationInCellEditMode. */
+  admit?: (delayForCellEdit: boolean) => Promise<void>;
+  /** Office.context.requirements.isSetSupported of the platform the book plays. */
+  supports?: (set: string, version?: string) => boolean;
+  /** A write ran: Worksheet.onChanged fires for the add-in's own writes too (source Local). */
+  changed?: (sheet: SheetModel, rect: CellRect) => void;
 }
 
 export function newInstrumentation(): Instrumentation {
@@ -32,7 +49,11 @@ export class EmulatorContext {
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   readonly runtime = { enableEvents: true };
 
-  constructor(readonly instrumentation: Instrumentation) {}
+  constructor(
+    readonly instrumentation: Instrumentation,
+    readonly host: ContextHost = {},
+    private readonly delayForCellEdit = false,
+  ) {}
 
   enqueue(run: () => void, requestBytes = 40): void {
     this.queue.push({ run, requestBytes });
@@ -50,6 +71,8 @@ export class EmulatorContext {
 
   async sync<T>(passThrough?: T): Promise<T> {
     const ins = this.instrumentation;
+    await this.host.beforeSync?.(ins.syncs);
+    await this.host.admit?.(this.delayForCellEdit);
     ins.syncs++;
     const ops = this.queue;
     this.queue = [];

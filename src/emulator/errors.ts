@@ -8,6 +8,7 @@ export type EmulatorErrorCode =
   | 'GeneralException'
   | 'InvalidArgument'
   | 'InvalidOperation'
+  | 'InvalidOperationInCellEditMode'
   | 'InvalidReference'
   | 'ItemAlreadyExists'
   | 'ItemNotFound'

@@ -106,6 +106,16 @@ export class SheetModel {
     else this.formulas.set(key(row, column), formula);
   }
 
+  /** Inserts `count` empty rows at `row`: the cells below, their formulas and formats move down. */
+  insertRows(row: number, count: number): void {
+    if (row < this.rows.length) this.rows.splice(row, 0, ...Array<undefined>(count).fill(undefined));
+    for (const map of [this.formulas, this.numberFormats, this.formats] as Map<number, unknown>[]) {
+      const moved = [...map].filter(([k]) => Math.floor(k / MAX_COLUMNS) >= row);
+      for (const [k] of moved) map.delete(k);
+      for (const [k, v] of moved) map.set(k + count * MAX_COLUMNS, v);
+    }
+  }
+
   setNumberFormat(row: number, column: number, format: string): void {
     if (format === 'General' || format === '') this.numberFormats.delete(key(row, column));
     else this.numberFormats.set(key(row, column), format);
@@ -173,6 +183,11 @@ export class WorkbookModel {
   selection: { sheet: SheetModel; rect: CellRect } | undefined;
   /** The workbook's culture, for texts Excel localizes (pivot captions). */
   culture: 'en-US' | 'ja-JP' = 'en-US';
+  /**
+   * The undocumented assumption that a text format ("@") keeps a written "=…" as text (as Excel's
+   * UI does). Tests switch it off to prove the add-in's formula-injection defence does not need it.
+   */
+  textFormatKeepsText = true;
   private nextId = 1;
 
   newId(prefix: string): string {

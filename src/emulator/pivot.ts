@@ -33,6 +33,8 @@ export interface PivotModel {
   data: DataField[];
   filters: string[];
   layout: 'Compact' | 'Tabular' | 'Outline';
+  /** PivotLayout.autoFormat (ExcelApi 1.9): on by default; a refresh then resets its columns' widths. */
+  autoFormat?: boolean;
   rendered?: { rect: CellRect; body: CellRect; rowLabels: CellRect };
 }
 
@@ -289,6 +291,8 @@ export class PivotTableApi extends ClientObject {
         return { sheet: p.sheet, rect: pick(p.rendered) };
       });
     };
+    const enqueue = (fn: () => void) => this.context.enqueue(fn);
+    const resolve = () => this.resolve();
     const relayout = (type: 'Compact' | 'Tabular' | 'Outline') =>
       this.context.enqueue(() => {
         const p = this.resolve();
@@ -302,11 +306,22 @@ export class PivotTableApi extends ClientObject {
       set layoutType(type: 'Compact' | 'Tabular' | 'Outline') {
         relayout(type);
       },
+      set autoFormat(on: boolean) {
+        enqueue(() => (resolve().autoFormat = on));
+      },
     };
   }
-  /** refresh() recomputes from the source (ExcelApi 1.3). */
+  /**
+   * refresh() recomputes from the source (ExcelApi 1.3). With autoFormat on (the default), Excel
+   * formats the pivot afresh and its columns lose the widths set on them (R excel.pivotlayout.yml
+   * `autoFormat`: "formatting will be automatically formatted when it's refreshed").
+   */
   refresh(): void {
-    this.context.enqueue(() => renderPivot(this.model, this.resolve()));
+    this.context.enqueue(() => {
+      const p = this.resolve();
+      renderPivot(this.model, p);
+      if (p.autoFormat !== false && p.rendered) for (let c = p.rendered.rect.column; c < p.rendered.rect.column + p.rendered.rect.columnCount; c++) p.sheet.columnWidths.delete(c);
+    });
   }
   delete(): void {
     this.context.enqueue(() => {

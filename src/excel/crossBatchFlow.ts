@@ -6,6 +6,7 @@ import { wilsonInterval } from '../core/stats/intervals';
 import { t, type MessageKey } from '../i18n';
 import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows } from './inspectionRows';
+import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, calibrationMemberBatch, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
@@ -49,15 +50,17 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
       batches.load('values');
       await context.sync();
       const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
-      const sheets = list.map((r) => {
-        const used = context.workbook.worksheets.getItemOrNullObject(inspectionSheetName(String(r[0]))).getUsedRangeOrNullObject(true);
-        used.load('values');
-        return { row: r, used };
-      });
+      const all = context.workbook.worksheets;
+      all.load('items/name');
       await context.sync();
+      const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
+      const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
+      // Only the columns an outcome and a moderator need, chunked under the response budget.
+      const tables = await readNamedColumns(context, [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))], ['moderator', 'verdict', 'policy', 'qa_verdict', 'qa_policy']);
+      const sheets = list.map((r) => ({ row: r, values: tables.get(sheetOf(r) ?? '') }));
       const per = new Map<string, { inspected: number; correct: number; batches: number; lots: ('accept' | 'reject' | undefined)[] }>();
-      sheets.forEach(({ row, used }, batchIndex) => {
-        if (used.isNullObject) return;
+      sheets.forEach(({ row, values }, batchIndex) => {
+        if (!values) return;
         let aql: Aql = options.defaultAql ?? '1.5';
         try {
           const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql }; calibration?: string };
@@ -68,7 +71,7 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
           // unreadable parameters: the default AQL
         }
         const counts = new Map<string, { n: number; correct: number; defects: number }>();
-        for (const r of readInspectionRows(used.values as CellValue[][]).rows) {
+        for (const r of readInspectionRows(values).rows) {
           if (r.outcome === 'pending') continue;
           const c = counts.get(r.moderator) ?? { n: 0, correct: 0, defects: 0 };
           c.n++;

@@ -19,6 +19,8 @@ export interface DecisionsLocation {
   mapping: Mapping;
   /** Rows per read that keep each request under the payload budget. */
   chunkRows: number;
+  /** UTF-8 JSON bytes of one row's values, from the rows under the header (for sizing reads). */
+  bytesPerRow?: number;
 }
 
 const HEADER_SCAN = 30;
@@ -91,6 +93,7 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
       mapping,
       // values and formulas both come back: twice the bytes; long text cells get a margin.
       chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
+      bytesPerRow,
     };
   });
 }
@@ -157,6 +160,7 @@ async function locateTable(run: BatchRunner, table: string, confirmed?: Mapping)
       headers: header.map((h) => String(h ?? '')),
       mapping,
       chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
+      bytesPerRow,
     };
   });
 }

@@ -6,6 +6,7 @@ import { t, type MessageKey } from '../i18n';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { recomputeOutcomes } from './inspectFlow';
 import { readInspectionRows, toInspectedItems, type InspectionRow } from './inspectionRows';
+import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
 
@@ -76,14 +77,16 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
   const reportName = reportSheetName(options.batch);
   return run(async (context) => {
     const source = context.workbook.worksheets.getItemOrNullObject(inspection);
-    const used = source.getUsedRangeOrNullObject(true);
-    used.load('values');
+    source.load('name');
     const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
     batches.load('values');
     const existing = context.workbook.worksheets.getItemOrNullObject(reportName);
     await context.sync();
-    if (source.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspection });
-    const { rows: allRows } = readInspectionRows(used.values as CellValue[][]);
+    if (source.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspection });
+    // Chunked under the response budget: a 20,000-item batch read whole is several MB.
+    const values = (await readNamedColumns(context, [source.name])).get(source.name);
+    if (!values) throw new FlowError('flow.error.noBatch', { sheet: inspection });
+    const { rows: allRows } = readInspectionRows(values);
     const { rows, repeated } = oneRowPerDecision(allRows);
     const batchRow = batches.isNullObject ? undefined : (batches.values as CellValue[][]).find((r) => String(r[0]) === options.batch);
     const lotSize = Number(batchRow?.[7] ?? rows.length) || rows.length;
@@ -125,11 +128,14 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     await writeEscalations(context, ws, escalated, L);
 
     if (!refreshed) {
-      const table = context.workbook.tables.getItem(inspectionTableName(options.batch));
+      // The inspection sheet's own table (one per sheet), whatever rule named it.
+      const table = context.workbook.worksheets.getItem(inspectionSheetName(options.batch)).tables.getItemAt(0);
       for (const p of PIVOTS) {
         const title = ws.getRange(p.at).getOffsetRange(-1, 0);
         title.values = [[L(p.label)]];
         const pivot = ws.pivotTables.add(`${inspectionTableName(options.batch)}_${p.id}`, table as unknown as Excel.Range, p.at);
+        // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
+        pivot.layout.autoFormat = false;
         pivot.rowHierarchies.add(pivot.hierarchies.getItem(p.field));
         pivot.columnHierarchies.add(pivot.hierarchies.getItem('outcome'));
         const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem('item_id'));

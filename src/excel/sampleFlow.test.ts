@@ -77,7 +77,7 @@ test('an interrupted sample leaves no half-written sheet and no batch row', asyn
 
 test('bad batch names and empty lots give clear messages', async () => {
   const { b } = decisionsBook(100);
-  await expect(sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW })).rejects.toMatchObject({ key: 'flow.error.batchName' });
+  await expect(sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW })).rejects.toMatchObject({ key: 'batch.error.tooLong' });
   await expect(sampleFlow(b.run, { batch: 'none', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, filters: { markets: ['ZZ'] } })).rejects.toMatchObject({ key: 'flow.error.emptySample' });
 });
 

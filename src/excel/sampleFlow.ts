@@ -8,10 +8,14 @@ import { createDecisionValidator } from '../core/validation/createDecisionValida
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { BATCHES_SHEET, MAX_BATCH_ID, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, isValidBatchId, reportSheetName } from './sheets';
+import { BATCHES_SHEET, MAX_BATCH_ID, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
+import { readNamedColumns } from './readColumns';
 import type { Taxonomy } from '../core/taxonomy/types';
-import { removeSheetQuietly, writeRows } from './writeTable';
+import { columnRuns, removeSheetQuietly, writeRows } from './writeTable';
+import { LOAD_RESPONSE_BYTES, OPERATION_BYTES, RequestBudget, rowsBytes } from './chunks';
+import { parseItemId } from '../core/normalize/parseItemId';
+import { parseVerdict } from '../core/normalize/parseVerdict';
 
 /** How many items to draw: a fixed n, a percent of the lot, an ISO 2859-1 plan, or Cochran. */
 export type SampleSize =
@@ -147,20 +151,13 @@ export interface EarlierDraws {
 }
 const noEarlierDraws = (): EarlierDraws => ({ items: new Set(), decisions: new Set() });
 
-/** Item IDs and decisions already drawn by earlier batches (every inspection sheet's item_id and moderator columns). */
+/** Item IDs and decisions already drawn by earlier batches: only the item_id and moderator columns of every inspection sheet, chunked. */
 async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<EarlierDraws> {
-  const ids = names.filter(isInspectionSheet).map((n) => {
-    const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
-    r.load('values');
-    return r;
-  });
-  await context.sync();
+  const tables = await readNamedColumns(context, names.filter(isInspectionSheet), ['item_id', 'moderator']);
   const set = noEarlierDraws();
-  for (const r of ids) {
-    if (r.isNullObject) continue;
-    const values = r.values as CellValue[][];
-    const c = (values[0] ?? []).indexOf('item_id');
-    const m = (values[0] ?? []).indexOf('moderator');
+  for (const values of tables.values()) {
+    const c = values[0].indexOf('item_id');
+    const m = values[0].indexOf('moderator');
     if (c >= 0)
       for (const row of values.slice(1)) {
         if (row[c] === '') continue;
@@ -231,13 +228,14 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
 
 async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<SampleFlowResult> {
   const lang = options.lang ?? 'en';
-  if (!isValidBatchId(options.batch)) throw new FlowError('flow.error.batchName', { batch: options.batch });
+  const problem = batchNameProblem(options.batch);
+  if (problem) throw new FlowError(problem.key, problem.params);
   const inspectors = (options.inspectors ?? []).map((i) => i.trim()).filter(Boolean);
   const calibration = inspectors.length >= 2;
   const twice = inspectors.find((name, i) => inspectors.indexOf(name) !== i);
   if (twice) throw new FlowError('calibration.sameInspector', { name: twice });
   const members = calibration ? inspectors.map((inspector, k) => ({ batch: calibrationMemberBatch(options.batch, k + 1), inspector })) : [{ batch: options.batch, inspector: '' }];
-  if (members.some((m) => !isValidBatchId(m.batch))) throw new FlowError('calibration.tooLong', { batch: options.batch, count: inspectors.length, max: MAX_BATCH_ID - 1 - String(inspectors.length).length });
+  if (members.some((x) => batchNameProblem(x.batch))) throw new FlowError('calibration.tooLong', { batch: options.batch, count: inspectors.length, max: MAX_BATCH_ID - 1 - String(inspectors.length).length });
   const sheetName = inspectionSheetName(members[0].batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
@@ -272,10 +270,12 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const drawnRows = new Set(drawn.items.map((i) => i.row));
   const byRow = new Map<number, Decision>();
   for (let i = 0; i < lot.length; i++) if (drawnRows.has(lot.rows[i])) byRow.set(lot.rows[i], lot.decision(i));
-  const rows = await copySampledRows(run, at, drawn.items.map((i) => i.row));
+  const copied = await copySampledRows(run, at, drawn.items.map((i) => i.row), options);
+  const moved = drawn.items.find((item) => !sameDecision(copied.get(item.row), byRow.get(item.row) as Decision, at.mapping));
+  if (moved) throw new FlowError('sample.error.sheetChanged', { sheet: at.sheet, row: moved.row, item: moved.itemId });
   const table: CellValue[][] = [[...INSPECTION_COLUMNS]];
-  drawn.items.forEach((item, i) => {
-    const raw = rows[i];
+  drawn.items.forEach((item) => {
+    const raw = copied.get(item.row) as CellValue[];
     const d = byRow.get(item.row) as Decision;
     const cell = (f: DecisionField): CellValue => {
       if (f === 'item_id') return item.itemId;
@@ -306,24 +306,83 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
 }
 
 /**
- * Reads the sampled rows as they are on the decisions sheet, as many per sync as the read budget
- * allows (at.chunkRows): a decision draw can take every judgment of a large lot.
+ * Reads the sampled rows as they are on the decisions sheet: only the mapped columns, in blocks
+ * of contiguous rows (two runs are merged where reading the rows between costs fewer bytes than
+ * another range), each block read once, synced whenever the request or the response would pass
+ * the budget as Microsoft's client serializes them. Returns each sheet row (1-based) with its
+ * cells at their columns (unmapped columns "").
  */
-async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[]): Promise<CellValue[][]> {
-  return run(async (context) => {
+export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[], control: FlowControl = {}): Promise<Map<number, CellValue[]>> {
+  const columns = columnRuns(Object.values(at.mapping).filter((c): c is number => typeof c === 'number'));
+  const width = columns.reduce((n, [, w]) => n + w, 0);
+  // Bytes of a row's mapped cells in a response, from the sheet's measured rows (with a margin).
+  let rowBytes = Math.max(8 * width, ((at.bytesPerRow ?? at.columnCount * 20) * width * 1.5) / Math.max(1, at.columnCount));
+  const rows = [...new Set(sheetRows)].sort((a, b) => a - b);
+  const blocks: [number, number][] = [];
+  for (const r of rows) {
+    const last = blocks[blocks.length - 1];
+    const gap = last ? r - (last[0] + last[1]) : Infinity;
+    if (last && gap * rowBytes < OPERATION_BYTES * columns.length) last[1] = r - last[0] + 1;
+    else blocks.push([r, 1]);
+  }
+  const out = new Map<number, CellValue[]>();
+  await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(at.sheet);
-    const out: CellValue[][] = [];
-    for (let i = 0; i < sheetRows.length; i += at.chunkRows) {
-      const ranges = sheetRows.slice(i, i + at.chunkRows).map((r) => {
-        const range = ws.getRangeByIndexes(r - 1, 0, 1, at.columnCount);
-        range.load('values');
-        return range;
-      });
+    const budget = new RequestBudget();
+    let queued: { range: Excel.Range; first: number; column: number }[] = [];
+    const flush = async () => {
       await context.sync();
-      for (const r of ranges) out.push((r.values as CellValue[][])[0]);
+      let bytes = 0;
+      let count = 0;
+      for (const { range, first, column } of queued) {
+        bytes += rowsBytes(range.values as CellValue[][]);
+        count += range.values.length;
+        (range.values as CellValue[][]).forEach((cells, i) => {
+          const row = out.get(first + i) ?? Array<CellValue>(at.columnCount).fill('');
+          cells.forEach((v, j) => (row[column + j] = v));
+          out.set(first + i, row);
+        });
+      }
+      // Rows further down may be longer than the header block's: size the next requests by these.
+      if (count) rowBytes = Math.max(rowBytes, ((bytes * columns.length) / count) * 1.25);
+      queued = [];
+      budget.reset();
+      throwIfCancelled(control.signal);
+    };
+    for (const [first, count] of blocks) {
+      // A block too big for one request is split across requests.
+      for (let start = first; start < first + count; ) {
+        const n = Math.max(1, Math.min(first + count - start, Math.floor((budget.limit - LOAD_RESPONSE_BYTES * columns.length) / rowBytes)));
+        const cost = OPERATION_BYTES * columns.length;
+        const answer = columns.length * LOAD_RESPONSE_BYTES + n * rowBytes;
+        if (!budget.fits(cost, answer) && queued.length) await flush();
+        for (const [column, w] of columns) {
+          const range = ws.getRangeByIndexes(start - 1, column, n, w);
+          range.load('values');
+          queued.push({ range, first: start, column });
+        }
+        budget.add(cost, answer);
+        start += n;
+      }
     }
-    return out;
+    if (queued.length) await flush();
   });
+  return out;
+}
+
+/** An item ID as the validator reads it: text trimmed, a number as its digits. */
+const idOf = (v: CellValue | undefined) => (typeof v === 'string' ? v.trim() : parseItemId(v ?? '').id);
+
+/**
+ * Whether a copied row is still the decision that was drawn: same item ID, moderator and verdict.
+ * Rows inserted, deleted or sorted by a co-author between the draw and the copy fail it, and the
+ * flow stops rather than pair one item's ID with another item's decision
+ * (P excel/co-authoring-in-excel-add-ins.md: others' changes land between an add-in's requests).
+ */
+function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mapping): boolean {
+  if (!raw) return false;
+  const text = (f: DecisionField) => (mapping[f] === undefined ? '' : String(raw[mapping[f]!] ?? '').trim());
+  return idOf(raw[mapping.item_id!]) === d.itemId && text('moderator') === d.moderator && (parseVerdict(text('verdict')) ?? null) === d.verdict;
 }
 
 /** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
@@ -402,6 +461,11 @@ async function finishBatch(run: BatchRunner, temp: string, batch: string, option
         await context.sync();
       } else if (!used.isNullObject) next = used.rowIndex + used.rowCount;
       const text = BATCH_COLUMNS.map((_, i) => i).filter((i) => ![7, 8, 10, 11].includes(i));
+      // Another analyst may append between our read and our write (co-authoring: their requests
+      // land between ours). A row inserted and written in one request never overwrites theirs:
+      // if they took row `next` first, the insert moves their row down
+      // (P excel/co-authoring-in-excel-add-ins.md; R excel.range.yml `insert`).
+      ws.getRangeByIndexes(next, 0, 1, 1).getEntireRow().insert('Down' as Excel.InsertShiftDirection);
       await writeRows(context, ws, next, 0, [row], text);
       const sheet = context.workbook.worksheets.getItem(temp);
       sheet.name = inspectionSheetName(batch);

@@ -28,8 +28,35 @@ export const agreementSheetName = (calibration: string) => `${AGREE_PREFIX}${cal
 export const adjudicationSheetName = (calibration: string) => `${ADJUDICATION_PREFIX}${calibration}`;
 /** The batch (and sheet "QA <batch>-<k>") of a calibration batch's k-th inspector (1-based). */
 export const calibrationMemberBatch = (calibration: string, k: number) => `${calibration}-${k}`;
-/** Excel table names allow no spaces: "QA_b1". */
-export const inspectionTableName = (batch: string) => `QA_${batch.replace(/[^A-Za-z0-9_]/g, '_')}`;
+/**
+ * The Excel table name of a batch's inspection table: "QA_" then the batch name with ASCII letters
+ * and digits kept and every other character — "_" included — written as "_" and its four hex
+ * UTF-16 digits. Table names allow only letters, digits, "_" and "." and must be unique in the
+ * workbook (excel-api.md "Names"; R excel.tablecollection.yml `add`), so "w-48", "w_48" and "w 48"
+ * no longer collide ("QA_w_002D48", "QA_w_005F48", "QA_w_002048") and 「第48週」 gets a name
+ * ("QA__7B2C48_9031"). The escape is reversible, hence unique; 21 characters give at most 108.
+ *
+ * @example inspectionTableName('w48') // 'QA_w48'
+ */
+export const inspectionTableName = (batch: string) => `QA_${[...batch].map((ch) => (/^[A-Za-z0-9]$/.test(ch) ? ch : Array.from({ length: ch.length }, (_, i) => `_${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''))).join('')}`;
+
+/** Characters Excel refuses in a sheet name (excel-api.md "Names"). */
+const SHEET_FORBIDDEN = /[:\\/?*[\]]/;
+
+/**
+ * Why a batch name cannot be used, or undefined when it can. Any letters are fine (Japanese
+ * included); what is refused is what Excel refuses in the sheet names "QA <batch>" and
+ * "QA Report <batch>" (31 characters at most, none of : \ / ? * [ ], no apostrophe at the end),
+ * a name that is blank, and one that would name a sheet the add-in owns.
+ */
+export function batchNameProblem(batch: string): { key: 'batch.error.empty' | 'batch.error.tooLong' | 'batch.error.characters' | 'batch.error.apostrophe' | 'batch.error.reserved'; params: Record<string, string | number> } | undefined {
+  if (batch.trim() === '' || batch !== batch.trim()) return { key: 'batch.error.empty', params: { batch } };
+  if (batch.length > MAX_BATCH_ID) return { key: 'batch.error.tooLong', params: { batch, length: batch.length, max: MAX_BATCH_ID } };
+  if (SHEET_FORBIDDEN.test(batch) || /[\u0000-\u001f]/.test(batch)) return { key: 'batch.error.characters', params: { batch } };
+  if (batch.endsWith("'")) return { key: 'batch.error.apostrophe', params: { batch } };
+  if (/^(report|agree|adj)(\s|$)/i.test(batch) || OWN.has(`qa ${batch}`.toLowerCase()) || batch.includes('~')) return { key: 'batch.error.reserved', params: { batch } };
+  return undefined;
+}
 
 /** Whether a sheet is one the add-in created (so never a decisions sheet). */
 export function isOwnSheet(name: string): boolean {
@@ -37,7 +64,7 @@ export function isOwnSheet(name: string): boolean {
   return OWN.has(lower) || lower.startsWith('qa ');
 }
 
-/** A batch id that fits every sheet and table name the batch needs. */
+/** A batch id that fits every sheet and table name the batch needs (batchNameProblem says why not). */
 export function isValidBatchId(batch: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9 _-]{0,20}$/.test(batch) && batch.length <= MAX_BATCH_ID && !/^(report|agree|adj)\b/i.test(batch) && !OWN.has(`qa ${batch}`.toLowerCase());
+  return batchNameProblem(batch) === undefined;
 }

@@ -1,4 +1,5 @@
 import { cellAddress } from '../core/a1/cellAddress';
+import { columnLetter } from '../core/a1/columnLetter';
 import type { CellValue, Lang } from '../core/model';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { rowsToTaxonomy, taxonomyToRows } from '../core/taxonomy/taxonomyRows';
@@ -44,7 +45,7 @@ export async function loadTaxonomy(run: BatchRunner, lang: Lang = 'en'): Promise
     }
     const values = used.values as CellValue[][];
     const codeColumn = Math.max(0, (values[0] ?? []).findIndex((h) => ['code', 'コード', 'ポリシーコード'].includes(String(h).trim().toLowerCase())));
-    const letter = String.fromCharCode(65 + codeColumn);
+    const letter = columnLetter(codeColumn);
     return { taxonomy: read.taxonomy, codeRange: `${letter}2:${letter}${values.length}` };
   });
 }

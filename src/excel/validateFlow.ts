@@ -9,6 +9,7 @@ import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowCo
 import { locateDecisions, readDecisionChunks } from './readDecisions';
 import { FINDINGS_SHEET, isInspectionSheet } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
+import { readNamedColumns } from './readColumns';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
 export interface ValidateOptions extends FlowControl {
@@ -62,16 +63,10 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
     await context.sync();
     const sheetNames = sheets.items.map((s) => s.name);
     const names = sheetNames.filter(isInspectionSheet);
-    const ranges = names.map((n) => {
-      const r = context.workbook.worksheets.getItem(n).getUsedRangeOrNullObject(true);
-      r.load('values');
-      return { n, r };
-    });
-    await context.sync();
+    // Only the two QA columns, found by name and read in chunks (not every sheet whole).
+    const tables = await readNamedColumns(context, names, ['qa_verdict', 'qa_policy']);
     const out: Finding[] = [];
-    for (const { n, r } of ranges) {
-      if (r.isNullObject) continue;
-      const values = r.values as CellValue[][];
+    for (const [n, values] of tables) {
       const header = (values[0] ?? []).map(String);
       const qv = header.indexOf('qa_verdict');
       const qp = header.indexOf('qa_policy');

@@ -1,9 +1,11 @@
 import type { Lang } from '../core/model';
 import type { PageId } from '../commands/types';
 import { languageFromLocale } from '../i18n';
+import { hostRunner, type Requirements } from '../excel/host';
 
 /** A way to run a batch of Excel API calls: `Excel.run` in Excel, the emulator's `run` in the workbench. */
-export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { BatchRunner } from '../excel/host';
+import type { BatchRunner } from '../excel/host';
 
 export type ThemeKind = 'light' | 'dark';
 
@@ -36,6 +38,23 @@ export function isOpenableUrl(url: string): boolean {
   }
 }
 
+/**
+ * Opens an http(s) link from the pane. Office's own browser window where the host has
+ * OpenBrowserWindowApi (desktop); Excel on the web does not have it
+ * (P reference/requirement-sets/common/open-browser-window-api-requirement-sets.md), so there the
+ * link opens in a new browser tab, without the opener. Checked with isSetSupported at each click.
+ * Returns how it opened, or undefined for a link that is not http(s).
+ */
+export function openLink(url: string, requirements: Requirements, openBrowserWindow: (url: string) => void, openTab: (url: string) => void): 'window' | 'tab' | undefined {
+  if (!isOpenableUrl(url)) return undefined;
+  if (requirements.isSetSupported('OpenBrowserWindowApi', '1.1')) {
+    openBrowserWindow(url);
+    return 'window';
+  }
+  openTab(url);
+  return 'tab';
+}
+
 /** Light or dark from Office's body background (luminance below one half is dark). */
 export function themeFromBackground(color: string | undefined): ThemeKind {
   const m = /^#?([0-9a-f]{6})$/i.exec(color ?? '');
@@ -49,11 +68,11 @@ export function themeFromBackground(color: string | undefined): ThemeKind {
 export function officeHost(): PaneHost {
   return {
     kind: 'excel',
-    runner: (batch) => Excel.run(batch),
+    runner: hostRunner(Excel, Office.context.requirements),
     displayLanguage: languageFromLocale(Office.context.displayLanguage),
     theme: themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor),
     openUrl(url) {
-      if (isOpenableUrl(url)) Office.context.ui.openBrowserWindow(url);
+      openLink(url, Office.context.requirements, (u) => Office.context.ui.openBrowserWindow(u), (u) => window.open(u, '_blank', 'noopener,noreferrer'));
     },
     async selectCell(address) {
       await Excel.run(async (context) => {

@@ -1,6 +1,7 @@
 import type { EmulatedWorkbook } from '../emulator';
 import { parseRange, splitSheet } from '../emulator/address';
 import type { Lang } from '../core/model';
+import { hostRunner } from '../excel/host';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 
 /**
@@ -10,7 +11,8 @@ import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; theme?: ThemeKind; openWindow?: (url: string) => void }): PaneHost {
   return {
     kind: 'workbench',
-    runner: (batch) => book.run(batch),
+    // As in Excel: wait out cell edits where ExcelApi 1.11 is there; requirement sets of the book's platform.
+    runner: hostRunner(book, book.requirements),
     displayLanguage: options.lang,
     theme: options.theme ?? 'light',
     openUrl(url) {

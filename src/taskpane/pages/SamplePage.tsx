@@ -6,7 +6,7 @@ import { SAMPLING_METHODS, SAMPLING_UNITS, type SampleFilters, type SamplingMeth
 import { FlowError } from '../../excel/host';
 import { listBatches } from '../../excel/batches';
 import { previewSample, sampleFlow, type SampleFlowOptions, type SampleFlowResult, type SamplePreview, type SampleSize } from '../../excel/sampleFlow';
-import { isValidBatchId } from '../../excel/sheets';
+import { batchNameProblem } from '../../excel/sheets';
 import { FlowStatus } from '../shell/FlowStatus';
 import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
@@ -132,8 +132,9 @@ export default function SamplePage(): ReactElement {
   };
 
   const draw = async () => {
-    if (!isValidBatchId(batch)) {
-      flow.fail(new FlowError('flow.error.batchName', { batch }));
+    const problem = batchNameProblem(batch);
+    if (problem) {
+      flow.fail(new FlowError(problem.key, problem.params));
       return;
     }
     const result = await flow.run(async (control) => sampleFlow(session.host.runner, { ...build(), ...control, batch, createdBy: session.inspector }));
@@ -143,12 +144,14 @@ export default function SamplePage(): ReactElement {
     }
   };
 
+  const nameProblem = batchNameProblem(batch);
   const planLine = (p: SamplePreview | SampleFlowResult) =>
     p.plan ? (p.plan.inspectAll ? t('sample.planAll', { letter: p.plan.letter, n: p.plan.sampleSize }) : t('sample.plan', { letter: p.plan.letter, n: p.plan.sampleSize, ac: p.plan.accept, re: p.plan.reject })) : '';
 
   return (
     <div className={styles.page}>
-      <Field label={t('sample.batch')} hint={t('sample.batchHint', { batch })} validationState={isValidBatchId(batch) ? 'none' : 'error'}>
+      {/* Any letters are fine (「第48週」 too); an invalid name says why, here and on Draw. */}
+      <Field label={t('sample.batch')} hint={t('sample.batchHint', { batch })} validationState={nameProblem ? 'error' : 'none'} validationMessage={nameProblem ? t(nameProblem.key, nameProblem.params) : undefined}>
         <Input value={batch} onChange={(_, d) => setBatch(d.value)} maxLength={21} />
       </Field>
 
@@ -299,7 +302,7 @@ export default function SamplePage(): ReactElement {
         <Button disabled={flow.running} onClick={() => void runPreview()}>
           {t('sample.preview')}
         </Button>
-        <Button appearance="primary" disabled={flow.running || !isValidBatchId(batch)} onClick={() => void draw()}>
+        <Button appearance="primary" disabled={flow.running} onClick={() => void draw()}>
           {t('sample.draw')}
         </Button>
       </div>
