@@ -15,12 +15,13 @@ import { reportCommand } from './report';
 import { sampleCommand } from './sample';
 import { validateCommand } from './validate';
 import { exportCommand } from './warehouse/cliActions';
+import { agreementCommand } from './agreement';
 import type { MessageKey } from '../i18n';
 
 export type { CliIo } from './context';
 
 /** Every sub-command, in the order help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, sampleCommand, reportCommand, planCommand, exportCommand, trendCommand, coachCommand];
+const COMMANDS: CliCommand[] = [validateCommand, sampleCommand, reportCommand, planCommand, exportCommand, trendCommand, coachCommand, agreementCommand];
 
 /** Commander's help with its titles and placeholders in the user's language. */
 function localizedHelp(ctx: CliContext): Partial<Help> {

@@ -6,7 +6,7 @@
 import { Option } from 'commander';
 import { AQLS, INSPECTION_LEVELS, type Aql, type InspectionLevel } from '../core/iso2859/planTables';
 import { DECISION_FIELDS, type DecisionField } from '../core/model';
-import { SAMPLING_METHODS, type SamplingMethod } from '../core/sampling/drawSample';
+import { SAMPLING_METHODS, SAMPLING_UNITS, type SamplingMethod, type SamplingUnit } from '../core/sampling/drawSample';
 import type { SampleSize } from '../excel/sampleFlow';
 import type { CliCommand, CliContext } from './context';
 import { fileCommand, openDecisions, type InputOptions } from './input';
@@ -82,7 +82,8 @@ export const sampleCommand: CliCommand = (program, ctx) => {
     .option('--seed <seed>', ctx.L('cli.opt.seed'))
     .option('--strata <fields>', ctx.L('cli.opt.strata'))
     .option('--quota <k>', ctx.L('cli.opt.quota'))
-    .action(async (file: string, o: InputOptions & SampleOptions & { engine?: string }) => {
+    .addOption(new Option('--unit <unit>', ctx.L('cli.opt.unit')).choices([...SAMPLING_UNITS]).default('decision'))
+    .action(async (file: string, o: InputOptions & SampleOptions & { engine?: string; unit?: SamplingUnit }) => {
       const settings = sampleSettings(o, ctx);
       if (await usesWarehouseLazily(file, o.engine)) {
         // The same --out rules as the sheet path: an .xlsx name, a folder that can be written, not the input.
@@ -99,6 +100,7 @@ export const sampleCommand: CliCommand = (program, ctx) => {
         seed: o.seed ?? o.batch,
         strata: settings.strata,
         quota: settings.quota,
+        unit: o.unit,
         sheet: input.sheet,
         mapping: input.mapping,
         lang: ctx.lang,

@@ -38,3 +38,5 @@ export { cohenKappa, gwetAC1, krippendorffAlpha } from './stats/agreement';
 export { classifyOutcome, type VerdictAndPolicy } from './stats/classifyOutcome';
 export { summarizeInspection, breakdown, verdictConfusion, policyConfusion, type InspectedItem, type InspectionSummary, type Rate } from './stats/summarizeInspection';
 export { generateDecisions, type GenerateDecisionsOptions } from './demo/generateDecisions';
+export { fleissKappaOf, gwetAC1Of, krippendorffAlphaOf, bootstrapIntervals, seededRandom, countsOfRatings, type RatingCounts, type BootstrapOptions } from './stats/multiRater';
+export { agreementReport, raterAccuracy, referenceVerdicts, judgmentLabel, type Judgment, type Coefficient, type Disagreement, type AgreementReport, type AgreementOptions, type RaterAccuracy } from './stats/agreementReport';

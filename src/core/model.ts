@@ -61,6 +61,8 @@ export const QA_COLUMNS = [
   'settled_at',
   // The ISO week of decided_at ("2026-W47"), written at the draw so the report can be cut by week.
   'week',
+  // 'yes' when the inspector saved their verdict before the moderator's was shown (blind review).
+  'blind',
 ] as const;
 export type QaColumn = (typeof QA_COLUMNS)[number];
 

@@ -15,6 +15,21 @@ export interface BatchInfo {
   sheet: string;
   hasSheet: boolean;
   hasReport: boolean;
+  /** Blind review: the pane hides the moderator's decision until the inspector saves. */
+  blind: boolean;
+  /** The calibration batch this one belongs to ('' for an ordinary batch) and the inspector it is assigned to. */
+  calibration: string;
+  assignedInspector: string;
+}
+
+/** The batch's parameters as QA Batches records them (JSON); {} when unreadable. */
+function parametersOf(text: string): { blind?: unknown; calibration?: unknown; inspector?: unknown } {
+  try {
+    const p = JSON.parse(text) as unknown;
+    return p && typeof p === 'object' ? (p as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -39,7 +54,11 @@ export async function listBatches(run: BatchRunner): Promise<BatchInfo[]> {
         .filter((row) => text(row, 'batch') !== '')
         .map((row) => {
           const batch = text(row, 'batch');
+          const p = parametersOf(text(row, 'parameters'));
           return {
+            blind: p.blind === true,
+            calibration: typeof p.calibration === 'string' ? p.calibration : '',
+            assignedInspector: typeof p.inspector === 'string' ? p.inspector : '',
             batch,
             createdAt: text(row, 'created_at'),
             method: text(row, 'method'),

@@ -9,7 +9,7 @@ import { toFlowError, type BatchRunner } from './host';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
 import { queuePolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
-import { BATCHES_SHEET, MODERATORS_SHEET, inspectionSheetName } from './sheets';
+import { BATCHES_SHEET, calibrationMemberBatch, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
 
 /** One batch of the workbook with its inspected rows, oldest first in a history. */
@@ -47,14 +47,18 @@ export async function readBatchHistory(context: Excel.RequestContext, defaultAql
     .filter((x): x is { row: CellValue[]; values: CellValue[][] } => x.values !== undefined)
     .map(({ row, values }) => {
       let aql: Aql = defaultAql;
+      let sameItemsAgain = false;
       try {
-        const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql } };
+        const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql }; calibration?: string };
         if (p.size?.kind === 'iso2859' && p.size.aql) aql = p.size.aql;
+        // A calibration batch gives every inspector the same decisions: the moderators' lot counts once (its first sheet).
+        sameItemsAgain = Boolean(p.calibration) && String(row[0]) !== calibrationMemberBatch(String(p.calibration), 1);
       } catch {
         // unreadable parameters: the default AQL
       }
-      return { batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(values, policies).rows };
-    });
+      return sameItemsAgain ? [] : [{ batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(values, policies).rows }];
+    })
+    .flat();
 }
 
 export interface ModeratorStanding {

@@ -117,6 +117,8 @@ export interface QaDecision {
   now: number;
   /** Why the decision was wrong: a code of the QA Reasons sheet (cleared when the decision was correct). */
   reason?: string;
+  /** Saved before the moderator's decision was shown (blind review): the sheet's blind column says yes. */
+  blind?: boolean;
 }
 
 const timestamp = (now: number) => new Date(now).toISOString().slice(0, 19).replace('T', ' ');
@@ -170,6 +172,8 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
         ['inspected_at', timestamp(decision.now)],
         // Why it was wrong: kept only for an error (a sheet drawn before reasons existed has no such column).
         ['reason', outcome === 'correct' ? '' : (decision.reason ?? '')],
+        // Sheets drawn before the blind column existed have none: nothing is written there.
+        ['blind', decision.blind ? escalateValues(lang)[0] : escalateValues(lang)[1]],
       ];
       const columns = new Map(written.map(([name]) => [name, columnOf(name)] as const).filter(([, c]) => c >= 0));
       // Each run of adjacent QA columns (found by name) is one write; text through writeRows' escape.

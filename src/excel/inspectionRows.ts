@@ -37,6 +37,8 @@ export interface InspectionRow {
   escalateCell: boolean;
   inspector: string;
   inspectedAt: string;
+  /** The sheet's blind column: 'yes', 'no', or '' (not saved yet, or a sheet without the column). */
+  blind: string;
   weight: number;
   /** Why the decision was wrong (a code of the QA Reasons sheet), when the inspector gave one. */
   reason: string;
@@ -107,6 +109,7 @@ export function readInspectionRows(values: CellValue[][], policies?: PolicyLooku
       escalateCell: isYes(get(row, 'escalate')),
       inspector: get(row, 'inspector'),
       inspectedAt: get(row, 'inspected_at'),
+      blind: get(row, 'blind'),
       weight: Number.isFinite(weight) && weight > 0 ? weight : 1,
       reason: get(row, 'reason'),
       dispute,

@@ -105,3 +105,20 @@ test('while watched, a paste into the QA columns recomputes the outcome; after s
   await b.editCell('QA w48', 2, header.indexOf('qa_verdict'), 'approve');
   expect(seen).toEqual([1]);
 });
+
+test("a second inspector's rows for the same items are not extra sample items: counted once, with a warning", async () => {
+  const { b, sample } = await sampledBook();
+  const sheet = b.model.sheet('QA w48')!;
+  const values = b.valuesOf('QA w48');
+  const inspector = values[0].indexOf('inspector');
+  const qaVerdict = values[0].indexOf('qa_verdict');
+  // Another inspector pastes their judgments of the first 5 items below the table.
+  values.slice(1, 6).forEach((row, i) => row.forEach((v, c) => sheet.setCell(values.length + i, c, c === inspector ? 'second' : c === qaVerdict ? 'approve' : v)));
+  const result = await reportFlow(b.run, { batch: 'w48', lang: 'en' });
+  expect(result.repeatedRows).toBe(5);
+  expect(result.summary.sampleSize).toBe(sample.sampleSize);
+  // The inspected copies stand for their decisions (the first inspected row of each).
+  expect(result.summary.inspected).toBe(5);
+  // Beside the summary (P1:Q3), with the disputes: the summary block keeps its rows.
+  expect(b.valuesOf('QA Report w48').some((r) => String(r[15]).startsWith('5 rows of QA w48 repeat a decision'))).toBe(true);
+});

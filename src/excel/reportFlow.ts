@@ -36,6 +36,23 @@ export interface ReportResult {
   weightedHeadline: boolean;
   /** The inspection state the report was built from (see reportStatus). */
   fingerprint: string;
+  /** Rows that repeat a decision already on the sheet (another inspector's rows for the same items): counted once. */
+  repeatedRows: number;
+}
+
+/**
+ * One row per decision (item + moderator): the first inspected row of each, else its first row.
+ * Rows pasted in by a second inspector for the same items are not extra sample items.
+ */
+export function oneRowPerDecision(rows: InspectionRow[]): { rows: InspectionRow[]; repeated: number } {
+  const byDecision = new Map<string, InspectionRow>();
+  for (const r of rows) {
+    const key = `${r.itemId}\u001f${r.moderator}`;
+    const kept = byDecision.get(key);
+    if (!kept || (kept.qaVerdict === null && r.qaVerdict !== null)) byDecision.set(key, r);
+  }
+  const keep = new Set(byDecision.values());
+  return { rows: rows.filter((r) => keep.has(r)), repeated: rows.length - keep.size };
 }
 
 const PIVOTS = [
@@ -110,7 +127,9 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     // Chunked under the response budget: a 20,000-item batch read whole is several MB.
     const values = (await readNamedColumns(context, [source.name])).get(source.name);
     if (!values) throw new FlowError('flow.error.noBatch', { sheet: inspection });
-    const { rows, header, lang: sheetLang } = readInspectionRows(values, policies);
+    const { rows: allRows, header, lang: sheetLang } = readInspectionRows(values, policies);
+    // Another inspector's rows for the same decisions count once (and the report says so).
+    const { rows, repeated } = oneRowPerDecision(allRows);
     const batchRow = batches.isNullObject ? undefined : (batches.values as CellValue[][]).find((r) => String(r[0]) === options.batch);
     const lotSize = Number(batchRow?.[7] ?? rows.length) || rows.length;
     const plan = planOf(batchRow, lotSize);
@@ -155,7 +174,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     await writeRows(context, ws, 0, 0, block, [0, 1]);
     // Disputes beside the summary (the summary block keeps its 21 rows: the fingerprint stays at B21).
     // Our own labels and two counts: no untrusted text, so no escaping request of their own.
-    ws.getRangeByIndexes(DISPUTES_AT.row, DISPUTES_AT.column, 2, 2).values = [[L('report.disputed'), disputed], [L('report.overturned'), overturned]];
+    ws.getRangeByIndexes(DISPUTES_AT.row, DISPUTES_AT.column, 3, 2).values = [[L('report.disputed'), disputed], [L('report.overturned'), overturned], [repeated ? L('report.repeatedRows', { count: repeated, sheet: inspection }) : '', '']];
     for (const r of [6, 8, 9, 11, 12, 13, 14]) ws.getRangeByIndexes(r, 1, 1, 1).numberFormat = [['0.0%']];
     ws.getRange('A1').format.font.bold = true;
     ws.getRange('A:A').format.columnWidth = 260;
@@ -181,7 +200,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       chart.setPosition('G1', 'N21');
       await context.sync();
     }
-    return { sheet: reportName, summary, lotSize, lotUnit: paramsOf(batchRow).unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint, disputed, overturned };
+    return { sheet: reportName, summary, lotSize, lotUnit: paramsOf(batchRow).unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint, disputed, overturned, repeatedRows: repeated };
   });
 }
 

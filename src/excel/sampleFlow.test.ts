@@ -97,7 +97,7 @@ test('a policy written by its Japanese name is copied as its code, so an inspect
   expect(byId).toEqual({ '7300000000000000001': 'SAF.HATE', '7300000000000000002': 'SAF.HATE', '7300000000000000003': 'まだない規約' });
 });
 
-test('an item ID on two rows is drawn once, as its first row: that row, its policy and its severity', async () => {
+test('by items, an item ID on two rows is drawn once, as its first row: that row, its policy and its severity; by decisions, both rows', async () => {
   const b = createWorkbook();
   b.addSheet('Decisions', [
     ['Item ID', 'Moderator', 'Verdict', 'Policy'],
@@ -106,7 +106,7 @@ test('an item ID on two rows is drawn once, as its first row: that row, its poli
     ['7300000000000000001', 'lee.k', 'remove', 'SAF.HARASS'],
   ]);
   b.model.activeSheet = b.model.sheet('Decisions');
-  const result = await sampleFlow(b.run, { batch: 'dup', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW });
+  const result = await sampleFlow(b.run, { batch: 'dup', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, unit: 'item' });
   expect(result.lotSize).toBe(2);
   const rows = b.valuesOf('QA dup').slice(1);
   const first = rows.find((r) => r[0] === '7300000000000000001')!;
@@ -114,4 +114,8 @@ test('an item ID on two rows is drawn once, as its first row: that row, its poli
   expect(first[INSPECTION_COLUMNS.indexOf('moderator')]).toBe('sato.h');
   expect(first[INSPECTION_COLUMNS.indexOf('policy')]).toBe('SAF.HATE');
   expect(first[INSPECTION_COLUMNS.indexOf('severity')]).toBe(4); // SAF.HATE, not SAF.HARASS (3)
+  const byDecision = await sampleFlow(b.run, { batch: 'dec', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, includePreviouslySampled: true });
+  expect(byDecision.lotSize).toBe(3);
+  const sources = b.valuesOf('QA dec').slice(1).map((r) => r[INSPECTION_COLUMNS.indexOf('source_row')]);
+  expect([...sources].sort()).toEqual([2, 3, 4]);
 });

@@ -5,12 +5,12 @@ import { DECISION_FIELDS, OUTCOMES, QA_COLUMNS, SETTLEMENTS, type CellValue, typ
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
-import { drawFromEligible, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod } from '../core/sampling/drawSample';
+import { drawFromEligible, drawnDecisionKey, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod, type SamplingUnit } from '../core/sampling/drawSample';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { BATCHES_SHEET, REASONS_SHEET, TAXONOMY_SHEET, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
+import { BATCHES_SHEET, MAX_BATCH_ID, REASONS_SHEET, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
 import { ensureReasons } from './reasonsFlow';
 import { isoWeek, parseDate } from '../core/normalize/parseDate';
 import { loadTaxonomy } from './taxonomyFlow';
@@ -38,6 +38,15 @@ export interface SampleFlowOptions extends FlowControl {
   quota?: number;
   expectedErrorRate?: Record<string, number>;
   filters?: SampleFilters;
+  /** Sample decisions (default: every judgment can be drawn) or items (one row per item ID). */
+  unit?: SamplingUnit;
+  /**
+   * A calibration batch: two inspectors or more, each given the same drawn items in their own
+   * sheet, "QA <batch>-1", "QA <batch>-2"… (batches of their own), so co-authors never write the same cells.
+   */
+  inspectors?: string[];
+  /** Blind review: the pane hides the moderator's verdict and policy until the inspector saves (default for calibration). */
+  blind?: boolean;
   /** Draw again from items earlier batches sampled (off by default). */
   includePreviouslySampled?: boolean;
   sheet?: string;
@@ -66,6 +75,8 @@ export interface PredrawnSample {
 
 export interface SampleFlowResult {
   batch: string;
+  /** A calibration batch's member batches, one per inspector (absent for an ordinary batch). */
+  members?: { batch: string; inspector: string }[];
   sheet: string;
   lotSize: number;
   sampleSize: number;
@@ -155,14 +166,28 @@ function checkDrawOptions(options: DrawOptions, at?: DecisionsLocation): void {
   if (options.quota !== undefined && !(Number.isInteger(options.quota) && options.quota >= 1)) throw new FlowError('flow.error.quota', { value: String(options.quota) });
 }
 
-/** Item IDs already drawn by earlier batches: only the item_id column of every inspection sheet, chunked. */
-async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<Set<string>> {
-  const tables = await readNamedColumns(context, names.filter(isInspectionSheet), ['item_id']);
-  const set = new Set<string>();
+/** What earlier batches drew: item IDs (by match key), and decisions as drawnDecisionKey(item, moderator). */
+export interface EarlierDraws {
+  items: Set<string>;
+  decisions: Set<string>;
+}
+const noEarlierDraws = (): EarlierDraws => ({ items: new Set(), decisions: new Set() });
+
+/** Item IDs and decisions already drawn by earlier batches: only the item_id and moderator columns of every inspection sheet, chunked. */
+async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<EarlierDraws> {
+  const tables = await readNamedColumns(context, names.filter(isInspectionSheet), ['item_id', 'moderator']);
+  const set = noEarlierDraws();
   for (const values of tables.values()) {
-    const c = locateInspectionColumns(values[0] ?? []).at('item_id');
-    // Compared by match key: the same item written with full-width digits is still the same item.
-    if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '') set.add(matchKey(String(row[c])));
+    const { at } = locateInspectionColumns(values[0] ?? []);
+    const c = at('item_id');
+    const m = at('moderator');
+    if (c >= 0)
+      for (const row of values.slice(1)) {
+        if (row[c] === '') continue;
+        // Compared by match key: the same item written with full-width digits is still the same item.
+        set.items.add(matchKey(String(row[c])));
+        if (m >= 0) set.decisions.add(drawnDecisionKey(String(row[c]), String(row[m]).trim()));
+      }
   }
   return set;
 }
@@ -170,12 +195,14 @@ async function earlierItemIds(context: Excel.RequestContext, names: string[]): P
 type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
-async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<string>, taxonomy: Taxonomy, at: DecisionsLocation) {
+async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: EarlierDraws, taxonomy: Taxonomy, at: DecisionsLocation) {
   checkDrawOptions(options, at);
   const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const { lot, leftOut } = validator.finish();
-  const selection = selectEligible(lot, options.filters, earlier);
+  const unit = options.unit ?? 'decision';
+  // A decision draw leaves out the decisions earlier batches drew (another moderator's judgment of the same item stays eligible).
+  const selection = unit === 'item' ? selectEligible(lot, options.filters, earlier.items, 'item') : selectEligible(lot, options.filters, undefined, 'decision', earlier.decisions);
   const { n, plan } = sampleSizeFor(options.size, selection.eligible.length);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
   const drawn = drawFromEligible(lot, selection, {
@@ -188,7 +215,7 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Set<
     expectedErrorRate: options.expectedErrorRate,
     policySeverity: severity,
     filters: options.filters,
-    exclude: earlier,
+    unit,
   });
   return { lot, drawn, lotSize: selection.eligible.length, plan, severity, leftOut };
 }
@@ -211,7 +238,7 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
     const { taxonomy } = await loadTaxonomy(run, options.lang ?? 'en');
     const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
     const earlier = options.includePreviouslySampled
-      ? new Set<string>()
+      ? noEarlierDraws()
       : await run(async (context) => {
           const sheets = context.workbook.worksheets;
           sheets.load('items/name');
@@ -230,7 +257,13 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const problem = batchNameProblem(options.batch);
   if (problem) throw new FlowError(problem.key, problem.params);
   checkDrawOptions(options);
-  const sheetName = inspectionSheetName(options.batch);
+  const inspectors = (options.inspectors ?? []).map((i) => i.trim()).filter(Boolean);
+  const calibration = inspectors.length >= 2;
+  const twice = inspectors.find((name, i) => inspectors.indexOf(name) !== i);
+  if (twice) throw new FlowError('calibration.sameInspector', { name: twice });
+  const members = calibration ? inspectors.map((inspector, k) => ({ batch: calibrationMemberBatch(options.batch, k + 1), inspector })) : [{ batch: options.batch, inspector: '' }];
+  if (members.some((x) => batchNameProblem(x.batch))) throw new FlowError('calibration.tooLong', { batch: options.batch, count: inspectors.length, max: MAX_BATCH_ID - 1 - String(inspectors.length).length });
+  const sheetName = inspectionSheetName(members[0].batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
 
@@ -242,18 +275,22 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     tables.load('items/name');
     await context.sync();
     const names = sheets.items.map((s) => s.name);
-    const taken = [sheetName, reportSheetName(options.batch)].find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
+    const taken = members.flatMap((m) => [inspectionSheetName(m.batch), reportSheetName(m.batch)]).find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
     if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
     // Two batch names can share a table name ("w-48" and "w_48" are both QA_w_48).
     const tableName = inspectionTableName(options.batch).toLowerCase();
     const clash = tables.items.find((t) => t.name.toLowerCase() === tableName);
     if (clash) throw new FlowError('flow.error.batchTableTaken', { batch: options.batch, table: clash.name });
     // A temporary sheet left by an interrupted run of this batch goes now.
-    const leftover = names.find((x) => x.toLowerCase() === tempSheetName(options.batch).toLowerCase());
-    if (leftover) context.workbook.worksheets.getItem(leftover).delete();
+    let leftover = false;
+    for (const m of members) {
+      const old = names.find((x) => x.toLowerCase() === tempSheetName(m.batch).toLowerCase());
+      if (old) context.workbook.worksheets.getItem(old).delete();
+      leftover ||= old !== undefined;
+    }
     if (options.includePreviouslySampled) {
       if (leftover) await context.sync();
-      return new Set<string>();
+      return noEarlierDraws();
     }
     return earlierItemIds(context, names);
   });
@@ -293,12 +330,19 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? outcomeLabel('pending', lang) : c === 'severity' ? (severity[d.policy] ?? '') : c === 'week' ? weekOf(cell('decided_at')) : '')),
     ]);
   });
-  const temp = tempSheetName(options.batch);
-  // QA Reasons exists (the default list on first use) before the inspection sheet is built, once the draw is sure.
+  // QA Reasons exists (the default list on first use) before the inspection sheets are built, once the draw is sure.
   const reasonRange = (await run((context) => ensureReasons(context))).codeRange;
-  await writeInspectionSheet(run, temp, table, codeRange, reasonRange, lang);
-  await finishBatch(run, temp, options, at, drawn, lotSize, plan);
-  return { batch: options.batch, sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+  // Blind review is the default for calibration; an option for ordinary batches.
+  const blind = options.blind ?? calibration;
+  const inspectorColumn = col('inspector');
+  for (const m of members) {
+    // Each inspector's sheet names them in its inspector column, so nobody else's rows are theirs.
+    const own = m.inspector ? table.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === inspectorColumn ? m.inspector : v)))) : table;
+    const temp = tempSheetName(m.batch);
+    await writeInspectionSheet(run, temp, own, codeRange, reasonRange, lang);
+    await finishBatch(run, temp, m.batch, options, at, drawn, lotSize, plan, { blind, ...(calibration ? { calibration: options.batch, inspector: m.inspector } : {}) });
+  }
+  return { batch: options.batch, ...(calibration ? { members } : {}), sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
 }
 
 /**
@@ -453,8 +497,9 @@ async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellV
  * Writes the batch's row in `QA Batches` and renames the finished sheet in one last request, so
  * a batch either has both its sheet and its row, or neither (the temporary sheet is removed).
  */
-async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan?: SamplingPlan): Promise<void> {
+async function finishBatch(run: BatchRunner, temp: string, batch: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan: SamplingPlan | undefined, extra: Record<string, unknown>): Promise<void> {
   const parameters = JSON.stringify({
+    unit: options.unit ?? 'decision',
     size: options.size,
     strata: options.strata,
     minimumPerStratum: options.minimumPerStratum,
@@ -465,8 +510,10 @@ async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOp
     // A sample drawn from a lot outside the workbook keeps the lot's per-stratum counts, so the
     // weights (N_h / n_h) can be checked and the report's weighted estimate reproduced.
     ...(options.predrawn ? { source: options.predrawn.source, allocation: drawn.allocation } : {}),
+    // Calibration (the batch it belongs to, its inspector) and blind review.
+    ...extra,
   });
-  const row: CellValue[] = [options.batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(options.batch)];
+  const row: CellValue[] = [batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(batch)];
   await run(async (context) => {
     try {
       let ws = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET);
@@ -489,8 +536,8 @@ async function finishBatch(run: BatchRunner, temp: string, options: SampleFlowOp
       ws.getRangeByIndexes(next, 0, 1, 1).getEntireRow().insert('Down' as Excel.InsertShiftDirection);
       await writeRows(context, ws, next, 0, [row], text);
       const sheet = context.workbook.worksheets.getItem(temp);
-      sheet.name = inspectionSheetName(options.batch);
-      sheet.tables.getItemAt(0).name = inspectionTableName(options.batch);
+      sheet.name = inspectionSheetName(batch);
+      sheet.tables.getItemAt(0).name = inspectionTableName(batch);
       await context.sync();
     } catch (error) {
       await removeSheetQuietly(context, temp);

@@ -11,20 +11,29 @@ export const REASONS_SHEET = 'QA Reasons';
 export const TRENDS_SHEET = 'QA Trends';
 /** One moderator's errors to share: "QA Coach <moderator>". */
 export const COACH_PREFIX = 'QA Coach ';
+/** Agreement among the judgments of a decisions sheet (items judged more than once). */
+export const AGREEMENT_SHEET = 'QA Agreement';
+/** A calibration batch's agreement report and its adjudication sheet. */
+export const AGREE_PREFIX = 'QA Agree ';
+export const ADJUDICATION_PREFIX = 'QA Adj ';
 export const INSPECTION_PREFIX = 'QA ';
 export const REPORT_PREFIX = 'QA Report ';
 /** Sheet names are at most 31 characters: "QA Report " leaves 21 for the batch id. */
 export const MAX_BATCH_ID = 31 - REPORT_PREFIX.length;
 
-const OWN = new Set([TAXONOMY_SHEET, FINDINGS_SHEET, BATCHES_SHEET, SETTINGS_SHEET, MODERATORS_SHEET, REASONS_SHEET, TRENDS_SHEET].map((s) => s.toLowerCase()));
+const OWN = new Set([TAXONOMY_SHEET, FINDINGS_SHEET, BATCHES_SHEET, SETTINGS_SHEET, MODERATORS_SHEET, REASONS_SHEET, TRENDS_SHEET, AGREEMENT_SHEET].map((s) => s.toLowerCase()));
 
 /** An inspection sheet: "QA <batch>", not a report and not one of the fixed sheets (nor a temporary one). */
 export function isInspectionSheet(name: string): boolean {
-  return name.startsWith(INSPECTION_PREFIX) && !name.startsWith(REPORT_PREFIX) && !name.startsWith(COACH_PREFIX) && !OWN.has(name.toLowerCase()) && !name.includes('~');
+  return name.startsWith(INSPECTION_PREFIX) && !name.startsWith(REPORT_PREFIX) && !name.startsWith(COACH_PREFIX) && !name.startsWith(AGREE_PREFIX) && !name.startsWith(ADJUDICATION_PREFIX) && !OWN.has(name.toLowerCase()) && !name.includes('~');
 }
 
 export const inspectionSheetName = (batch: string) => `${INSPECTION_PREFIX}${batch}`;
 export const reportSheetName = (batch: string) => `${REPORT_PREFIX}${batch}`;
+export const agreementSheetName = (calibration: string) => `${AGREE_PREFIX}${calibration}`;
+export const adjudicationSheetName = (calibration: string) => `${ADJUDICATION_PREFIX}${calibration}`;
+/** The batch (and sheet "QA <batch>-<k>") of a calibration batch's k-th inspector (1-based). */
+export const calibrationMemberBatch = (calibration: string, k: number) => `${calibration}-${k}`;
 /**
  * The Excel table name of a batch's inspection table: "QA_" then the batch name with ASCII letters
  * and digits kept and every other character — "_" included — written as "_" and its four hex
@@ -51,7 +60,7 @@ export function batchNameProblem(batch: string): { key: 'batch.error.empty' | 'b
   if (batch.length > MAX_BATCH_ID) return { key: 'batch.error.tooLong', params: { batch, length: batch.length, max: MAX_BATCH_ID } };
   if (SHEET_FORBIDDEN.test(batch) || /[\u0000-\u001f]/.test(batch)) return { key: 'batch.error.characters', params: { batch } };
   if (batch.endsWith("'")) return { key: 'batch.error.apostrophe', params: { batch } };
-  if (/^(report|coach)(\s|$)/i.test(batch) || OWN.has(`qa ${batch}`.toLowerCase()) || batch.includes('~')) return { key: 'batch.error.reserved', params: { batch } };
+  if (/^(report|coach|agree|adj)(\s|$)/i.test(batch) || OWN.has(`qa ${batch}`.toLowerCase()) || batch.includes('~')) return { key: 'batch.error.reserved', params: { batch } };
   return undefined;
 }
 

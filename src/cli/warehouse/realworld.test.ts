@@ -41,7 +41,7 @@ describe.each(FILES.map((f) => [path.basename(f), f]))('%s', (_name, file) => {
     if (!lot) return;
     for (const seed of ['w48', '第48週', '']) {
       const options = { method, size: 60, seed, strata: method.startsWith('stratified') ? (['verdict'] as const).slice() : undefined, quota: 1, minimumPerStratum: 2 };
-      const want = drawSample(lotCore, { ...options, policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) });
+      const want = drawSample(lotCore, { ...options, unit: 'item', policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) });
       const got = await drawFromLot(lot, { ...options, size: { kind: 'fixed', n: 60 }, unit: 'item', taxonomy });
       expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(want.items.map((i) => i.row).sort((a, b) => a - b));
       expect(got.lotSize).toBe(want.population);

@@ -159,7 +159,7 @@ export async function validateLot(lot: WarehouseLot, options: ValidateLotOptions
       listed.push({ ...f, row: Number(r.row_no) });
     }
   }
-  await listDuplicates(connection, lot, source.dictionaries.verdict, perRule, counts, listed);
+  await listDuplicates(connection, lot, source.dictionaries, perRule, counts, listed);
 
   // Each source listed its own first findings; keep the first `perRule` of each rule overall.
   const order = (f: Finding) => DECISION_FIELDS.indexOf(f.field as DecisionField);
@@ -199,20 +199,32 @@ async function listRule(
 }
 
 /**
- * The add-in's duplicate rules: a later row of an item the lot already holds is a duplicate, and
- * a conflicting one when its verdict differs from the item's first row.
+ * The add-in's rules for items judged more than once (createDecisionValidator): a decision is
+ * item + moderator + time; a later row of the same decision is a repeat (duplicate_item, or
+ * duplicate_conflicting when its verdict or policy differs); another decision on an item whose
+ * verdict or policy differs from the item's first row is conflicting_judgments (info). The policy
+ * counts only when the verdict enforces.
  */
-async function listDuplicates(connection: DuckDBConnection, lot: WarehouseLot, verdicts: ReadonlyMap<string, string>, perRule: number, counts: Partial<Record<FindingCode, number>>, listed: Finding[]): Promise<void> {
+async function listDuplicates(connection: DuckDBConnection, lot: WarehouseLot, dictionaries: { verdict: ReadonlyMap<string, string>; policy: ReadonlyMap<string, string> }, perRule: number, counts: Partial<Record<FindingCode, number>>, listed: Finding[]): Promise<void> {
   if (lot.column('item_id') === undefined) return;
-  const verdict = verdicts.size ? `CASE s_verdict ${[...verdicts].map(([raw, v]) => `WHEN ${sqlString(raw, 'duckdb')} THEN '${v}'`).join(' ')} ELSE '' END` : `''`;
+  const map = (raw: string, m: ReadonlyMap<string, string>, fallback: string) => (m.size ? `CASE ${raw} ${[...m].map(([from, to]) => `WHEN ${sqlString(from, 'duckdb')} THEN ${sqlString(to, 'duckdb')}`).join(' ')} ELSE ${fallback} END` : fallback);
+  const verdict = map('s_verdict', dictionaries.verdict, `''`);
+  const policy = map('s_policy', dictionaries.policy, `TRIM(COALESCE(s_policy, ''))`);
+  const enforcing = `verdict IN ('remove', 'age_restrict', 'fyf_ineligible')`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE repeats AS
-    SELECT * FROM (
-      SELECT row_no, item_id, verdict, FIRST_VALUE(row_no) OVER w AS first_row, FIRST_VALUE(verdict) OVER w AS first_verdict, ROW_NUMBER() OVER w AS nth
-      FROM (SELECT row_no, item_id, ${verdict} AS verdict FROM checked WHERE item_id <> '') d
-      WINDOW w AS (PARTITION BY item_id ORDER BY row_no)
-    ) r WHERE nth > 1`);
+    SELECT *,
+      FIRST_VALUE(row_no) OVER d AS decision_row, FIRST_VALUE(label) OVER d AS decision_label, FIRST_VALUE(shown) OVER d AS decision_verdict, FIRST_VALUE(shown_policy) OVER d AS decision_policy, ROW_NUMBER() OVER d AS nth_of_decision,
+      FIRST_VALUE(row_no) OVER i AS item_row, FIRST_VALUE(label) OVER i AS item_label, FIRST_VALUE(shown) OVER i AS item_verdict, FIRST_VALUE(shown_policy) OVER i AS item_policy, FIRST_VALUE(moderator) OVER i AS item_moderator, ROW_NUMBER() OVER i AS nth_of_item
+    FROM (
+      SELECT row_no, item_id, moderator, decided_ms, verdict AS shown,
+        CASE WHEN ${enforcing} AND policy <> '' THEN '(' || policy || ')' ELSE '' END AS shown_policy,
+        verdict || CASE WHEN ${enforcing} THEN '/' || policy ELSE '' END AS label
+      FROM (SELECT row_no, item_id, moderator, decided_ms, ${verdict} AS verdict, ${policy} AS policy FROM checked WHERE item_id <> '') v
+    ) j
+    WINDOW d AS (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no), i AS (PARTITION BY item_id ORDER BY row_no)`);
   const column = lot.mapping.item_id as number;
-  await listRule(connection, `SELECT row_no, item_id AS p_value, first_row AS p_otherRow, first_verdict AS p_otherVerdict FROM repeats WHERE verdict <> first_verdict`, perRule, (r) => makeFinding('duplicate_conflicting', r.row, column, 'item_id', r.params), counts, listed);
-  await listRule(connection, `SELECT row_no, item_id AS p_value, first_row AS p_otherRow FROM repeats WHERE verdict = first_verdict`, perRule, (r) => makeFinding('duplicate_item', r.row, column, 'item_id', r.params), counts, listed);
+  await listRule(connection, `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow, decision_verdict AS p_otherVerdict, decision_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision > 1 AND label <> decision_label`, perRule, (r) => makeFinding('duplicate_conflicting', r.row, column, 'item_id', r.params), counts, listed);
+  await listRule(connection, `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow FROM repeats WHERE nth_of_decision > 1 AND label = decision_label`, perRule, (r) => makeFinding('duplicate_item', r.row, column, 'item_id', r.params), counts, listed);
+  await listRule(connection, `SELECT row_no, item_id AS p_value, item_moderator AS p_otherModerator, item_row AS p_otherRow, item_verdict AS p_otherVerdict, item_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision = 1 AND nth_of_item > 1 AND label <> item_label`, perRule, (r) => makeFinding('conflicting_judgments', r.row, column, 'item_id', r.params), counts, listed);
   await connection.run('DROP TABLE repeats');
 }

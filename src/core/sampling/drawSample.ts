@@ -8,6 +8,31 @@ import { sampleKeyer } from './sampleKey';
 export const SAMPLING_METHODS = ['simple', 'stratified_proportional', 'stratified_neyman', 'moderator_quota', 'risk_weighted'] as const;
 export type SamplingMethod = (typeof SAMPLING_METHODS)[number];
 
+/**
+ * What the lot counts and a sample draws: every decision (item + moderator + time; the default),
+ * or every item once (its first row stands for it).
+ */
+export const SAMPLING_UNITS = ['decision', 'item'] as const;
+export type SamplingUnit = (typeof SAMPLING_UNITS)[number];
+
+/** The decision's time as its draw key writes it: ISO 8601 UTC to the second, '' when the sheet has none. */
+export function decisionTime(ms: number): string {
+  return Number.isNaN(ms) ? '' : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The text a decision is hashed on (after "seed:"): item_id:moderator:decided_at, the time as
+ * decisionTime writes it. docs/SAMPLING.md gives the same text in SQL.
+ *
+ * @example decisionKeyText('7301', 'sato', Date.UTC(2026, 10, 20, 10)) // '7301:sato:2026-11-20T10:00:00Z'
+ */
+export function decisionKeyText(itemId: string, moderator: string, decidedAt: number | null): string {
+  return `${itemId}:${moderator}:${decisionTime(decidedAt ?? NaN)}`;
+}
+
+/** How earlier batches' decisions are recognised: the same moderator on the same item. */
+export const drawnDecisionKey = (itemId: string, moderator: string) => `${itemId}\u001f${moderator}`;
+
 /** Which decisions may be drawn. Every filter is optional; empty lists mean "any". */
 export interface SampleFilters {
   /** Inclusive UTC millisecond bounds on decided_at (items without a date are left out when a bound is set). */
@@ -38,6 +63,10 @@ export interface SampleOptions {
   filters?: SampleFilters;
   /** Item IDs drawn by earlier batches: left out unless the analyst says otherwise. */
   exclude?: ReadonlySet<string>;
+  /** Decisions drawn by earlier batches, as drawnDecisionKey(item, moderator) (decision draws). */
+  excludeDecisions?: ReadonlySet<string>;
+  /** Decisions (default) or items. */
+  unit?: SamplingUnit;
 }
 
 export interface SampledItem {
@@ -126,13 +155,14 @@ function passes(lot: DecisionLot, i: number, f: SampleFilters | undefined): bool
 const asLot = (decisions: DecisionLot | readonly Decision[]): DecisionLot => (decisions instanceof DecisionLot ? decisions : DecisionLot.from(decisions));
 
 /**
- * The decisions a sample may draw from: one per item ID (the first row stands for it), passing
- * the filters, and not drawn by an earlier batch. Returns their indexes in the lot; their count
- * is the lot size the sample speaks for.
+ * The decisions a sample may draw from, passing the filters and not drawn by an earlier batch:
+ * every decision but repeats (the same moderator, item and time again) when the unit is
+ * 'decision'; one per item ID (its first row stands for it) when it is 'item'. Returns their
+ * indexes in the lot; their count is the lot size the sample speaks for.
  *
  * @example selectEligible(decisions, { markets: ['JP'] }).eligible.length // the JP lot size
  */
-export function selectEligible(decisions: DecisionLot | readonly Decision[], filters?: SampleFilters, exclude?: ReadonlySet<string>): { eligible: Int32Array; excluded: number } {
+export function selectEligible(decisions: DecisionLot | readonly Decision[], filters?: SampleFilters, exclude?: ReadonlySet<string>, unit: SamplingUnit = 'decision', excludeDecisions?: ReadonlySet<string>): { eligible: Int32Array; excluded: number } {
   const lot = asLot(decisions);
   const seen = new Set<string>();
   const eligible = new Int32Array(lot.length);
@@ -140,19 +170,21 @@ export function selectEligible(decisions: DecisionLot | readonly Decision[], fil
   let excluded = 0;
   const hasFilters = filters !== undefined && Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
   const hasExclusions = exclude !== undefined && exclude.size > 0;
+  const hasDecisionExclusions = unit === 'decision' && excludeDecisions !== undefined && excludeDecisions.size > 0;
+  const moderators = lot.text.moderator;
   for (let i = 0; i < lot.length; i++) {
     const itemId = lot.itemIds[i];
     if (!itemId) continue;
-    // The validator marks later rows of an ID; decisions from elsewhere are deduplicated here.
-    const duplicate = lot.duplicate[i];
-    if (duplicate === 1) continue;
-    if (duplicate === 2) {
-      const key = matchKey(itemId);
+    // The validator marks later rows of an ID (1) and repeats (3); decisions from elsewhere (2) are deduplicated here.
+    const mark = lot.duplicate[i];
+    if (mark === 3 || (unit === 'item' && mark === 1)) continue;
+    if (mark === 2) {
+      const key = unit === 'item' ? matchKey(itemId) : `${matchKey(itemId)}\u001f${moderators.get(i)}\u001f${lot.decidedAt[i]}`;
       if (seen.has(key)) continue;
       seen.add(key);
     }
     if (hasFilters && !passes(lot, i, filters)) continue;
-    if (hasExclusions && exclude.has(matchKey(itemId))) {
+    if ((hasExclusions && exclude.has(matchKey(itemId))) || (hasDecisionExclusions && excludeDecisions.has(drawnDecisionKey(itemId, moderators.get(i))))) {
       excluded++;
       continue;
     }
@@ -187,18 +219,19 @@ export function allocateStrata(strataSizes: readonly { stratum: string; populati
 }
 
 /**
- * Draws a reproducible sample: each item is ranked by its keyed hash of (seed, item_id) and the
- * k smallest per stratum are kept (bottom-k), so the same sheet, options and seed give the same
- * items even after the sheet is re-sorted or rows are appended. Risk-weighted draws rank by the
+ * Draws a reproducible sample: each decision is ranked by its keyed hash of (seed, item_id,
+ * moderator, decided_at) — each item by (seed, item_id) when the unit is 'item' — and the k
+ * smallest per stratum are kept (bottom-k), so the same sheet, options and seed give the same
+ * sample even after the sheet is re-sorted or rows are appended. Risk-weighted draws rank by the
  * Efraimidis–Spirakis key u^(1/w) (largest first; computed as ln(u)/w for stability).
  *
  * @example drawSample(decisions, { method: 'simple', size: 50, seed: 'w48' }).items.length // 50 (or all, if fewer)
- * Invalid input: a size that is not a whole number ≥ 0 throws a RangeError; items without an ID
- * or with a duplicate ID are never drawn twice (the first row of an ID stands for it).
+ * Invalid input: a size that is not a whole number ≥ 0 throws a RangeError; rows without an ID
+ * are never drawn; a repeat (the same moderator, item and time again) is never drawn twice.
  */
 export function drawSample(decisions: DecisionLot | readonly Decision[], options: SampleOptions): SampleResult {
   const lot = asLot(decisions);
-  return drawFromEligible(lot, selectEligible(lot, options.filters, options.exclude), options);
+  return drawFromEligible(lot, selectEligible(lot, options.filters, options.exclude, options.unit, options.excludeDecisions), options);
 }
 
 /**
@@ -215,7 +248,14 @@ export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32A
   // Draw keys in a typed array by lot index: no object per item.
   const keyOf = sampleKeyer(options.seed);
   const keys = new Float64Array(lot.length);
-  for (let j = 0; j < eligible.length; j++) keys[eligible[j]] = keyOf(itemIds[eligible[j]]);
+  if ((options.unit ?? 'decision') === 'item') for (let j = 0; j < eligible.length; j++) keys[eligible[j]] = keyOf(itemIds[eligible[j]]);
+  else {
+    const moderators = lot.text.moderator;
+    for (let j = 0; j < eligible.length; j++) {
+      const i = eligible[j];
+      keys[i] = keyOf(decisionKeyText(itemIds[i], moderators.get(i), lot.decidedAt[i]));
+    }
+  }
   const population = eligible.length;
 
   if (options.method === 'risk_weighted') {

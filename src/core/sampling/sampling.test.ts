@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Decision } from '../validation/decision';
 import { allocate } from './allocate';
-import { drawSample, type SamplingMethod } from './drawSample';
+import { decisionKeyText, drawSample, type SamplingMethod } from './drawSample';
 import { md5Key, md5KeyWithPrefix } from './md5Key';
 import { md5Hex, sampleKey, sampleKeyer } from './sampleKey';
 
@@ -143,4 +143,17 @@ test('a stratum is its text: an empty market and a written "—" are one stratum
   // Two fields group by their joined text, the same rule.
   const two = drawSample(pop, { method: 'stratified_proportional', strata: ['market', 'language'], size: 30, seed: 'm' });
   expect(two.allocation.map((a) => a.population)).toEqual([30, 60]);
+});
+
+test('a decision draw keys item:moderator:time and can reach every judgment but repeats; an item draw one row per item', () => {
+  expect(decisionKeyText('7301', 'sato', Date.UTC(2026, 10, 20, 10, 0, 5, 700))).toBe('7301:sato:2026-11-20T10:00:05Z');
+  expect(decisionKeyText('7301', 'sato', null)).toBe('7301:sato:');
+  const d = (row: number, itemId: string, moderator: string, repeat = false) => ({ row, itemId, moderator, verdict: 'approve' as const, policy: '', decidedAt: null, market: '', language: '', queue: '', url: '', notes: '', duplicate: row > 2 && itemId === '1', repeat });
+  const lot = [d(2, '1', 'a'), d(3, '1', 'b'), d(4, '1', 'c'), d(5, '2', 'a'), d(6, '1', 'a', true)];
+  const all = drawSample(lot, { method: 'simple', size: 10, seed: 's' });
+  expect(all.items.map((i) => i.row).sort()).toEqual([2, 3, 4, 5]);
+  expect(all.items.find((i) => i.row === 3)?.key).toBe(sampleKey('s', '1:b:'));
+  const items = drawSample(lot, { method: 'simple', size: 10, seed: 's', unit: 'item' });
+  expect(items.items.map((i) => i.row).sort()).toEqual([2, 5]);
+  expect(items.items.find((i) => i.row === 2)?.key).toBe(sampleKey('s', '1'));
 });

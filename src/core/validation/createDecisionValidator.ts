@@ -74,6 +74,95 @@ function memo<T>(fn: (v: CellValue) => T): (v: CellValue) => T {
   };
 }
 
+/** The first row and label stored under each key (an item ID, or a decision's key): typed arrays, no object per key. */
+class FirstRows {
+  private readonly index: ItemIdIndex;
+  private rows: Int32Array;
+  private labels: Int32Array;
+  readonly moderators: string[] = [];
+
+  constructor(expected?: number) {
+    this.index = new ItemIdIndex(expected);
+    const n = Math.max(16, expected ?? 1024);
+    this.rows = new Int32Array(n);
+    this.labels = new Int32Array(n);
+  }
+
+  /** Records the key's first row, or returns the ordinal it was recorded under (undefined when new). */
+  record(key: string, row: number, label: number, moderator: string): number | undefined {
+    const ordinal = this.index.size;
+    const prev = this.index.setIfAbsent(key, ordinal);
+    if (prev !== undefined) return prev;
+    if (ordinal === this.rows.length) {
+      this.rows = grown(this.rows);
+      this.labels = grown(this.labels);
+    }
+    this.rows[ordinal] = row;
+    this.labels[ordinal] = label;
+    this.moderators[ordinal] = moderator;
+    return undefined;
+  }
+
+  row(ordinal: number): number {
+    return this.rows[ordinal];
+  }
+
+  label(ordinal: number): number {
+    return this.labels[ordinal];
+  }
+}
+
+/**
+ * The first judgment of each item and the first row of each decision (item + moderator + time),
+ * for the repeat and disagreement rules on a full sheet. A label is verdict code × 65536 + policy
+ * number (the policy counts only when the verdict enforces).
+ */
+class FirstJudgments {
+  private readonly items: FirstRows;
+  private readonly decisions: FirstRows;
+  private readonly policies = new Map<string, number>();
+
+  constructor(expected?: number) {
+    this.items = new FirstRows(expected);
+    this.decisions = new FirstRows(expected);
+  }
+
+  policyCode(policy: string): number {
+    let c = this.policies.get(policy);
+    if (c === undefined) this.policies.set(policy, (c = this.policies.size + 1));
+    return c;
+  }
+
+  /** Records the item's first judgment, or returns it when the item was seen before. */
+  firstOfItem(itemId: string, row: number, label: number, moderator: string): { row: number; label: number; moderator: string; verdict: string; policy: string } | undefined {
+    const prev = this.items.record(itemId, row, label, moderator);
+    if (prev === undefined) return undefined;
+    const l = this.items.label(prev);
+    return { ...this.describe(l), row: this.items.row(prev), label: l, moderator: this.items.moderators[prev] };
+  }
+
+  /** Records a decision's first row, or returns it (row and label) when the decision was seen before. */
+  firstOfDecision(key: string, row: number, label: number): { row: number; label: number } | undefined {
+    const prev = this.decisions.record(key, row, label, '');
+    return prev === undefined ? undefined : { row: this.decisions.row(prev), label: this.decisions.label(prev) };
+  }
+
+  /** The verdict and policy (in brackets, or '') of a label, for a finding's message. */
+  describe(label: number): { verdict: string; policy: string } {
+    const verdict = VERDICT_OF_CODE[Math.floor(label / 65536)] ?? '';
+    const code = label % 65536;
+    let policy = '';
+    if (code) for (const [p, c] of this.policies) if (c === code) { policy = p; break; }
+    return { verdict, policy: policy ? `(${policy})` : '' };
+  }
+}
+
+const grown = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+
 // Hoisted so the per-row loops allocate nothing.
 const FORMULA_FIELDS = ['item_id', 'moderator', 'verdict', 'policy'] as const;
 const ERROR_FIELDS = ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'] as const;
@@ -101,8 +190,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const counts: Partial<Record<FindingCode, number>> = {};
   // Decisions are kept as columns, not a million objects (see DecisionLot).
   const lot = options.collectDecisions ? new DecisionLot(options.expectedRows ?? 1024) : undefined;
-  // Item ID → first row × 8 + verdict code: one number per item instead of an object.
-  const firstSeen = new ItemIdIndex(options.expectedRows ? Math.min(options.expectedRows, MAX_ROW) : undefined);
+  const judgments = new FirstJudgments(options.expectedRows ? Math.min(options.expectedRows, MAX_ROW) : undefined);
   let rowsChecked = 0;
   let leftOut = 0;
   const headerWidth = options.headerWidth ?? Infinity;
@@ -233,19 +321,6 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           }
         }
 
-        let duplicate = false;
-        if (itemId) {
-          // IDs match after normalisation (full-width digits, zero-width characters, a leading apostrophe).
-          const prev = firstSeen.setIfAbsent(matchKey(itemId), row * 8 + (verdict ? CODE_OF_VERDICT[verdict] : 0));
-          duplicate = prev !== undefined;
-          if (prev !== undefined) {
-            const prevRow = Math.floor(prev / 8);
-            const prevVerdict = VERDICT_OF_CODE[prev % 8];
-            if (prevVerdict !== verdict) add('duplicate_conflicting', row, 'item_id', { value: itemId, otherRow: prevRow, otherVerdict: prevVerdict ?? '' });
-            else add('duplicate_item', row, 'item_id', { value: itemId, otherRow: prevRow });
-          }
-        }
-
         let decidedAt: number | null = null;
         if (c.decided_at !== undefined) {
           const raw = cells[c.decided_at];
@@ -258,12 +333,35 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
             if (d > now + 86400000) add('future_date', row, 'decided_at', { value: new Date(d).toISOString().slice(0, 16).replace('T', ' ') });
           }
         }
+        let duplicate = false;
+        let repeat = false;
+        if (itemId) {
+          const policyKey = policy ? policy.code : policyText;
+          const label = (verdict ? CODE_OF_VERDICT[verdict] : 0) * 65536 + (verdict && isEnforcing(verdict) ? judgments.policyCode(policyKey) : 0);
+          const first = judgments.firstOfItem(matchKey(itemId), row, label, moderator);
+          // A decision is item + moderator + time (where the sheet has one).
+          const decisionKey = `${matchKey(itemId)}\u001f${matchKey(moderator)}\u001f${decidedAt ?? ''}`;
+          if (first) {
+            duplicate = true;
+            const earlier = judgments.firstOfDecision(decisionKey, row, label);
+            if (earlier) {
+              // The same moderator on the same item (at the same time): a repeat, not a second decision.
+              repeat = true;
+              const other = judgments.describe(earlier.label);
+              if (earlier.label !== label) add('duplicate_conflicting', row, 'item_id', { value: itemId, moderator, otherRow: earlier.row, otherVerdict: other.verdict, otherPolicy: other.policy });
+              else add('duplicate_item', row, 'item_id', { value: itemId, moderator, otherRow: earlier.row });
+            } else if (first.label !== label) {
+              add('conflicting_judgments', row, 'item_id', { value: itemId, otherModerator: first.moderator, otherRow: first.row, otherVerdict: first.verdict, otherPolicy: first.policy });
+            }
+          } else judgments.firstOfDecision(decisionKey, row, label);
+        }
+
         const market = codeOf(cells, row, hasError, 'market', marketOf, 'unknown_market');
         const language = codeOf(cells, row, hasError, 'language', languageOf, 'unknown_language');
 
         if (failed) leftOut++;
         if ((!failed || options.keepFailedRows) && lot) {
-          lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate);
+          lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate, repeat);
         }
       }
     },

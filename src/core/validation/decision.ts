@@ -19,4 +19,9 @@ export interface Decision {
   notes: string;
   /** True for a later row of an item ID seen above (the validator knows; samples skip it). */
   duplicate?: boolean;
+  /**
+   * True for a repeat: the same moderator judged the same item again (at the same time, or with no
+   * time). Different moderators on one item are not repeats; every one of them is a decision.
+   */
+  repeat?: boolean;
 }

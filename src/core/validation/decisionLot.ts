@@ -65,7 +65,10 @@ export class DecisionLot {
   verdicts: Uint8Array;
   /** UTC milliseconds; NaN when empty or unreadable. */
   decidedAt: Float64Array;
-  /** 0 = first row of its ID, 1 = a later row, 2 = not known (decisions from elsewhere). */
+  /**
+   * 0 = first row of its ID, 1 = a later row (another moderator's decision), 2 = not known
+   * (decisions from elsewhere), 3 = a repeat (the same moderator, item and time as a row above).
+   */
   duplicate: Uint8Array;
   itemIds: string[];
   urls: (string | undefined)[];
@@ -88,19 +91,19 @@ export class DecisionLot {
   /** A lot holding these decisions, in order. */
   static from(decisions: readonly Decision[]): DecisionLot {
     const lot = new DecisionLot(decisions.length);
-    for (const d of decisions) lot.add(d.row, d.itemId, d.moderator, d.verdict, d.policy, d.decidedAt, d.market, d.language, d.queue, d.url, d.notes, d.duplicate);
+    for (const d of decisions) lot.add(d.row, d.itemId, d.moderator, d.verdict, d.policy, d.decidedAt, d.market, d.language, d.queue, d.url, d.notes, d.duplicate, d.repeat);
     return lot;
   }
 
   /** Appends one decision (positional: the validator calls this a million times). */
-  add(row: number, itemId: string, moderator: string, verdict: Verdict | null, policy: string, decidedAt: number | null, market: string, language: string, queue: string, url: string, notes: string, duplicate: boolean | undefined): void {
+  add(row: number, itemId: string, moderator: string, verdict: Verdict | null, policy: string, decidedAt: number | null, market: string, language: string, queue: string, url: string, notes: string, duplicate: boolean | undefined, repeat = false): void {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
     this.rows[i] = row;
     this.itemIds[i] = itemId;
     this.verdicts[i] = verdict === null ? 0 : CODE_OF_VERDICT[verdict];
     this.decidedAt[i] = decidedAt === null ? NaN : decidedAt;
-    this.duplicate[i] = duplicate === undefined ? 2 : duplicate ? 1 : 0;
+    this.duplicate[i] = repeat ? 3 : duplicate === undefined ? 2 : duplicate ? 1 : 0;
     const t = this.text;
     t.moderator.set(i, moderator);
     t.policy.set(i, policy);
@@ -149,7 +152,9 @@ export class DecisionLot {
       url: this.urls[i] ?? '',
       notes: this.notes[i] ?? '',
     };
-    if (this.duplicate[i] !== 2) d.duplicate = this.duplicate[i] === 1;
+    const mark = this.duplicate[i];
+    if (mark !== 2) d.duplicate = mark === 1 || mark === 3;
+    if (mark === 3) d.repeat = true;
     return d;
   }
 

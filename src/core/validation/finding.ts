@@ -39,6 +39,7 @@ export const FINDING_CODES = [
   'taxonomy_bad_severity',
   'taxonomy_missing_code',
   'ragged_row',
+  'conflicting_judgments',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -92,6 +93,8 @@ export const FINDING_SEVERITY: Record<FindingCode, FindingSeverity> = {
   taxonomy_unknown_verdict: 'error',
   taxonomy_bad_severity: 'error',
   taxonomy_missing_code: 'error',
+  // Not an error: several moderators on one item is normal; analysts filter on it to review disagreements.
+  conflicting_judgments: 'info',
 };
 
 /** Builds a finding with the severity the rule table gives its code. */

@@ -43,12 +43,16 @@ export const FINDING_MESSAGES: Record<FindingCode, Record<Lang, string>> = {
     ja: '{cell}：「{value}」はセクションでありポリシーではありません。その中で適用したポリシーを選んでください。',
   },
   duplicate_conflicting: {
-    en: '{cell}: item {value} also appears in row {otherRow} with a different verdict ("{otherVerdict}"). Keep the final decision and remove the other row from the lot.',
-    ja: '{cell}：アイテム {value} は {otherRow} 行目にも異なる判定（「{otherVerdict}」）で出てきます。最終判定を残し、もう一方の行をロットから外してください。',
+    en: '{cell}: moderator {moderator} judged item {value} twice; row {otherRow} says "{otherVerdict}" {otherPolicy}. Keep the final decision and remove the other row from the lot.',
+    ja: '{cell}：担当者 {moderator} がアイテム {value} を二度判定しています。{otherRow} 行目は「{otherVerdict}」{otherPolicy}です。最終判定を残し、もう一方の行をロットから外してください。',
   },
   duplicate_item: {
-    en: '{cell}: item {value} also appears in row {otherRow} with the same verdict. Remove the duplicate so it is not sampled twice.',
-    ja: '{cell}：アイテム {value} は {otherRow} 行目にも同じ判定で出てきます。二重に抽出されないよう重複行を削除してください。',
+    en: '{cell}: moderator {moderator} judged item {value} again with the same verdict and policy (row {otherRow}). Remove the repeat so the decision is not counted twice.',
+    ja: '{cell}：担当者 {moderator} がアイテム {value} を同じ判定・ポリシーで再度判定しています（{otherRow} 行目）。二重に数えないよう重複行を削除してください。',
+  },
+  conflicting_judgments: {
+    en: '{cell}: item {value} was judged differently by {otherModerator} in row {otherRow} ("{otherVerdict}" {otherPolicy}). Several moderators on one item are normal; filter on this rule to review the items they disagree on.',
+    ja: '{cell}：アイテム {value} は {otherRow} 行目で {otherModerator} が異なる判定（「{otherVerdict}」{otherPolicy}）をしています。1 つのアイテムを複数の担当者が判定するのは通常のことです。このルールで絞り込むと判断の分かれたアイテムを確認できます。',
   },
   unparseable_date: {
     en: '{cell}: "{value}" is not a date. Use a date cell, or text such as 2026-11-24 13:05 or 2026/11/24 13:05.',
@@ -155,8 +159,9 @@ export const FINDING_TITLES: Record<FindingCode, Record<Lang, string>> = {
   enforcing_without_policy: { en: 'Enforcement without a policy', ja: 'ポリシーのない措置' },
   approve_with_policy: { en: 'Approve with a policy', ja: 'ポリシー付きの承認' },
   section_as_policy: { en: 'Section used as a policy', ja: 'セクションをポリシーとして使用' },
-  duplicate_conflicting: { en: 'Duplicate item, conflicting verdicts', ja: '重複アイテム（判定が矛盾）' },
-  duplicate_item: { en: 'Duplicate item', ja: '重複アイテム' },
+  duplicate_conflicting: { en: 'Same moderator, same item, different judgments', ja: '同じ担当者・同じアイテムで判定が矛盾' },
+  duplicate_item: { en: 'Repeated decision (same moderator, same item)', ja: '重複した判定（同じ担当者・同じアイテム）' },
+  conflicting_judgments: { en: 'Moderators disagree on an item', ja: 'アイテムの判定が担当者間で異なる' },
   unparseable_date: { en: 'Unreadable date', ja: '読み取れない日時' },
   future_date: { en: 'Date in the future', ja: '未来の日時' },
   unknown_market: { en: 'Unknown market code', ja: '不明な市場コード' },

@@ -26,7 +26,7 @@ test('each rule names its cell', () => {
     ['6', 'a', 'remove', '', '', '', ''], // 7: enforcing without policy
     ['7', 'a', 'approve', 'SAF.HATE', '', '', ''], // 8: approve with policy
     ['8', 'a', 'remove', 'SAF.VIO', '', '', ''], // 9
-    ['8', 'b', 'approve', '', '', '', ''], // 10: duplicate conflicting
+    ['8', 'a', 'approve', '', '', '', ''], // 10: the same moderator again, another verdict
     ['9', 'a', 'approve', '', 'last tuesday', '', ''], // 11: unparseable date
     ['10', 'a', 'approve', '', '2027-01-01', '', ''], // 12: future date
     ['11', 'a', 'approve', '', '', 'XX', 'zz'], // 13: unknown market and language
@@ -66,6 +66,23 @@ test('duplicates are found across chunks, and counts go on past maxFindings', ()
   expect(s.counts).toEqual({ duplicate_item: 1, unknown_verdict: 1 });
 });
 
+test('a repeat is the same moderator on the same item (and time); other moderators are decisions, their disagreements an info finding', () => {
+  const rows = [
+    ['1', 'aki', 'remove', 'SAF.HATE', '2026-11-20 10:00', '', ''], // 2
+    ['1', 'ben', 'remove', 'SAF.HATE', '2026-11-20 11:00', '', ''], // 3: agrees: nothing
+    ['1', 'cho', 'remove', 'SAF.HARASS', '2026-11-20 12:00', '', ''], // 4: another policy: a disagreement, not "the same verdict"
+    ['1', 'dan', 'approve', '', '2026-11-20 12:00', '', ''], // 5: another verdict
+    ['1', 'aki', 'remove', 'SAF.HATE', '2026-11-20 10:00', '', ''], // 6: aki again, same time, same judgment: a repeat
+    ['1', 'ben', 'approve', '', '2026-11-20 11:00', '', ''], // 7: ben again, same time, another verdict
+    ['1', 'aki', 'approve', '', '2026-11-21 09:00', '', ''], // 8: aki a day later (an appeal): a decision
+  ];
+  const s = validateDecisions(rows, 2, { mapping, taxonomy, now, collectDecisions: true });
+  expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual(['conflicting_judgments@4', 'conflicting_judgments@5', 'duplicate_item@6', 'duplicate_conflicting@7', 'conflicting_judgments@8']);
+  expect(s.findings.find((f) => f.row === 4)?.severity).toBe('info');
+  expect(s.findings.find((f) => f.row === 7)?.params).toMatchObject({ moderator: 'ben', otherRow: 3, otherVerdict: 'remove', otherPolicy: '(SAF.HATE)' });
+  expect(s.decisions.map((d) => d.repeat ?? false)).toEqual([false, false, false, false, true, true, false]);
+});
+
 test('the expected row count only sizes the duplicate table: too small, exact or too large, the same findings', () => {
   const rows = Array.from({ length: 5000 }, (_, i) => [String(i % 3700), `m${i % 9}`, i % 7 === 0 ? 'remove' : 'approve', '', '', '', '']);
   const summaryWith = (expectedRows?: number) => {
@@ -76,7 +93,10 @@ test('the expected row count only sizes the duplicate table: too small, exact or
   };
   const plain = summaryWith();
   expect(plain.decisions).toHaveLength(5000);
-  expect(plain.counts.duplicate_item! + plain.counts.duplicate_conflicting!).toBe(1300);
+  // Every repeated ID is another moderator's decision (i and i + 3700 have different moderators): no repeat.
+  expect(plain.decisions.filter((d) => d.duplicate).length).toBe(1300);
+  expect((plain.counts.duplicate_item ?? 0) + (plain.counts.duplicate_conflicting ?? 0)).toBe(0);
+  expect(plain.counts.conflicting_judgments).toBeGreaterThan(0);
   for (const expected of [1, 5000, 2_000_000]) expect(summaryWith(expected)).toEqual(plain);
 });
 
@@ -109,7 +129,7 @@ test('every finding code has an English and a Japanese message that names the ce
     for (const lang of LANGUAGES) {
       const template = FINDING_MESSAGES[code][lang];
       expect(template).toContain('{cell}');
-      const text = renderFinding(makeFinding(code, 12, 2, 'verdict', { value: 'v', field: 'verdict', verdict: 'remove', policy: 'P', allowed: 'remove', replacement: 'R', otherRow: 3, otherVerdict: 'approve', language: 'ja', path: 'a → a', cells: 11, expected: 10 }), lang, '判定');
+      const text = renderFinding(makeFinding(code, 12, 2, 'verdict', { value: 'v', field: 'verdict', verdict: 'remove', policy: 'P', allowed: 'remove', replacement: 'R', otherRow: 3, otherVerdict: 'approve', otherPolicy: '(SAF.HATE)', moderator: 'sato', otherModerator: 'lee', language: 'ja', path: 'a → a', cells: 5, expected: 4 }), lang, '判定');
       expect(text).toContain("'判定'!C12");
       expect(text).not.toMatch(/\{\w+\}/);
       if (lang === 'ja') expect(text).toMatch(/[\u3040-\u30ff]/);

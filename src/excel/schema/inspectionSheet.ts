@@ -42,6 +42,7 @@ const JA_LABELS: Record<InspectionColumn, string> = {
   settled_by: '裁定者',
   settled_at: '裁定日時',
   week: '週',
+  blind: 'ブラインド',
 };
 
 /** A column's header label in a language. */

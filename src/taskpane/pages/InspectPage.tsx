@@ -65,6 +65,7 @@ export default function InspectPage(): ReactElement {
   const cardHeading = useRef<HTMLHeadingElement>(null);
   const policyPickerId = useId();
   const batch = session.batch ?? batches?.find((b) => b.hasSheet)?.batch;
+  const info = batches?.find((b) => b.batch === batch);
 
   // Loaded once per visit (the language only changes names, which come from the same taxonomy);
   // the states are set after the flow ends, so the item's load that follows can run.
@@ -95,12 +96,18 @@ export default function InspectPage(): ReactElement {
   useEffect(() => {
     const row = state?.next;
     setVerdict(row?.qaVerdict ?? undefined);
-    setPolicy(row?.qaPolicy || row?.policy || '');
+    // Blind review: the moderator's policy is no starting point either.
+    setPolicy(row?.qaPolicy || (info?.blind ? '' : row?.policy) || '');
     setQuery('');
     setComment(row?.qaComment ?? '');
     setEscalate(row?.escalate ?? false);
     setReason(row?.reason ?? '');
-  }, [batch, shownIndex]);
+  }, [batch, shownIndex, info?.blind]);
+
+  // A calibration sheet names its inspector: picking it puts that name in the inspector field.
+  useEffect(() => {
+    if (info?.assignedInspector && session.inspector !== info.assignedInspector) session.update({ inspector: info.assignedInspector });
+  }, [info?.batch, info?.assignedInspector]);
 
   const load = useCallback(
     async (from = 0) => {
@@ -135,6 +142,8 @@ export default function InspectPage(): ReactElement {
   }, [batch, runner, watcher]);
 
   const row: InspectionRow | undefined = state?.next;
+  // Blind review hides the moderator's verdict and policy until this item has the inspector's own.
+  const hidden = Boolean(info?.blind && row && row.qaVerdict === null);
   const skip = useCallback(async () => {
     if (row) await load(row.index + 1);
   }, [row, load]);
@@ -165,7 +174,7 @@ export default function InspectPage(): ReactElement {
     if (!verdict) return flow.fail(new FlowError('inspect.needVerdict'));
     const code = isEnforcing(verdict) ? resolvePolicy() : verdict === 'escalate' ? resolvePolicy() : '';
     if (isEnforcing(verdict) && !code) return flow.fail(new FlowError('inspect.needPolicy'));
-    const outcome = await flow.run(() => saveQaDecision(runner, batch, row.index, { qaVerdict: verdict, qaPolicy: code, comment: comment.trim(), escalate, inspector: session.inspector.trim(), now: Date.now(), reason }));
+    const outcome = await flow.run(() => saveQaDecision(runner, batch, row.index, { qaVerdict: verdict, qaPolicy: code, comment: comment.trim(), escalate, inspector: session.inspector.trim(), now: Date.now(), reason, blind: hidden }));
     if (!outcome) return;
     setSaved(outcome);
     if (Number(row.severity) >= 3) since.current.severe++;
@@ -223,6 +232,7 @@ export default function InspectPage(): ReactElement {
           <Input value={session.inspector} onChange={(_, d) => session.update({ inspector: d.value })} />
         </Field>
       </div>
+      {info?.assignedInspector && <Caption1>{t('inspect.assigned', { inspector: info.assignedInspector })}</Caption1>}
       {state && (
         <Field label={state.escalated ? t('inspect.progressEscalated', { done: state.inspected, total: state.total, escalated: state.escalated, awaiting: state.awaitingDecision }) : t('inspect.progress', { done: state.inspected, total: state.total })}>
           <ProgressBar value={state.total ? state.inspected / state.total : 0} aria-label={t('inspect.progress', { done: state.inspected, total: state.total })} />
@@ -273,11 +283,11 @@ export default function InspectPage(): ReactElement {
             <dt className={styles.term}>{t('field.moderator')}</dt>
             <dd className={styles.value}>{row.moderator}</dd>
             <dt className={styles.term}>{t('field.verdict')}</dt>
-            <dd className={styles.value}>{row.verdict ? t(`verdict.${row.verdict}`) : '—'}</dd>
+            <dd className={styles.value} data-blind={hidden ? 'hidden' : undefined}>{hidden ? t('inspect.blindHidden') : row.verdict ? t(`verdict.${row.verdict}`) : '—'}</dd>
             <dt className={styles.term}>{t('field.policy')}</dt>
-            <dd className={styles.value}>
-              {row.policy ? describe(row.policy) : t('inspect.noPolicy')}
-              {row.severity !== '' && (
+            <dd className={styles.value} data-blind={hidden ? 'hidden' : undefined}>
+              {hidden ? t('inspect.blindHidden') : row.policy ? describe(row.policy) : t('inspect.noPolicy')}
+              {!hidden && row.severity !== '' && (
                 <>
                   {' '}
                   <Badge appearance="outline" color={Number(row.severity) >= 3 ? 'danger' : 'informative'}>
@@ -295,7 +305,7 @@ export default function InspectPage(): ReactElement {
               </>
             )}
           </dl>
-          {Number(row.severity) >= 3 && (
+          {!hidden && Number(row.severity) >= 3 && (
             <MessageBar intent="warning">
               <MessageBarBody>{t('inspect.severe', { severity: row.severity })}</MessageBarBody>
             </MessageBar>

@@ -5,6 +5,7 @@ import { listBatches, type BatchInfo } from '../../excel/batches';
 import { reportFlow, reportStatus, type ReportResult, type ReportStatus } from '../../excel/reportFlow';
 import { quoteSheetName } from '../../core/a1/cellAddress';
 import { BatchPicker } from '../shell/BatchPicker';
+import { CalibrationPanel } from './CalibrationPanel';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
 import { LanguageContext, useT } from '../shell/LanguageContext';
@@ -126,6 +127,7 @@ export default function ReportPage(): ReactElement {
             {t('report.figures')}
           </Subtitle2>
           {summary.inspected === 0 && <MessageBar intent="info"><MessageBarBody>{t('report.notInspected')}</MessageBarBody></MessageBar>}
+          {result.repeatedRows > 0 && <MessageBar intent="warning"><MessageBarBody>{t('report.repeatedRows', { count: result.repeatedRows, sheet: `QA ${batch}` })}</MessageBarBody></MessageBar>}
           <Table size="small" aria-labelledby="figures-title">
             <TableBody>
               {rows.map(([label, value]) => (
@@ -143,6 +145,7 @@ export default function ReportPage(): ReactElement {
           </Link>
         </section>
       )}
+      <CalibrationPanel batches={batches} />
     </div>
   );
 }

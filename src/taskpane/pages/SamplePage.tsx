@@ -1,8 +1,8 @@
-import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { AQLS, INSPECTIONS, INSPECTION_LEVELS, type Aql, type Inspection, type InspectionLevel } from '../../core/iso2859/planTables';
 import { VERDICTS, type DecisionField, type Verdict } from '../../core/model';
-import { SAMPLING_METHODS, type SampleFilters, type SamplingMethod } from '../../core/sampling/drawSample';
+import { SAMPLING_METHODS, SAMPLING_UNITS, type SampleFilters, type SamplingMethod, type SamplingUnit } from '../../core/sampling/drawSample';
 import { FlowError } from '../../excel/host';
 import { listBatches } from '../../excel/batches';
 import { previewSample, sampleFlow, type SampleFlowOptions, type SampleFlowResult, type SamplePreview, type SampleSize } from '../../excel/sampleFlow';
@@ -54,6 +54,13 @@ export default function SamplePage(): ReactElement {
   const [to, setTo] = useState('');
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   const [includeEarlier, setIncludeEarlier] = useState(false);
+  const [unit, setUnit] = useState<SamplingUnit>('decision');
+  const [inspectorsText, setInspectorsText] = useState('');
+  const [blindChoice, setBlindChoice] = useState<boolean>();
+  const inspectorList = inspectorsText.split(/\r?\n|[,、]/).map((x) => x.trim()).filter(Boolean);
+  const calibration = inspectorList.length >= 2;
+  // Blind review is the default for calibration, an option otherwise.
+  const blind = blindChoice ?? calibration;
   const [seed, setSeed] = useState(newSeed);
   const [preview, setPreview] = useState<SamplePreview>();
   const [drawn, setDrawn] = useState<SampleFlowResult>();
@@ -125,6 +132,9 @@ export default function SamplePage(): ReactElement {
       quota: method === 'moderator_quota' ? Math.round(num(quota, t('sample.quota'), 1, 1_000_000)) : undefined,
       filters,
       includePreviouslySampled: includeEarlier,
+      unit,
+      inspectors: calibration ? inspectorList : undefined,
+      blind,
       sheet: session.sheet,
       mapping: session.mapping,
       lang,
@@ -145,7 +155,7 @@ export default function SamplePage(): ReactElement {
     const result = await flow.run(async (control) => sampleFlow(session.host.runner, { ...build(), ...control, batch, createdBy: session.inspector }));
     if (result) {
       setDrawn(result);
-      session.update({ batch: result.batch });
+      session.update({ batch: result.members?.[0]?.batch ?? result.batch });
     }
   };
 
@@ -174,6 +184,14 @@ export default function SamplePage(): ReactElement {
       {/* Any letters are fine (「第48週」 too); an invalid name says why, here and on Draw. */}
       <Field label={t('sample.batch')} hint={t('sample.batchHint', { batch })} validationState={nameProblem ? 'error' : 'none'} validationMessage={nameProblem ? t(nameProblem.key, nameProblem.params) : undefined}>
         <Input value={batch} onChange={(_, d) => setBatch(d.value)} maxLength={21} />
+      </Field>
+
+      <Field label={t('sample.unit')}>
+        <RadioGroup value={unit} onChange={(_, d) => setUnit(d.value as SamplingUnit)}>
+          {SAMPLING_UNITS.map((u) => (
+            <Radio key={u} value={u} label={t(`sample.unit.${u}`)} />
+          ))}
+        </RadioGroup>
       </Field>
 
       <Field label={t('sample.method')}>
@@ -294,6 +312,16 @@ export default function SamplePage(): ReactElement {
         <Checkbox label={t('sample.includeEarlier')} checked={includeEarlier} onChange={(_, d) => setIncludeEarlier(Boolean(d.checked))} />
       </fieldset>
 
+      <fieldset className={styles.section}>
+        <legend>
+          <Subtitle2>{t('calibration.title')}</Subtitle2>
+        </legend>
+        <Field label={t('calibration.inspectors')}>
+          <Textarea value={inspectorsText} onChange={(_, d) => setInspectorsText(d.value)} resize="vertical" />
+        </Field>
+        <Checkbox label={t('calibration.blind')} checked={blind} onChange={(_, d) => setBlindChoice(Boolean(d.checked))} />
+      </fieldset>
+
       <div className={styles.row}>
         <Field label={t('sample.seed')} hint={t('sample.seedHint')}>
           <Input value={seed} onChange={(_, d) => setSeed(d.value)} />
@@ -341,7 +369,10 @@ export default function SamplePage(): ReactElement {
       {drawn && (
         <MessageBar intent="success">
           <MessageBarBody>
-            {t('sample.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), lot: drawn.lotSize.toLocaleString(lang), sheet: drawn.sheet })} {planLine(drawn)}
+            {drawn.members
+              ? t('calibration.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), inspectors: drawn.members.map((m) => `${m.inspector} (${m.batch})`).join(', ') })
+              : t('sample.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), lot: drawn.lotSize.toLocaleString(lang), sheet: drawn.sheet })}{' '}
+            {planLine(drawn)}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => session.go('inspect')}>

@@ -1,0 +1,118 @@
+import { Button, Field, Link, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useContext, useState, type ReactElement } from 'react';
+import { quoteSheetName } from '../../core/a1/cellAddress';
+import { calibrationAgreementFlow, type AgreementFlowResult } from '../../excel/agreementFlow';
+import type { BatchInfo } from '../../excel/batches';
+import { adjudicationSheetName } from '../../excel/sheets';
+import { FlowStatus } from '../shell/FlowStatus';
+import { LanguageContext, useT } from '../shell/LanguageContext';
+import { useSession } from '../shell/Session';
+import { usePageStyles } from '../shell/styles';
+import { useFlow } from '../shell/useFlow';
+
+const num = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+
+/**
+ * Calibration, on the Report page: compare the inspectors of a calibration batch (agreement,
+ * pairwise κ), list their disagreements on the adjudication sheet for a lead to settle, and show
+ * each inspector's accuracy against the settled verdicts. Refreshing keeps what the lead settled.
+ */
+export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined }): ReactElement | null {
+  const t = useT();
+  const lang = useContext(LanguageContext);
+  const styles = usePageStyles();
+  const session = useSession();
+  const flow = useFlow();
+  const calibrations = [...new Set((batches ?? []).filter((b) => b.calibration && b.hasSheet).map((b) => b.calibration))];
+  const [chosen, setChosen] = useState<string>();
+  const [result, setResult] = useState<AgreementFlowResult>();
+  const calibration = chosen ?? calibrations[0];
+  if (!batches || calibrations.length === 0) return null;
+
+  const compare = async () => {
+    if (!calibration) return;
+    const done = await flow.run(() => calibrationAgreementFlow(session.host.runner, calibration, { lang }));
+    if (done) setResult(done);
+  };
+  const r = result?.report;
+  const interval = (c: { value: number; low: number; high: number; items: number }) => t('calibration.interval', { value: num(c.value), low: num(c.low), high: num(c.high), items: c.items });
+
+  return (
+    <section className={styles.section} aria-labelledby="calibration-title">
+      <Subtitle2 as="h2" id="calibration-title">
+        {t('calibration.title')}
+      </Subtitle2>
+      <div className={styles.row}>
+        <Field label={t('calibration.batch')}>
+          <Select value={calibration} onChange={(_, d) => { setChosen(d.value); setResult(undefined); }}>
+            {calibrations.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button disabled={flow.running} onClick={() => void compare()}>
+          {t('calibration.refresh')}
+        </Button>
+      </div>
+      <FlowStatus flow={flow} />
+      {result && r && (
+        <>
+          <MessageBar intent={result.openDisagreements ? 'warning' : 'success'}>
+            <MessageBarBody>{t('agreement.adjudicated', { sheet: adjudicationSheetName(calibration ?? ''), open: result.openDisagreements ?? 0, count: r.disagreements.length })}</MessageBarBody>
+          </MessageBar>
+          <p>{t('calibration.alpha', { value: num(r.alphaVerdict.value), low: num(r.alphaVerdict.low), high: num(r.alphaVerdict.high), items: r.alphaVerdict.items })}</p>
+          <Table size="small" aria-label={t('calibration.pairwise')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('calibration.pairwise')}</TableHeaderCell>
+                {r.raters.map((name) => (
+                  <TableHeaderCell key={name}>{name}</TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {r.raters.map((a, i) => (
+                <TableRow key={a}>
+                  <TableCell>{a}</TableCell>
+                  {r.raters.map((b, j) => (
+                    <TableCell key={b} data-kappa={i === j ? undefined : `${a}|${b}`}>
+                      {i === j ? '1' : r.pairwise[i][j] ? interval(r.pairwise[i][j]!) : '—'}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Table size="small" aria-label={t('calibration.accuracy')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('agreement.col.rater')}</TableHeaderCell>
+                <TableHeaderCell>{t('calibration.accuracy')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {(result.accuracy ?? []).map((a) => (
+                <TableRow key={a.rater}>
+                  <TableCell>{a.rater}</TableCell>
+                  <TableCell data-accuracy={a.rater}>
+                    {a.of ? t('report.percentWithInterval', { value: `${((a.correct / a.of) * 100).toFixed(1)}% (${a.correct}/${a.of})`, low: `${(a.wilson[0] * 100).toFixed(1)}%`, high: `${(a.wilson[1] * 100).toFixed(1)}%` }) : '—'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <div className={styles.row}>
+            <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(adjudicationSheetName(calibration ?? ''))}!A1`)}>
+              {t('calibration.goToAdjudication')}
+            </Link>
+            <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(result.sheet)}!A1`)}>
+              {t('calibration.goToReport')}
+            </Link>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
