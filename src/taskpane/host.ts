@@ -70,7 +70,8 @@ export function themeFromBackground(color: string | undefined): ThemeKind {
 export function officeHost(): PaneHost {
   return {
     kind: 'excel',
-    runner: hostRunner(Excel, Office.context.requirements),
+    // Resolved when a batch runs, not when the pane starts: Excel's globals are read at that moment.
+    runner: (batch) => hostRunner(Excel, Office.context.requirements)(batch),
     displayLanguage: languageFromLocale(Office.context.displayLanguage),
     theme: themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor),
     openUrl(url) {
