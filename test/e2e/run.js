@@ -88,7 +88,7 @@ async function main() {
       console.log(`✓ ${file} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
-      console.error(`✗ ${file}: ${error.message}`);
+      console.error(`✗ ${file}: ${error.message}${errors.length ? `\n  errors in the page: ${errors.join('; ')}` : ''}`);
       await t.screenshot('failure').catch(() => undefined);
     }
     await context.close();
