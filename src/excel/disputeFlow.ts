@@ -1,4 +1,5 @@
-import type { Settlement } from '../core/model';
+import type { Outcome, Settlement } from '../core/model';
+import { locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { readSheet } from './inspectFlow';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
@@ -9,17 +10,19 @@ const stamp = (now: number) => new Date(now).toISOString().slice(0, 19).replace(
 
 /** The item's row and a way to write cells of it by column name (a sheet's columns are found by header, never by position). */
 async function rowOf(context: Excel.RequestContext, batch: string, itemId: string) {
-  const { name, values } = await readSheet(context, batch);
-  const row = readInspectionRows(values).rows.find((r) => r.itemId === itemId);
+  const { name, values, policies } = await readSheet(context, batch);
+  const row = readInspectionRows(values, policies).rows.find((r) => r.itemId === itemId);
   if (!row) throw new FlowError('dispute.error.noItem', { item: itemId, sheet: name });
-  const header = (values[0] ?? []).map((h) => String(h));
+  // Columns by field name or either language's label; outcomes in the sheet's language.
+  const { at, lang } = locateInspectionColumns(values[0] ?? []);
   const ws = context.workbook.worksheets.getItem(name);
   // Names, comments and who settled are untrusted text: written as text through writeRows.
-  const write = async (cells: [column: string, value: string][]) => {
+  const write = async (cells: [column: InspectionColumn, value: string][]) => {
     for (const [column, value] of cells) {
-      const c = header.indexOf(column);
+      const c = at(column);
       if (c < 0) throw new FlowError('dispute.error.noColumn', { sheet: name, column });
-      await writeRows(context, ws, row.index + 1, c, [[value]], column === 'outcome' ? [] : [0]);
+      const cell = column === 'outcome' ? outcomeLabel(value as Outcome, lang) : value;
+      await writeRows(context, ws, row.index + 1, c, [[cell]], column === 'outcome' ? [] : [0]);
     }
   };
   return { row, write };

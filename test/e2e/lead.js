@@ -12,6 +12,8 @@ const { threeWeeksBook, SLIPPING } = require('../helpers/threeWeeks.ts');
 const { exportXlsx, importXlsx } = require('../../src/emulator/xlsx.ts');
 const { planForLetter } = require('../../src/core/iso2859/samplingPlan.ts');
 const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
+const { locateInspectionColumns } = require('../../src/excel/schema/inspectionSheet.ts');
+const { columnLetter } = require('../../src/core/a1/columnLetter.ts');
 
 async function axeCheck(t, page, where) {
   const report = await new AxeBuilder({ page }).include('#pane').exclude('[data-tabster-dummy]').analyze();
@@ -104,13 +106,15 @@ module.exports = async function lead(t, lang) {
   t.check(w48[0].reason === 'missed_context' && w48[0].outcome !== 'correct', `the error and its reason are in the sheet: ${w48[0].outcome} / ${w48[0].reason}`);
   // …and in the sheet's dropdown: the reason column lists QA Reasons' codes.
   const header = (await page.evaluate(() => window.__workbench.book.valuesOf('QA W48')))[0];
-  const reasonColumn = String.fromCharCode(65 + header.indexOf('reason'));
+  // By field name or the Japanese label: a Japanese workbook's inspection sheet has Japanese headers.
+  const reasonIndex = locateInspectionColumns(header).at('reason');
+  const reasonColumn = columnLetter(reasonIndex);
   await sheetTab('QA W48').click();
   await page.evaluate((column) => {
     const { book } = window.__workbench;
     book.model.selection = { sheet: book.model.activeSheet, rect: { row: 2, column, rowCount: 1, columnCount: 1 } };
     book.notify();
-  }, header.indexOf('reason'));
+  }, reasonIndex);
   await page.locator(`[data-cell=${reasonColumn}3][aria-selected=true]`).waitFor();
   await page.locator('[role=grid]').focus();
   await page.keyboard.press('Enter');
