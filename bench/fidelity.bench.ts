@@ -20,6 +20,7 @@ import { createWorkbook, type EmulatedWorkbook } from '../src/emulator';
 import { recomputeOutcomes } from '../src/excel/inspectFlow';
 import { locateDecisions } from '../src/excel/readDecisions';
 import { INSPECTION_COLUMNS, sampleFlow } from '../src/excel/sampleFlow';
+import { locateInspectionColumns } from '../src/excel/schema/inspectionSheet';
 import { validateFlow } from '../src/excel/validateFlow';
 import type { BenchContext } from './harness';
 
@@ -62,10 +63,11 @@ export async function run(ctx: BenchContext): Promise<void> {
 
   // Every drawn item inspected: all outcomes are stale and recomputed at once.
   const sheet = big.model.sheet('QA big')!;
-  const header = sheet.rows[0]!.map(String);
-  const verdict = header.indexOf('qa_verdict');
+  // The header in the workbook's language (a Japanese lot gets Japanese headers): found by the sheet's schema.
+  const values = big.valuesOf('QA big');
+  const verdict = locateInspectionColumns(values[0] ?? []).at('qa_verdict');
   if (verdict < 0) throw new Error(`no qa_verdict column in ${INSPECTION_COLUMNS.join(',')}`);
-  for (let r = 1; r < sheet.rows.length; r++) if (sheet.rows[r]) sheet.setCell(r, verdict, 'approve');
+  for (let r = 1; r < values.length; r++) sheet.setCell(r, verdict, 'approve');
   const rc = await measure(big, () => recomputeOutcomes(big.run, 'big'));
   ctx.record({ suite: 'fidelity', name: 'recompute20k.largestRequestBytes', value: rc.largestRequest, unit: 'bytes', target: { max: LIMIT }, note: `${drawn.toLocaleString('en-US')} stale outcomes, ${rc.syncs} syncs` });
   tally(big);
