@@ -27,8 +27,10 @@ const ROOT = path.join(__dirname, '..');
 
 /** Runs the CLI in a child process; returns its wall time and peak RSS. */
 function cli(args: string[]): { ms: number; rssMB: number } {
-  const script = `require('tsx/cjs');
-const { main } = require(${JSON.stringify(path.join(ROOT, 'src', 'cli', 'main.ts'))});
+  // The CLI as shipped (dist-cli, built by npm ci's prepare), as an analyst runs it.
+  const compiled = path.join(ROOT, 'dist-cli', 'cli', 'main.js');
+  const script = `${fs.existsSync(compiled) ? '' : "require('tsx/cjs');"}
+const { main } = require(${JSON.stringify(fs.existsSync(compiled) ? compiled : path.join(ROOT, 'src', 'cli', 'main.ts'))});
 const io = { out: () => {}, err: (s) => process.stderr.write(s), env: {}, isTTY: false, now: () => Date.now() };
 main(${JSON.stringify(args)}, io).then((code) => { process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS })); });`;
   const start = Date.now();
