@@ -209,6 +209,18 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
  * only their values) means the area is cleared and every pivot is built again, so a report
  * refreshes whatever the saved file kept.
  */
+/** A pivot of the inspection table: one field down, the outcome across, items counted. */
+function addOutcomePivot(ws: Excel.Worksheet, table: Excel.Table, name: string, at: string, rowField: string, field: (c: InspectionColumn) => string) {
+  const pivot = ws.pivotTables.add(name, table as unknown as Excel.Range, at);
+  // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
+  pivot.layout.autoFormat = false;
+  pivot.rowHierarchies.add(pivot.hierarchies.getItem(rowField));
+  pivot.columnHierarchies.add(pivot.hierarchies.getItem(field('outcome')));
+  const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field('item_id')));
+  data.summarizeBy = 'Count' as Excel.AggregationFunction;
+  return { pivot, data };
+}
+
 /** Hides the pending outcome in pivots, so each row's figures are over its inspected items. */
 async function hidePendingItems(context: Excel.RequestContext, pivots: Excel.PivotTable[], outcome: string, pendingLabel: string): Promise<void> {
   const items = pivots.map((pivot) => pivot.columnHierarchies.getItem(outcome).fields.getItem(outcome).items.getItemOrNullObject(pendingLabel));
@@ -238,13 +250,7 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
   const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
   const added = PIVOTS.map((p) => {
     ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L(p.label)]];
-    const pivot = ws.pivotTables.add(pivotName(batch, p.id), table as unknown as Excel.Range, p.at);
-    // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
-    pivot.layout.autoFormat = false;
-    pivot.rowHierarchies.add(pivot.hierarchies.getItem(field(p.field)));
-    pivot.columnHierarchies.add(pivot.hierarchies.getItem(field('outcome')));
-    const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field('item_id')));
-    data.summarizeBy = 'Count' as Excel.AggregationFunction;
+    const { pivot, data } = addOutcomePivot(ws, table, pivotName(batch, p.id), p.at, field(p.field), field);
     data.showAs = { calculation: 'PercentOfRowTotal' } as Excel.ShowAsRule;
     data.name = L('report.percentOfInspected');
     return pivot;
@@ -307,12 +313,7 @@ async function writeRecutPivots(context: Excel.RequestContext, ws: Excel.Workshe
   const added: Excel.PivotTable[] = [];
   for (const p of present) {
     ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L('report.recut', { field: p.field })]];
-    const pivot = ws.pivotTables.add(pivotName(batch, p.id), table as unknown as Excel.Range, p.at);
-    pivot.layout.autoFormat = false;
-    pivot.rowHierarchies.add(pivot.hierarchies.getItem(field(p.field)));
-    pivot.columnHierarchies.add(pivot.hierarchies.getItem(field('outcome')));
-    const data = pivot.dataHierarchies.add(pivot.hierarchies.getItem(field('item_id')));
-    data.summarizeBy = 'Count' as Excel.AggregationFunction;
+    const { pivot } = addOutcomePivot(ws, table, pivotName(batch, p.id), p.at, field(p.field), field);
     // ExcelApi 1.10: slicers beside the pivot; elsewhere the other re-cut fields as filter fields.
     for (const f of fields.filter((f) => f !== p.field)) {
       if (slicers) context.workbook.slicers.add(pivot as unknown as Excel.PivotTable, field(f), ws);
