@@ -18,7 +18,6 @@
  * await book.remoteEdit('Decisions', 4, 2, 'approve');   // a co-author's edit: onChanged (Remote)
  * ```
  */
-import { columnName, quoteSheet } from './address';
 import { EmulatorError } from './errors';
 import { WorkbookModel, type SheetModel, type Value } from './model';
 import { eventHandlersSettled, officeClient } from './host/client';
@@ -160,5 +159,3 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
   };
   return book;
 }
-
-export { quoteSheet, columnName };

@@ -6,7 +6,7 @@
  * made by other co-authors… the source property is Remote"). Messages reach the client through its
  * own entry point for host messages, as on the web.
  */
-import { formatRect } from '../address';
+import { formatRange } from '../../excelSpec';
 import type { SheetModel, Value } from '../model';
 import type { Change, HostState } from './dispatch';
 import { rangeRef } from './range';
@@ -55,7 +55,7 @@ export function changedEvents(host: HostState, changes: Change[], source: 'Local
       changeType: 'RangeEdited',
       source,
       worksheetId: change.sheet.id,
-      address: formatRect(change.rect),
+      address: formatRange(change.rect),
       referenceId,
       shiftDirection: 'None',
       triggerSource,

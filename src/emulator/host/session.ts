@@ -4,6 +4,7 @@
  * as Excel's host does — after checking the web's limits on the real serialized bytes, the
  * cell-edit mode, and co-authors' changes that landed while the request was in flight.
  */
+import { MAX_CELLS_PER_READ, PAYLOAD_LIMIT_BYTES } from '../../excelSpec';
 import { EmulatorError } from '../errors';
 import type { WorkbookModel } from '../model';
 import { officeClient, useRequirements } from './client';
@@ -38,7 +39,7 @@ export interface Instrumentation {
 }
 
 export function newInstrumentation(): Instrumentation {
-  return { syncs: 0, requestBytes: [], responseBytes: [], requestActions: [], cleanupRequests: 0, cleanupRequestBytes: [], hostMs: 0, maxRequestBytes: 5_000_000, maxResponseBytes: 5_000_000, maxCellsPerRead: 5_000_000 };
+  return { syncs: 0, requestBytes: [], responseBytes: [], requestActions: [], cleanupRequests: 0, cleanupRequestBytes: [], hostMs: 0, maxRequestBytes: PAYLOAD_LIMIT_BYTES, maxResponseBytes: PAYLOAD_LIMIT_BYTES, maxCellsPerRead: MAX_CELLS_PER_READ };
 }
 
 export interface SyncHooks {
