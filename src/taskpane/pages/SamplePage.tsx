@@ -90,8 +90,17 @@ export default function SamplePage(): ReactElement {
   useEffect(() => {
     if (shown === 0) return;
     const target = resultRef.current?.querySelector<HTMLElement>('[data-result]') ?? resultRef.current;
-    target?.scrollIntoView({ block: 'nearest' });
-    target?.focus({ preventScroll: true });
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest' });
+    // A message bar measures itself once mounted and reflows to several lines: follow it for a moment.
+    const follow = new ResizeObserver(() => target.scrollIntoView({ block: 'nearest' }));
+    follow.observe(target);
+    const stop = setTimeout(() => follow.disconnect(), 1000);
+    return () => {
+      clearTimeout(stop);
+      follow.disconnect();
+    };
   }, [shown]);
 
   const runPreview = async () => {
