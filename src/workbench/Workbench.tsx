@@ -33,6 +33,8 @@ export interface WorkbenchProps {
   lang: Lang;
   /** The workbook to start with (the demo by default). */
   initial?: EmulatedWorkbook;
+  /** The task pane's width in pixels (420 by default). */
+  paneWidth?: number;
 }
 
 /**
@@ -198,7 +200,7 @@ export function Workbench(props: WorkbenchProps): ReactElement {
           </TabList>
         </div>
         {/* Not a landmark: the pane's own <main> is the page's main content, as it is inside Excel. */}
-        <div className={styles.pane} id="pane">
+        <div className={styles.pane} id="pane" style={props.paneWidth ? { width: `${props.paneWidth}px` } : undefined}>
           <App key={bookId} host={host} controller={controller} />
         </div>
       </div>
