@@ -4,7 +4,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import { COMMAND_LIST, executeCommand } from '../commands/registry';
 import { commandForKeyPress } from '../commands/shortcuts';
-import { columnLetter } from '../core/a1/columnLetter';
+import { columnLetter } from '../excelSpec';
 import type { Lang } from '../core/model';
 import type { EmulatedWorkbook } from '../emulator';
 import { t as translate, type MessageKey } from '../i18n';
