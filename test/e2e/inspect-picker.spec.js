@@ -53,7 +53,7 @@ async function pickerIn(t, lang) {
     t.check((await picker.inputValue()) === label(moderator, lang), `${lang}: pre-filled with the moderator's policy: ${await picker.inputValue()}`);
     // Click: the list opens with every policy, the pre-filled one marked.
     await picker.click();
-    const selected = pane.getByRole('option', { selected: true });
+    const selected = pane.getByRole('listbox').getByRole('option', { selected: true });
     await selected.waitFor();
     t.check((await selected.innerText()).startsWith(moderator), `${lang}: the pre-filled policy is marked in the list`);
     if (i === 0) {
@@ -68,7 +68,7 @@ async function pickerIn(t, lang) {
       await pane.getByText(L('inspect.noPolicyMatch', { text: step.type })).waitFor();
       for (let k = 0; k < step.backspace; k++) await page.keyboard.press('Backspace');
     }
-    const options = pane.getByRole('option');
+    const options = pane.getByRole('listbox').getByRole('option');
     await page.waitForFunction((code) => document.querySelector('#pane [role=option]')?.textContent?.startsWith(code), step.code);
     t.check((await picker.inputValue()) === step.type.slice(0, step.type.length - (step.backspace ?? 0)), `${lang}: the field holds what was typed: ${await picker.inputValue()}`);
     if (step.pick === 'mouse') {
