@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   address: { width: '96px' },
   content: { flexGrow: 1 },
   tabs: { backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
-  pane: { width: '420px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  pane: { width: 'var(--pane-width, 420px)', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
   dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   hidden: { display: 'none' },
 });
@@ -33,8 +33,6 @@ export interface WorkbenchProps {
   lang: Lang;
   /** The workbook to start with (the demo by default). */
   initial?: EmulatedWorkbook;
-  /** The task pane's width in pixels (420 by default). */
-  paneWidth?: number;
 }
 
 /**
@@ -200,7 +198,7 @@ export function Workbench(props: WorkbenchProps): ReactElement {
           </TabList>
         </div>
         {/* Not a landmark: the pane's own <main> is the page's main content, as it is inside Excel. */}
-        <div className={styles.pane} id="pane" style={props.paneWidth ? { width: `${props.paneWidth}px` } : undefined}>
+        <div className={styles.pane} id="pane">
           <App key={bookId} host={host} controller={controller} />
         </div>
       </div>
