@@ -2,8 +2,7 @@ import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, T
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/validation/finding';
-import { FINDING_TITLES } from '../../core/validation/findingMessages';
-import { renderFinding } from '../../core/validation/renderFinding';
+import { findingTitle, renderFinding } from '../../excel/renderFinding';
 import { validateFlow, type ValidateResult } from '../../excel/validateFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
@@ -97,7 +96,7 @@ export default function ValidatePage(): ReactElement {
                     <TableRow key={code} aria-selected={rule === code}>
                       <TableCell>
                         <Link as="button" onClick={() => setRule(rule === code ? undefined : code)} aria-pressed={rule === code}>
-                          {FINDING_TITLES[code][lang]}
+                          {findingTitle(code, lang)}
                         </Link>
                       </TableCell>
                       <TableCell>{n.toLocaleString(lang)}</TableCell>
@@ -126,7 +125,7 @@ export default function ValidatePage(): ReactElement {
               {groups.map(([code, findings]) => (
                 <div key={code} className={styles.group}>
                   <Body1 as="h3">
-                    <strong>{FINDING_TITLES[code][lang]}</strong>
+                    <strong>{findingTitle(code, lang)}</strong>
                   </Body1>
                   <ul className={styles.list}>
                     {findings.map((f) => (
