@@ -40,8 +40,15 @@ module.exports = async function workLost(t) {
   await pane.getByRole('button', { name: L('sample.draw') }).click();
   await pane.getByText(pattern('sample.drawn')).waitFor({ timeout: 30000 });
   await page.getByRole('tab', { name: 'QA W1' }).click();
-  await page.locator('[data-cell=M2]').click();
-  await page.locator('[role=grid]').press('Enter');
+  // The verdict column is off-screen: selected as the Inspect page's jump does, then Enter.
+  await page.evaluate(() => {
+    const { book } = window.__workbench;
+    book.model.selection = { sheet: book.model.activeSheet, rect: { row: 1, column: 12, rowCount: 1, columnCount: 1 } };
+    book.notify();
+  });
+  await page.locator('[data-cell=M2][aria-selected=true]').waitFor();
+  await page.locator('[role=grid]').focus();
+  await page.keyboard.press('Enter');
   await page.getByRole('combobox', { name: L('wb.edit', { cell: 'M2' }) }).selectOption('remove');
   await page.waitForFunction(() => window.__workbench.book.valuesOf('QA W1')[1][12] === 'remove');
   const drafted = await page.evaluate(() => Date.now());
