@@ -7,7 +7,7 @@ import { escalateValues, locateInspectionColumns, outcomeLabel, type InspectionC
 import { inspectionSheetName } from './sheets';
 import { readNamedColumns } from './readColumns';
 import { columnRuns, writeRows } from './writeTable';
-import { columnIndex } from '../core/a1/columnLetter';
+import { parseRange, splitAddress } from '../excelSpec';
 
 export interface InspectionState {
   rows: InspectionRow[];
@@ -81,12 +81,12 @@ const contains = (outer: Rect, inner: Rect) => inner.row >= outer.row && inner.c
 
 /** The rectangle of an event's address ("N5", "N5:U9", "'QA w48'!N5:U9"). */
 function rectOf(address: string): Rect | undefined {
-  const parts = address.replace(/^.*!/, '').replace(/\$/g, '').split(':').map((a) => /^([A-Za-z]{1,3})(\d+)$/.exec(a));
-  if (!parts.length || parts.some((m) => !m)) return undefined;
-  const [a, b] = [parts[0]!, parts[parts.length - 1]!];
-  const [c1, c2] = [columnIndex(a[1]), columnIndex(b[1])];
-  const [r1, r2] = [Number(a[2]) - 1, Number(b[2]) - 1];
-  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+  try {
+    const { row, column, rowCount, columnCount } = parseRange(splitAddress(address).local);
+    return { row, column, rows: rowCount, columns: columnCount };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -94,10 +94,11 @@ function rectOf(address: string): Rect | undefined {
  * - `pendingFrom`: the next item, the first without a QA verdict at or after that row, wrapping
  *   around (Save and next, Skip, the Next item command);
  * - `index`: that row as it is, inspected or not (Previous, a jump, a row clicked in the sheet);
- * - `stayOn`: that row while it is still pending, else the next pending after it (the sheet
- *   changed under the pane: a verdict typed in the grid moves on, other typing does not).
+ * - `stayOn`: the sheet changed under the pane: a row that was pending when shown stays while it
+ *   is pending and moves on to the next pending once done (a verdict typed in the grid); a row
+ *   shown already inspected (`wasPending: false`: Previous, a jump) stays.
  */
-export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn: number };
+export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn: number; wasPending?: boolean };
 
 /**
  * The one rule for which item comes next, for every way of moving (see ItemTarget).
@@ -108,7 +109,7 @@ export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn:
 export function itemFor(rows: readonly InspectionRow[], target: ItemTarget): InspectionRow | undefined {
   const open = (r: InspectionRow) => r.qaVerdict === null;
   if ('index' in target) return rows[target.index];
-  if ('stayOn' in target && rows[target.stayOn] && open(rows[target.stayOn])) return rows[target.stayOn];
+  if ('stayOn' in target && rows[target.stayOn] && (target.wasPending === false || open(rows[target.stayOn]))) return rows[target.stayOn];
   const from = Math.max(0, 'pendingFrom' in target ? target.pendingFrom : target.stayOn);
   return rows.slice(from).find(open) ?? rows.slice(0, from).find(open);
 }
