@@ -24,7 +24,7 @@ module.exports = async function validateMap(t) {
     // One column for two fields: the policy field set to the moderator's column.
     const select = (field) => pane.locator(`#map-${field}`);
     const moderator = Number(await select('moderator').inputValue());
-    const header = await page.evaluate(() => window.__workbench.book.valuesOf(window.__workbench.book.model.activeSheet)[0]);
+    const header = await page.evaluate(() => window.__workbench.book.valuesOf(window.__workbench.book.model.activeSheet.name)[0]);
     await select('policy').selectOption(String(moderator));
     const same = pane.getByTestId('map-warning-sameColumn');
     await same.waitFor();
