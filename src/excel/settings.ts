@@ -1,5 +1,6 @@
 import type { Mapping } from '../core/mapping/detectMapping';
-import { DECISION_FIELDS, type CellValue, type DecisionField } from '../core/model';
+import { DECISION_FIELDS, type DecisionField } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { SETTINGS_SHEET } from './sheets';
 
 /** The QA Settings key of a sheet's confirmed mapping. */

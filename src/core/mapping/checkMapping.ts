@@ -1,4 +1,5 @@
-import { DECISION_FIELDS, type CellValue, type DecisionField } from '../model';
+import { DECISION_FIELDS, type DecisionField } from '../model';
+import type { CellValue } from '../../excelSpec';
 import { parseVerdict } from '../normalize/parseVerdict';
 import type { Mapping } from './detectMapping';
 

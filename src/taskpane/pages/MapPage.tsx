@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useState, type ReactElement } from 're
 import { columnLetter } from '../../excelSpec';
 import { checkMapping, type MappingWarning } from '../../core/mapping/checkMapping';
 import type { Mapping } from '../../core/mapping/detectMapping';
-import { DECISION_FIELDS, REQUIRED_FIELDS, VERDICTS, type CellValue, type DecisionField } from '../../core/model';
+import { DECISION_FIELDS, REQUIRED_FIELDS, VERDICTS, type DecisionField } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { mapFlow, saveMapping, type MapResult } from '../../excel/mapFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
