@@ -82,7 +82,7 @@ export default function ValidatePage(): ReactElement {
     setCurrent(index);
     void session.host.selectCell(finding.address);
   };
-  const filterText = `${rule ? FINDING_TITLES[rule][lang] : t('validate.allRules')} · ${t(`severity.${severity}`)}`;
+  const filterText = `${rule ? findingTitle(rule, lang) : t('validate.allRules')} · ${t(`severity.${severity}`)}`;
 
   return (
     <div className={page.page}>
@@ -145,7 +145,7 @@ export default function ValidatePage(): ReactElement {
               </TabList>
               {(rule || severity !== 'all') && filtered.length > 0 && (
                 <div className={page.row}>
-                  <Caption1>{t('validate.showing', { rule: rule ? FINDING_TITLES[rule][lang] : t('validate.allRules'), severity: t(`severity.${severity}`) })}</Caption1>
+                  <Caption1>{t('validate.showing', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</Caption1>
                   <Button size="small" onClick={clearFilters}>
                     {t('validate.clearFilters')}
                   </Button>
@@ -154,7 +154,7 @@ export default function ValidatePage(): ReactElement {
               {/* A rule and a severity with nothing in common: say so, and the way back. */}
               {filtered.length === 0 && (
                 <MessageBar intent="info" data-testid="validate-no-match">
-                  <MessageBarBody>{t('validate.noMatch', { rule: rule ? FINDING_TITLES[rule][lang] : t('validate.allRules'), severity: t(`severity.${severity}`) })}</MessageBarBody>
+                  <MessageBarBody>{t('validate.noMatch', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</MessageBarBody>
                   <MessageBarActions>
                     <Button size="small" onClick={clearFilters}>
                       {t('validate.clearFilters')}
