@@ -97,6 +97,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     await vpage.goto(`${base}/workbench.html?lang=en&rows=${validateRows}`);
     await vpage.locator('#pane').getByRole('button', { name: 'Confirm mapping' }).click({ timeout: 120_000 });
     await vpage.locator('#pane').getByText('Mapping confirmed', { exact: false }).waitFor();
+    // Confirming wrote QA Settings: the workbench keeps the unsaved workbook in the browser first
+    // (a generated demo has no file behind it, so that copy is a full .xlsx write). Measured apart.
+    await vpage.waitForFunction(() => ((window as unknown as { __workbench?: { draftedAt?: number } }).__workbench?.draftedAt ?? 0) > 0, undefined, { timeout: 300_000 });
     await vpage.evaluate(() => {
       const watch = { longest: 0, gap: 0, beats: 0, timer: 0 as unknown as ReturnType<typeof setTimeout> };
       (window as unknown as { __watch: typeof watch }).__watch = watch;
