@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import { t, type MessageKey } from '../i18n';
 
 /** A way to run a batch of Excel API calls: `Excel.run` in Excel, the emulator's `run` elsewhere. */

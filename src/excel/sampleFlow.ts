@@ -1,7 +1,8 @@
 import type { Mapping } from '../core/mapping/detectMapping';
 import { INSPECTION_COLUMNS, col, escalateValues, inspectionHeader, locateInspectionColumns, outcomeLabel } from './schema/inspectionSheet';
 import { matchKey } from '../core/text/matchKey';
-import { DECISION_FIELDS, OUTCOMES, QA_COLUMNS, SETTLEMENTS, type DecisionField, type Lang, type Severity } from '../core/model';
+import { DECISION_FIELDS, OUTCOMES, QA_COLUMNS, SETTLEMENTS, type DecisionField, type Severity } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';

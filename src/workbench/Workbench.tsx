@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type
 import { COMMAND_LIST, executeCommand } from '../commands/registry';
 import { commandForKeyPress } from '../commands/shortcuts';
 import { columnLetter } from '../excelSpec';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { EmulatedWorkbook } from '../emulator';
 import { t as translate, type MessageKey } from '../i18n';
 import { App } from '../taskpane/App';

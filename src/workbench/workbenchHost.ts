@@ -1,6 +1,6 @@
 import type { EmulatedWorkbook } from '../emulator';
 import { parseRange, splitAddress } from '../excelSpec';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import { sheetAsWorkbook } from '../emulator/sheetBook';
 import { hostRunner } from '../excel/host';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';

@@ -2,8 +2,7 @@ import { Body1, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBa
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/validation/finding';
-import { FINDING_TITLES } from '../../core/validation/findingMessages';
-import { renderFinding } from '../../core/validation/renderFinding';
+import { findingTitle, renderFinding } from '../../excel/renderFinding';
 import { validateFlow, type ValidateResult } from '../../excel/validateFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
@@ -83,7 +82,7 @@ export default function ValidatePage(): ReactElement {
     setCurrent(index);
     void session.host.selectCell(finding.address);
   };
-  const filterText = `${rule ? FINDING_TITLES[rule][lang] : t('validate.allRules')} · ${t(`severity.${severity}`)}`;
+  const filterText = `${rule ? findingTitle(rule, lang) : t('validate.allRules')} · ${t(`severity.${severity}`)}`;
 
   return (
     <div className={page.page}>
@@ -119,7 +118,7 @@ export default function ValidatePage(): ReactElement {
                     <TableRow key={code} aria-selected={rule === code}>
                       <TableCell>
                         <Link as="button" onClick={() => setRule(rule === code ? undefined : code)} aria-pressed={rule === code}>
-                          {FINDING_TITLES[code][lang]}
+                          {findingTitle(code, lang)}
                         </Link>
                       </TableCell>
                       <TableCell>{n.toLocaleString(lang)}</TableCell>
@@ -146,7 +145,7 @@ export default function ValidatePage(): ReactElement {
               </TabList>
               {(rule || severity !== 'all') && filtered.length > 0 && (
                 <div className={page.row}>
-                  <Caption1>{t('validate.showing', { rule: rule ? FINDING_TITLES[rule][lang] : t('validate.allRules'), severity: t(`severity.${severity}`) })}</Caption1>
+                  <Caption1>{t('validate.showing', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</Caption1>
                   <Button size="small" onClick={clearFilters}>
                     {t('validate.clearFilters')}
                   </Button>
@@ -155,7 +154,7 @@ export default function ValidatePage(): ReactElement {
               {/* A rule and a severity with nothing in common: say so, and the way back. */}
               {filtered.length === 0 && (
                 <MessageBar intent="info" data-testid="validate-no-match">
-                  <MessageBarBody>{t('validate.noMatch', { rule: rule ? FINDING_TITLES[rule][lang] : t('validate.allRules'), severity: t(`severity.${severity}`) })}</MessageBarBody>
+                  <MessageBarBody>{t('validate.noMatch', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</MessageBarBody>
                   <MessageBarActions>
                     <Button size="small" onClick={clearFilters}>
                       {t('validate.clearFilters')}
@@ -182,7 +181,7 @@ export default function ValidatePage(): ReactElement {
               {groups.map(([code, findings]) => (
                 <div key={code} className={styles.group}>
                   <Body1 as="h3">
-                    <strong>{FINDING_TITLES[code][lang]}</strong>
+                    <strong>{findingTitle(code, lang)}</strong>
                   </Body1>
                   <ul className={styles.list}>
                     {findings.map(({ finding: f, index }) => (
