@@ -15,9 +15,6 @@ async function openInspect(t, lang, batch, query = '') {
   const L = (key, params) => translate(key, params, lang);
   const pane = page.locator('#pane');
   await page.goto(`${t.baseUrl}/workbench.html?lang=${lang}${query}`);
-  // A second visit in the same browser is offered the first one's unsaved workbook: this test starts afresh.
-  const restore = page.getByRole('alertdialog', { name: L('wb.restore.title') });
-  if (await restore.waitFor({ timeout: 3000 }).then(() => true, () => false)) await restore.getByRole('button', { name: L('wb.restore.discard'), exact: true }).click();
   await pane.getByRole('button', { name: L('map.confirm') }).click();
   await pane.getByText(L('map.confirmed')).waitFor();
   await pane.getByRole('tab', { name: L('page.sample') }).click();
