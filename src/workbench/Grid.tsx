@@ -64,7 +64,9 @@ export function Grid(props: GridProps): ReactElement {
     current.current = edit;
     setEditingState(edit);
   };
-  const used = useMemo(() => sheet.usedRect(false), [sheet, version]);
+  // Every change to the sheet's cells bumps its revision (or replaces its rows); a notification
+  // about another sheet or a read (every sync of a flow) must not rescan 100,000 rows.
+  const used = useMemo(() => sheet.usedRect(false), [sheet, sheet.revision, sheet.rows]);
   const rowCount = Math.min(MAX_ROW, Math.max(200, (used ? used.row + used.rowCount : 0) + 100));
   const columnCount = Math.min(MAX_COLUMN, Math.max(16, (used ? used.column + used.columnCount : 0) + 6));
   const widths = useMemo(() => Array.from({ length: columnCount }, (_, c) => Math.min(MAX_WIDTH, Math.max(24, sheet.columnWidths.get(c) ?? DEFAULT_WIDTH))), [sheet, columnCount, version]);

@@ -45,15 +45,18 @@ function matchHeader(header: string): { field: DecisionField; confidence: number
   if (exact) return { field: exact, confidence: 1 };
   let best: string | undefined;
   let bestD = Infinity;
+  const limit = k.length >= 8 ? 2 : 1;
   for (const alias of ALIAS_KEYS) {
-    if (alias.length < 4) continue;
+    // A length gap wider than the limit is a distance wider than it: skip the O(n·m) table
+    // (the first rows hold long comments and URLs; the result is the same).
+    if (alias.length < 4 || Math.abs(alias.length - k.length) > limit) continue;
     const d = editDistance(k, alias);
     if (d < bestD) {
       bestD = d;
       best = alias;
     }
   }
-  if (best !== undefined && bestD <= (k.length >= 8 ? 2 : 1)) return { field: EXACT.get(best)!, confidence: bestD === 1 ? 0.8 : 0.6 };
+  if (best !== undefined && bestD <= limit) return { field: EXACT.get(best)!, confidence: bestD === 1 ? 0.8 : 0.6 };
   return undefined;
 }
 

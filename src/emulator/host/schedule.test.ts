@@ -49,3 +49,18 @@ test('a workbook that yields to the page answers the same batch with the same va
   expect(yielding).toEqual(await read(false));
   expect(yielding.last).toEqual(['item-499', 'remove', 500]);
 });
+
+test("a response's rows are measured in slices even inside a short list of results (the page gets the thread back)", async () => {
+  const rows = Array.from({ length: 2_000 }, (_, r) => [`id-${r}`, 'approve', r]);
+  const body = { Body: { Results: [{ ActionId: 7, Value: { Values: rows } }] } };
+  let pauses = 0;
+  const slicer = new TimeSlicer(0);
+  const pause = slicer.pause.bind(slicer);
+  slicer.pause = async () => {
+    pauses++;
+    await pause();
+  };
+  expect(await jsonByteLength(body, slicer)).toBe(exact(body));
+  // One pause a row: a body with a few results never measures its 2,000 rows in one block.
+  expect(pauses).toBeGreaterThanOrEqual(2_000);
+});

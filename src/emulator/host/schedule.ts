@@ -61,10 +61,13 @@ const skipped = (v: unknown) => v === undefined || typeof v === 'function' || ty
 /**
  * The UTF-8 length of JSON.stringify(value), measured piece by piece with pauses between pieces:
  * the same figure as measuring the whole text, without one long block on a 4 MB body. Big arrays
- * (a range's rows) are measured element by element; small ones and primitives natively.
+ * (a range's rows) and arrays of objects are measured element by element; short rows of plain
+ * values and primitives natively.
  */
 export async function jsonByteLength(value: unknown, slicer: TimeSlicer): Promise<number> {
-  if (Array.isArray(value) && value.length > 64) {
+  // A short array of plain values is measured natively; a long one, or one that holds objects or
+  // arrays (a response's few results, each with 100,000 rows inside), element by element.
+  if (Array.isArray(value) && (value.length > 64 || value.some((v) => v !== null && typeof v === 'object'))) {
     let n = 2 + value.length - 1;
     for (const v of value) {
       n += skipped(v) ? 4 : await jsonByteLength(v, slicer);
