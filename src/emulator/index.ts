@@ -18,7 +18,7 @@
  * await book.remoteEdit('Decisions', 4, 2, 'approve');   // a co-author's edit: onChanged (Remote)
  * ```
  */
-import { columnName, quoteSheet } from './address';
+import { columnName, quoteSheet, type CellRect } from './address';
 import { EmulatorError } from './errors';
 import { WorkbookModel, type SheetModel, type Value } from './model';
 import { eventHandlersSettled, officeClient } from './host/client';
@@ -75,6 +75,8 @@ export interface EmulatedWorkbook {
   subscribe(listener: () => void): () => void;
   /** Tells subscribers the model changed outside a batch (the grid's own selection, a sheet switch). */
   notify(): void;
+  /** The person selects cells (the grid): the sheet becomes active and Worksheet.onSelectionChanged fires. */
+  select(sheet: SheetModel, rect: CellRect): void;
 }
 
 export interface WorkbookOptions {
@@ -142,6 +144,12 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
       return () => listeners.delete(listener);
     },
     notify,
+    select(sheet, rect) {
+      model.activeSheet = sheet;
+      model.selection = { sheet, rect };
+      notify();
+      session.selectedOutside(sheet, rect);
+    },
     addSheet(name, rows = []) {
       const sheet = model.addSheet(name);
       sheet.rows = rows.map((r) => r.slice());

@@ -66,11 +66,12 @@ test('without a change the same draw goes through, and every copied row is its o
 test("two analysts appending to QA Batches at once never overwrite each other's row", async () => {
   const b = decisionsBook();
   await sampleFlow(b.run, { batch: 'w47', method: 'simple', size: { kind: 'fixed', n: 10 }, seed: 'w47', now: NOW });
-  // Between our read of QA Batches and our write, a co-author's add-in appends its batch row.
+  // Between our read of QA Batches and our write, a co-author's add-in appends its batch row: the
+  // read goes with the request that builds the temporary sheet, the write is the first one after.
   let seen = 0;
   b.hooks.beforeSync = () => {
     if (!b.model.sheet('QA ~w48')) return;
-    if (++seen !== 2) return;
+    if (++seen !== 1) return;
     const sheet = b.model.sheet('QA Batches')!;
     const next = sheet.usedRect(true)!.rowCount;
     ['theirs', '2026-11-24T12:00:00.000Z', 'other.analyst'].forEach((v, c) => sheet.setCell(next, c, v));

@@ -90,21 +90,113 @@ function rectOf(address: string): Rect | undefined {
 }
 
 /**
- * Where the inspection stands and which item comes next (the first pending one at or after
- * `from`, wrapping around). One sync.
+ * Which item the pane shows:
+ * - `pendingFrom`: the next item, the first without a QA verdict at or after that row, wrapping
+ *   around (Save and next, Skip, the Next item command);
+ * - `index`: that row as it is, inspected or not (Previous, a jump, a row clicked in the sheet);
+ * - `stayOn`: that row while it is still pending, else the next pending after it (the sheet
+ *   changed under the pane: a verdict typed in the grid moves on, other typing does not).
  */
-export async function inspectionState(run: BatchRunner, batch: string, from = 0): Promise<InspectionState> {
+export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn: number };
+
+/**
+ * The one rule for which item comes next, for every way of moving (see ItemTarget).
+ *
+ * @example itemFor(rows, { pendingFrom: 3 }) // the first pending row at index ≥ 3, else the first pending one
+ * Invalid input: an index outside the rows gives `undefined` for `index`; `undefined` when nothing is pending.
+ */
+export function itemFor(rows: readonly InspectionRow[], target: ItemTarget): InspectionRow | undefined {
+  const open = (r: InspectionRow) => r.qaVerdict === null;
+  if ('index' in target) return rows[target.index];
+  if ('stayOn' in target && rows[target.stayOn] && open(rows[target.stayOn])) return rows[target.stayOn];
+  const from = Math.max(0, 'pendingFrom' in target ? target.pendingFrom : target.stayOn);
+  return rows.slice(from).find(open) ?? rows.slice(0, from).find(open);
+}
+
+/**
+ * The row an inspector means by `text`: an item ID (exact, spaces trimmed), else a sheet row
+ * number as the pane shows it (2 is the first item).
+ *
+ * @example findItem(rows, '1000234') // the item with that ID
+ * @example findItem(rows, '12') // the item on sheet row 12, unless an item's ID is 12
+ * Invalid input: text that is neither gives `undefined`.
+ */
+export function findItem(rows: readonly InspectionRow[], text: string): InspectionRow | undefined {
+  const wanted = text.trim();
+  if (!wanted) return undefined;
+  const byId = rows.find((r) => r.itemId.trim() === wanted);
+  if (byId) return byId;
+  const row = /^\d+$/.test(wanted) ? Number(wanted) : NaN;
+  return Number.isInteger(row) && row >= 2 ? rows[row - 2] : undefined;
+}
+
+/**
+ * Where the inspection stands and which item the pane shows (a number: the first pending one at
+ * or after that row, wrapping around; or any ItemTarget). One sync.
+ */
+export async function inspectionState(run: BatchRunner, batch: string, target: number | ItemTarget = 0): Promise<InspectionState> {
   try {
     return await run(async (context) => {
       const { values, policies } = await readSheet(context, batch);
       const { rows, lang } = readInspectionRows(values, policies);
-      const open = (r: InspectionRow) => r.qaVerdict === null;
-      const next = rows.slice(from).find(open) ?? rows.slice(0, from).find(open);
+      const next = itemFor(rows, typeof target === 'number' ? { pendingFrom: target } : target);
       return { rows, ...countInspection(rows), next, lang };
     });
   } catch (error) {
     throw toFlowError(error, inspectionSheetName(batch));
   }
+}
+
+/**
+ * The grid follows the item on screen: selects its row (the used columns) on the inspection
+ * sheet, unless the selection is already on that row (the inspector clicked it, or is typing
+ * there). Range.select activates the sheet (R excel.range.yml `select`). Two small syncs.
+ */
+export async function followItem(run: BatchRunner, batch: string, index: number): Promise<void> {
+  try {
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(inspectionSheetName(batch));
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('columnIndex, columnCount');
+      const selected = context.workbook.getSelectedRange();
+      selected.load('rowIndex, rowCount');
+      const on = selected.worksheet;
+      on.load('name');
+      await context.sync();
+      if (ws.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspectionSheetName(batch) });
+      const row = index + 1;
+      if (on.name === ws.name && selected.rowIndex <= row && row < selected.rowIndex + selected.rowCount) return;
+      ws.getRangeByIndexes(row, 0, 1, used.columnIndex + used.columnCount).select();
+      await context.sync();
+    });
+  } catch (error) {
+    throw toFlowError(error, inspectionSheetName(batch));
+  }
+}
+
+/**
+ * Opens the item whose row the inspector selects on the inspection sheet, through
+ * Worksheet.onSelectionChanged (ExcelApi 1.7; R excel.worksheet.yml `onSelectionChanged`):
+ * `onRow` gets the 0-based item index of a selection within one data row. The header row and
+ * selections over several rows open nothing. Returns a function that stops watching.
+ */
+export async function watchSelection(run: BatchRunner, batch: string, onRow: (index: number) => void): Promise<() => Promise<void>> {
+  const handler = async (event: { address: string }) => {
+    const rect = rectOf(event.address);
+    if (rect && rect.rows === 1 && rect.row >= 1) onRow(rect.row - 1);
+  };
+  const registration = await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
+    const result = ws.onSelectionChanged.add(handler);
+    await context.sync();
+    return result;
+  });
+  // Office.js removes a handler through the context it was added in.
+  return async () => {
+    registration.remove();
+    await registration.context.sync();
+  };
 }
 
 export interface QaDecision {

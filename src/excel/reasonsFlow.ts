@@ -26,24 +26,45 @@ export async function ensureReasons(context: Excel.RequestContext): Promise<Reas
  * when the sheet is missing or empty).
  */
 export function queueReasons(context: Excel.RequestContext): () => Promise<ReasonsInUse> {
+  const read = queueReasonsRead(context);
+  return async () => {
+    const found = read();
+    if (found.reasons) return found.reasons;
+    const defaults = await queueDefaultReasons(context, found.sheetExists);
+    await context.sync();
+    return defaults;
+  };
+}
+
+/** What QA Reasons held at a read: its reasons, or none when the sheet is missing or empty. */
+export interface ReasonsRead {
+  reasons?: ReasonsInUse;
+  sheetExists: boolean;
+}
+
+/**
+ * Queues the read of QA Reasons; call the result after the next sync. A flow that writes anyway
+ * queues the default list (queueDefaultReasons) into its own next request when none was found.
+ */
+export function queueReasonsRead(context: Excel.RequestContext): () => ReasonsRead {
   const ws = context.workbook.worksheets.getItemOrNullObject(REASONS_SHEET);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values');
-  return () => reasonsRead(context, ws, used);
+  return () => (ws.isNullObject || used.isNullObject ? { sheetExists: !ws.isNullObject } : { sheetExists: true, reasons: reasonsOf(used.values as CellValue[][]) });
 }
 
-async function reasonsRead(context: Excel.RequestContext, ws: Excel.Worksheet, used: Excel.Range): Promise<ReasonsInUse> {
-  if (ws.isNullObject || used.isNullObject) {
-    const sheet = ws.isNullObject ? context.workbook.worksheets.add(REASONS_SHEET) : ws;
-    const rows: CellValue[][] = [[...REASON_COLUMNS], ...DEFAULT_REASONS.map((r) => [r.code, r.en, r.ja, r.definitionEn, r.definitionJa])];
-    await writeRows(context, sheet, 0, 0, rows, [0, 1, 2, 3, 4]);
-    sheet.getRangeByIndexes(0, 0, 1, REASON_COLUMNS.length).format.font.bold = true;
-    sheet.freezePanes.freezeRows(1);
-    sheet.getRangeByIndexes(0, 0, rows.length, 3).format.autofitColumns();
-    await context.sync();
-    return { reasons: [...DEFAULT_REASONS], codeRange: `A2:A${rows.length}` };
-  }
-  const values = used.values as CellValue[][];
+/** Queues the default list onto QA Reasons (the sheet added when missing) for the caller's next sync. */
+export async function queueDefaultReasons(context: Excel.RequestContext, sheetExists: boolean): Promise<ReasonsInUse> {
+  const sheet = sheetExists ? context.workbook.worksheets.getItem(REASONS_SHEET) : context.workbook.worksheets.add(REASONS_SHEET);
+  const rows: CellValue[][] = [[...REASON_COLUMNS], ...DEFAULT_REASONS.map((r) => [r.code, r.en, r.ja, r.definitionEn, r.definitionJa])];
+  await writeRows(context, sheet, 0, 0, rows, [0, 1, 2, 3, 4]);
+  sheet.getRangeByIndexes(0, 0, 1, REASON_COLUMNS.length).format.font.bold = true;
+  sheet.freezePanes.freezeRows(1);
+  sheet.getRangeByIndexes(0, 0, rows.length, 3).format.autofitColumns();
+  return { reasons: [...DEFAULT_REASONS], codeRange: `A2:A${rows.length}` };
+}
+
+function reasonsOf(values: CellValue[][]): ReasonsInUse {
   const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
   const at = (name: string) => header.indexOf(name);
   const cell = (row: CellValue[], name: string) => (at(name) < 0 ? '' : String(row[at(name)] ?? '').trim());

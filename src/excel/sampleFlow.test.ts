@@ -75,6 +75,25 @@ test('an interrupted sample leaves no half-written sheet and no batch row', asyn
   }
 });
 
+test('an interrupted calibration draw leaves none of its inspectors\' sheets and no batch row, whichever sync fails', async () => {
+  const { b } = decisionsBook(300);
+  await sampleFlow(b.run, { batch: 'warm', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW });
+  const s0 = b.instrumentation.syncs;
+  await sampleFlow(b.run, { batch: 'count', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'y', now: NOW, inspectors: ['a', 'b', 'c'] });
+  const perRun = b.instrumentation.syncs - s0;
+  expect(b.valuesOf('QA Batches').map((r) => r[0])).toEqual(['batch', 'warm', 'count-1', 'count-2', 'count-3']);
+  const names = () => b.model.sheets.map((s) => s.name).sort();
+  for (let k = 1; k <= perRun; k++) {
+    const before = names();
+    const batchesBefore = JSON.stringify(b.valuesOf('QA Batches'));
+    b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
+    await expect(sampleFlow(b.run, { batch: `k${k}`, method: 'simple', size: { kind: 'fixed', n: 5 }, seed: `k${k}`, now: NOW, inspectors: ['a', 'b', 'c'] })).rejects.toMatchObject({ name: 'FlowError' });
+    b.instrumentation.failAtSync = undefined;
+    expect(names()).toEqual(before);
+    expect(JSON.stringify(b.valuesOf('QA Batches'))).toBe(batchesBefore);
+  }
+});
+
 test('bad batch names and empty lots give clear messages', async () => {
   const { b } = decisionsBook(100);
   await expect(sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW })).rejects.toMatchObject({ key: 'batch.error.tooLong' });

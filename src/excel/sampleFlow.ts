@@ -11,7 +11,7 @@ import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
 import { BATCHES_SHEET, MAX_BATCH_ID, REASONS_SHEET, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
-import { ensureReasons } from './reasonsFlow';
+import { queueDefaultReasons, queueReasonsRead, type ReasonsRead } from './reasonsFlow';
 import { isoWeek, parseDate } from '../core/normalize/parseDate';
 import { loadTaxonomy } from './taxonomyFlow';
 import { readNamedColumns } from './readColumns';
@@ -267,13 +267,15 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
 
-  // Batch name free? Items of earlier batches (to leave out)?
-  const earlier = await run(async (context) => {
+  // Batch name free? Items of earlier batches (to leave out)? QA Reasons, for the reason dropdown (read here, in a request made anyway).
+  const { earlier, reasons } = await run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     const tables = context.workbook.tables;
     tables.load('items/name');
+    const reasonsLater = queueReasonsRead(context);
     await context.sync();
+    const reasons = reasonsLater();
     const names = sheets.items.map((s) => s.name);
     const taken = members.flatMap((m) => [inspectionSheetName(m.batch), reportSheetName(m.batch)]).find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
     if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
@@ -290,9 +292,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     }
     if (options.includePreviouslySampled) {
       if (leftover) await context.sync();
-      return noEarlierDraws();
+      return { earlier: noEarlierDraws(), reasons };
     }
-    return earlierItemIds(context, names);
+    return { earlier: await earlierItemIds(context, names), reasons };
   });
 
   const { lot, drawn, lotSize, plan, severity, leftOut } = options.predrawn ? await readPredrawn(run, options, options.predrawn, taxonomy, at) : await drawFromLot(run, options, earlier, taxonomy, at);
@@ -303,10 +305,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const drawnRows = new Set(drawn.items.map((i) => i.row));
   const byRow = new Map<number, Decision>();
   for (let i = 0; i < lot.length; i++) if (drawnRows.has(lot.rows[i])) byRow.set(lot.rows[i], lot.decision(i));
-  const copied = await copySampledRows(run, at, drawn.items.map((i) => i.row), options);
+  const { rows: copied, links } = await copySampledRows(run, at, drawn.items.map((i) => i.row), options);
   const moved = drawn.items.find((item) => !sameDecision(copied.get(item.row), byRow.get(item.row) as Decision, at.mapping));
   if (moved) throw new FlowError('sample.error.sheetChanged', { sheet: at.sheet, row: moved.row, item: moved.itemId });
-  const links = await readLinkTargets(run, at, drawn.items.map((i) => i.row));
   const table: CellValue[][] = [inspectionHeader(lang)];
   drawn.items.forEach((item) => {
     const raw = copied.get(item.row) as CellValue[];
@@ -330,46 +331,60 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? outcomeLabel('pending', lang) : c === 'severity' ? (severity[d.policy] ?? '') : c === 'week' ? weekOf(cell('decided_at')) : '')),
     ]);
   });
-  // QA Reasons exists (the default list on first use) before the inspection sheets are built, once the draw is sure.
-  const reasonRange = (await run((context) => ensureReasons(context))).codeRange;
   // Blind review is the default for calibration; an option for ordinary batches.
   const blind = options.blind ?? calibration;
   const inspectorColumn = col('inspector');
-  for (const m of members) {
+  const built = members.map((m) => ({
+    temp: tempSheetName(m.batch),
     // Each inspector's sheet names them in its inspector column, so nobody else's rows are theirs.
-    const own = m.inspector ? table.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === inspectorColumn ? m.inspector : v)))) : table;
-    const temp = tempSheetName(m.batch);
-    await writeInspectionSheet(run, temp, own, codeRange, reasonRange, lang);
-    await finishBatch(run, temp, m.batch, options, at, drawn, lotSize, plan, { blind, ...(calibration ? { calibration: options.batch, inspector: m.inspector } : {}) });
-  }
+    table: m.inspector ? table.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === inspectorColumn ? m.inspector : v)))) : table,
+    row: batchRow(m.batch, options, at, drawn, lotSize, plan, { blind, ...(calibration ? { calibration: options.batch, inspector: m.inspector } : {}) }),
+  }));
+  await buildBatches(run, built, codeRange, reasons, lang);
   return { batch: options.batch, ...(calibration ? { members } : {}), sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+}
+
+/** A first guess of a link cell's bytes in a getCellProperties response, until a response says better. */
+const LINK_GUESS_BYTES = 400;
+
+/** The drawn rows as copied, and the link target of each one's URL cell where it has one. */
+export interface CopiedRows {
+  /** Each sheet row (1-based) with its cells at their columns (unmapped columns ""). */
+  rows: Map<number, CellValue[]>;
+  links: Map<number, string>;
 }
 
 /**
  * Reads the sampled rows as they are on the decisions sheet: only the mapped columns, in blocks
  * of contiguous rows (two runs are merged where reading the rows between costs fewer bytes than
  * another range), each block read once, synced whenever the request or the response would pass
- * the budget as Microsoft's client serializes them. Returns each sheet row (1-based) with its
- * cells at their columns (unmapped columns "").
+ * the budget as Microsoft's client serializes them. In the same requests, the link target of
+ * each block's URL cells (Range.getCellProperties, ExcelApi 1.9: a hyperlinked cell's value is
+ * its display text, "open"; the inspector needs where it goes).
  */
-export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[], control: FlowControl = {}): Promise<Map<number, CellValue[]>> {
+export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[], control: FlowControl = {}): Promise<CopiedRows> {
   const columns = columnRuns(Object.values(at.mapping).filter((c): c is number => typeof c === 'number'));
   const width = columns.reduce((n, [, w]) => n + w, 0);
+  const url = at.mapping.url;
+  const ranges = columns.length + (url === undefined ? 0 : 1);
   // Bytes of a row's mapped cells in a response, from the sheet's measured rows (with a margin).
   let rowBytes = Math.max(8 * width, ((at.bytesPerRow ?? at.columnCount * 20) * width * 1.5) / Math.max(1, at.columnCount));
+  let linkBytes = url === undefined ? 0 : LINK_GUESS_BYTES;
   const rows = [...new Set(sheetRows)].sort((a, b) => a - b);
   const blocks: [number, number][] = [];
   for (const r of rows) {
     const last = blocks[blocks.length - 1];
     const gap = last ? r - (last[0] + last[1]) : Infinity;
-    if (last && gap * rowBytes < OPERATION_BYTES * columns.length) last[1] = r - last[0] + 1;
+    if (last && gap * (rowBytes + linkBytes) < OPERATION_BYTES * ranges) last[1] = r - last[0] + 1;
     else blocks.push([r, 1]);
   }
   const out = new Map<number, CellValue[]>();
+  const links = new Map<number, string>();
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(at.sheet);
     const budget = new RequestBudget();
     let queued: { range: Excel.Range; first: number; column: number }[] = [];
+    let queuedLinks: { props: OfficeExtension.ClientResult<Excel.CellProperties[][]>; first: number }[] = [];
     const flush = async () => {
       await context.sync();
       let bytes = 0;
@@ -383,55 +398,44 @@ export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, s
           out.set(first + i, row);
         });
       }
+      let propsBytes = 0;
+      let linked = 0;
+      for (const { props, first } of queuedLinks)
+        props.value.forEach((cells, i) => {
+          const link = cells[0]?.hyperlink;
+          if (link?.address) links.set(first + i, link.address);
+          if (!link) return;
+          linked++;
+          propsBytes += rowsBytes([[JSON.stringify(link)]]);
+        });
       // Rows further down may be longer than the header block's: size the next requests by these.
       if (count) rowBytes = Math.max(rowBytes, ((bytes * columns.length) / count) * 1.25);
+      if (linked) linkBytes = Math.max(linkBytes, (propsBytes / linked) * 1.25);
       queued = [];
+      queuedLinks = [];
       budget.reset();
       throwIfCancelled(control.signal);
     };
     for (const [first, count] of blocks) {
       // A block too big for one request is split across requests.
       for (let start = first; start < first + count; ) {
-        const n = Math.max(1, Math.min(first + count - start, Math.floor((budget.limit - LOAD_RESPONSE_BYTES * columns.length) / rowBytes)));
-        const cost = OPERATION_BYTES * columns.length;
-        const answer = columns.length * LOAD_RESPONSE_BYTES + n * rowBytes;
-        if (!budget.fits(cost, answer) && queued.length) await flush();
+        const n = Math.max(1, Math.min(first + count - start, Math.floor((budget.limit - LOAD_RESPONSE_BYTES * ranges) / (rowBytes + linkBytes))));
+        const cost = OPERATION_BYTES * ranges;
+        const answer = ranges * LOAD_RESPONSE_BYTES + n * (rowBytes + linkBytes);
+        if (!budget.fits(cost, answer) && (queued.length || queuedLinks.length)) await flush();
         for (const [column, w] of columns) {
           const range = ws.getRangeByIndexes(start - 1, column, n, w);
           range.load('values');
           queued.push({ range, first: start, column });
         }
+        if (url !== undefined) queuedLinks.push({ props: ws.getRangeByIndexes(start - 1, url, n, 1).getCellProperties({ hyperlink: true }), first: start });
         budget.add(cost, answer);
         start += n;
       }
     }
-    if (queued.length) await flush();
+    if (queued.length || queuedLinks.length) await flush();
   });
-  return out;
-}
-
-/**
- * The link target of each drawn row's URL cell, where it has one (Range.getCellProperties,
- * ExcelApi 1.9: a hyperlinked cell's value is its display text, "open"). Drawn rows only, a
- * thousand cells a request.
- */
-async function readLinkTargets(run: BatchRunner, at: DecisionsLocation, sheetRows: number[]): Promise<Map<number, string>> {
-  const links = new Map<number, string>();
-  const url = at.mapping.url;
-  if (url === undefined || sheetRows.length === 0) return links;
-  await run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(at.sheet);
-    for (let start = 0; start < sheetRows.length; start += 1000) {
-      const rows = sheetRows.slice(start, start + 1000);
-      const props = rows.map((r) => ws.getRangeByIndexes(r - 1, url, 1, 1).getCellProperties({ hyperlink: true }));
-      await context.sync();
-      props.forEach((p, i) => {
-        const address = p.value[0]?.[0]?.hyperlink?.address;
-        if (address) links.set(rows[i], address);
-      });
-    }
-  });
-  return links;
+  return { rows: out, links };
 }
 
 /** An item ID as the validator reads it: text trimmed, a number as its digits. */
@@ -449,55 +453,110 @@ function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mappin
   return idOf(raw[mapping.item_id!]) === d.itemId && text('moderator') === d.moderator && (parseVerdict(text('verdict')) ?? null) === d.verdict;
 }
 
-/** Builds the inspection sheet under a temporary name; finishBatch gives it its real name. */
-async function writeInspectionSheet(run: BatchRunner, temp: string, table: CellValue[][], codeRange: string, reasonRange: string, lang: Lang): Promise<void> {
+/** One batch to build: its sheet's temporary name, its table (header first) and its row in QA Batches. */
+interface BatchToBuild {
+  temp: string;
+  table: CellValue[][];
+  row: CellValue[];
+}
+
+/** Request bytes of an inspection sheet's formatting besides its values: about 40 operations, and the date format of each row. */
+const sheetFormattingBytes = (rows: number) => 40 * OPERATION_BYTES + rows * 24;
+
+/**
+ * Builds each batch's inspection sheet under a temporary name, then writes the batches' rows in
+ * `QA Batches` and gives the sheets their real names in one last request, so a batch either has
+ * both its sheet and its row, or neither (the temporary sheets are removed). The sheets of a
+ * calibration batch are built together, in as few requests as the budget allows: two syncs in
+ * all when they fit one request (the sheets, with QA Batches' end read; then the rows and names).
+ */
+async function buildBatches(run: BatchRunner, batches: BatchToBuild[], codeRange: string, reasons: ReasonsRead, lang: Lang): Promise<void> {
   await run(async (context) => {
     try {
-      const ws = context.workbook.worksheets.add(temp);
-      // Everything copied is written as text first (dates included: a date cell may hold untrusted text);
-      // only the numbers this flow computes are left as numbers.
-      const numeric = new Set([col('source_row'), col('weight'), col('severity')]);
-      const textColumns = INSPECTION_COLUMNS.map((_, i) => i).filter((i) => !numeric.has(i));
-      await writeRows(context, ws, 0, 0, table, textColumns);
-      const n = table.length - 1;
-      const t = ws.tables.add(ws.getRangeByIndexes(0, 0, table.length, INSPECTION_COLUMNS.length), true);
-      t.style = 'TableStyleMedium2';
-      // Dropdowns: verdicts as a short list; policies from the taxonomy sheet (100+ codes do not fit a comma list).
-      const verdicts = ws.getRangeByIndexes(1, col('qa_verdict'), n, 1);
-      verdicts.dataValidation.rule = { list: { inCellDropDown: true, source: 'approve,remove,age_restrict,fyf_ineligible,escalate' } };
-      const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
-      policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
-      // Reasons from QA Reasons (the lead edits the list); settlement as a short list.
-      ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string } };
-      ws.getRangeByIndexes(1, col('settlement'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: SETTLEMENTS.join(',') } };
-      const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
-      escalate.dataValidation.rule = { list: { inCellDropDown: true, source: escalateValues(lang).join(',') } };
-      const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
-      for (const name of OUTCOMES) {
-        const color = OUTCOME_COLORS[name];
-        const cf = outcome.conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
-        cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: outcomeLabel(name, lang) };
-        cf.textComparison.format.fill.color = color;
+      const budget = new RequestBudget();
+      // QA Reasons gets the default list on first use, once the draw is sure, before the dropdowns refer to it.
+      const reasonRange = reasons.reasons?.codeRange ?? (await queueDefaultReasons(context, reasons.sheetExists)).codeRange;
+      for (const b of batches) await queueInspectionSheet(context, b.temp, b.table, codeRange, reasonRange, lang, budget);
+      let ws = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowCount, rowIndex');
+      await context.sync();
+      let next = 1;
+      if (ws.isNullObject) {
+        ws = context.workbook.worksheets.add(BATCHES_SHEET);
+        await writeRows(context, ws, 0, 0, [[...BATCH_COLUMNS]], []);
+        ws.getRangeByIndexes(0, 0, 1, BATCH_COLUMNS.length).format.font.bold = true;
+        ws.freezePanes.freezeRows(1);
+      } else if (!used.isNullObject) next = used.rowIndex + used.rowCount;
+      const text = BATCH_COLUMNS.map((_, i) => i).filter((i) => ![7, 8, 10, 11].includes(i));
+      // Another analyst may append between our read and our write (co-authoring: their requests
+      // land between ours). Rows inserted and written in one request never overwrite theirs:
+      // if they took row `next` first, the insert moves their row down
+      // (P excel/co-authoring-in-excel-add-ins.md; R excel.range.yml `insert`).
+      ws.getRangeByIndexes(next, 0, batches.length, 1).getEntireRow().insert('Down' as Excel.InsertShiftDirection);
+      await writeRows(context, ws, next, 0, batches.map((b) => b.row), text);
+      for (const b of batches) {
+        const sheet = context.workbook.worksheets.getItem(b.temp);
+        const batch = String(b.row[0]);
+        sheet.name = inspectionSheetName(batch);
+        sheet.tables.getItemAt(0).name = inspectionTableName(batch);
       }
-      ws.getRangeByIndexes(1, col('decided_at'), n, 1).numberFormat = table.slice(1).map(() => ['yyyy-mm-dd hh:mm']);
-      ws.freezePanes.freezeAt(ws.getRange('A1'));
-      ws.getRangeByIndexes(0, 0, 1, INSPECTION_COLUMNS.length).format.font.bold = true;
-      ws.getRangeByIndexes(0, 0, Math.min(table.length, 200), INSPECTION_COLUMNS.length).format.autofitColumns();
-      ws.getRangeByIndexes(0, col('notes'), 1, 1).format.columnWidth = 240;
-      ws.getRangeByIndexes(0, col('qa_comment'), 1, 1).format.columnWidth = 240;
       await context.sync();
     } catch (error) {
-      await removeSheetQuietly(context, temp);
+      for (const b of batches) await removeSheetQuietly(context, b.temp);
       throw error;
     }
   });
 }
 
 /**
- * Writes the batch's row in `QA Batches` and renames the finished sheet in one last request, so
- * a batch either has both its sheet and its row, or neither (the temporary sheet is removed).
+ * Queues an inspection sheet under a temporary name (buildBatches gives it its real name): the
+ * values, then the table, dropdowns, colors and frozen panes, syncing only when the next part
+ * would take the request past the budget.
  */
-async function finishBatch(run: BatchRunner, temp: string, batch: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan: SamplingPlan | undefined, extra: Record<string, unknown>): Promise<void> {
+async function queueInspectionSheet(context: Excel.RequestContext, temp: string, table: CellValue[][], codeRange: string, reasonRange: string, lang: Lang, budget: RequestBudget): Promise<void> {
+  const ws = context.workbook.worksheets.add(temp);
+  // Everything copied is written as text first (dates included: a date cell may hold untrusted text);
+  // only the numbers this flow computes are left as numbers.
+  const numeric = new Set([col('source_row'), col('weight'), col('severity')]);
+  const textColumns = INSPECTION_COLUMNS.map((_, i) => i).filter((i) => !numeric.has(i));
+  await writeRows(context, ws, 0, 0, table, textColumns, budget);
+  const n = table.length - 1;
+  const formatting = sheetFormattingBytes(n);
+  if (!budget.fits(formatting) && budget.used) {
+    await context.sync();
+    budget.reset();
+  }
+  budget.add(formatting);
+  const t = ws.tables.add(ws.getRangeByIndexes(0, 0, table.length, INSPECTION_COLUMNS.length), true);
+  t.style = 'TableStyleMedium2';
+  // Dropdowns: verdicts as a short list; policies from the taxonomy sheet (100+ codes do not fit a comma list).
+  const verdicts = ws.getRangeByIndexes(1, col('qa_verdict'), n, 1);
+  verdicts.dataValidation.rule = { list: { inCellDropDown: true, source: 'approve,remove,age_restrict,fyf_ineligible,escalate' } };
+  const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
+  policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
+  // Reasons from QA Reasons (the lead edits the list); settlement as a short list.
+  ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string } };
+  ws.getRangeByIndexes(1, col('settlement'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: SETTLEMENTS.join(',') } };
+  const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
+  escalate.dataValidation.rule = { list: { inCellDropDown: true, source: escalateValues(lang).join(',') } };
+  const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
+  for (const name of OUTCOMES) {
+    const color = OUTCOME_COLORS[name];
+    const cf = outcome.conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
+    cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: outcomeLabel(name, lang) };
+    cf.textComparison.format.fill.color = color;
+  }
+  ws.getRangeByIndexes(1, col('decided_at'), n, 1).numberFormat = table.slice(1).map(() => ['yyyy-mm-dd hh:mm']);
+  ws.freezePanes.freezeAt(ws.getRange('A1'));
+  ws.getRangeByIndexes(0, 0, 1, INSPECTION_COLUMNS.length).format.font.bold = true;
+  ws.getRangeByIndexes(0, 0, Math.min(table.length, 200), INSPECTION_COLUMNS.length).format.autofitColumns();
+  ws.getRangeByIndexes(0, col('notes'), 1, 1).format.columnWidth = 240;
+  ws.getRangeByIndexes(0, col('qa_comment'), 1, 1).format.columnWidth = 240;
+}
+
+/** A batch's row in `QA Batches`: how it was drawn, from what, and its plan. */
+function batchRow(batch: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan: SamplingPlan | undefined, extra: Record<string, unknown>): CellValue[] {
   const parameters = JSON.stringify({
     unit: options.unit ?? 'decision',
     size: options.size,
@@ -513,35 +572,5 @@ async function finishBatch(run: BatchRunner, temp: string, batch: string, option
     // Calibration (the batch it belongs to, its inspector) and blind review.
     ...extra,
   });
-  const row: CellValue[] = [batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(batch)];
-  await run(async (context) => {
-    try {
-      let ws = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowCount, rowIndex');
-      await context.sync();
-      let next = 1;
-      if (ws.isNullObject) {
-        ws = context.workbook.worksheets.add(BATCHES_SHEET);
-        await writeRows(context, ws, 0, 0, [[...BATCH_COLUMNS]], []);
-        ws.getRangeByIndexes(0, 0, 1, BATCH_COLUMNS.length).format.font.bold = true;
-        ws.freezePanes.freezeRows(1);
-        await context.sync();
-      } else if (!used.isNullObject) next = used.rowIndex + used.rowCount;
-      const text = BATCH_COLUMNS.map((_, i) => i).filter((i) => ![7, 8, 10, 11].includes(i));
-      // Another analyst may append between our read and our write (co-authoring: their requests
-      // land between ours). A row inserted and written in one request never overwrites theirs:
-      // if they took row `next` first, the insert moves their row down
-      // (P excel/co-authoring-in-excel-add-ins.md; R excel.range.yml `insert`).
-      ws.getRangeByIndexes(next, 0, 1, 1).getEntireRow().insert('Down' as Excel.InsertShiftDirection);
-      await writeRows(context, ws, next, 0, [row], text);
-      const sheet = context.workbook.worksheets.getItem(temp);
-      sheet.name = inspectionSheetName(batch);
-      sheet.tables.getItemAt(0).name = inspectionTableName(batch);
-      await context.sync();
-    } catch (error) {
-      await removeSheetQuietly(context, temp);
-      throw error;
-    }
-  });
+  return [batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(batch)];
 }

@@ -90,11 +90,8 @@ export function Grid(props: GridProps): ReactElement {
     columns.scrollToIndex(selection.column, { align: 'auto' });
   }, [selection?.row, selection?.column, sheet]);
 
-  const select = (row: number, column: number) => {
-    book.model.activeSheet = sheet;
-    book.model.selection = { sheet, rect: { row: Math.max(0, Math.min(rowCount - 1, row)), column: Math.max(0, Math.min(columnCount - 1, column)), rowCount: 1, columnCount: 1 } };
-    book.notify();
-  };
+  // The person's selection: the add-in hears it (Worksheet.onSelectionChanged), as in Excel.
+  const select = (row: number, column: number) => book.select(sheet, { row: Math.max(0, Math.min(rowCount - 1, row)), column: Math.max(0, Math.min(columnCount - 1, column)), rowCount: 1, columnCount: 1 });
 
   const startEdit = (row: number, column: number, initial?: string) => {
     const choices = listChoices(book.model, sheet, row, column);

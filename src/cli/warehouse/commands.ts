@@ -8,15 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Mapping } from '../../core/mapping/detectMapping';
 import type { CellValue, DecisionField, Lang } from '../../core/model';
-import type { SampleFilters, SamplingMethod, SampleResult } from '../../core/sampling/drawSample';
+import type { SampleResult } from '../../core/sampling/drawSample';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';
 import type { Taxonomy } from '../../core/taxonomy/types';
-import type { DrawUnit, SqlDialect } from '../../core/warehouse/drawSql';
+import type { SqlDialect } from '../../core/warehouse/drawSql';
 import { SQL_STRATUM_FIELDS } from '../../core/warehouse/lotSql';
 import { createWorkbook, type EmulatedWorkbook } from '../../emulator';
 import { exportXlsx, importXlsx } from '../../emulator/xlsx';
 import { FlowError } from '../../excel/host';
-import { sampleFlow, type SampleFlowResult, type SampleSize } from '../../excel/sampleFlow';
+import { sampleFlow, type SampleFlowResult } from '../../excel/sampleFlow';
 import { isInspectionSheet } from '../../excel/sheets';
 import { loadTaxonomy } from '../../excel/taxonomyFlow';
 import { t, type MessageKey } from '../../i18n';
@@ -98,16 +98,9 @@ export async function earlierItemIds(files: readonly string[], lang: Lang): Prom
   return ids;
 }
 
-export interface WarehouseSampleOptions {
+/** The draw's own options (as DuckDB runs them), plus where the sample workbook's batch and lists come from. */
+export interface WarehouseSampleOptions extends Pick<WarehouseDrawOptions, 'method' | 'size' | 'seed' | 'unit' | 'strata' | 'minimumPerStratum' | 'quota' | 'filters'> {
   batch: string;
-  method: SamplingMethod;
-  size: SampleSize;
-  seed: string;
-  unit: DrawUnit;
-  strata?: DecisionField[];
-  minimumPerStratum?: number;
-  quota?: number;
-  filters?: SampleFilters;
   excludeFrom?: string[];
   taxonomyFrom?: string;
   mapping?: Mapping;

@@ -62,6 +62,8 @@ export interface HostState {
   nextReference: number;
   /** Worksheet ids with a Changed event registered (count of registrations). */
   changedWatchers: Map<string, number>;
+  /** Worksheet ids with a SelectionChanged event registered (count of registrations). */
+  selectionWatchers: Map<string, number>;
   platform: 'web' | 'windows' | 'mac';
   maxCellsPerRead: number;
   /** Runtime.enableEvents: off, no event reaches the add-in (P excel/excel-add-ins-events.md). */

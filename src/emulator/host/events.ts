@@ -6,7 +6,7 @@
  * made by other co-authors… the source property is Remote"). Messages reach the client through its
  * own entry point for host messages, as on the web.
  */
-import { formatRect } from '../address';
+import { formatRect, type CellRect } from '../address';
 import type { SheetModel, Value } from '../model';
 import type { Change, HostState } from './dispatch';
 import { rangeRef } from './range';
@@ -64,4 +64,29 @@ export function changedEvents(host: HostState, changes: Change[], source: 'Local
     out.push({ messageCategory: EVENT_MESSAGE_CATEGORY, messageType: WORKSHEET_CHANGED, targetId: change.sheet.id, message: JSON.stringify(args), isRemoteOverride: source === 'Remote' });
   }
   return out;
+}
+
+/**
+ * Worksheet.onSelectionChanged (ExcelApi 1.7; R excel.worksheetselectionchangedeventargs.yml):
+ * the client registers with `_RegisterSelectionChangedEvent` (its event type 14) and reads
+ * `address` and `worksheetId` from the message. Raised for the person's selection in the grid;
+ * Range.select from the add-in raises none here (an add-in compares the address with its own).
+ */
+const WORKSHEET_SELECTION_CHANGED = 14;
+
+export function registerSelection(host: HostState, sheet: SheetModel): void {
+  host.selectionWatchers.set(sheet.id, (host.selectionWatchers.get(sheet.id) ?? 0) + 1);
+}
+
+export function unregisterSelection(host: HostState, sheet: SheetModel): void {
+  const n = (host.selectionWatchers.get(sheet.id) ?? 0) - 1;
+  if (n > 0) host.selectionWatchers.set(sheet.id, n);
+  else host.selectionWatchers.delete(sheet.id);
+}
+
+/** The message a selection on `sheet` raises, when that sheet is watched. */
+export function selectionEvents(host: HostState, sheet: SheetModel, rect: CellRect): EventEntry[] {
+  if (!host.eventsEnabled || !host.selectionWatchers.has(sheet.id)) return [];
+  const message = JSON.stringify({ type: 'WorksheetSelectionChanged', worksheetId: sheet.id, address: formatRect(rect) });
+  return [{ messageCategory: EVENT_MESSAGE_CATEGORY, messageType: WORKSHEET_SELECTION_CHANGED, targetId: sheet.id, message, isRemoteOverride: false }];
 }

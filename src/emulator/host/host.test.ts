@@ -57,6 +57,28 @@ test('P excel/excel-add-ins-events.md, R excel.worksheetchangedeventargs.yml: on
   expect(ranges).toHaveLength(1);
 });
 
+test('R excel.worksheet.yml onSelectionChanged (ExcelApi 1.7): the person\'s selection on a watched sheet reaches the handler with its address; other sheets and removed handlers hear nothing', async () => {
+  const b = book();
+  const seen: [string, string][] = [];
+  const registration = await b.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem('Decisions');
+    const result = ws.onSelectionChanged.add(async (e) => void seen.push([e.type, e.address]));
+    await context.sync();
+    return result;
+  });
+  const decisions = b.model.sheet('Decisions')!;
+  b.select(decisions, { row: 2, column: 0, rowCount: 1, columnCount: 2 });
+  b.select(b.model.sheet('Scratch')!, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+  await b.idle();
+  expect(seen).toEqual([['WorksheetSelectionChanged', 'A3:B3']]);
+  expect(b.model.activeSheet?.name).toBe('Scratch');
+  registration.remove();
+  await registration.context.sync();
+  b.select(decisions, { row: 1, column: 1, rowCount: 1, columnCount: 1 });
+  await b.idle();
+  expect(seen).toHaveLength(1);
+});
+
 test('R excel.runoptions.yml delayForCellEdit: while the user edits a cell a batch fails with InvalidOperationInCellEditMode, unless it asked to wait (ExcelApi 1.11)', async () => {
   const b = book();
   b.cellEditMode = true;

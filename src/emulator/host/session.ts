@@ -5,10 +5,11 @@
  * cell-edit mode, and co-authors' changes that landed while the request was in flight.
  */
 import { EmulatorError } from '../errors';
-import type { WorkbookModel } from '../model';
+import type { CellRect } from '../address';
+import type { SheetModel, WorkbookModel } from '../model';
 import { officeClient, useRequirements } from './client';
 import { RequestExecution, ref, type Change, type HostState } from './dispatch';
-import { changedEvents, type EventEntry } from './events';
+import { changedEvents, selectionEvents, type EventEntry } from './events';
 import { requirementCheck, type Platform, type RequirementSets } from './platform';
 import { FLAG_DELAY_FOR_CELL_EDIT, ACTION, type ExecutorResponse, type RequestBody } from './protocol';
 import { workbookClass } from './workbook';
@@ -101,7 +102,7 @@ export class BookSession {
     readonly platform: Platform,
     requirements: RequirementSets,
   ) {
-    this.host = { model, references: new Map(), nextReference: 1, changedWatchers: new Map(), eventsEnabled: true, platform, maxCellsPerRead: this.instrumentation.maxCellsPerRead, sheetDeletions: 0 };
+    this.host = { model, references: new Map(), nextReference: 1, changedWatchers: new Map(), selectionWatchers: new Map(), eventsEnabled: true, platform, maxCellsPerRead: this.instrumentation.maxCellsPerRead, sheetDeletions: 0 };
     this.isSetSupported = requirementCheck(requirements);
     const { OfficeExtension } = officeClient();
     const execute = (flags: number, body: RequestBody) => this.execute(flags, body);
@@ -190,6 +191,11 @@ export class BookSession {
     if (!entries.length) return;
     const { OfficeExtension } = officeClient();
     setTimeout(() => OfficeExtension._testTriggerRichApiMessageEvent({ entries }), 0);
+  }
+
+  /** The person selected cells (a click or arrow key in the grid): Worksheet.onSelectionChanged. */
+  selectedOutside(sheet: SheetModel, rect: CellRect): void {
+    this.raise(selectionEvents(this.host, sheet, rect));
   }
 
   /** A change made outside the add-in's batches (the user's typing, a co-author's edit). */

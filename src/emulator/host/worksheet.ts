@@ -7,7 +7,7 @@ import { MAX_COLUMNS, MAX_ROWS } from '../address';
 import { EmulatorError } from '../errors';
 import type { SheetModel } from '../model';
 import { ref, type Exec, type HostClass } from './dispatch';
-import { registerChanged, unregisterChanged } from './events';
+import { registerChanged, registerSelection, unregisterChanged, unregisterSelection } from './events';
 import { chartCollectionClass } from './chart';
 import { pivotTableCollectionClass } from './pivot';
 import { guardProtected, rangeArgument, rangeRef } from './range';
@@ -122,6 +122,8 @@ export const worksheetClass: HostClass<SheetModel> = {
     Delete: (s, _args, x) => deleteSheet(s, x),
     _RegisterDataChangedEvent: (s, _args, x) => registerChanged(x.host, s),
     _UnregisterDataChangedEvent: (s, _args, x) => unregisterChanged(x.host, s),
+    _RegisterSelectionChangedEvent: (s, _args, x) => registerSelection(x.host, s),
+    _UnregisterSelectionChangedEvent: (s, _args, x) => unregisterSelection(x.host, s),
   },
 };
 
