@@ -20,24 +20,45 @@ export interface OwnedSheetOptions {
   autofit?: number;
 }
 
-/**
- * Gets a sheet the add-in owns, or creates it with its header (bold, frozen) and any default
- * rows: one sync for the look-up; the creation is queued for the caller's next sync.
- */
-export async function openOwnedSheet<C extends string>(context: Excel.RequestContext, schema: SheetSchema<C>, options: OwnedSheetOptions = {}): Promise<OwnedSheet> {
-  let ws = context.workbook.worksheets.getItemOrNullObject(schema.name);
+/** An owned sheet as a look-up found it: absent, empty (no used range), or with its used range loaded. */
+export interface FoundSheet {
+  ws: Excel.Worksheet;
+  exists: boolean;
+  used?: Excel.Range;
+}
+
+/** Queues the look-up of a sheet the add-in owns and its used range (`load`); call the result after the next sync. */
+export function queueOwnedSheet<C extends string>(context: Excel.RequestContext, schema: SheetSchema<C>, load = 'rowIndex, rowCount'): () => FoundSheet {
+  const ws = context.workbook.worksheets.getItemOrNullObject(schema.name);
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load(options.load ?? 'rowIndex, rowCount');
-  await context.sync();
-  if (!ws.isNullObject && !used.isNullObject) return { ws, used, created: false };
-  const created = ws.isNullObject;
-  if (created) ws = context.workbook.worksheets.add(schema.name);
+  used.load(load);
+  return () => ({ ws, exists: !ws.isNullObject, used: ws.isNullObject || used.isNullObject ? undefined : used });
+}
+
+/**
+ * Queues, for the caller's next sync, a sheet the look-up found missing (created) or empty: its
+ * header (bold, frozen) and any default rows. Returns the sheet.
+ */
+export async function queueOwnedHeader<C extends string>(context: Excel.RequestContext, schema: SheetSchema<C>, found: Pick<FoundSheet, 'exists'>, options: Omit<OwnedSheetOptions, 'load'> = {}): Promise<Excel.Worksheet> {
+  const ws = found.exists ? context.workbook.worksheets.getItem(schema.name) : context.workbook.worksheets.add(schema.name);
   const rows = [schema.header(options.lang ?? 'en'), ...(options.rows ?? [])];
   await writeRows(context, ws, 0, 0, rows, schema.textColumns());
   ws.getRangeByIndexes(0, 0, 1, schema.columns.length).format.font.bold = true;
   ws.freezePanes.freezeRows(1);
   if (options.autofit) ws.getRangeByIndexes(0, 0, rows.length, options.autofit).format.autofitColumns();
-  return { ws, created };
+  return ws;
+}
+
+/**
+ * Gets a sheet the add-in owns, or creates it with its header (bold, frozen) and any default
+ * rows: one sync for the look-up; the creation is queued for the caller's next sync.
+ */
+export async function openOwnedSheet<C extends string>(context: Excel.RequestContext, schema: SheetSchema<C>, options: OwnedSheetOptions = {}): Promise<OwnedSheet> {
+  const later = queueOwnedSheet(context, schema, options.load);
+  await context.sync();
+  const found = later();
+  if (found.used) return { ws: found.ws, used: found.used, created: false };
+  return { ws: await queueOwnedHeader(context, schema, found, options), created: !found.exists };
 }
 
 export interface SwapOptions {

@@ -2,7 +2,8 @@ import { generateDecisions } from '../core/demo/generateDecisions';
 import { samplingPlan } from '../core/iso2859/samplingPlan';
 import { createWorkbook } from '../emulator';
 import { sheetSnapshot } from '../../test/helpers/sheetSnapshot';
-import { INSPECTION_COLUMNS, sampleFlow } from './sampleFlow';
+import { sampleFlow } from './sampleFlow';
+import { INSPECTION_COLUMNS } from './schema/inspectionSheet';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 

@@ -7,7 +7,8 @@ import { renderFinding } from '../core/validation/renderFinding';
 import { validateInspectionRows } from '../core/validation/validateInspectionRows';
 import { t } from '../i18n';
 import { policyLookup } from './policyLookup';
-import { locateInspectionColumns } from './schema/inspectionSheet';
+import { inspectionSheet } from './schema/inspectionSheet';
+import { validateListedValues } from '../core/validation/validateListedValues';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks } from './readDecisions';
 import { FINDINGS_SHEET, isInspectionSheet } from './sheets';
@@ -66,11 +67,15 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
     await context.sync();
     const sheetNames = sheets.items.map((s) => s.name);
     const names = sheetNames.filter(isInspectionSheet);
-    // Only the two QA columns, found by name and read in chunks (not every sheet whole).
-    const tables = await readNamedColumns(context, names, ['qa_verdict', 'qa_policy']);
+    // Only the QA columns to check, found by name and read in chunks (not every sheet whole): the
+    // verdict and policy, and any column whose schema gives it a list of its own.
+    const listed = inspectionSheet.columns.filter((c): c is typeof c & { list: readonly string[] } => Array.isArray(c.list));
+    const tables = await readNamedColumns(context, names, ['qa_verdict', 'qa_policy', ...listed.map((c) => c.name)]);
     const out: Finding[] = [];
     for (const [n, values] of tables) {
-      const { at } = locateInspectionColumns(values[0] ?? []);
+      const { at } = inspectionSheet.reader(values[0] ?? []);
+      const lists = listed.filter((c) => at(c.name) >= 0).map((c) => ({ column: at(c.name), field: c.name, allowed: c.list }));
+      out.push(...validateListedValues(values.slice(1), 2, lists, n));
       const qv = at('qa_verdict');
       const qp = at('qa_policy');
       if (qv < 0 || qp < 0) continue;

@@ -110,6 +110,10 @@ export const FINDING_MESSAGES: Record<FindingCode, Record<Lang, string>> = {
     en: '{cell}: the QA verdict is approve but a QA policy ("{policy}") is given. Clear the QA policy.',
     ja: '{cell}：QA 判定が承認なのに QA ポリシー（「{policy}」）が入っています。QA ポリシーを消してください。',
   },
+  qa_value_not_listed: {
+    en: '{cell}: "{value}" is not one of the values of the column "{field}" ({allowed}); pasted values skip the dropdown. Choose one from the dropdown.',
+    ja: '{cell}：「{value}」は列「{field}」の値（{allowed}）にありません（貼り付けた値はドロップダウンを通りません）。ドロップダウンから選んでください。',
+  },
   taxonomy_duplicate_code: {
     en: '{cell}: the code "{value}" is already used in row {otherRow}. Give each policy its own code.',
     ja: '{cell}：コード「{value}」は {otherRow} 行目ですでに使われています。ポリシーごとに別のコードにしてください。',
@@ -176,6 +180,7 @@ export const FINDING_TITLES: Record<FindingCode, Record<Lang, string>> = {
   qa_verdict_not_allowed: { en: 'QA: verdict not allowed for the policy', ja: 'QA：ポリシーで認められない判定' },
   qa_enforcing_without_policy: { en: 'QA: enforcement without a policy', ja: 'QA：ポリシーのない措置' },
   qa_approve_with_policy: { en: 'QA: approve with a policy', ja: 'QA：ポリシー付きの承認' },
+  qa_value_not_listed: { en: 'QA: value not in the column\'s list', ja: 'QA：列の一覧にない値' },
   taxonomy_duplicate_code: { en: 'Taxonomy: duplicate code', ja: 'タクソノミー：コードの重複' },
   taxonomy_unknown_parent: { en: 'Taxonomy: unknown parent', ja: 'タクソノミー：不明な親' },
   taxonomy_parent_cycle: { en: 'Taxonomy: parent cycle', ja: 'タクソノミー：親の循環' },

@@ -4,7 +4,8 @@
  * the header; readers find a column by its field name or by either language's label, so a sheet
  * written in one language reads in the other. (The first of the per-sheet schemas issue 12 asks for.)
  */
-import { DECISION_FIELDS, QA_COLUMNS, OUTCOMES, type CellValue, type Lang, type Outcome } from '../../core/model';
+import { DECISION_FIELDS, QA_COLUMNS, OUTCOMES, SETTLEMENTS, VERDICTS, type CellValue, type Lang, type Outcome } from '../../core/model';
+import { isoWeek, parseDate } from '../../core/normalize/parseDate';
 import { INSPECTION_PREFIX } from '../sheets';
 import { defineSheet, type ColumnSpec } from './sheetSchema';
 
@@ -67,6 +68,12 @@ const JA_LABELS: Record<InspectionColumn, string> = {
   blind: 'ブラインド',
 };
 
+/** The ISO week of a decision's date cell, or '' when it has none or it cannot be read. */
+function weekOf(value: CellValue): string {
+  const ms = parseDate(value);
+  return typeof ms === 'number' ? isoWeek(ms) : '';
+}
+
 /** What each column is beyond its label (columns not listed are text, empty at the draw, no list). */
 const SPECS: Partial<Record<InspectionColumn, Omit<InspectionColumnSpec, 'name' | 'ja'>>> = {
   language: { recut: 2 },
@@ -81,7 +88,7 @@ const SPECS: Partial<Record<InspectionColumn, Omit<InspectionColumnSpec, 'name' 
   inspector: { recut: 3 },
   reason: { list: 'reasons', recut: 5 },
   settlement: { list: 'settlements' },
-  week: { recut: 4 },
+  week: { recut: 4, draw: (d) => weekOf(d.field('decided_at')) },
 };
 
 /**
@@ -144,4 +151,16 @@ export const escalateValues = (lang: Lang): [string, string] => (lang === 'ja' ?
 /** Whether an escalate cell says yes, in either language. */
 export function isYes(text: CellValue): boolean {
   return ['yes', 'true', '1', 'y', 'はい', 'x', '✓', '✔'].includes(String(text).trim().toLowerCase());
+}
+
+/**
+ * The values of a column's list that the schema itself knows (taxonomy codes and reasons live on
+ * their sheets; undefined for those).
+ */
+export function listValues(list: NonNullable<InspectionColumnSpec['list']>, lang: Lang): readonly string[] | undefined {
+  if (list === 'verdicts') return VERDICTS;
+  if (list === 'settlements') return SETTLEMENTS;
+  if (list === 'yesNo') return escalateValues(lang);
+  if (list === 'policies' || list === 'reasons') return undefined;
+  return list;
 }
