@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateDecisions } from '../src/core';
-import { columnName } from '../src/emulator/address';
+import { columnLetter } from '../src/excelSpec';
 import { escapeXml, NS, relsXml } from '../src/emulator/xlsxXml';
 import { EntryWriter, newEntry, writeZip, type ZipEntry } from '../src/emulator/zip';
 import type { BenchContext } from './harness';
@@ -22,7 +22,7 @@ export function writeDecisionsXlsx(file: string, rows: (string | number)[][], sh
   const strings = new Map<string, number>();
   const sheet = new EntryWriter('xl/worksheets/sheet1.xml');
   sheet.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}"><dimension ref="A1:L${rows.length}"/><sheetData>`);
-  const letters = Array.from({ length: 12 }, (_, c) => columnName(c));
+  const letters = Array.from({ length: 12 }, (_, c) => columnLetter(c));
   rows.forEach((row, r) => {
     let cells = '';
     row.forEach((v, c) => {

@@ -73,7 +73,7 @@ const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 async function parseMap(text: string, book: EmulatedWorkbook, sheet: string | undefined, ctx: CliContext): Promise<Mapping> {
   const { DECISION_FIELDS } = await import('../core/model');
   const { mapFlow } = await import('../excel/mapFlow');
-  const { columnLetter } = await import('../core/a1/columnLetter');
+  const { columnLetter } = await import('../excelSpec');
   const located = await mapFlow(book.run, { sheet, previewRows: 0 });
   const header = (located.preview[0] ?? []).map((h) => String(h ?? ''));
   const mapping: Mapping = {};

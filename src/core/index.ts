@@ -5,8 +5,6 @@
 export * from './model';
 export { normalizeKey } from './text/normalizeKey';
 export { editDistance } from './text/editDistance';
-export { columnLetter, columnIndex, MAX_ROW, MAX_COLUMN_INDEX } from './a1/columnLetter';
-export { cellAddress, quoteSheetName } from './a1/cellAddress';
 export { FIELD_ALIASES } from './mapping/fieldAliases';
 export { detectMapping, mapHeaderRow, type Mapping, type MappingResult, type FieldMatch } from './mapping/detectMapping';
 export { parseVerdict, VERDICT_ALIASES } from './normalize/parseVerdict';

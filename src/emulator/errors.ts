@@ -1,3 +1,5 @@
+import { parseRange, type CellRect } from '../excelSpec';
+
 /**
  * The error codes the host answers: Excel's (Excel.ErrorCodes, R excel.errorcodes.yml), the
  * payload-limit codes of the error table in office-js-docs-pr
@@ -33,5 +35,14 @@ export class EmulatorError extends Error {
     this.name = 'RichApi.Error';
     this.code = code;
     this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+/** A local A1 reference as a rectangle; a bad or out-of-sheet one fails as Excel fails it (InvalidArgument). */
+export function localRect(local: string, errorLocation = 'Worksheet.getRange'): CellRect {
+  try {
+    return parseRange(local);
+  } catch (e) {
+    throw new EmulatorError('InvalidArgument', (e as Error).message, errorLocation);
   }
 }

@@ -18,7 +18,7 @@
  * await book.remoteEdit('Decisions', 4, 2, 'approve');   // a co-author's edit: onChanged (Remote)
  * ```
  */
-import { columnName, quoteSheet, type CellRect } from './address';
+import type { CellRect } from '../excelSpec';
 import { EmulatorError } from './errors';
 import { WorkbookModel, type SheetModel, type Value } from './model';
 import { eventHandlersSettled, officeClient } from './host/client';
@@ -168,5 +168,3 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
   };
   return book;
 }
-
-export { quoteSheet, columnName };

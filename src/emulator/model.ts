@@ -1,5 +1,5 @@
 import { EmulatorError } from './errors';
-import { MAX_COLUMNS, type CellRect } from './address';
+import { MAX_COLUMN, type CellRect } from '../excelSpec';
 
 /** A cell value as Range.values holds it. */
 export type Value = string | number | boolean;
@@ -50,7 +50,7 @@ export interface ChartModel {
   position?: CellRect;
 }
 
-const key = (row: number, column: number) => row * MAX_COLUMNS + column;
+const key = (row: number, column: number) => row * MAX_COLUMN + column;
 
 /** One worksheet's cells and settings: values in dense row arrays, the rest in sparse maps. */
 export class SheetModel {
@@ -186,8 +186,8 @@ export class SheetModel {
         }
       });
       for (const k of [...this.formats.keys(), ...this.numberFormats.keys()]) {
-        const r = Math.floor(k / MAX_COLUMNS);
-        const c = k % MAX_COLUMNS;
+        const r = Math.floor(k / MAX_COLUMN);
+        const c = k % MAX_COLUMN;
         minR = Math.min(minR, r);
         maxR = Math.max(maxR, r);
         minC = Math.min(minC, c);
@@ -241,10 +241,10 @@ export class SheetModel {
     for (const map of [this.formulas, this.numberFormats, this.formats, this.hyperlinks] as Map<number, unknown>[]) {
       const moved = new Map<number, unknown>();
       for (const [k, v] of map) {
-        const r = Math.floor(k / MAX_COLUMNS);
+        const r = Math.floor(k / MAX_COLUMN);
         if (r < at) moved.set(k, v);
-        else if (count > 0) moved.set(k + count * MAX_COLUMNS, v);
-        else if (r >= at - count) moved.set(k + count * MAX_COLUMNS, v);
+        else if (count > 0) moved.set(k + count * MAX_COLUMN, v);
+        else if (r >= at - count) moved.set(k + count * MAX_COLUMN, v);
       }
       map.clear();
       for (const [k, v] of moved) map.set(k, v);

@@ -6,7 +6,7 @@
  * column. Japanese captions (行ラベル, 列ラベル, 総計, 個数 / field) are not documented by
  * Microsoft; they follow what Japanese Excel shows. Text fields count (COUNTA).
  */
-import type { CellRect } from './address';
+import type { CellRect } from '../excelSpec';
 import { EmulatorError } from './errors';
 import type { SheetModel, Value, WorkbookModel } from './model';
 

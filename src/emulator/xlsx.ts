@@ -8,7 +8,6 @@
 import type { WorkbookModel } from './model';
 import { readXlsx } from './xlsxRead';
 import { writeXlsx } from './xlsxWrite';
-import { quoteSheet } from './address';
 
 export { XlsxFormatError } from './xlsxRead';
 
@@ -32,5 +31,3 @@ export async function exportXlsx(model: WorkbookModel): Promise<Uint8Array> {
 export async function importXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookModel> {
   return readXlsx(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
 }
-
-export { quoteSheet };

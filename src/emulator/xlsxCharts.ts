@@ -3,7 +3,8 @@
  * and each chart part holds its type, title and series as references to the sheet's cells with
  * cached values, so Excel and LibreOffice draw it and redraw it when the cells change.
  */
-import { formatRect, parseRange, quoteSheet, splitSheet, type CellRect } from './address';
+import { formatRange, quoteSheetName, splitAddress, type CellRect } from '../excelSpec';
+import { localRect } from './errors';
 import type { ChartModel, SheetModel, Value } from './model';
 import { escapeXml, unescapeXml, elements, firstElement } from './xlsxXml';
 
@@ -31,7 +32,7 @@ function typeOf(xml: string): string | undefined {
   return `${dir === 'bar' ? 'Bar' : 'Column'}${grouping === 'stacked' ? 'Stacked' : grouping === 'percentStacked' ? 'Stacked100' : 'Clustered'}`;
 }
 
-const ref = (sheet: string, rect: CellRect) => `${quoteSheet(sheet)}!${formatRect(rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+const ref = (sheet: string, rect: CellRect) => `${quoteSheetName(sheet)}!${formatRange(rect, true)}`;
 
 function cache(kind: 'str' | 'num', values: Value[]): string {
   const pts = values.map((v, i) => (v === '' ? '' : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`)).join('');
@@ -40,9 +41,9 @@ function cache(kind: 'str' | 'num', values: Value[]): string {
 
 /** The chart part of a chart whose source is a range of the workbook: first column categories, other columns series (a text first row names them). */
 export function chartXml(chart: ChartModel, sheetOf: (name: string) => SheetModel | undefined): string {
-  const { sheet: sheetName, local } = splitSheet(chart.sourceAddress);
+  const { sheet: sheetName, local } = splitAddress(chart.sourceAddress);
   const sheet = sheetName ? sheetOf(sheetName) : undefined;
-  const rect = parseRange(local);
+  const rect = localRect(local);
   const value = (r: number, c: number): Value => sheet?.value(r, c) ?? '';
   const byRows = chart.seriesBy === 'Rows';
   // Normalise to "series along columns": (i, j) → cell, i the point, j the series (0: categories).
@@ -86,7 +87,7 @@ export function drawingXml(charts: { chart: ChartModel; rid: string }[]): string
   const anchors = charts.map(({ chart, rid }, i) => {
     let at = { row: 1, column: 4 };
     try {
-      const rect = parseRange(splitSheet(chart.sourceAddress).local);
+      const rect = localRect(splitAddress(chart.sourceAddress).local);
       at = { row: rect.row, column: rect.column + rect.columnCount + 1 };
     } catch {
       // a source we cannot place by: the default spot
@@ -108,8 +109,8 @@ export function readChart(xml: string, drawing: string, rid: string): Omit<Chart
   let box: { r0: number; c0: number; r1: number; c1: number } | undefined;
   for (const { inner } of elements(xml, 'f')) {
     try {
-      const { sheet: s, local } = splitSheet(unescapeXml(inner).replace(/\$/g, ''));
-      const rect = parseRange(local.includes(':') ? local : `${local}:${local}`);
+      const { sheet: s, local } = splitAddress(unescapeXml(inner).replace(/\$/g, ''));
+      const rect = localRect(local.includes(':') ? local : `${local}:${local}`);
       sheet ||= s ?? '';
       box = box
         ? { r0: Math.min(box.r0, rect.row), c0: Math.min(box.c0, rect.column), r1: Math.max(box.r1, rect.row + rect.rowCount), c1: Math.max(box.c1, rect.column + rect.columnCount) }
@@ -120,6 +121,6 @@ export function readChart(xml: string, drawing: string, rid: string): Omit<Chart
   }
   const frame = drawing.split('</xdr:graphicFrame>').find((f) => f.includes(`r:id="${rid}"`));
   const name = frame ? /<xdr:cNvPr [^>]*name="([^"]*)"/.exec(frame)?.[1] : undefined;
-  const sourceAddress = box ? `${quoteSheet(sheet)}!${formatRect({ row: box.r0, column: box.c0, rowCount: box.r1 - box.r0, columnCount: box.c1 - box.c0 })}` : '';
+  const sourceAddress = box ? `${quoteSheetName(sheet)}!${formatRange({ row: box.r0, column: box.c0, rowCount: box.r1 - box.r0, columnCount: box.c1 - box.c0 })}` : '';
   return { name: name ? unescapeXml(name) : 'Chart 1', type, sourceAddress, seriesBy: 'Columns', title };
 }

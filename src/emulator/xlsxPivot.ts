@@ -5,7 +5,7 @@
  * fields). The cache says refreshOnLoad, so Excel and LibreOffice rebuild the pivot from the
  * source when the file opens; the sheet holds the rendered cells meanwhile.
  */
-import { formatRect } from './address';
+import { formatRange } from '../excelSpec';
 import type { Value, WorkbookModel } from './model';
 import type { PivotModel } from './pivot';
 import { NS, escapeXml } from './xlsxXml';
@@ -68,7 +68,7 @@ export function pivotParts(model: WorkbookModel, p: PivotModel, cacheId: number)
   }
   const fieldIndex = (name: string) => fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
   const table = model.tables.find((t) => t.sheet === sheet && t.rect.row === rect.row && t.rect.column === rect.column && t.rect.rowCount === rect.rowCount && t.rect.columnCount === rect.columnCount);
-  const sourceXml = table ? `<worksheetSource name="${escapeXml(table.name)}"/>` : `<worksheetSource ref="${formatRect(rect)}" sheet="${escapeXml(sheet.name)}"/>`;
+  const sourceXml = table ? `<worksheetSource name="${escapeXml(table.name)}"/>` : `<worksheetSource ref="${formatRange(rect)}" sheet="${escapeXml(sheet.name)}"/>`;
   const definition = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${NS.main}" xmlns:r="${NS.r}" r:id="rId1" refreshOnLoad="1" refreshedBy="Moderation QA" refreshedDate="0" createdVersion="3" refreshedVersion="3" minRefreshableVersion="3" recordCount="${count}"><cacheSource type="worksheet">${sourceXml}</cacheSource><cacheFields count="${fields.length}">${fields.map((f) => `<cacheField name="${escapeXml(f.name)}" numFmtId="0">${sharedItemsXml(f)}</cacheField>`).join('')}</cacheFields></pivotCacheDefinition>`;
   const recordsXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="${NS.main}" xmlns:r="${NS.r}" count="${count}">${records.join('')}</pivotCacheRecords>`;
 
@@ -103,7 +103,7 @@ export function pivotParts(model: WorkbookModel, p: PivotModel, cacheId: number)
     : '';
   const at = p.rendered?.rect ?? { row: p.at.row, column: p.at.column, rowCount: 3, columnCount: 2 };
   const withColumns = p.columns.length > 0 || multipleData;
-  const location = `<location ref="${formatRect(at)}" firstHeaderRow="1" firstDataRow="${withColumns ? 2 : 1}" firstDataCol="1"${p.filters.length ? ` rowPageCount="${p.filters.length}" colPageCount="1"` : ''}/>`;
+  const location = `<location ref="${formatRange(at)}" firstHeaderRow="1" firstDataRow="${withColumns ? 2 : 1}" firstDataCol="1"${p.filters.length ? ` rowPageCount="${p.filters.length}" colPageCount="1"` : ''}/>`;
   const compact = p.layout === 'Compact';
   const layout = compact ? ' outline="1" outlineData="1"' : p.layout === 'Outline' ? ' compact="0" compactData="0" outline="1" outlineData="1"' : ' compact="0" compactData="0" outline="0"';
   const captions = model.culture === 'ja-JP' ? ' dataCaption="値"' : ' dataCaption="Values"';

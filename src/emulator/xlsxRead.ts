@@ -8,11 +8,12 @@
  * names, PivotTables and charts. The package itself is kept beside the model (`sourceOf`), so the
  * writer can return every part the model does not hold as it was.
  */
-import { parseRange, type CellRect } from './address';
+import { columnIndex, columnLetter, MAX_COLUMN, type CellRect } from '../excelSpec';
+import { localRect } from './errors';
 import { pivots, type PivotModel } from './pivot';
 import { WorkbookModel, type CellFormat, type ConditionalFormatModel, type SheetModel, type Value } from './model';
 import { entryText, readZip, streamEntryAsync, type ZipEntry } from './zip';
-import { BUILTIN_FORMATS, mainPrefix, unprefix, attrsOf, columnIndex, elements, firstElement, isoToSerial, parseRels, relsPathOf, unescapeXml, type Relationship } from './xlsxXml';
+import { BUILTIN_FORMATS, mainPrefix, unprefix, attrsOf, elements, firstElement, isoToSerial, parseRels, relsPathOf, unescapeXml, type Relationship } from './xlsxXml';
 import { readChart } from './xlsxCharts';
 
 /** Where a sheet of the model came from in the package, and what it held when read. */
@@ -248,8 +249,9 @@ function formulaTemplate(text: string): FormulaTemplate {
     }
     let last = 0;
     for (const m of piece.matchAll(CELL_REF)) {
-      const col = columnIndex(m[2].toUpperCase());
-      if (col > 16383) continue;
+      const letters = m[2].toUpperCase();
+      if (letters.length === 3 && letters > 'XFD') continue;
+      const col = columnIndex(letters);
       out.push(piece.slice(last, m.index));
       out.push({ colAbs: m[1] === '$', col, rowAbs: m[3] === '$', row: Number(m[4]) - 1 });
       last = m.index! + m[0].length;
@@ -266,9 +268,7 @@ function moveFormula(t: FormulaTemplate, dRow: number, dCol: number): string {
     else {
       const c = p.colAbs ? p.col : p.col + dCol;
       const r = p.rowAbs ? p.row : p.row + dRow;
-      let letters = '';
-      for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-      s += `${p.colAbs ? '$' : ''}${letters}${p.rowAbs ? '$' : ''}${r + 1}`;
+      s += `${p.colAbs ? '$' : ''}${c >= 0 && c < MAX_COLUMN ? columnLetter(c) : '#REF!'}${p.rowAbs ? '$' : ''}${r + 1}`;
     }
   }
   return s;
@@ -428,7 +428,7 @@ async function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], 
         if (!values) values = sheet.rows[row] = [];
         while (values.length < col) values.push('');
         values[col] = value ?? '';
-        if (formula !== undefined) sheet.formulas.set(row * 16384 + col, formula);
+        if (formula !== undefined) sheet.formulas.set(row * MAX_COLUMN + col, formula);
       } else if (n1 === 114 && b[i + 2] === 111 && b[i + 3] === 119 /* row */) {
         const gt = b.indexOf(62, i);
         const tag = text.ascii(i + 4, gt);
@@ -489,7 +489,7 @@ function rectsOf(sqref: string): CellRect[] {
   const out: CellRect[] = [];
   for (const ref of sqref.trim().split(/\s+/)) {
     try {
-      out.push(parseRange(ref.includes(':') ? ref : `${ref}:${ref}`));
+      out.push(localRect(ref.includes(':') ? ref : `${ref}:${ref}`));
     } catch {
       // a reference the model cannot hold (whole rows or columns written oddly) stays only in the file
     }
@@ -502,7 +502,7 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
   const pane = firstElement(head, 'pane')?.attrs;
   if (pane?.state === 'frozen' || pane?.state === 'frozenSplit') sheet.freeze = { rows: Number(pane.ySplit ?? 0), columns: Number(pane.xSplit ?? 0) };
   for (const { attrs } of elements(head, 'col')) {
-    for (let c = Number(attrs.min) - 1; c < Math.min(Number(attrs.max), 16384); c++) {
+    for (let c = Number(attrs.min) - 1; c < Math.min(Number(attrs.max), MAX_COLUMN); c++) {
       if (attrs.width && attrs.customWidth !== '0') sheet.columnWidths.set(c, Math.round(Number(attrs.width) * 7));
       if (attrs.hidden === '1' || attrs.hidden === 'true') sheet.hiddenColumns.add(c);
       if (Number(attrs.max) - Number(attrs.min) > 1000) break; // a style for "all columns": not widths worth a map entry each
@@ -517,7 +517,7 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
     const target = rel ? rel.target + (attrs.location ? `#${attrs.location}` : '') : attrs.location ? `#${attrs.location}` : undefined;
     if (!target) continue;
     for (const rect of rectsOf(attrs.ref)) {
-      for (let r = rect.row; r < rect.row + Math.min(rect.rowCount, 100000); r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.hyperlinks.set(r * 16384 + c, target);
+      for (let r = rect.row; r < rect.row + Math.min(rect.rowCount, 100000); r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.hyperlinks.set(r * MAX_COLUMN + c, target);
     }
   }
   // List validations, in the main part and in Excel 2010's extension (references to other sheets).
@@ -645,7 +645,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
       const t = xml ? firstElement(xml, 'table')?.attrs : undefined;
       if (!t?.ref) continue;
       const style = firstElement(xml!, 'tableStyleInfo')?.attrs;
-      model.tables.push({ id: model.newId('table'), name: t.displayName ?? t.name, sheet, rect: parseRange(t.ref), style: style?.name ?? 'TableStyleMedium2', showBandedRows: style?.showRowStripes !== '0' });
+      model.tables.push({ id: model.newId('table'), name: t.displayName ?? t.name, sheet, rect: localRect(t.ref), style: style?.name ?? 'TableStyleMedium2', showBandedRows: style?.showRowStripes !== '0' });
     }
   }
   for (const { sheet, part, rels } of read) {
@@ -700,7 +700,7 @@ function readPivot(model: WorkbookModel, sheet: SheetModel, xml: string, cacheXm
       const t = model.tables.find((x) => x.name.toLowerCase() === ws.name.toLowerCase());
       if (t) return { sheet: t.sheet, rect: t.rect };
     }
-    return { sheet: model.sheet(ws.sheet ?? '') ?? sheet, rect: parseRange(ws.ref ?? 'A1:A1') };
+    return { sheet: model.sheet(ws.sheet ?? '') ?? sheet, rect: localRect(ws.ref ?? 'A1:A1') };
   };
   const data = elements(firstElement(xml, 'dataFields')?.inner ?? '', 'dataField').map(({ attrs }) => ({
     field: fields[Number(attrs.fld)],
@@ -708,7 +708,7 @@ function readPivot(model: WorkbookModel, sheet: SheetModel, xml: string, cacheXm
     summarizeBy: (attrs.subtotal === 'count' ? 'Count' : attrs.subtotal === 'average' ? 'Average' : 'Sum') as 'Count' | 'Sum' | 'Average',
     showAs: SHOW_AS[attrs.showDataAs ?? ''] ?? 'None',
   }));
-  const rect = parseRange(location.ref);
+  const rect = localRect(location.ref);
   const firstDataRow = Number(location.firstDataRow ?? 1);
   const firstDataCol = Number(location.firstDataCol ?? 1);
   const pivot: PivotModel = {

@@ -9,7 +9,7 @@
  * validation, conditional formats, and live PivotTables and charts. A model without a package
  * (a .csv, a new book) is written into a minimal one the same way.
  */
-import { columnName, formatRect } from './address';
+import { columnLetter, formatRange, isCellError, MAX_COLUMN } from '../excelSpec';
 import type { CellFormat, SheetModel, Value, WorkbookModel } from './model';
 import { pivots } from './pivot';
 import { chartXml, drawingXml } from './xlsxCharts';
@@ -163,8 +163,6 @@ class Names {
   }
 }
 
-const CELL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!']);
-
 function cellXml(ref: string, style: number, value: Value, formula: string | undefined): string {
   const s = style ? ` s="${style}"` : '';
   if (formula !== undefined) {
@@ -172,7 +170,7 @@ function cellXml(ref: string, style: number, value: Value, formula: string | und
     if (value === '') return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof value === 'number') return `<c r="${ref}"${s}>${f}<v>${value}</v></c>`;
     if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="${CELL_ERRORS.has(value) ? 'e' : 'str'}">${f}<v>${escapeXml(value)}</v></c>`;
+    return `<c r="${ref}"${s} t="${isCellError(value) ? 'e' : 'str'}">${f}<v>${escapeXml(value)}</v></c>`;
   }
   if (value === '') return `<c r="${ref}"${s}/>`;
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
@@ -199,9 +197,9 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
   const w = new EntryWriter(part);
   const used = sheet.usedRect(false);
   w.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`);
-  w.write(`<dimension ref="${used ? formatRect({ row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount }) : 'A1'}"/>`);
+  w.write(`<dimension ref="${used ? formatRange({ row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount }) : 'A1'}"/>`);
   const { rows: fr, columns: fc } = sheet.freeze;
-  const pane = fr || fc ? `<pane${fc ? ` xSplit="${fc}"` : ''}${fr ? ` ySplit="${fr}"` : ''} topLeftCell="${columnName(fc)}${fr + 1}" activePane="${fr && fc ? 'bottomRight' : fr ? 'bottomLeft' : 'topRight'}" state="frozen"/>` : '';
+  const pane = fr || fc ? `<pane${fc ? ` xSplit="${fc}"` : ''}${fr ? ` ySplit="${fr}"` : ''} topLeftCell="${columnLetter(fc)}${fr + 1}" activePane="${fr && fc ? 'bottomRight' : fr ? 'bottomLeft' : 'topRight'}" state="frozen"/>` : '';
   w.write(`<sheetViews><sheetView workbookViewId="0"${model.activeSheet === sheet ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`);
   const colIndexes = [...new Set([...sheet.columnWidths.keys(), ...sheet.hiddenColumns])].sort((a, b) => a - b);
   if (colIndexes.length) {
@@ -211,18 +209,18 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
   // Cells with a style and no value (a text format set ahead of typing) are written too.
   const styledOnly = new Map<number, Set<number>>();
   const noteStyled = (k: number) => {
-    const r = Math.floor(k / 16384);
+    const r = Math.floor(k / MAX_COLUMN);
     let set = styledOnly.get(r);
     if (!set) styledOnly.set(r, (set = new Set()));
-    set.add(k % 16384);
+    set.add(k % MAX_COLUMN);
   };
   for (const k of sheet.numberFormats.keys()) noteStyled(k);
   for (const k of sheet.formats.keys()) noteStyled(k);
-  sheet.styleColumns.forEach((styles, c) => styles?.forEach((id, r) => id && noteStyled(r * 16384 + c)));
+  sheet.styleColumns.forEach((styles, c) => styles?.forEach((id, r) => id && noteStyled(r * MAX_COLUMN + c)));
   let lastRow = sheet.rows.length;
   for (const r of styledOnly.keys()) if (r >= lastRow) lastRow = r + 1;
   const letters: string[] = [];
-  const letter = (c: number) => (letters[c] ??= columnName(c));
+  const letter = (c: number) => (letters[c] ??= columnLetter(c));
   let hasFormulas = false;
   for (let r = 0; r < lastRow; r++) {
     const values = sheet.rows[r];
@@ -243,14 +241,14 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
   }
   w.write('</sheetData>');
   if (sheet.protected) w.write('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
-  if (sheet.merges.length) w.write(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${formatRect(m)}"/>`).join('')}</mergeCells>`);
+  if (sheet.merges.length) w.write(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`);
   sheet.conditionalFormats.forEach((cf, i) => {
     const dxf = out.styles.dxf(cf.format);
     const stop = cf.stopIfTrue ? ' stopIfTrue="1"' : '';
     let rule: string;
     if (cf.type === 'ContainsText') {
       const text = cf.rule.text ?? '';
-      const first = `${columnName(cf.rect.column)}${cf.rect.row + 1}`;
+      const first = `${columnLetter(cf.rect.column)}${cf.rect.row + 1}`;
       rule = `<cfRule type="containsText" dxfId="${dxf}" priority="${i + 1}"${stop} operator="containsText" text="${escapeXml(text)}"><formula>${escapeXml(`NOT(ISERROR(SEARCH("${text.replace(/"/g, '""')}",${first})))`)}</formula></cfRule>`;
     } else if (cf.type === 'Custom') {
       rule = `<cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"${stop}><formula>${escapeXml(cf.rule.formula.replace(/^=/, ''))}</formula></cfRule>`;
@@ -259,20 +257,20 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
       const formulas = [cf.rule.formula1, cf.rule.formula2].filter((f): f is string => f !== undefined).map((f) => `<formula>${escapeXml(f.replace(/^=/, ''))}</formula>`);
       rule = `<cfRule type="cellIs" dxfId="${dxf}" priority="${i + 1}"${stop} operator="${op}">${formulas.join('')}</cfRule>`;
     }
-    w.write(`<conditionalFormatting sqref="${formatRect(cf.rect)}">${rule}</conditionalFormatting>`);
+    w.write(`<conditionalFormatting sqref="${formatRange(cf.rect)}">${rule}</conditionalFormatting>`);
   });
   if (sheet.validations.length) {
     w.write(`<dataValidations count="${sheet.validations.length}">`);
     for (const v of sheet.validations) {
       const formula = v.source.startsWith('=') ? v.source.slice(1) : `"${v.source.replace(/"/g, '""')}"`;
-      w.write(`<dataValidation type="list" errorStyle="${v.errorStyle.toLowerCase()}"${v.ignoreBlanks ? ' allowBlank="1"' : ''}${v.inCellDropDown ? '' : ' showDropDown="1"'} showErrorMessage="1" sqref="${formatRect(v.rect)}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`);
+      w.write(`<dataValidation type="list" errorStyle="${v.errorStyle.toLowerCase()}"${v.ignoreBlanks ? ' allowBlank="1"' : ''}${v.inCellDropDown ? '' : ' showDropDown="1"'} showErrorMessage="1" sqref="${formatRange(v.rect)}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`);
     }
     w.write('</dataValidations>');
   }
   if (sheet.hyperlinks.size) {
     w.write('<hyperlinks>');
     for (const [k, target] of sheet.hyperlinks) {
-      const ref = `${columnName(k % 16384)}${Math.floor(k / 16384) + 1}`;
+      const ref = `${columnLetter(k % MAX_COLUMN)}${Math.floor(k / MAX_COLUMN) + 1}`;
       if (target.startsWith('#')) w.write(`<hyperlink ref="${ref}" location="${escapeXml(target.slice(1))}"/>`);
       else w.write(`<hyperlink ref="${ref}" r:id="${rel('hyperlink', target, true)}"/>`);
     }
@@ -316,7 +314,7 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
         names.add(name.toLowerCase());
         return `<tableColumn id="${c + 1}" name="${escapeXml(name)}"/>`;
       });
-      const ref = formatRect(t.rect);
+      const ref = formatRange(t.rect);
       const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${out.nextTableId++}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join('')}</tableColumns><tableStyleInfo name="${escapeXml(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="${t.showBandedRows ? 1 : 0}" showColumnStripes="0"/></table>`;
       out.add(tablePart, xml, CT.table);
       ids.push(rel('table', tablePart));

@@ -142,9 +142,3 @@ export function isoToSerial(iso: string): number {
   return (ms - SERIAL_EPOCH) / 86400000;
 }
 
-/** "AB" → 27 (0-based column of letters). */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x1f);
-  return n - 1;
-}

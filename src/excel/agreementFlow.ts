@@ -1,6 +1,6 @@
 import { VERDICTS, type CellValue, type Lang, type Verdict } from '../core/model';
 import { parseVerdict } from '../core/normalize/parseVerdict';
-import { cellAddress } from '../core/a1/cellAddress';
+import { cellAddress } from '../excelSpec';
 import { agreementReport, raterAccuracy, referenceVerdicts, type AgreementReport, type Coefficient, type Judgment, type RaterAccuracy } from '../core/stats/agreementReport';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import { t, type MessageKey } from '../i18n';

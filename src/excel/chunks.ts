@@ -1,9 +1,8 @@
 import type { CellValue } from '../core/model';
+import { MAX_CELLS_PER_READ } from '../excelSpec';
 
-/** Excel on the web's request and response limit is 5 MB; stay well under it. */
+/** Excel on the web's request and response limit is 5 MB (PAYLOAD_LIMIT_BYTES); stay well under it. */
 export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
-/** Every platform caps a read at 5,000,000 cells. */
-export const MAX_CELLS_PER_READ = 5_000_000;
 
 /**
  * Rows per chunk for a sheet: as many as keep a request under the payload budget, given the

@@ -7,7 +7,7 @@ import { escalateValues, locateInspectionColumns, outcomeLabel, type InspectionC
 import { inspectionSheetName } from './sheets';
 import { readNamedColumns } from './readColumns';
 import { columnRuns, writeRows } from './writeTable';
-import { columnIndex } from '../core/a1/columnLetter';
+import { parseRange, splitAddress } from '../excelSpec';
 
 export interface InspectionState {
   rows: InspectionRow[];
@@ -81,12 +81,12 @@ const contains = (outer: Rect, inner: Rect) => inner.row >= outer.row && inner.c
 
 /** The rectangle of an event's address ("N5", "N5:U9", "'QA w48'!N5:U9"). */
 function rectOf(address: string): Rect | undefined {
-  const parts = address.replace(/^.*!/, '').replace(/\$/g, '').split(':').map((a) => /^([A-Za-z]{1,3})(\d+)$/.exec(a));
-  if (!parts.length || parts.some((m) => !m)) return undefined;
-  const [a, b] = [parts[0]!, parts[parts.length - 1]!];
-  const [c1, c2] = [columnIndex(a[1]), columnIndex(b[1])];
-  const [r1, r2] = [Number(a[2]) - 1, Number(b[2]) - 1];
-  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+  try {
+    const { row, column, rowCount, columnCount } = parseRange(splitAddress(address).local);
+    return { row, column, rows: rowCount, columns: columnCount };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

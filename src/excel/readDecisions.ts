@@ -1,4 +1,4 @@
-import { cellAddress } from '../core/a1/cellAddress';
+import { cellAddress, sheetOfAddress } from '../excelSpec';
 import { detectMapping, mapHeaderRow, type Mapping } from '../core/mapping/detectMapping';
 import { REQUIRED_FIELDS, type CellValue } from '../core/model';
 import { rowsBytes, rowsPerChunk } from './chunks';
@@ -152,12 +152,6 @@ function headerWidthOf(header: readonly CellValue[]): number {
     if (String(h ?? '').trim() !== '') width = c + 1;
   });
   return width;
-}
-
-/** The sheet name of a loaded address ("'My Sheet'!A1:B2" → "My Sheet"). */
-export function sheetOfAddress(address: string): string {
-  const raw = address.slice(0, address.lastIndexOf('!'));
-  return raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
 }
 
 /** The decisions as an Excel table: its header row is the header, its rows the decisions. Two syncs. */

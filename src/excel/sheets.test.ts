@@ -43,6 +43,7 @@ test('three batches w-48, w_48 and w 48 and a Japanese 「第48週」 live side 
   expect(report.sheet).toBe('QA Report 第48週');
 });
 
+// Column letters run A…Z, then AA, AB… (R excel.range.yml `address`; P excel/excel-add-ins-data-validation.md: a list's source may be a range).
 test('a taxonomy whose code column is past Z gets the right letters for the dropdown range (one A1 implementation)', async () => {
   const b = createWorkbook();
   const rows = taxonomyToRows(defaultTaxonomy());
@@ -51,4 +52,12 @@ test('a taxonomy whose code column is past Z gets the right letters for the drop
   b.addSheet('QA Taxonomy', wide);
   const { codeRange } = await loadTaxonomy(b.run);
   expect(codeRange).toBe(`AB2:AB${rows.length}`);
+  // The inspection sheet's policy dropdown lists those cells: the codes, not the lead's notes.
+  b.addSheet('Decisions', generateDecisions({ rows: 50, headers: 'en', seed: 4 }));
+  b.model.activeSheet = b.model.sheet('Decisions');
+  await sampleFlow(b.run, { batch: 'wide', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'wide', now: NOW });
+  const sources = b.model.sheet('QA wide')!.validations.map((v) => v.source);
+  expect(sources).toContain(`='QA Taxonomy'!$AB$2:$AB$${rows.length}`);
+  const codes = b.valuesOf('QA Taxonomy').slice(1).map((r) => r[27]);
+  expect(codes).toEqual(rows.slice(1).map((r) => r[0]));
 });

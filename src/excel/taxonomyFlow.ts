@@ -1,5 +1,5 @@
-import { cellAddress } from '../core/a1/cellAddress';
-import { columnLetter } from '../core/a1/columnLetter';
+import { cellAddress } from '../excelSpec';
+import { columnLetter } from '../excelSpec';
 import type { CellValue, Lang } from '../core/model';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { rowsToTaxonomy, taxonomyToRows } from '../core/taxonomy/taxonomyRows';

@@ -1,4 +1,4 @@
-import { cellAddress } from '../core/a1/cellAddress';
+import { cellAddress } from '../excelSpec';
 import type { Mapping } from '../core/mapping/detectMapping';
 import type { CellValue, FindingSeverity, Lang } from '../core/model';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/model';
 import { PAGE_IDS, type PageId } from '../commands/types';
+import { splitAddress } from '../excelSpec';
 import { languageFromLocale } from '../i18n';
 import { hostRunner, type Requirements } from '../excel/host';
 
@@ -79,7 +80,7 @@ export function officeHost(): PaneHost {
     },
     async selectCell(address) {
       await Excel.run(async (context) => {
-        const [sheet, cell] = address.includes('!') ? [address.slice(0, address.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'"), address.slice(address.lastIndexOf('!') + 1)] : [undefined, address];
+        const { sheet, local: cell } = splitAddress(address);
         const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
         ws.activate();
         ws.getRange(cell).select();

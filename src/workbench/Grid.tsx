@@ -1,9 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
-import { columnLetter } from '../core/a1/columnLetter';
+import { columnLetter } from '../excelSpec';
 import type { EmulatedWorkbook } from '../emulator';
-import { MAX_COLUMNS, MAX_ROWS } from '../emulator/address';
+import { MAX_COLUMN, MAX_ROW } from '../excelSpec';
 import type { SheetModel } from '../emulator/model';
 import { displayValue, effectiveFormat, listChoices } from './cellDisplay';
 import { chartSpec } from './chartData';
@@ -65,8 +65,8 @@ export function Grid(props: GridProps): ReactElement {
     setEditingState(edit);
   };
   const used = useMemo(() => sheet.usedRect(false), [sheet, version]);
-  const rowCount = Math.min(MAX_ROWS, Math.max(200, (used ? used.row + used.rowCount : 0) + 100));
-  const columnCount = Math.min(MAX_COLUMNS, Math.max(16, (used ? used.column + used.columnCount : 0) + 6));
+  const rowCount = Math.min(MAX_ROW, Math.max(200, (used ? used.row + used.rowCount : 0) + 100));
+  const columnCount = Math.min(MAX_COLUMN, Math.max(16, (used ? used.column + used.columnCount : 0) + 6));
   const widths = useMemo(() => Array.from({ length: columnCount }, (_, c) => Math.min(MAX_WIDTH, Math.max(24, sheet.columnWidths.get(c) ?? DEFAULT_WIDTH))), [sheet, columnCount, version]);
   const starts = useMemo(() => widths.reduce<number[]>((acc, w, i) => (acc.push(i ? acc[i - 1] + widths[i - 1] : 0), acc), []), [widths]);
   // A column's left edge, also past the columns laid out (a chart may reach beyond the used range).

@@ -4,7 +4,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import { COMMAND_LIST, executeCommand } from '../commands/registry';
 import { commandForKeyPress } from '../commands/shortcuts';
-import { columnLetter } from '../core/a1/columnLetter';
+import { columnLetter } from '../excelSpec';
 import type { Lang } from '../core/model';
 import type { EmulatedWorkbook } from '../emulator';
 import { t as translate, type MessageKey } from '../i18n';
@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   address: { width: '96px' },
   content: { flexGrow: 1 },
   tabs: { backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
-  pane: { width: '420px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  pane: { width: 'var(--pane-width, 420px)', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
   dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   hidden: { display: 'none' },
 });

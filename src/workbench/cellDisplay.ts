@@ -1,4 +1,4 @@
-import { parseRange, splitSheet, type CellRect } from '../emulator/address';
+import { parseRange, splitAddress, type CellRect } from '../excelSpec';
 import type { CellFormat, SheetModel, Value, WorkbookModel } from '../emulator/model';
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
@@ -60,7 +60,7 @@ export function listChoices(model: WorkbookModel, sheet: SheetModel, row: number
   const rule = [...sheet.validations].reverse().find((v) => inRect(v.rect, row, column));
   if (!rule) return undefined;
   if (!rule.source.startsWith('=')) return rule.source.split(',').map((s) => s.trim()).filter(Boolean);
-  const { sheet: name, local } = splitSheet(rule.source.slice(1));
+  const { sheet: name, local } = splitAddress(rule.source.slice(1));
   const source = name ? model.sheet(name) : sheet;
   if (!source) return [];
   const rect = parseRange(local.replace(/\$/g, ''));

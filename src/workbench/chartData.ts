@@ -1,5 +1,5 @@
-import type { CellRect } from '../emulator/address';
-import { parseRange, splitSheet } from '../emulator/address';
+import type { CellRect } from '../excelSpec';
+import { parseRange, splitAddress } from '../excelSpec';
 import type { ChartModel, SheetModel, WorkbookModel } from '../emulator/model';
 
 /** A chart as the workbench draws it: its kind, title, categories and series read from its source range. */
@@ -26,7 +26,7 @@ const LINE_TYPES = /^line/i;
  * Placed where Chart.setPosition put it, else beside its source (15 rows by 8 columns).
  */
 export function chartSpec(book: WorkbookModel, chart: ChartModel): ChartSpec | undefined {
-  const { sheet: sheetName, local } = splitSheet(chart.sourceAddress);
+  const { sheet: sheetName, local } = splitAddress(chart.sourceAddress);
   const sheet: SheetModel | undefined = sheetName ? book.sheet(sheetName) : undefined;
   if (!sheet) return undefined;
   const source = parseRange(local.replace(/\$/g, ''));

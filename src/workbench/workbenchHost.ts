@@ -1,5 +1,5 @@
 import type { EmulatedWorkbook } from '../emulator';
-import { parseRange, splitSheet } from '../emulator/address';
+import { parseRange, splitAddress } from '../excelSpec';
 import type { Lang } from '../core/model';
 import { sheetAsWorkbook } from '../emulator/sheetBook';
 import { hostRunner } from '../excel/host';
@@ -36,7 +36,7 @@ export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; the
 
 /** Selects a cell or range such as "'QA Findings'!B7" (the sheet becomes active), as Range.select() does. */
 export function selectAddress(book: EmulatedWorkbook, address: string): void {
-  const { sheet: sheetName, local } = splitSheet(address);
+  const { sheet: sheetName, local } = splitAddress(address);
   const sheet = sheetName ? book.model.sheet(sheetName) : book.model.activeSheet;
   if (!sheet) return;
   book.model.activeSheet = sheet;

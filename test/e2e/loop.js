@@ -4,17 +4,11 @@
 // pane page passes an axe check; each step leaves a screenshot.
 require('tsx/cjs');
 const fs = require('node:fs');
-const { AxeBuilder } = require('@axe-core/playwright');
+const { axeCheck } = require('./axe');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { readInspectionRows, toInspectedItems } = require('../../src/excel/inspectionRows.ts');
 const { parseOutcome } = require('../../src/excel/schema/inspectionSheet.ts');
 const { breakdown } = require('../../src/core/stats/summarizeInspection.ts');
-
-// Fluent's focus manager adds invisible sentinels (data-tabster-dummy): its documented mechanism, not content.
-async function axeCheck(t, page, where) {
-  const report = await new AxeBuilder({ page }).include('#pane').exclude('[data-tabster-dummy]').analyze();
-  t.check(report.violations.length === 0, `axe on ${where}: ${report.violations.map((v) => `${v.id} (${v.nodes.length}: ${v.nodes[0]?.target})`).join(', ')}`);
-}
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A catalog message as a RegExp, its {params} matching anything. */

@@ -10,7 +10,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBScalarFunction, INTEGER, VARCHAR } from '@duckdb/node-api';
-import { columnLetter } from '../../core/a1/columnLetter';
+import { CELL_ERROR_VALUES, columnLetter } from '../../excelSpec';
 import type { Mapping } from '../../core/mapping/detectMapping';
 import { DECISION_FIELDS, REQUIRED_FIELDS, type CellValue, type DecisionField, type Lang } from '../../core/model';
 import { parseDate } from '../../core/normalize/parseDate';
@@ -22,8 +22,6 @@ import { sqlString } from '../../core/warehouse/drawSql';
 import { duckDbSource } from './drawLot';
 import { queryRows, SAFE_NUMBER, type WarehouseLot } from './lot';
 
-/** Cell error values as Excel writes them (a CSV exported from a sheet with errors holds these texts). */
-const ERROR_VALUES = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#BUSY!', '#CONNECT!', '#UNKNOWN!'];
 /** The fields whose cells the add-in checks for error values, in its order. */
 const ERROR_FIELDS: DecisionField[] = ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'];
 /** The fields a shape is made of: the add-in's validator judges them from the cell alone. */
@@ -95,7 +93,7 @@ export async function validateLot(lot: WarehouseLot, options: ValidateLotOptions
   const source = await duckDbSource(lot, options.taxonomy);
   registerDateState(connection);
   const text = (f: DecisionField) => (lot.column(f) === undefined ? 'NULL' : `CAST(${lot.column(f)} AS VARCHAR)`);
-  const errorIn = (f: DecisionField) => (lot.column(f) === undefined ? 'FALSE' : `COALESCE(${text(f)} IN (${ERROR_VALUES.map((e) => sqlString(e, 'duckdb')).join(', ')}), FALSE)`);
+  const errorIn = (f: DecisionField) => (lot.column(f) === undefined ? 'FALSE' : `COALESCE(${text(f)} IN (${CELL_ERROR_VALUES.map((e) => sqlString(e, 'duckdb')).join(', ')}), FALSE)`);
   const otherError = ['item_id', 'moderator', 'decided_at'].map((f) => errorIn(f as DecisionField)).join(' OR ');
   const anyError = ERROR_FIELDS.map(errorIn).join(' OR ');
   const idType = lot.types[mapping.item_id as number] ?? 'VARCHAR';

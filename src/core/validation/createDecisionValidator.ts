@@ -1,5 +1,5 @@
 import { matchKey } from '../text/matchKey';
-import { MAX_ROW } from '../a1/columnLetter';
+import { isCellError, MAX_ROW } from '../../excelSpec';
 import type { Mapping } from '../mapping/detectMapping';
 import { isEnforcing, REQUIRED_FIELDS, type CellValue, type DecisionField, type Verdict } from '../model';
 import { parseLanguage, parseMarket } from '../normalize/marketAndLanguage';
@@ -58,8 +58,6 @@ export interface DecisionValidator {
   addChunk(rows: readonly (readonly CellValue[])[], firstRow: number, formulas?: readonly (readonly CellValue[])[]): void;
   finish(): ValidationSummary;
 }
-
-const ERROR_VALUES = new Set(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#BUSY!', '#CONNECT!', '#UNKNOWN!']);
 
 /** Memoizes a parser on the raw cell value: verdicts, policies and markets repeat a lot. */
 function memo<T>(fn: (v: CellValue) => T): (v: CellValue) => T {
@@ -260,7 +258,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
         let hasError = false;
         for (let e = 0; e < errorColumns.length; e++) {
           const v = cells[errorColumns[e]];
-          if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.has(v)) {
+          if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && isCellError(v)) {
             add('error_value', row, errorFields[e], { value: v });
             hasError = true;
           }

@@ -1,4 +1,4 @@
-import { cellAddress } from '../a1/cellAddress';
+import { cellAddress } from '../../excelSpec';
 import type { Lang } from '../model';
 import type { Finding } from './finding';
 import { FINDING_MESSAGES } from './findingMessages';

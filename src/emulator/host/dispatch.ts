@@ -10,7 +10,7 @@
  * file, one file per Office object family.
  */
 import { EmulatorError } from '../errors';
-import type { CellRect } from '../address';
+import type { CellRect } from '../../excelSpec';
 import type { SheetModel, WorkbookModel } from '../model';
 import { ACTION, PATH, wireName, type ActionInfo, type ArgumentInfo, type ObjectPathInfo, type QueryInfo, type RequestBody, type ResponseBody } from './protocol';
 

@@ -6,7 +6,7 @@
  * made by other co-authors… the source property is Remote"). Messages reach the client through its
  * own entry point for host messages, as on the web.
  */
-import { formatRect, type CellRect } from '../address';
+import { formatRange, type CellRect } from '../../excelSpec';
 import type { SheetModel, Value } from '../model';
 import type { Change, HostState } from './dispatch';
 import { rangeRef } from './range';
@@ -55,7 +55,7 @@ export function changedEvents(host: HostState, changes: Change[], source: 'Local
       changeType: 'RangeEdited',
       source,
       worksheetId: change.sheet.id,
-      address: formatRect(change.rect),
+      address: formatRange(change.rect),
       referenceId,
       shiftDirection: 'None',
       triggerSource,
@@ -87,6 +87,6 @@ export function unregisterSelection(host: HostState, sheet: SheetModel): void {
 /** The message a selection on `sheet` raises, when that sheet is watched. */
 export function selectionEvents(host: HostState, sheet: SheetModel, rect: CellRect): EventEntry[] {
   if (!host.eventsEnabled || !host.selectionWatchers.has(sheet.id)) return [];
-  const message = JSON.stringify({ type: 'WorksheetSelectionChanged', worksheetId: sheet.id, address: formatRect(rect) });
+  const message = JSON.stringify({ type: 'WorksheetSelectionChanged', worksheetId: sheet.id, address: formatRange(rect) });
   return [{ messageCategory: EVENT_MESSAGE_CATEGORY, messageType: WORKSHEET_SELECTION_CHANGED, targetId: sheet.id, message, isRemoteOverride: false }];
 }

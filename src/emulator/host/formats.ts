@@ -3,7 +3,7 @@
  * validation (P excel/excel-add-ins-data-validation.md) and conditional formats (ExcelApi 1.6;
  * P excel/excel-add-ins-conditional-formatting.md), stored and readable, not evaluated.
  */
-import { formatRect, quoteSheet } from '../address';
+import { formatRange, quoteSheetName } from '../../excelSpec';
 import { EmulatorError } from '../errors';
 import { overlaps, type CellFormat, type ConditionalFormatModel, type SheetModel } from '../model';
 import { ref, isRef, type HostClass } from './dispatch';
@@ -87,7 +87,7 @@ export const dataValidationClass: HostClass<RangeTarget> = {
           if (!source.startsWith('=') && source.length > 255) throw new EmulatorError('InvalidArgument', 'A comma-separated list source is limited to 255 characters; use a range.', 'DataValidation.rule');
         } else if (isRef(list.source)) {
           const s = list.source.obj as RangeTarget;
-          source = `=${quoteSheet(s.sheet.name)}!${formatRect(s.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+          source = `=${quoteSheetName(s.sheet.name)}!${formatRange(s.rect, true)}`;
         } else throw new EmulatorError('InvalidArgument', 'A list source is a range, a reference or a comma list.', 'DataValidation.rule');
         guardProtected(t.sheet, 'DataValidation.rule');
         // One rule per cell: a new rule replaces what overlapped.

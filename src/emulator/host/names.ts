@@ -3,8 +3,8 @@
  * namespace (excel-api.md "Names"); a name refers to a range by a reference such as
  * "='QA Taxonomy'!$A$2:$A$40".
  */
-import { formatRect, parseRange, quoteSheet, splitSheet } from '../address';
-import { EmulatorError } from '../errors';
+import { formatRange, quoteSheetName, splitAddress } from '../../excelSpec';
+import { EmulatorError, localRect } from '../errors';
 import { isRef, ref, type Exec, type HostClass } from './dispatch';
 import { rangeRef, type RangeTarget } from './range';
 
@@ -15,10 +15,10 @@ interface NamedItem {
 }
 
 function rangeOf(item: NamedItem, x: Exec) {
-  const { sheet, local } = splitSheet(item.reference.replace(/^=/, ''));
+  const { sheet, local } = splitAddress(item.reference.replace(/^=/, ''));
   const s = sheet ? x.model.sheet(sheet) : undefined;
   if (!s) return null;
-  return rangeRef(s, parseRange(local.replace(/\$/g, '')));
+  return rangeRef(s, localRect(local.replace(/\$/g, '')));
 }
 
 const namedItemClass: HostClass<NamedItem> = {
@@ -55,7 +55,7 @@ export const namedItemCollectionClass: HostClass<null> = {
       let formula: string;
       if (isRef(reference)) {
         const t = reference.obj as RangeTarget;
-        formula = `=${quoteSheet(t.sheet.name)}!${formatRect(t.rect)}`;
+        formula = `=${quoteSheetName(t.sheet.name)}!${formatRange(t.rect)}`;
       } else formula = String(reference);
       const item = { name: String(name), reference: formula, comment: comment === undefined || comment === null ? '' : String(comment) };
       x.model.names.set(item.name.toLowerCase(), item);

@@ -3,8 +3,8 @@
  * select. Written values follow Excel's rules (storeWritten); every write is a change that
  * Worksheet.onChanged reports.
  */
-import { formatRect, parseRange, quoteSheet, splitSheet, MAX_COLUMNS, MAX_ROWS, type CellRect } from '../address';
-import { EmulatorError } from '../errors';
+import { formatRange, quoteSheetName, splitAddress, MAX_COLUMN, MAX_ROW, type CellRect } from '../../excelSpec';
+import { EmulatorError, localRect } from '../errors';
 import { overlaps, type SheetModel, type Value } from '../model';
 import { ref, isRef, type Exec, type HostClass, type Ref } from './dispatch';
 import { conditionalFormatCollectionClass, dataValidationClass, rangeFormatClass } from './formats';
@@ -70,7 +70,7 @@ function shapeError(location: string, rows: number, columns: number, gotRows: nu
 }
 
 export function rangeAddress(t: RangeTarget): string {
-  return `${quoteSheet(t.sheet.name)}!${formatRect(t.rect)}`;
+  return `${quoteSheetName(t.sheet.name)}!${formatRange(t.rect)}`;
 }
 
 function grid<T>(t: RangeTarget, x: Exec, location: string, fn: (sheet: SheetModel, r: number, c: number) => T): T[][] {
@@ -111,7 +111,7 @@ function writeGrid(t: RangeTarget, values: unknown, location: string, x: Exec, s
 }
 
 function checkRect(rect: CellRect, location: string): CellRect {
-  if (rect.row < 0 || rect.column < 0 || rect.rowCount < 1 || rect.columnCount < 1 || rect.row + rect.rowCount > MAX_ROWS || rect.column + rect.columnCount > MAX_COLUMNS) {
+  if (rect.row < 0 || rect.column < 0 || rect.rowCount < 1 || rect.columnCount < 1 || rect.row + rect.rowCount > MAX_ROW || rect.column + rect.columnCount > MAX_COLUMN) {
     throw new EmulatorError('InvalidArgument', 'The resulting range is outside the worksheet.', location);
   }
   return rect;
@@ -132,10 +132,10 @@ export function rangeArgument(arg: unknown, sheet: SheetModel | undefined, x: Ex
     return arg.obj as RangeTarget;
   }
   if (typeof arg !== 'string') throw new EmulatorError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', location);
-  const { sheet: named, local } = splitSheet(arg);
+  const { sheet: named, local } = splitAddress(arg);
   const s = named ? x.model.sheet(named) : sheet ?? x.model.activeSheet;
   if (!s) throw new EmulatorError('InvalidArgument', `The address "${arg}" names no sheet of the workbook.`, location);
-  return { sheet: s, rect: parseRange(local.replace(/\$/g, '')) };
+  return { sheet: s, rect: localRect(local.replace(/\$/g, '')) };
 }
 
 function intersection(t: RangeTarget, other: unknown, x: Exec): Ref | null {
@@ -159,7 +159,7 @@ function usedWithin(t: RangeTarget, valuesOnly: boolean): Ref | null {
 }
 
 function wholeRows(t: RangeTarget, location: string): void {
-  if (t.rect.column !== 0 || t.rect.columnCount !== MAX_COLUMNS) throw new EmulatorError('UnsupportedOperation', 'The embedded Excel inserts and deletes whole rows only (see DIFFERENCES.md).', location);
+  if (t.rect.column !== 0 || t.rect.columnCount !== MAX_COLUMN) throw new EmulatorError('UnsupportedOperation', 'The embedded Excel inserts and deletes whole rows only (see DIFFERENCES.md).', location);
 }
 
 const compareCells = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' }).compare;
@@ -205,8 +205,8 @@ export const rangeClass: HostClass<RangeTarget> = {
     RowCount: { get: (t) => t.rect.rowCount },
     ColumnCount: { get: (t) => t.rect.columnCount },
     CellCount: { get: (t) => t.rect.rowCount * t.rect.columnCount },
-    IsEntireColumn: { get: (t) => t.rect.row === 0 && t.rect.rowCount === MAX_ROWS },
-    IsEntireRow: { get: (t) => t.rect.column === 0 && t.rect.columnCount === MAX_COLUMNS },
+    IsEntireColumn: { get: (t) => t.rect.row === 0 && t.rect.rowCount === MAX_ROW },
+    IsEntireRow: { get: (t) => t.rect.column === 0 && t.rect.columnCount === MAX_COLUMN },
     Hidden: { get: () => false },
     RowHidden: { get: () => false },
     // True when every column of the range is hidden, false when none, null when some (ExcelApi 1.2).
@@ -248,8 +248,8 @@ export const rangeClass: HostClass<RangeTarget> = {
     GetCell: (t, [row, column]) => derive(t, (r) => ({ row: r.row + Number(row), column: r.column + Number(column), rowCount: 1, columnCount: 1 }), 'Range.getCell'),
     GetRow: (t, [row]) => derive(t, (r) => ({ row: r.row + Number(row), column: r.column, rowCount: 1, columnCount: r.columnCount }), 'Range.getRow'),
     GetColumn: (t, [column]) => derive(t, (r) => ({ row: r.row, column: r.column + Number(column), rowCount: r.rowCount, columnCount: 1 }), 'Range.getColumn'),
-    GetEntireColumn: (t) => derive(t, (r) => ({ row: 0, column: r.column, rowCount: MAX_ROWS, columnCount: r.columnCount }), 'Range.getEntireColumn'),
-    GetEntireRow: (t) => derive(t, (r) => ({ row: r.row, column: 0, rowCount: r.rowCount, columnCount: MAX_COLUMNS }), 'Range.getEntireRow'),
+    GetEntireColumn: (t) => derive(t, (r) => ({ row: 0, column: r.column, rowCount: MAX_ROW, columnCount: r.columnCount }), 'Range.getEntireColumn'),
+    GetEntireRow: (t) => derive(t, (r) => ({ row: r.row, column: 0, rowCount: r.rowCount, columnCount: MAX_COLUMN }), 'Range.getEntireRow'),
     GetOffsetRange: (t, [dr, dc]) => derive(t, (r) => ({ ...r, row: r.row + Number(dr), column: r.column + Number(dc) }), 'Range.getOffsetRange'),
     GetResizedRange: (t, [dr, dc]) => derive(t, (r) => ({ ...r, rowCount: r.rowCount + Number(dr), columnCount: r.columnCount + Number(dc) }), 'Range.getResizedRange'),
     GetLastRow: (t) => derive(t, (r) => ({ row: r.row + r.rowCount - 1, column: r.column, rowCount: 1, columnCount: r.columnCount }), 'Range.getLastRow'),

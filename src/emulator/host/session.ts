@@ -4,8 +4,8 @@
  * as Excel's host does — after checking the web's limits on the real serialized bytes, the
  * cell-edit mode, and co-authors' changes that landed while the request was in flight.
  */
+import { MAX_CELLS_PER_READ, PAYLOAD_LIMIT_BYTES, type CellRect } from '../../excelSpec';
 import { EmulatorError } from '../errors';
-import type { CellRect } from '../address';
 import type { SheetModel, WorkbookModel } from '../model';
 import { officeClient, useRequirements } from './client';
 import { RequestExecution, ref, type Change, type HostState } from './dispatch';
@@ -39,7 +39,7 @@ export interface Instrumentation {
 }
 
 export function newInstrumentation(): Instrumentation {
-  return { syncs: 0, requestBytes: [], responseBytes: [], requestActions: [], cleanupRequests: 0, cleanupRequestBytes: [], hostMs: 0, maxRequestBytes: 5_000_000, maxResponseBytes: 5_000_000, maxCellsPerRead: 5_000_000 };
+  return { syncs: 0, requestBytes: [], responseBytes: [], requestActions: [], cleanupRequests: 0, cleanupRequestBytes: [], hostMs: 0, maxRequestBytes: PAYLOAD_LIMIT_BYTES, maxResponseBytes: PAYLOAD_LIMIT_BYTES, maxCellsPerRead: MAX_CELLS_PER_READ };
 }
 
 export interface SyncHooks {

@@ -3,7 +3,7 @@
  * getItem / *OrNullObject (P develop/application-specific-api-model.md), ranges, used range,
  * freeze panes, protection, activation, deletion, and the Changed event's registration.
  */
-import { MAX_COLUMNS, MAX_ROWS } from '../address';
+import { MAX_COLUMN, MAX_ROW } from '../../excelSpec';
 import { EmulatorError } from '../errors';
 import type { SheetModel } from '../model';
 import { ref, type Exec, type HostClass } from './dispatch';
@@ -99,14 +99,14 @@ export const worksheetClass: HostClass<SheetModel> = {
   },
   methods: {
     GetRange: (s, [address], x) => {
-      if (address === undefined || address === null || address === '') return rangeRef(s, { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS });
+      if (address === undefined || address === null || address === '') return rangeRef(s, { row: 0, column: 0, rowCount: MAX_ROW, columnCount: MAX_COLUMN });
       const t = rangeArgument(address, s, x, 'Worksheet.getRange');
       if (t.sheet !== s) throw new EmulatorError('InvalidArgument', `The address "${String(address)}" is on another sheet.`, 'Worksheet.getRange');
       return rangeRef(s, t.rect);
     },
     GetRangeByIndexes: (s, [row, column, rowCount, columnCount]) => {
       const rect = { row: Number(row), column: Number(column), rowCount: Number(rowCount), columnCount: Number(columnCount) };
-      if (rect.row < 0 || rect.column < 0 || rect.rowCount < 1 || rect.columnCount < 1 || rect.row + rect.rowCount > MAX_ROWS || rect.column + rect.columnCount > MAX_COLUMNS) {
+      if (rect.row < 0 || rect.column < 0 || rect.rowCount < 1 || rect.columnCount < 1 || rect.row + rect.rowCount > MAX_ROW || rect.column + rect.columnCount > MAX_COLUMN) {
         throw new EmulatorError('InvalidArgument', 'The indexes are outside the worksheet.', 'Worksheet.getRangeByIndexes');
       }
       return rangeRef(s, rect);

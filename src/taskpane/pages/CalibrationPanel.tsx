@@ -1,6 +1,6 @@
 import { Button, Field, Link, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useContext, useState, type ReactElement } from 'react';
-import { quoteSheetName } from '../../core/a1/cellAddress';
+import { quoteSheetName } from '../../excelSpec';
 import { calibrationAgreementFlow, type AgreementFlowResult } from '../../excel/agreementFlow';
 import type { BatchInfo } from '../../excel/batches';
 import { adjudicationSheetName } from '../../excel/sheets';

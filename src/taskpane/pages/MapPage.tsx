@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
-import { columnLetter } from '../../core/a1/columnLetter';
+import { columnLetter } from '../../excelSpec';
 import type { Mapping } from '../../core/mapping/detectMapping';
 import { DECISION_FIELDS, REQUIRED_FIELDS, type CellValue, type DecisionField } from '../../core/model';
 import { mapFlow, saveMapping, type MapResult } from '../../excel/mapFlow';

@@ -3,7 +3,7 @@ import { useContext, useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
 import { listBatches, type BatchInfo } from '../../excel/batches';
 import { reportFlow, reportStatus, type ReportResult, type ReportStatus } from '../../excel/reportFlow';
-import { quoteSheetName } from '../../core/a1/cellAddress';
+import { quoteSheetName } from '../../excelSpec';
 import { BatchPicker } from '../shell/BatchPicker';
 import { CalibrationPanel } from './CalibrationPanel';
 import { EmptyState } from '../shell/EmptyState';

@@ -1,22 +1,20 @@
 import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
-import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { AQLS, INSPECTIONS, INSPECTION_LEVELS, type Aql, type Inspection, type InspectionLevel } from '../../core/iso2859/planTables';
-import { VERDICTS, type DecisionField, type Verdict } from '../../core/model';
-import { SAMPLING_METHODS, SAMPLING_UNITS, type SampleFilters, type SamplingMethod, type SamplingUnit } from '../../core/sampling/drawSample';
+import { VERDICTS } from '../../core/model';
+import { SAMPLING_METHODS, SAMPLING_UNITS, type SamplingMethod, type SamplingUnit } from '../../core/sampling/drawSample';
 import { FlowError } from '../../excel/host';
 import { listBatches } from '../../excel/batches';
-import { previewSample, sampleFlow, type SampleFlowOptions, type SampleFlowResult, type SamplePreview, type SampleSize } from '../../excel/sampleFlow';
+import { previewSample, sampleFlow, type SampleFlowOptions, type SampleFlowResult, type SamplePreview } from '../../excel/sampleFlow';
 import { batchNameProblem } from '../../excel/sheets';
 import { nextPlanAdvice, type NextPlanAdvice } from '../../excel/trendFlow';
+import type { MessageKey } from '../../i18n';
 import { FlowStatus } from '../shell/FlowStatus';
 import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
 import { useFlow } from '../shell/useFlow';
-
-type SizeKind = SampleSize['kind'];
-const SIZE_KINDS: SizeKind[] = ['fixed', 'percent', 'iso2859', 'cochran'];
-const STRATA_FIELDS: DecisionField[] = ['market', 'language', 'queue', 'moderator', 'policy', 'verdict'];
+import { SAMPLE_FORM_DEFAULTS, SIZE_KINDS, STRATA_FIELDS, inspectorsOf, isStratified, parseSampleForm, type FormField, type SampleForm, type SizeKind } from './sample/sampleForm';
 
 /** A fresh seed: 8 hex digits from the browser's random source (only to suggest one; the draw itself is deterministic). */
 function newSeed(): string {
@@ -26,7 +24,6 @@ function newSeed(): string {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const list = (text: string) => text.split(/[,、，]/).map((s) => s.trim()).filter(Boolean);
 
 /** Sample: method, size, strata and filters, an editable seed, a preview of the allocation, then the draw. */
 export default function SamplePage(): ReactElement {
@@ -36,34 +33,16 @@ export default function SamplePage(): ReactElement {
   const session = useSession();
   const flow = useFlow();
   const [batch, setBatch] = useState(today());
-  const [method, setMethod] = useState<SamplingMethod>('simple');
-  const [sizeKind, setSizeKind] = useState<SizeKind>('iso2859');
-  const [n, setN] = useState('50');
-  const [percent, setPercent] = useState('5');
-  const [level, setLevel] = useState<InspectionLevel>('II');
-  const [aql, setAql] = useState<Aql>('1.0');
-  const [inspection, setInspection] = useState<Inspection>('normal');
-  const [confidence, setConfidence] = useState('95');
-  const [margin, setMargin] = useState('5');
-  const [strata, setStrata] = useState<DecisionField[]>(['market']);
-  const [minimum, setMinimum] = useState('');
-  const [quota, setQuota] = useState('5');
-  const [markets, setMarkets] = useState('');
-  const [queues, setQueues] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [verdicts, setVerdicts] = useState<Verdict[]>([]);
-  const [includeEarlier, setIncludeEarlier] = useState(false);
-  const [unit, setUnit] = useState<SamplingUnit>('decision');
-  const [inspectorsText, setInspectorsText] = useState('');
-  const [blindChoice, setBlindChoice] = useState<boolean>();
-  const inspectorList = inspectorsText.split(/\r?\n|[,、]/).map((x) => x.trim()).filter(Boolean);
-  const calibration = inspectorList.length >= 2;
+  const [form, setForm] = useState<SampleForm>(() => ({ ...SAMPLE_FORM_DEFAULTS, seed: newSeed() }));
+  const set = <K extends keyof SampleForm>(key: K, value: SampleForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const { method, sizeKind } = form;
+  const calibration = inspectorsOf(form.inspectors).length >= 2;
   // Blind review is the default for calibration, an option otherwise.
-  const blind = blindChoice ?? calibration;
-  const [seed, setSeed] = useState(newSeed);
+  const blind = form.blind ?? calibration;
   const [preview, setPreview] = useState<SamplePreview>();
   const [drawn, setDrawn] = useState<SampleFlowResult>();
+  // Fields show their errors once the analyst has tried to preview or draw, not while typing the first digit.
+  const [tried, setTried] = useState(false);
 
   // Suggest a batch name that is free: today's date, then "-2", "-3"…
   useEffect(() => {
@@ -85,71 +64,58 @@ export default function SamplePage(): ReactElement {
       .catch(() => undefined);
   }, [session.host.runner]);
   const applyAdvice = (a: NextPlanAdvice) => {
-    setSizeKind('iso2859');
-    setInspection(a.inspection);
-    setAql(a.aql);
+    setForm((f) => ({ ...f, sizeKind: 'iso2859', inspection: a.inspection, aql: a.aql }));
     setPreview(undefined);
   };
 
-  const stratified = method === 'stratified_proportional' || method === 'stratified_neyman';
-  const options = useMemo(() => ({ method, sizeKind, n, percent, level, aql, inspection, confidence, margin, strata, minimum, quota, markets, queues, from, to, verdicts, includeEarlier, seed }), [method, sizeKind, n, percent, level, aql, inspection, confidence, margin, strata, minimum, quota, markets, queues, from, to, verdicts, includeEarlier, seed]);
-  // Any change makes the preview stale.
-  useEffect(() => setPreview(undefined), [options]);
+  const stratified = isStratified(method);
+  // Any change to the form (the batch name aside) makes the preview stale.
+  useEffect(() => setPreview(undefined), [form]);
+  const parsed = useMemo(() => parseSampleForm(form), [form]);
 
   /** The flow's options from the form, or a localized message naming the field to fix. */
   function build(): Omit<SampleFlowOptions, 'batch'> {
-    const num = (value: string, field: string, min: number, max: number): number => {
-      const x = Number(value.replace(',', '.'));
-      if (value.trim() === '' || !Number.isFinite(x) || x < min || x > max) throw new FlowError('sample.invalidNumber', { field, min, max });
-      return x;
-    };
-    const date = (value: string, field: string, end: boolean): number | undefined => {
-      if (!value) return undefined;
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      if (!m) throw new FlowError('sample.invalidDate', { field });
-      return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + (end ? 86_399_999 : 0);
-    };
-    let size: SampleSize;
-    if (method === 'moderator_quota') size = { kind: 'fixed', n: Number.MAX_SAFE_INTEGER };
-    else if (sizeKind === 'fixed') size = { kind: 'fixed', n: Math.round(num(n, t('sample.n'), 1, 1_048_576)) };
-    else if (sizeKind === 'percent') size = { kind: 'percent', percent: num(percent, t('sample.percent'), 0.01, 100) };
-    else if (sizeKind === 'iso2859') size = { kind: 'iso2859', level, aql, inspection };
-    else size = { kind: 'cochran', confidence: num(confidence, t('sample.confidence'), 50, 99.99) / 100, margin: num(margin, t('sample.margin'), 0.1, 50) / 100 };
-    if (stratified && strata.length === 0) throw new FlowError('sample.needStrata');
-    const filters: SampleFilters = {
-      decidedFrom: date(from, t('sample.from'), false),
-      decidedTo: date(to, t('sample.to'), true),
-      markets: list(markets),
-      queues: list(queues),
-      verdicts,
-    };
-    return {
-      method,
-      size,
-      seed: seed.trim() || '0',
-      strata: stratified ? strata : undefined,
-      minimumPerStratum: stratified && minimum ? Math.round(num(minimum, t('sample.minimum'), 0, 1_000_000)) : undefined,
-      quota: method === 'moderator_quota' ? Math.round(num(quota, t('sample.quota'), 1, 1_000_000)) : undefined,
-      filters,
-      includePreviouslySampled: includeEarlier,
-      unit,
-      inspectors: calibration ? inspectorList : undefined,
-      blind,
-      sheet: session.sheet,
-      mapping: session.mapping,
-      lang,
-    };
+    const { options, problem } = parsed;
+    if (problem) throw new FlowError(problem.key, { ...problem.params, field: t(problem.label) });
+    return { ...options, sheet: session.sheet, mapping: session.mapping, lang };
   }
+  /** A field's own error under it, once the analyst has tried to preview or draw. */
+  const invalid = (field: FormField) =>
+    tried && parsed.problem?.field === field ? { validationState: 'error' as const, validationMessage: t(parsed.problem.key, { ...parsed.problem.params, field: t(parsed.problem.label) }) } : {};
+
+  // The result (or the failure) of Preview and Draw is brought into view and focused: on a narrow
+  // pane it appears below the buttons, under the fold.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (shown === 0) return;
+    const target = resultRef.current?.querySelector<HTMLElement>('[data-result]') ?? resultRef.current;
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest' });
+    // A message bar measures itself once mounted and reflows to several lines: follow it for a moment.
+    const follow = new ResizeObserver(() => target.scrollIntoView({ block: 'nearest' }));
+    follow.observe(target);
+    const stop = setTimeout(() => follow.disconnect(), 1000);
+    return () => {
+      clearTimeout(stop);
+      follow.disconnect();
+    };
+  }, [shown]);
 
   const runPreview = async () => {
+    setTried(true);
     const result = await flow.run(async (control) => previewSample(session.host.runner, { ...build(), ...control }));
     if (result) setPreview(result);
+    setShown((x) => x + 1);
   };
 
   const draw = async () => {
+    setTried(true);
     const problem = batchNameProblem(batch);
     if (problem) {
       flow.fail(new FlowError(problem.key, problem.params));
+      setShown((x) => x + 1);
       return;
     }
     const result = await flow.run(async (control) => sampleFlow(session.host.runner, { ...build(), ...control, batch, createdBy: session.inspector }));
@@ -157,11 +123,18 @@ export default function SamplePage(): ReactElement {
       setDrawn(result);
       session.update({ batch: result.members?.[0]?.batch ?? result.batch });
     }
+    setShown((x) => x + 1);
   };
 
   const nameProblem = batchNameProblem(batch);
   const planLine = (p: SamplePreview | SampleFlowResult) =>
     p.plan ? (p.plan.inspectAll ? t('sample.planAll', { letter: p.plan.letter, n: p.plan.sampleSize }) : t('sample.plan', { letter: p.plan.letter, n: p.plan.sampleSize, ac: p.plan.accept, re: p.plan.reject })) : '';
+  /** A number input bound to a form field, with that field's error under it. */
+  const numberField = (field: 'n' | 'percent' | 'confidence' | 'margin' | 'expectedRate' | 'minimum' | 'quota', label: MessageKey, extra: { min?: number; max?: number; hint?: string } = {}) => (
+    <Field label={t(label)} hint={extra.hint} {...invalid(field)}>
+      <Input type="number" min={extra.min} max={extra.max} value={form[field]} onChange={(_, d) => set(field, d.value)} />
+    </Field>
+  );
 
   return (
     <div className={styles.page}>
@@ -175,7 +148,7 @@ export default function SamplePage(): ReactElement {
             })}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={sizeKind === 'iso2859' && inspection === advice.inspection && aql === advice.aql} onClick={() => applyAdvice(advice)}>
+            <Button size="small" disabled={sizeKind === 'iso2859' && form.inspection === advice.inspection && form.aql === advice.aql} onClick={() => applyAdvice(advice)}>
               {t('sample.useAdvice', { inspection: t(`trend.state.${advice.inspection}`) })}
             </Button>
           </MessageBarActions>
@@ -187,7 +160,7 @@ export default function SamplePage(): ReactElement {
       </Field>
 
       <Field label={t('sample.unit')}>
-        <RadioGroup value={unit} onChange={(_, d) => setUnit(d.value as SamplingUnit)}>
+        <RadioGroup value={form.unit} onChange={(_, d) => set('unit', d.value as SamplingUnit)}>
           {SAMPLING_UNITS.map((u) => (
             <Radio key={u} value={u} label={t(`sample.unit.${u}`)} />
           ))}
@@ -195,7 +168,7 @@ export default function SamplePage(): ReactElement {
       </Field>
 
       <Field label={t('sample.method')}>
-        <RadioGroup value={method} onChange={(_, d) => setMethod(d.value as SamplingMethod)}>
+        <RadioGroup value={method} onChange={(_, d) => set('method', d.value as SamplingMethod)}>
           {SAMPLING_METHODS.map((m) => (
             <Radio key={m} value={m} label={<>{t(`sample.method.${m}`)} <Caption1 className={styles.muted}>— {t(`sample.method.${m}.help`)}</Caption1></>} />
           ))}
@@ -203,48 +176,38 @@ export default function SamplePage(): ReactElement {
       </Field>
 
       {method === 'moderator_quota' ? (
-        <Field label={t('sample.quota')}>
-          <Input type="number" min={1} value={quota} onChange={(_, d) => setQuota(d.value)} />
-        </Field>
+        numberField('quota', 'sample.quota', { min: 1 })
       ) : (
         <fieldset className={styles.section}>
           <legend>
             <Subtitle2>{t('sample.size')}</Subtitle2>
           </legend>
-          <RadioGroup value={sizeKind} onChange={(_, d) => setSizeKind(d.value as SizeKind)} aria-label={t('sample.size')}>
+          <RadioGroup value={sizeKind} onChange={(_, d) => set('sizeKind', d.value as SizeKind)} aria-label={t('sample.size')}>
             {SIZE_KINDS.map((k) => (
               <Radio key={k} value={k} label={t(`sample.size.${k}`)} />
             ))}
           </RadioGroup>
           <div className={styles.row}>
-            {sizeKind === 'fixed' && (
-              <Field label={t('sample.n')}>
-                <Input type="number" min={1} value={n} onChange={(_, d) => setN(d.value)} />
-              </Field>
-            )}
-            {sizeKind === 'percent' && (
-              <Field label={t('sample.percent')}>
-                <Input type="number" min={0.01} max={100} value={percent} onChange={(_, d) => setPercent(d.value)} />
-              </Field>
-            )}
+            {sizeKind === 'fixed' && numberField('n', 'sample.n', { min: 1 })}
+            {sizeKind === 'percent' && numberField('percent', 'sample.percent', { min: 0.01, max: 100 })}
             {sizeKind === 'iso2859' && (
               <>
                 <Field label={t('sample.level')}>
-                  <Select value={level} onChange={(_, d) => setLevel(d.value as InspectionLevel)}>
+                  <Select value={form.level} onChange={(_, d) => set('level', d.value as InspectionLevel)}>
                     {INSPECTION_LEVELS.map((l) => (
                       <option key={l}>{l}</option>
                     ))}
                   </Select>
                 </Field>
                 <Field label={t('sample.aql')}>
-                  <Select value={aql} onChange={(_, d) => setAql(d.value as Aql)}>
+                  <Select value={form.aql} onChange={(_, d) => set('aql', d.value as Aql)}>
                     {AQLS.map((a) => (
                       <option key={a}>{a}</option>
                     ))}
                   </Select>
                 </Field>
                 <Field label={t('sample.inspection')}>
-                  <Select value={inspection} onChange={(_, d) => setInspection(d.value as Inspection)}>
+                  <Select value={form.inspection} onChange={(_, d) => set('inspection', d.value as Inspection)}>
                     {INSPECTIONS.map((i) => (
                       <option key={i} value={i}>
                         {t(`sample.inspection.${i}`)}
@@ -256,12 +219,9 @@ export default function SamplePage(): ReactElement {
             )}
             {sizeKind === 'cochran' && (
               <>
-                <Field label={t('sample.confidence')}>
-                  <Input type="number" value={confidence} onChange={(_, d) => setConfidence(d.value)} />
-                </Field>
-                <Field label={t('sample.margin')}>
-                  <Input type="number" value={margin} onChange={(_, d) => setMargin(d.value)} />
-                </Field>
+                {numberField('confidence', 'sample.confidence', { min: 50, max: 99.99 })}
+                {numberField('margin', 'sample.margin', { min: 0.1, max: 50 })}
+                {numberField('expectedRate', 'sample.expectedRate', { min: 0.1, max: 50, hint: t('sample.expectedRateHint') })}
               </>
             )}
           </div>
@@ -273,14 +233,14 @@ export default function SamplePage(): ReactElement {
           <legend>
             <Subtitle2>{t('sample.strata')}</Subtitle2>
           </legend>
+          {/* Each checkbox its own id and label: never inside one Field, which gives all its controls the Field's id. */}
           <div className={styles.row}>
             {STRATA_FIELDS.map((f) => (
-              <Checkbox key={f} label={t(`field.${f}`)} checked={strata.includes(f)} onChange={(_, d) => setStrata(d.checked ? [...strata, f] : strata.filter((x) => x !== f))} />
+              <Checkbox key={f} label={t(`field.${f}`)} checked={form.strata.includes(f)} onChange={(_, d) => set('strata', d.checked ? [...form.strata, f] : form.strata.filter((x) => x !== f))} />
             ))}
           </div>
-          <Field label={t('sample.minimum')}>
-            <Input type="number" min={0} value={minimum} onChange={(_, d) => setMinimum(d.value)} />
-          </Field>
+          {tried && parsed.problem?.field === 'strata' && <Caption1 role="alert">{t(parsed.problem.key)}</Caption1>}
+          {numberField('minimum', 'sample.minimum', { min: 0 })}
         </fieldset>
       )}
 
@@ -289,27 +249,29 @@ export default function SamplePage(): ReactElement {
           <Subtitle2>{t('sample.filters')}</Subtitle2>
         </legend>
         <Field label={t('sample.markets')}>
-          <Input value={markets} onChange={(_, d) => setMarkets(d.value)} />
+          <Input value={form.markets} onChange={(_, d) => set('markets', d.value)} />
         </Field>
         <Field label={t('sample.queues')}>
-          <Input value={queues} onChange={(_, d) => setQueues(d.value)} />
+          <Input value={form.queues} onChange={(_, d) => set('queues', d.value)} />
         </Field>
         <div className={styles.row}>
-          <Field label={t('sample.from')}>
-            <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+          <Field label={t('sample.from')} {...invalid('from')}>
+            <Input type="date" value={form.from} onChange={(_, d) => set('from', d.value)} />
           </Field>
-          <Field label={t('sample.to')}>
-            <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+          <Field label={t('sample.to')} {...invalid('to')}>
+            <Input type="date" value={form.to} onChange={(_, d) => set('to', d.value)} />
           </Field>
         </div>
-        <Field label={t('sample.verdicts')}>
+        {/* A group of checkboxes is a fieldset, not a Field: inside a Field all five shared one id, so the label "Remove" ticked "Approve". */}
+        <fieldset className={styles.section}>
+          <legend>{t('sample.verdicts')}</legend>
           <div className={styles.row}>
             {VERDICTS.map((v) => (
-              <Checkbox key={v} label={t(`verdict.${v}`)} checked={verdicts.includes(v)} onChange={(_, d) => setVerdicts(d.checked ? [...verdicts, v] : verdicts.filter((x) => x !== v))} />
+              <Checkbox key={v} label={t(`verdict.${v}`)} checked={form.verdicts.includes(v)} onChange={(_, d) => set('verdicts', d.checked ? [...form.verdicts, v] : form.verdicts.filter((x) => x !== v))} />
             ))}
           </div>
-        </Field>
-        <Checkbox label={t('sample.includeEarlier')} checked={includeEarlier} onChange={(_, d) => setIncludeEarlier(Boolean(d.checked))} />
+        </fieldset>
+        <Checkbox label={t('sample.includeEarlier')} checked={form.includeEarlier} onChange={(_, d) => set('includeEarlier', Boolean(d.checked))} />
       </fieldset>
 
       <fieldset className={styles.section}>
@@ -317,16 +279,16 @@ export default function SamplePage(): ReactElement {
           <Subtitle2>{t('calibration.title')}</Subtitle2>
         </legend>
         <Field label={t('calibration.inspectors')}>
-          <Textarea value={inspectorsText} onChange={(_, d) => setInspectorsText(d.value)} resize="vertical" />
+          <Textarea value={form.inspectors} onChange={(_, d) => set('inspectors', d.value)} resize="vertical" />
         </Field>
-        <Checkbox label={t('calibration.blind')} checked={blind} onChange={(_, d) => setBlindChoice(Boolean(d.checked))} />
+        <Checkbox label={t('calibration.blind')} checked={blind} onChange={(_, d) => set('blind', Boolean(d.checked))} />
       </fieldset>
 
       <div className={styles.row}>
         <Field label={t('sample.seed')} hint={t('sample.seedHint')}>
-          <Input value={seed} onChange={(_, d) => setSeed(d.value)} />
+          <Input value={form.seed} onChange={(_, d) => set('seed', d.value)} />
         </Field>
-        <Button onClick={() => setSeed(newSeed())}>{t('sample.newSeed')}</Button>
+        <Button onClick={() => set('seed', newSeed())}>{t('sample.newSeed')}</Button>
       </div>
 
       <div className={styles.row}>
@@ -337,50 +299,52 @@ export default function SamplePage(): ReactElement {
           {t('sample.draw')}
         </Button>
       </div>
-      <FlowStatus flow={flow} />
+      <div ref={resultRef} className={styles.section} tabIndex={-1} data-testid="sample-result">
+        <FlowStatus flow={flow} />
 
-      {preview && (
-        <section className={styles.section} aria-labelledby="preview-title" aria-live="polite">
-          <Subtitle2 as="h2" id="preview-title">
-            {t('sample.previewTitle', { n: preview.sampleSize.toLocaleString(lang), lot: preview.lotSize.toLocaleString(lang), excluded: preview.excluded.toLocaleString(lang) })}
-          </Subtitle2>
-          {preview.plan && <Caption1>{planLine(preview)}</Caption1>}
-          <Table size="small" aria-labelledby="preview-title">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('sample.stratum')}</TableHeaderCell>
-                <TableHeaderCell>{t('sample.population')}</TableHeaderCell>
-                <TableHeaderCell>{t('sample.allocated')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {preview.allocation.map((a) => (
-                <TableRow key={a.stratum}>
-                  <TableCell>{a.stratum || '—'}</TableCell>
-                  <TableCell>{a.population.toLocaleString(lang)}</TableCell>
-                  <TableCell>{a.sample.toLocaleString(lang)}</TableCell>
+        {drawn && (
+          <MessageBar intent="success">
+            <MessageBarBody data-result tabIndex={-1}>
+              {drawn.members
+                ? t('calibration.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), inspectors: drawn.members.map((m) => `${m.inspector} (${m.batch})`).join(', ') })
+                : t('sample.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), lot: drawn.lotSize.toLocaleString(lang), sheet: drawn.sheet })}{' '}
+              {planLine(drawn)}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => session.go('inspect')}>
+                {t('sample.inspectNow')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+
+        {preview && (
+          <section className={styles.section} aria-labelledby="preview-title" aria-live="polite">
+            <Subtitle2 as="h2" id="preview-title" data-result={drawn ? undefined : true} tabIndex={-1}>
+              {t('sample.previewTitle', { n: preview.sampleSize.toLocaleString(lang), lot: preview.lotSize.toLocaleString(lang), excluded: preview.excluded.toLocaleString(lang) })}
+            </Subtitle2>
+            {preview.plan && <Caption1>{planLine(preview)}</Caption1>}
+            <Table size="small" aria-labelledby="preview-title">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('sample.stratum')}</TableHeaderCell>
+                  <TableHeaderCell>{t('sample.population')}</TableHeaderCell>
+                  <TableHeaderCell>{t('sample.allocated')}</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </section>
-      )}
-
-      {drawn && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            {drawn.members
-              ? t('calibration.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), inspectors: drawn.members.map((m) => `${m.inspector} (${m.batch})`).join(', ') })
-              : t('sample.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), lot: drawn.lotSize.toLocaleString(lang), sheet: drawn.sheet })}{' '}
-            {planLine(drawn)}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => session.go('inspect')}>
-              {t('sample.inspectNow')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+              </TableHeader>
+              <TableBody>
+                {preview.allocation.map((a) => (
+                  <TableRow key={a.stratum}>
+                    <TableCell>{a.stratum || '—'}</TableCell>
+                    <TableCell>{a.population.toLocaleString(lang)}</TableCell>
+                    <TableCell>{a.sample.toLocaleString(lang)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </section>
+        )}
+      </div>
     </div>
   );
 }

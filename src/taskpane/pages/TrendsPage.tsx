@@ -1,6 +1,6 @@
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
 import { useContext, useEffect, useState, type ReactElement } from 'react';
-import { quoteSheetName } from '../../core/a1/cellAddress';
+import { quoteSheetName } from '../../excelSpec';
 import type { Settlement } from '../../core/model';
 import { coachingFlow, type CoachingSheet } from '../../excel/coachingFlow';
 import { fileDispute, settleDispute } from '../../excel/disputeFlow';
