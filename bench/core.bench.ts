@@ -3,7 +3,8 @@
  * Japanese values, about 2% bad rows), timed per step (median of 5), with peak heap and the ratio
  * of the whole pipeline to a floor (one pass over every cell computing a checksum).
  */
-import { detectMapping, defaultTaxonomy, createDecisionValidator, drawSample, samplingPlan, summarizeInspection, classifyOutcome, generateDecisions, breakdown, DecisionLot, type CellValue, type InspectedItem, type SamplingMethod } from '../src/core';
+import { detectMapping, defaultTaxonomy, createDecisionValidator, drawSample, samplingPlan, summarizeInspection, classifyOutcome, generateDecisions, breakdown, DecisionLot, type InspectedItem, type SamplingMethod } from '../src/core';
+import type { CellValue } from '../src/excelSpec';
 import { timeRuns, type BenchContext } from './harness';
 
 const RUNS = 5;

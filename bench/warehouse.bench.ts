@@ -14,7 +14,7 @@ import { createWorkbook } from '../src/emulator';
 import { importCsv } from '../src/emulator/csv';
 import { writeXlsxFile } from '../src/emulator/xlsxStream';
 import Papa from 'papaparse';
-import type { CellValue } from '../src/core/model';
+import type { CellValue } from '../src/excelSpec';
 import { detectMapping } from '../src/core/mapping/detectMapping';
 import { drawSample, SAMPLING_METHODS } from '../src/core/sampling/drawSample';
 import { defaultTaxonomy } from '../src/core/taxonomy/defaultTaxonomy';

@@ -3,9 +3,6 @@
  * of `shared/DESIGN.md`, as fixed union types so that a typo fails to compile.
  */
 
-/** A cell value as Excel's `Range.values` gives it: empty cells read `""`, dates read as serials. */
-export type CellValue = string | number | boolean;
-
 /** The two languages every message, label and report exists in. */
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Lang = (typeof LANGUAGES)[number];

@@ -1,4 +1,5 @@
-import { VERDICTS, type CellValue, type Lang, type Verdict } from '../core/model';
+import { VERDICTS, type Lang, type Verdict } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 import { cellAddress } from '../excelSpec';
 import { agreementReport, raterAccuracy, referenceVerdicts, type AgreementReport, type Coefficient, type Judgment, type RaterAccuracy } from '../core/stats/agreementReport';

@@ -1,4 +1,4 @@
-import type { CellValue } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { toFlowError, type BatchRunner } from './host';
 import { batchParameters, readBatches } from './schema/batchesSheet';
 import { BATCHES_SHEET, inspectionSheetName, reportSheetName } from './sheets';

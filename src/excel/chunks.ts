@@ -1,4 +1,4 @@
-import type { CellValue } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { MAX_CELLS_PER_READ } from '../excelSpec';
 
 /** Excel on the web's request and response limit is 5 MB (PAYLOAD_LIMIT_BYTES); stay well under it. */

@@ -1,4 +1,5 @@
-import { DEFECT_OUTCOMES, type CellValue, type Lang } from '../core/model';
+import { DEFECT_OUTCOMES, type Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { t, type MessageKey } from '../i18n';
 import { readBatchHistory } from './crossBatchFlow';
 import { FlowError, toFlowError, type BatchRunner } from './host';

@@ -1,7 +1,8 @@
 import { matchKey } from '../core/text/matchKey';
 import type { Aql } from '../core/iso2859/planTables';
 import type { SwitchingOptions, SwitchingRule, SwitchingState } from '../core/iso2859/switching';
-import { DEFECT_OUTCOMES, type CellValue, type Lang } from '../core/model';
+import { DEFECT_OUTCOMES, type Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { wilsonInterval } from '../core/stats/intervals';
 import { judgeStream, type LotDecision } from '../core/stats/trends';
 import { t, type MessageKey } from '../i18n';

@@ -29,6 +29,9 @@ test('a row as it is (Previous, a jump, a click), and staying on a pending row w
   expect(at(itemFor(list, { stayOn: 1 }))).toBe(1);
   expect(at(itemFor(list, { stayOn: 2 }))).toBe(3);
   expect(at(itemFor(rows([false, true, true]), { stayOn: 2 }))).toBe(0);
+  // Shown already inspected (Previous, a jump): stays while the sheet changes elsewhere.
+  expect(at(itemFor(list, { stayOn: 2, wasPending: false }))).toBe(2);
+  expect(at(itemFor(list, { stayOn: 2, wasPending: true }))).toBe(3);
 });
 
 test('a jump by item ID first, else by the sheet row the pane shows (2 is the first item)', () => {

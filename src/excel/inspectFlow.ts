@@ -1,4 +1,5 @@
-import { isEnforcing, type CellValue, type Lang, type Verdict } from '../core/model';
+import { isEnforcing, type Lang, type Verdict } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { classifyOutcome } from '../core/stats/classifyOutcome';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
@@ -94,10 +95,11 @@ function rectOf(address: string): Rect | undefined {
  * - `pendingFrom`: the next item, the first without a QA verdict at or after that row, wrapping
  *   around (Save and next, Skip, the Next item command);
  * - `index`: that row as it is, inspected or not (Previous, a jump, a row clicked in the sheet);
- * - `stayOn`: that row while it is still pending, else the next pending after it (the sheet
- *   changed under the pane: a verdict typed in the grid moves on, other typing does not).
+ * - `stayOn`: the sheet changed under the pane: a row that was pending when shown stays while it
+ *   is pending and moves on to the next pending once done (a verdict typed in the grid); a row
+ *   shown already inspected (`wasPending: false`: Previous, a jump) stays.
  */
-export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn: number };
+export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn: number; wasPending?: boolean };
 
 /**
  * The one rule for which item comes next, for every way of moving (see ItemTarget).
@@ -108,7 +110,7 @@ export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn:
 export function itemFor(rows: readonly InspectionRow[], target: ItemTarget): InspectionRow | undefined {
   const open = (r: InspectionRow) => r.qaVerdict === null;
   if ('index' in target) return rows[target.index];
-  if ('stayOn' in target && rows[target.stayOn] && open(rows[target.stayOn])) return rows[target.stayOn];
+  if ('stayOn' in target && rows[target.stayOn] && (target.wasPending === false || open(rows[target.stayOn]))) return rows[target.stayOn];
   const from = Math.max(0, 'pendingFrom' in target ? target.pendingFrom : target.stayOn);
   return rows.slice(from).find(open) ?? rows.slice(0, from).find(open);
 }

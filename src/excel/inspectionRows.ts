@@ -1,4 +1,5 @@
-import type { CellValue, Lang, Outcome, Settlement, Verdict } from '../core/model';
+import type { Lang, Outcome, Settlement, Verdict } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { OUTCOMES, isEnforcing } from '../core/model';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 import { classifyOutcome } from '../core/stats/classifyOutcome';

@@ -3,7 +3,7 @@
  * verdicts typed in the grid with no page open, escalations both ways, a stratified sample, a
  * Japanese workbook. Each test works through the flows on the embedded workbook.
  */
-import type { CellValue } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { taxonomyToRows } from '../core/taxonomy/taxonomyRows';
 import { createWorkbook, type EmulatedWorkbook } from '../emulator';

@@ -1,5 +1,6 @@
 import { detectMapping, mapHeaderRow, type Mapping, type MappingResult } from '../core/mapping/detectMapping';
-import { DECISION_FIELDS, type CellValue, type DecisionField } from '../core/model';
+import { DECISION_FIELDS, type DecisionField } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { queueHiddenColumns, resolveDecisionsSheet } from './readDecisions';
 import { staleMappingField } from './settings';

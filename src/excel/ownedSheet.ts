@@ -1,4 +1,5 @@
-import type { CellValue, Lang } from '../core/model';
+import type { Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import type { SheetSchema } from './schema/sheetSchema';
 import { removeSheetQuietly, writeRows } from './writeTable';
 

@@ -1,4 +1,5 @@
-import type { CellValue, Lang } from '../core/model';
+import type { Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { createPolicyIndex, type PolicyIndex } from '../core/normalize/policyIndex';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { rowsToTaxonomy } from '../core/taxonomy/taxonomyRows';

@@ -1,4 +1,4 @@
-import type { CellValue } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { LOAD_RESPONSE_BYTES, OPERATION_BYTES, RequestBudget, rowsBytes } from './chunks';
 import { inspectionColumnOf } from './schema/inspectionSheet';
 import { columnRuns } from './writeTable';

@@ -1,6 +1,7 @@
 import { cellAddress, sheetOfAddress } from '../excelSpec';
 import { detectMapping, mapHeaderRow, type Mapping } from '../core/mapping/detectMapping';
-import { REQUIRED_FIELDS, type CellValue } from '../core/model';
+import { REQUIRED_FIELDS } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { rowsBytes, rowsPerChunk } from './chunks';
 import { FlowError, throwIfCancelled, type BatchRunner, type FlowControl } from './host';
 import { queueConfirmedMappings, staleMappingField } from './settings';

@@ -1,5 +1,6 @@
 import { DEFAULT_REASONS, type ErrorReason } from '../core/reasons';
-import type { CellValue, Lang } from '../core/model';
+import type { Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { toFlowError, type BatchRunner } from './host';
 import { REASONS_SHEET } from './sheets';
 import { queueOwnedHeader, queueOwnedSheet } from './ownedSheet';

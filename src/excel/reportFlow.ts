@@ -1,6 +1,7 @@
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, InspectionLevel } from '../core/iso2859/planTables';
-import { DEFECT_OUTCOMES, type CellValue, type Lang } from '../core/model';
+import { DEFECT_OUTCOMES, type Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { summarizeInspection, type InspectionSummary } from '../core/stats/summarizeInspection';
 import { t, type MessageKey } from '../i18n';
 import { FlowError, toFlowError, type BatchRunner } from './host';

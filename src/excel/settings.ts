@@ -1,5 +1,6 @@
 import type { Mapping } from '../core/mapping/detectMapping';
-import { DECISION_FIELDS, type CellValue, type DecisionField } from '../core/model';
+import { DECISION_FIELDS, type DecisionField } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { settingKey, settingValue, settingsSheet } from './schema/settingsSheet';
 
 export { settingKey } from './schema/settingsSheet';

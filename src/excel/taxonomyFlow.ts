@@ -1,6 +1,7 @@
 import { cellAddress } from '../excelSpec';
 import { columnLetter } from '../excelSpec';
-import type { CellValue, Lang } from '../core/model';
+import type { Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { rowsToTaxonomy, taxonomyToRows } from '../core/taxonomy/taxonomyRows';
 import type { Taxonomy } from '../core/taxonomy/types';

@@ -1,6 +1,7 @@
 import { cellAddress } from '../excelSpec';
 import type { Mapping } from '../core/mapping/detectMapping';
-import type { CellValue, FindingSeverity, Lang } from '../core/model';
+import type { FindingSeverity, Lang } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import type { Finding, FindingCode } from '../core/validation/finding';
 import { renderFinding } from '../core/validation/renderFinding';

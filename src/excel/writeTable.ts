@@ -1,4 +1,4 @@
-import type { CellValue } from '../core/model';
+import type { CellValue } from '../excelSpec';
 import { OPERATION_BYTES, RequestBudget, rowsBytes, rowsPerChunk, stringBytes } from './chunks';
 import { supports } from './host';
 

@@ -581,6 +581,15 @@ export const en = {
   "cli.help.choices": "choices:",
   "cli.help.default": "default:",
   "agreement.doneRead": "Agreement on {items} items ({twice} judged twice or more): α on the verdict {alpha}, on verdict + policy {alphaPolicy}.",
+  "inspect.previous": "Previous item",
+  "inspect.jump": "Go to item (ID or row)",
+  "inspect.jumpGo": "Go",
+  "inspect.jumpNotFound": "No item “{text}” in this batch: enter an item ID, or a row of the inspection sheet from 2 to {last}.",
+  "inspect.navigation": "Move between items",
+  "inspect.pickPolicy": "“{text}” is not a policy: pick one from the list (↓ then Enter, or click it).",
+  "inspect.noPolicyMatch": "No policy matches “{text}”. Search by code, English or Japanese name, or another name the taxonomy lists.",
+  "inspect.policyMatched": "matched “{name}”",
+  "inspect.actions": "Save or move on",
 } as const;
 
 export type MessageKey = keyof typeof en;

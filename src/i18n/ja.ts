@@ -583,4 +583,13 @@ export const ja: Record<MessageKey, string> = {
   "cli.help.choices": "選択肢：",
   "cli.help.default": "既定：",
   "agreement.doneRead": "{items} 件のアイテム（2 回以上判定 {twice} 件）の一致度：判定の α {alpha}、判定＋ポリシーの α {alphaPolicy}。",
+  "inspect.previous": "前のアイテム",
+  "inspect.jump": "アイテムへ移動（ID または行）",
+  "inspect.jumpGo": "移動",
+  "inspect.jumpNotFound": "このバッチにアイテム「{text}」はありません。アイテム ID か、検査シートの行番号（2～{last}）を入力してください。",
+  "inspect.navigation": "アイテム間の移動",
+  "inspect.pickPolicy": "「{text}」はポリシーではありません。一覧から選んでください（↓ のあと Enter、またはクリック）。",
+  "inspect.noPolicyMatch": "「{text}」に一致するポリシーはありません。コード、英語名・日本語名、またはタクソノミーの別名で検索してください。",
+  "inspect.policyMatched": "「{name}」に一致",
+  "inspect.actions": "保存または移動",
 };

@@ -14,7 +14,7 @@ const PAGES: Record<PageId, { label: MessageKey; Component: ReturnType<typeof la
   map: { label: 'page.map', Component: lazy(() => import('./pages/MapPage')) },
   validate: { label: 'page.validate', Component: lazy(() => import('./pages/ValidatePage')) },
   sample: { label: 'page.sample', Component: lazy(() => import('./pages/SamplePage')) },
-  inspect: { label: 'page.inspect', Component: lazy(() => import('./pages/InspectPage')) },
+  inspect: { label: 'page.inspect', Component: lazy(() => import('./pages/inspect/InspectPage')) },
   report: { label: 'page.report', Component: lazy(() => import('./pages/ReportPage')) },
   trends: { label: 'page.trends', Component: lazy(() => import('./pages/TrendsPage')) },
 };

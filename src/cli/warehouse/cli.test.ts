@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { generateDecisions } from '../../core/demo/generateDecisions';
-import type { CellValue } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { createWorkbook } from '../../emulator';
 import { exportXlsx, importXlsx } from '../../emulator/xlsx';
 import { inspectionState, saveQaDecision } from '../../excel/inspectFlow';

@@ -7,7 +7,8 @@ import { inspectionColumnOf, locateInspectionColumns, parseOutcome } from '../..
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Mapping } from '../../core/mapping/detectMapping';
-import type { CellValue, DecisionField, Lang } from '../../core/model';
+import type { DecisionField, Lang } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import type { SampleResult } from '../../core/sampling/drawSample';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';
 import type { Taxonomy } from '../../core/taxonomy/types';

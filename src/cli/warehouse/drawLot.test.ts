@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { generateDecisions } from '../../core/demo/generateDecisions';
 import { detectMapping } from '../../core/mapping/detectMapping';
-import type { CellValue } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { drawSample, SAMPLING_METHODS, type SamplingMethod } from '../../core/sampling/drawSample';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';
 import { validateDecisions } from '../../core/validation/createDecisionValidator';

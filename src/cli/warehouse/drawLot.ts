@@ -5,7 +5,8 @@
  */
 import { DuckDBScalarFunction, DOUBLE, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { SamplingPlan } from '../../core/iso2859/samplingPlan';
-import type { CellValue, DecisionField, Severity } from '../../core/model';
+import type { DecisionField, Severity } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { parseLanguage, parseMarket } from '../../core/normalize/marketAndLanguage';
 import { parseDate } from '../../core/normalize/parseDate';
 import { parseVerdict } from '../../core/normalize/parseVerdict';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectMapping } from '../../core/mapping/detectMapping';
-import type { CellValue } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { drawSample, SAMPLING_METHODS } from '../../core/sampling/drawSample';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';
 import { validateDecisions } from '../../core/validation/createDecisionValidator';

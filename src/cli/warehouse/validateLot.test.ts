@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Papa from 'papaparse';
 import { generateDecisions } from '../../core/demo/generateDecisions';
 import { detectMapping } from '../../core/mapping/detectMapping';
-import type { CellValue } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';
 import { validateDecisions } from '../../core/validation/createDecisionValidator';
 import { importCsv } from '../../emulator/csv';

@@ -1,4 +1,4 @@
-import type { CellValue } from '../model';
+import type { CellValue } from '../../excelSpec';
 import { msToSerial } from '../normalize/parseDate';
 import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
 

@@ -1,4 +1,5 @@
-import { DECISION_FIELDS, REQUIRED_FIELDS, type CellValue, type DecisionField } from '../model';
+import { DECISION_FIELDS, REQUIRED_FIELDS, type DecisionField } from '../model';
+import type { CellValue } from '../../excelSpec';
 import { parseLanguage, parseMarket } from '../normalize/marketAndLanguage';
 import { parseDate } from '../normalize/parseDate';
 import { parseVerdict } from '../normalize/parseVerdict';

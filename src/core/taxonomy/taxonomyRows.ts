@@ -1,4 +1,5 @@
-import { VERDICTS, type CellValue, type Verdict } from '../model';
+import { VERDICTS, type Verdict } from '../model';
+import type { CellValue } from '../../excelSpec';
 import { normalizeKey } from '../text/normalizeKey';
 import { makeFinding, type Finding } from '../validation/finding';
 import { DSA_CATEGORIES, type Policy, type Taxonomy } from './types';

@@ -1,7 +1,8 @@
 import { matchKey } from '../text/matchKey';
 import { isCellError, MAX_ROW } from '../../excelSpec';
 import type { Mapping } from '../mapping/detectMapping';
-import { isEnforcing, REQUIRED_FIELDS, type CellValue, type DecisionField, type Verdict } from '../model';
+import { isEnforcing, REQUIRED_FIELDS, type DecisionField, type Verdict } from '../model';
+import type { CellValue } from '../../excelSpec';
 import { parseLanguage, parseMarket } from '../normalize/marketAndLanguage';
 import { parseDate } from '../normalize/parseDate';
 import { parseItemId } from '../normalize/parseItemId';

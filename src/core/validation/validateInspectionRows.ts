@@ -1,4 +1,5 @@
-import { isEnforcing, type CellValue } from '../model';
+import { isEnforcing } from '../model';
+import type { CellValue } from '../../excelSpec';
 import { parseVerdict } from '../normalize/parseVerdict';
 import { createPolicyIndex } from '../normalize/policyIndex';
 import type { Taxonomy } from '../taxonomy/types';

@@ -1,4 +1,4 @@
-import type { CellValue } from '../model';
+import type { CellValue } from '../../excelSpec';
 import { normalizeKey } from '../text/normalizeKey';
 import { makeFinding, type Finding } from './finding';
 

@@ -3,7 +3,7 @@
  * in every language (the trail is read by other tools and by formulas); Japanese labels are read too.
  */
 import type { Aql, InspectionLevel } from '../../core/iso2859/planTables';
-import type { CellValue } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { BATCHES_SHEET } from '../sheets';
 import { defineSheet } from './sheetSchema';
 

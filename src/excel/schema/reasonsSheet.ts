@@ -1,6 +1,6 @@
 /** `QA Reasons`: the error reasons (bilingual, the lead edits them); the inspection sheets hold the codes. */
 import type { ErrorReason } from '../../core/reasons';
-import type { CellValue } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { REASONS_SHEET } from '../sheets';
 import { defineSheet } from './sheetSchema';
 

@@ -2,7 +2,7 @@
  * `QA Settings`: key | value rows. A sheet's confirmed column mapping is the key "mapping:<sheet>"
  * and, as JSON, field → column and the header text each field had when it was confirmed.
  */
-import type { CellValue } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { SETTINGS_SHEET } from '../sheets';
 import { defineSheet } from './sheetSchema';
 

@@ -2,7 +2,8 @@ import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Sub
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { columnLetter } from '../../excelSpec';
 import type { Mapping } from '../../core/mapping/detectMapping';
-import { DECISION_FIELDS, REQUIRED_FIELDS, type CellValue, type DecisionField } from '../../core/model';
+import { DECISION_FIELDS, REQUIRED_FIELDS, type DecisionField } from '../../core/model';
+import type { CellValue } from '../../excelSpec';
 import { mapFlow, saveMapping, type MapResult } from '../../excel/mapFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
