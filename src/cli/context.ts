@@ -3,7 +3,7 @@
  * Kept free of the flows and the emulator so `--help` and `plan` start without loading them.
  */
 import type { Command } from 'commander';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import { t, type MessageKey } from '../i18n';
 
 export interface CliIo {

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import { t } from '../i18n';
 import { COMMAND_LIST } from './registry';
 import type { Command, Shortcut } from './types';

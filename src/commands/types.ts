@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { MessageKey } from '../i18n';
 
 /** Every command, by id: the ribbon, pane buttons, shortcuts, the workbench toolbar and the CLI route here. */

@@ -17,8 +17,6 @@ export { defaultTaxonomy } from './taxonomy/defaultTaxonomy';
 export { taxonomyToRows, rowsToTaxonomy, TAXONOMY_COLUMNS, type TaxonomyReading } from './taxonomy/taxonomyRows';
 export { validateTaxonomy } from './taxonomy/validateTaxonomy';
 export { FINDING_CODES, FINDING_SEVERITY, makeFinding, type Finding, type FindingCode } from './validation/finding';
-export { FINDING_MESSAGES, FINDING_TITLES } from './validation/findingMessages';
-export { renderFinding } from './validation/renderFinding';
 export type { Decision } from './validation/decision';
 export { DecisionLot, RepeatedText, REPEATED_FIELDS, type RepeatedField } from './validation/decisionLot';
 export { createDecisionValidator, validateDecisions, type DecisionValidator, type DecisionValidatorOptions, type ValidationSummary } from './validation/createDecisionValidator';

@@ -3,10 +3,6 @@
  * of `shared/DESIGN.md`, as fixed union types so that a typo fails to compile.
  */
 
-/** The two languages every message, label and report exists in. */
-export const LANGUAGES = ['en', 'ja'] as const;
-export type Lang = (typeof LANGUAGES)[number];
-
 /** The fields of a moderator's decision that the add-in understands. */
 export const DECISION_FIELDS = [
   'item_id',

@@ -55,6 +55,8 @@ export interface EmulatedWorkbook {
   hooks: SyncHooks;
   /** While true, the user is editing a cell: batches fail with InvalidOperationInCellEditMode unless they wait. */
   cellEditMode: boolean;
+  /** Answer syncs on later tasks, in slices, so a page hosting the workbook stays responsive (the workbench sets it). */
+  yieldToPage: boolean;
   /** Runs a batch with Microsoft's Excel.run on this workbook; `run(options, batch)` as Excel.run takes options. */
   run<T>(batch: Batch<T>): Promise<T>;
   run<T>(options: RunOptions, batch: Batch<T>): Promise<T>;
@@ -137,6 +139,12 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
     },
     set cellEditMode(on: boolean) {
       session.cellEditMode = on;
+    },
+    get yieldToPage() {
+      return session.yieldToPage;
+    },
+    set yieldToPage(on: boolean) {
+      session.yieldToPage = on;
     },
     run,
     subscribe(listener) {

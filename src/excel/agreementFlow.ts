@@ -1,4 +1,5 @@
-import { VERDICTS, type Lang, type Verdict } from '../core/model';
+import { VERDICTS, type Verdict } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 import { cellAddress } from '../excelSpec';

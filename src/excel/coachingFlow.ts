@@ -1,4 +1,5 @@
-import { DEFECT_OUTCOMES, type Lang } from '../core/model';
+import { DEFECT_OUTCOMES } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { t, type MessageKey } from '../i18n';
 import { readBatchHistory } from './crossBatchFlow';

@@ -1,7 +1,8 @@
 import { matchKey } from '../core/text/matchKey';
 import type { Aql } from '../core/iso2859/planTables';
 import type { SwitchingOptions, SwitchingRule, SwitchingState } from '../core/iso2859/switching';
-import { DEFECT_OUTCOMES, type Lang } from '../core/model';
+import { DEFECT_OUTCOMES } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { wilsonInterval } from '../core/stats/intervals';
 import { judgeStream, type LotDecision } from '../core/stats/trends';

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import { t, type MessageKey } from '../i18n';
 
 /** A way to run a batch of Excel API calls: `Excel.run` in Excel, the emulator's `run` elsewhere. */
@@ -56,6 +56,11 @@ export interface FlowControl {
   progress?: Progress;
   /** Cancels between chunks; the flow then writes nothing (or removes what it started). */
   signal?: AbortSignal;
+  /**
+   * Gives the page its thread back between slices of long work (the pane passes one, so it
+   * paints progress and takes Cancel; tests and the CLI pass none and run straight through).
+   */
+  pause?: () => Promise<void>;
 }
 
 /** A flow's failure, as a localized message that names the cell and the fix — never a stack trace. */

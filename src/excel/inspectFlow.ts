@@ -1,4 +1,5 @@
-import { isEnforcing, type Lang, type Verdict } from '../core/model';
+import { isEnforcing, type Verdict } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { classifyOutcome } from '../core/stats/classifyOutcome';
 import { FlowError, toFlowError, type BatchRunner } from './host';

@@ -1,4 +1,5 @@
-import type { Lang, Outcome, Settlement, Verdict } from '../core/model';
+import type { Outcome, Settlement, Verdict } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { OUTCOMES, isEnforcing } from '../core/model';
 import { parseVerdict } from '../core/normalize/parseVerdict';

@@ -14,6 +14,8 @@ export interface MapResult extends MappingResult {
   sheet: string;
   /** The header and the first rows below it, for the pane's preview. */
   preview: CellValue[][];
+  /** The rows below the header as read (up to about 30), for the mapping's checks (checkMapping). */
+  below: CellValue[][];
   /** True when the mapping is one a person confirmed earlier (kept in QA Settings). */
   confirmed: boolean;
   /** A confirmed mapping no longer fits the header (a column was inserted): the field, its header then, and now. Detection is shown instead. */
@@ -41,7 +43,7 @@ export async function mapFlow(run: BatchRunner, options: { sheet?: string; previ
       const stale = confirmed ? staleMappingField(confirmed, confirmedFor.headers(ws.name), rows[detected.headerRow] ?? [], detected.mapping) : undefined;
       if (stale) confirmed = undefined;
       const result = confirmed ? { ...mapHeaderRow(rows[detected.headerRow], detected.headerRow, { below: rows.slice(detected.headerRow + 1), hidden: hidden() }), mapping: { ...detected.mapping, ...confirmed } } : detected;
-      return { ...result, sheet: ws.name, preview: rows.slice(detected.headerRow, detected.headerRow + 1 + (options.previewRows ?? 5)), confirmed: Boolean(confirmed), ...(stale ? { stale: { field: stale.field, expected: stale.expected, found: stale.found } } : {}) };
+      return { ...result, sheet: ws.name, preview: rows.slice(detected.headerRow, detected.headerRow + 1 + (options.previewRows ?? 5)), below: rows.slice(detected.headerRow + 1), confirmed: Boolean(confirmed), ...(stale ? { stale: { field: stale.field, expected: stale.expected, found: stale.found } } : {}) };
     });
   } catch (error) {
     throw toFlowError(error, options.sheet);

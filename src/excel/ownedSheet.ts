@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import type { SheetSchema } from './schema/sheetSchema';
 import { removeSheetQuietly, writeRows } from './writeTable';

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { createPolicyIndex, type PolicyIndex } from '../core/normalize/policyIndex';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';

@@ -27,6 +27,8 @@ export interface DecisionsLocation {
 }
 
 const HEADER_SCAN = 30;
+/** Rows handed to the checker between two pauses, when the caller pauses (the pane). */
+const PAUSE_ROWS = 1000;
 
 /**
  * The decisions sheet, its used range and the confirmed mappings, in one sync: the named sheet,
@@ -129,7 +131,20 @@ export async function readDecisionChunks(
       const range = ws.getRangeByIndexes(start, 0, count, at.columnCount);
       range.load('values, formulas');
       await context.sync();
-      onChunk(range.values as CellValue[][], start + 1, range.formulas as CellValue[][]);
+      const values = range.values as CellValue[][];
+      const formulas = range.formulas as CellValue[][];
+      if (!control.pause) onChunk(values, start + 1, formulas);
+      else {
+        // A read holds thousands of rows: checked in slices, the page answering in between.
+        for (let i = 0; i < count; i += PAUSE_ROWS) {
+          if (i) {
+            await control.pause();
+            throwIfCancelled(control.signal);
+          }
+          onChunk(values.slice(i, i + PAUSE_ROWS), start + 1 + i, formulas.slice(i, i + PAUSE_ROWS));
+          control.progress?.(start + Math.min(count, i + PAUSE_ROWS) - at.headerRow - 1, total);
+        }
+      }
       control.progress?.(start + count - at.headerRow - 1, total);
     }
   });

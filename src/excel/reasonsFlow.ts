@@ -1,5 +1,5 @@
 import { DEFAULT_REASONS, type ErrorReason } from '../core/reasons';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { toFlowError, type BatchRunner } from './host';
 import { REASONS_SHEET } from './sheets';

@@ -1,6 +1,7 @@
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, InspectionLevel } from '../core/iso2859/planTables';
-import { DEFECT_OUTCOMES, type Lang } from '../core/model';
+import { DEFECT_OUTCOMES } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { summarizeInspection, type InspectionSummary } from '../core/stats/summarizeInspection';
 import { t, type MessageKey } from '../i18n';

@@ -3,7 +3,8 @@ import { col, inspectionHeader, inspectionSheet, listValues, locateInspectionCol
 import { queueOwnedHeader, queueOwnedSheet } from './ownedSheet';
 import { batchesSheet } from './schema/batchesSheet';
 import { matchKey } from '../core/text/matchKey';
-import { DECISION_FIELDS, OUTCOMES, type DecisionField, type Lang, type Severity } from '../core/model';
+import { DECISION_FIELDS, OUTCOMES, type DecisionField, type Severity } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';

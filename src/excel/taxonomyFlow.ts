@@ -1,12 +1,12 @@
 import { cellAddress } from '../excelSpec';
 import { columnLetter } from '../excelSpec';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { rowsToTaxonomy, taxonomyToRows } from '../core/taxonomy/taxonomyRows';
 import type { Taxonomy } from '../core/taxonomy/types';
 import { validateTaxonomy } from '../core/taxonomy/validateTaxonomy';
-import { renderFinding } from '../core/validation/renderFinding';
+import { renderFinding } from './renderFinding';
 import { FlowError, type BatchRunner } from './host';
 import { TAXONOMY_SHEET } from './sheets';
 import { openOwnedSheet } from './ownedSheet';

@@ -1,6 +1,6 @@
 import type { Aql, Inspection } from '../core/iso2859/planTables';
 import { inspectionFor, type SwitchingOptions } from '../core/iso2859/switching';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { TREND_DIMENSIONS, trendSeries, type TrendBatch, type TrendDimension, type TrendSeries } from '../core/stats/trends';
 import { t, type MessageKey } from '../i18n';

@@ -1,10 +1,11 @@
 import { cellAddress } from '../excelSpec';
 import type { Mapping } from '../core/mapping/detectMapping';
-import type { FindingSeverity, Lang } from '../core/model';
+import type { FindingSeverity } from '../core/model';
+import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import type { Finding, FindingCode } from '../core/validation/finding';
-import { renderFinding } from '../core/validation/renderFinding';
+import { renderFinding } from './renderFinding';
 import { validateInspectionRows } from '../core/validation/validateInspectionRows';
 import { t } from '../i18n';
 import { policyLookup } from './policyLookup';

@@ -1,3 +1,4 @@
+import { FINDING_CODES } from '../core/validation/finding';
 import { CATALOGS, languageFromLocale, t } from './index';
 
 test('the Japanese catalog has every English key, none left in English', () => {
@@ -16,4 +17,15 @@ test("Office's display language picks the catalog", () => {
   expect(languageFromLocale('ja-JP')).toBe('ja');
   expect(languageFromLocale('en-US')).toBe('en');
   expect(languageFromLocale(undefined)).toBe('en');
+});
+
+test('every finding code core checks has a message and a title in English and Japanese', () => {
+  // Core keeps the codes; the sentences are the catalogs'. A new code without its keys fails here.
+  const keys = FINDING_CODES.flatMap((code) => [`finding.${code}`, `findingTitle.${code}`]);
+  for (const lang of ['en', 'ja'] as const) {
+    const catalog: Record<string, string> = CATALOGS[lang];
+    expect(keys.filter((k) => !catalog[k]?.trim())).toEqual([]);
+  }
+  const stray = Object.keys(CATALOGS.en).filter((k) => /^finding(Title)?\./.test(k) && !keys.includes(k));
+  expect(stray).toEqual([]);
 });

@@ -1,8 +1,9 @@
-import type { Lang } from '../core/model';
+import type { Lang } from './lang';
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
 
 export type { MessageKey };
+export { LANGUAGES, type Lang } from './lang';
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, ja };
 
 /**

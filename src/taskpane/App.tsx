@@ -2,7 +2,7 @@ import { Dropdown, FluentProvider, Option, Spinner, Tab, TabList, Title3, makeSt
 import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { InspectionWatcher } from '../excel/inspectionWatcher';
 import { PAGE_IDS, type PageId } from '../commands/types';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { MessageKey } from '../i18n';
 import type { PaneHost } from './host';
 import { PaneController } from './paneController';

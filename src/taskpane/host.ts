@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import { PAGE_IDS, type PageId } from '../commands/types';
 import { splitAddress } from '../excelSpec';
 import { languageFromLocale } from '../i18n';

@@ -1,5 +1,5 @@
 import type { CommandContext, PageId } from '../commands/types';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 
 /** A request to show a page, and whether to start its main action (a ribbon Validate does validate). */
 export interface PaneRequest {

@@ -1,18 +1,23 @@
 import {
-  Body1, Button, Divider, FluentProvider, Input, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Toolbar, ToolbarButton, ToolbarDivider, ToolbarGroup, Tooltip, makeStyles, tokens, webLightTheme,
+  Badge, Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Divider, FluentProvider, Input, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Toolbar, ToolbarButton, ToolbarDivider, ToolbarGroup, Tooltip, makeStyles, tokens, webLightTheme,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import { COMMAND_LIST, executeCommand } from '../commands/registry';
 import { commandForKeyPress } from '../commands/shortcuts';
 import { columnLetter } from '../excelSpec';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import type { EmulatedWorkbook } from '../emulator';
 import { t as translate, type MessageKey } from '../i18n';
 import { App } from '../taskpane/App';
 import { PaneController } from '../taskpane/paneController';
+import { dropDraft, keepDraft, readDraft, type Draft } from './draftStore';
 import { OpenFileError, demoWorkbook, download, openWorkbookFile, saveWorkbookBytes, type OpenFailure } from './files';
 import { Grid } from './Grid';
+import { UnsavedWork, workbookFingerprint } from './unsaved';
 import { workbenchHost } from './workbenchHost';
+
+/** Quiet time after the last change before the browser's copy of an unsaved workbook is refreshed. */
+const DRAFT_DELAY_MS = 800;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -53,21 +58,102 @@ export function Workbench(props: WorkbenchProps): ReactElement {
   const fileInput = useRef<HTMLInputElement>(null);
   const controller = useMemo(() => new PaneController(), []);
   const host = useMemo(() => workbenchHost(book, { lang }), [book, lang]);
+  // Unsaved work: changes not yet downloaded with Save, kept in the browser until saved or discarded.
+  const unsaved = useMemo(() => {
+    const work = new UnsavedWork<EmulatedWorkbook>((b) => workbookFingerprint(b.model));
+    work.opened(book);
+    return work;
+    // The first workbook only: later ones are announced with opened().
+  }, []);
+  const [dirty, setDirty] = useState(false);
+  const dirtyRef = useRef(false);
+  const markDirty = (on: boolean) => {
+    dirtyRef.current = on;
+    setDirty(on);
+  };
+  /** What waits for the analyst's answer to "Discard unsaved changes?". */
+  const [asking, setAsking] = useState<() => void>();
+  const [offer, setOffer] = useState<Draft>();
+  const fileNameRef = useRef(fileName);
+  fileNameRef.current = fileName;
+  const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const drafting = useRef<Promise<unknown>>(Promise.resolve());
+
+  // Keeps the browser's copy of an unsaved workbook current, after a quiet moment (one copy per burst of changes).
+  const scheduleDraft = useCallback((b: EmulatedWorkbook) => {
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(() => {
+      if (!unsaved.draftStale) return;
+      unsaved.drafted();
+      drafting.current = drafting.current
+        .then(async () => keepDraft({ bytes: await saveWorkbookBytes(b), fileName: fileNameRef.current, savedAt: Date.now() }))
+        .then(() => exposeForTests(b, { draftedAt: Date.now() }))
+        .catch(() => undefined);
+    }, DRAFT_DELAY_MS);
+  }, [unsaved]);
 
   // Redraw after every batch the pane runs and every edit; a burst of syncs is one repaint.
   useEffect(() => {
     let frame = 0;
     return book.subscribe(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setVersion((v) => v + 1));
+      frame = requestAnimationFrame(() => {
+        setVersion((v) => v + 1);
+        markDirty(unsaved.changed(book));
+        if (unsaved.draftStale) scheduleDraft(book);
+      });
     });
-  }, [book]);
+  }, [book, unsaved, scheduleDraft]);
 
-  const replaceBook = (next: EmulatedWorkbook, name: string) => {
+  // Reload or closing the tab with unsaved work: the browser asks (its own words; the draft is kept anyway).
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!dirtyRef.current) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  // On load: an unsaved workbook kept from before a reload is offered back.
+  useEffect(() => {
+    readDraft().then(setOffer, () => undefined);
+  }, []);
+
+  const replaceBook = (next: EmulatedWorkbook, name: string, restored = false) => {
+    clearTimeout(draftTimer.current);
+    unsaved.opened(next, restored);
+    markDirty(restored);
+    // A workbook opened from a file or a new demo replaces any kept copy: the old work was discarded.
+    if (!restored) drafting.current = drafting.current.then(dropDraft).catch(() => undefined);
     setBook(next);
     setBookId((id) => id + 1);
     setFileName(name.replace(/\.(csv|txt)$/i, '.xlsx'));
     exposeForTests(next);
+  };
+
+  /** Runs `then` at once, or after the analyst agreed to discard unsaved changes. */
+  const unlessUnsaved = (then: () => void) => {
+    if (dirtyRef.current) setAsking(() => then);
+    else then();
+  };
+
+  const restore = async (draft: Draft) => {
+    setOffer(undefined);
+    const time = new Date(draft.savedAt).toLocaleString(lang);
+    try {
+      const next = await openWorkbookFile(draft.fileName, draft.bytes);
+      replaceBook(next, draft.fileName, true);
+      setNotice({ intent: 'success', text: t('wb.restored', { file: draft.fileName, time }) });
+    } catch {
+      setNotice({ intent: 'warning', text: t('wb.restoreFailed', { time }) });
+    }
+  };
+
+  const discardOffer = () => {
+    setOffer(undefined);
+    drafting.current = drafting.current.then(dropDraft).catch(() => undefined);
   };
 
   const open = async (file: File) => {
@@ -82,7 +168,13 @@ export function Workbench(props: WorkbenchProps): ReactElement {
   };
 
   const save = async () => {
-    download(fileName, await saveWorkbookBytes(book));
+    const bytes = await saveWorkbookBytes(book);
+    download(fileName, bytes);
+    // Saved as the file the analyst now has: nothing to ask about, nothing to keep in the browser.
+    unsaved.saved(book);
+    markDirty(false);
+    clearTimeout(draftTimer.current);
+    drafting.current = drafting.current.then(dropDraft).catch(() => undefined);
     setNotice({ intent: 'success', text: t('wb.saved', { file: fileName }) });
   };
 
@@ -104,6 +196,7 @@ export function Workbench(props: WorkbenchProps): ReactElement {
   }, [run]);
 
   useEffect(() => exposeForTests(book), [book]);
+  useEffect(() => exposeForTests(book, { dirty }), [book, dirty]);
 
   const sheets = book.model.sheets.filter((s) => s.visibility === 'Visible');
   const sheet = book.model.activeSheet && sheets.includes(book.model.activeSheet) ? book.model.activeSheet : sheets[0];
@@ -115,7 +208,7 @@ export function Workbench(props: WorkbenchProps): ReactElement {
     e.preventDefault();
     setDropping(false);
     const file = e.dataTransfer.files[0];
-    if (file) void open(file);
+    if (file) unlessUnsaved(() => void open(file));
   };
 
   return (
@@ -125,11 +218,16 @@ export function Workbench(props: WorkbenchProps): ReactElement {
       {/* A plain element, not <header>: the pane's header is the page's one banner. */}
       <div className={styles.top}>
         <h1 className={styles.title}>{t('wb.title')}</h1>
+        {dirty && (
+          <Badge appearance="tint" color="warning" data-testid="unsaved">
+            {t('wb.unsaved')}
+          </Badge>
+        )}
         <Toolbar aria-label={t('wb.toolbar')} size="small">
           <ToolbarGroup>
-            <ToolbarButton onClick={() => fileInput.current?.click()}>{t('wb.open')}</ToolbarButton>
+            <ToolbarButton onClick={() => unlessUnsaved(() => fileInput.current?.click())}>{t('wb.open')}</ToolbarButton>
             <ToolbarButton onClick={() => void save()}>{t('wb.save')}</ToolbarButton>
-            <ToolbarButton onClick={() => replaceBook(demoWorkbook(lang), lang === 'ja' ? 'moderation-qa-デモ.xlsx' : 'moderation-qa-demo.xlsx')}>{t('wb.demo')}</ToolbarButton>
+            <ToolbarButton onClick={() => unlessUnsaved(() => replaceBook(demoWorkbook(lang), lang === 'ja' ? 'moderation-qa-デモ.xlsx' : 'moderation-qa-demo.xlsx'))}>{t('wb.demo')}</ToolbarButton>
           </ToolbarGroup>
           <ToolbarDivider />
           <ToolbarGroup>
@@ -203,11 +301,41 @@ export function Workbench(props: WorkbenchProps): ReactElement {
         </div>
       </div>
       </div>
+      <Dialog open={asking !== undefined} modalType="alert" onOpenChange={(_, d) => !d.open && setAsking(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('wb.discard.title')}</DialogTitle>
+            <DialogContent>{t('wb.discard.body', { file: fileName })}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void save().then(() => (setAsking(undefined), asking?.()))}>
+                {t('wb.discard.save')}
+              </Button>
+              <Button onClick={() => (setAsking(undefined), asking?.())}>{t('wb.discard.confirm')}</Button>
+              <Button onClick={() => setAsking(undefined)}>{t('ui.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      <Dialog open={offer !== undefined} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('wb.restore.title')}</DialogTitle>
+            <DialogContent>{offer && t('wb.restore.body', { file: offer.fileName, time: new Date(offer.savedAt).toLocaleString(lang) })}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => offer && void restore(offer)}>
+                {t('wb.restore.confirm')}
+              </Button>
+              <Button onClick={discardOffer}>{t('wb.restore.discard')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </FluentProvider>
   );
 }
 
 /** Browser tests reach the embedded workbook here (the workbench is a development tool, never shipped). */
-function exposeForTests(book: EmulatedWorkbook): void {
-  (globalThis as { __workbench?: { book: EmulatedWorkbook } }).__workbench = { book };
+function exposeForTests(book: EmulatedWorkbook, state: { dirty?: boolean; draftedAt?: number } = {}): void {
+  const g = globalThis as { __workbench?: { book: EmulatedWorkbook; dirty?: boolean; draftedAt?: number } };
+  g.__workbench = { ...(g.__workbench?.book === book ? g.__workbench : {}), ...state, book };
 }

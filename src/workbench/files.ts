@@ -2,7 +2,7 @@ import { createWorkbook, type EmulatedWorkbook } from '../emulator';
 import { importCsv } from '../emulator/csv';
 import { exportXlsx, importXlsx } from '../emulator/xlsx';
 import { generateDecisions } from '../core/demo/generateDecisions';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 
 /** Why a file could not be opened, as a message key's last part (the workbench says it in the analyst's language). */
 export type OpenFailure = 'xls' | 'type' | 'unreadable';

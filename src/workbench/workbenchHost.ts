@@ -1,6 +1,6 @@
 import type { EmulatedWorkbook } from '../emulator';
 import { parseRange, splitAddress } from '../excelSpec';
-import type { Lang } from '../core/model';
+import type { Lang } from '../i18n';
 import { sheetAsWorkbook } from '../emulator/sheetBook';
 import { hostRunner } from '../excel/host';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
@@ -10,6 +10,9 @@ import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
  * in place of `Excel.run`. Links open in a new browser tab (http and https only, as in Excel).
  */
 export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; theme?: ThemeKind; openWindow?: (url: string) => void }): PaneHost {
+  // The host shares the page's thread: it answers each sync on a later task, so the grid paints
+  // and Cancel can be clicked while a flow reads a big sheet.
+  book.yieldToPage = true;
   return {
     kind: 'workbench',
     // As in Excel: wait out cell edits where ExcelApi 1.11 is there; requirement sets of the book's platform.

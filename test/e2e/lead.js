@@ -13,7 +13,7 @@ const { exportXlsx, importXlsx } = require('../../src/emulator/xlsx.ts');
 const { planForLetter } = require('../../src/core/iso2859/samplingPlan.ts');
 const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
 const { locateInspectionColumns } = require('../../src/excel/schema/inspectionSheet.ts');
-const { columnLetter } = require('../../src/core/a1/columnLetter.ts');
+const { columnLetter } = require('../../src/excelSpec/a1.ts');
 
 async function axeCheck(t, page, where) {
   const report = await new AxeBuilder({ page }).include('#pane').exclude('[data-tabster-dummy]').analyze();

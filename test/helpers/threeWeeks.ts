@@ -5,7 +5,7 @@
  * for the trend, coaching and dispute tests, the CLI tests and the browser tests (saved as .xlsx).
  */
 import { generateDecisions } from '../../src/core/demo/generateDecisions';
-import type { Lang } from '../../src/core/model';
+import type { Lang } from '../../src/i18n';
 import { createWorkbook, type EmulatedWorkbook } from '../../src/emulator';
 import { inspectionState, saveQaDecision } from '../../src/excel/inspectFlow';
 import { sampleFlow } from '../../src/excel/sampleFlow';

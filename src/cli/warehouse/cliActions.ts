@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import type { DecisionField, Lang } from '../../core/model';
+import type { DecisionField } from '../../core/model';
+import type { Lang } from '../../i18n';
 import type { SamplingMethod } from '../../core/sampling/drawSample';
 import { SQL_DIALECTS, type DrawUnit, type SqlDialect } from '../../core/warehouse/drawSql';
 import type { SampleSize } from '../../excel/sampleFlow';

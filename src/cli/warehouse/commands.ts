@@ -7,7 +7,8 @@ import { inspectionColumnOf, locateInspectionColumns, parseOutcome } from '../..
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Mapping } from '../../core/mapping/detectMapping';
-import type { DecisionField, Lang } from '../../core/model';
+import type { DecisionField } from '../../core/model';
+import type { Lang } from '../../i18n';
 import type { CellValue } from '../../excelSpec';
 import type { SampleResult } from '../../core/sampling/drawSample';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';

@@ -1,4 +1,4 @@
-import type { Lang } from '../model';
+import type { Lang } from '../../i18n';
 import { createPolicyIndex } from '../normalize/policyIndex';
 import { foldKana } from '../text/foldKana';
 import { normalizeKey } from '../text/normalizeKey';

@@ -12,6 +12,7 @@ import { RequestExecution, ref, type Change, type HostState } from './dispatch';
 import { changedEvents, selectionEvents, type EventEntry } from './events';
 import { requirementCheck, type Platform, type RequirementSets } from './platform';
 import { FLAG_DELAY_FOR_CELL_EDIT, ACTION, type ExecutorResponse, type RequestBody } from './protocol';
+import { byteLength, jsonByteLength, nextTask, TimeSlicer } from './schedule';
 import { workbookClass } from './workbook';
 
 /** Limits and counters of one workbook's requests (the instrumentation the bench and tests read). */
@@ -47,22 +48,6 @@ export interface SyncHooks {
   beforeSync?: (syncIndex: number) => void | Promise<void>;
 }
 
-/** UTF-8 length of a string (Buffer where there is one; counted by code unit elsewhere, e.g. jsdom, browsers). */
-function byteLength(json: string): number {
-  if (typeof Buffer !== 'undefined') return Buffer.byteLength(json, 'utf8');
-  let n = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /**
  * A request's round trip to Excel is asynchronous: the executor yields before answering, so runs
  * in flight together interleave (a co-author's run can land between two syncs of another). A
@@ -94,6 +79,12 @@ export class BookSession {
   readonly isSetSupported: (name: string, version?: string) => boolean;
   /** The object Excel.run receives as `session`: Microsoft's SessionBase with this book's executor. */
   readonly clientSession: object;
+  /**
+   * Answer each sync on a later task and measure big bodies in slices, so the page that hosts the
+   * workbook (the workbench) paints and takes clicks — Cancel — while a flow runs. Off in Node
+   * (tests, the CLI): a microtask keeps runs fast there and nothing waits for paint.
+   */
+  yieldToPage = false;
   private editMode = false;
   private editModeWaiters: (() => void)[] = [];
 
@@ -135,10 +126,10 @@ export class BookSession {
   private async execute(flags: number, body: RequestBody): Promise<ExecutorResponse> {
     const ins = this.instrumentation;
     const deletionsBefore = this.host.sheetDeletions;
-    const json = JSON.stringify(body);
-    const requestBytes = byteLength(json);
+    const slicer = this.yieldToPage ? new TimeSlicer() : undefined;
+    const requestBytes = slicer ? await jsonByteLength(body, slicer) : byteLength(JSON.stringify(body));
     const cleanup = isCleanup(body);
-    await roundTrip();
+    await (slicer ? nextTask() : roundTrip());
     if (cleanup) {
       ins.cleanupRequests++;
       ins.cleanupRequestBytes.push(requestBytes);
@@ -171,8 +162,7 @@ export class BookSession {
     // would double the host's cost on full-sheet flows).
     const execution = new RequestExecution(this.host, ref(workbookClass, this.host), body);
     const responseBody = execution.run();
-    const responseJson = JSON.stringify(responseBody);
-    const responseBytes = byteLength(responseJson);
+    const responseBytes = slicer ? await jsonByteLength(responseBody, slicer) : byteLength(JSON.stringify(responseBody));
     ins.hostMs += performance.now() - started;
     if (!cleanup) ins.responseBytes.push(responseBytes);
     this.raise(changedEvents(this.host, execution.changes, 'Local', 'ThisLocalAddin'));

@@ -4,7 +4,8 @@
  * the header; readers find a column by its field name or by either language's label, so a sheet
  * written in one language reads in the other. (The first of the per-sheet schemas issue 12 asks for.)
  */
-import { DECISION_FIELDS, QA_COLUMNS, OUTCOMES, SETTLEMENTS, VERDICTS, type Lang, type Outcome } from '../../core/model';
+import { DECISION_FIELDS, QA_COLUMNS, OUTCOMES, SETTLEMENTS, VERDICTS, type Outcome } from '../../core/model';
+import type { Lang } from '../../i18n';
 import type { CellValue } from '../../excelSpec';
 import { isoWeek, parseDate } from '../../core/normalize/parseDate';
 import { INSPECTION_PREFIX } from '../sheets';

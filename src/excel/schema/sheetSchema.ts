@@ -6,7 +6,7 @@
  * rows from records; readers find columns by name or by either language's label, never by place.
  * The column list is read at each call, so a column added to a schema reaches every flow.
  */
-import type { Lang } from '../../core/model';
+import type { Lang } from '../../i18n';
 import type { CellValue } from '../../excelSpec';
 import { normalizeKey } from '../../core/text/normalizeKey';
 

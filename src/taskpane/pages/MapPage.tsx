@@ -1,8 +1,9 @@
 import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { columnLetter } from '../../excelSpec';
+import { checkMapping, type MappingWarning } from '../../core/mapping/checkMapping';
 import type { Mapping } from '../../core/mapping/detectMapping';
-import { DECISION_FIELDS, REQUIRED_FIELDS, type DecisionField } from '../../core/model';
+import { DECISION_FIELDS, REQUIRED_FIELDS, VERDICTS, type DecisionField } from '../../core/model';
 import type { CellValue } from '../../excelSpec';
 import { mapFlow, saveMapping, type MapResult } from '../../excel/mapFlow';
 import { EmptyState } from '../shell/EmptyState';
@@ -36,6 +37,9 @@ export default function MapPage(): ReactElement {
     },
     [flow.run, session.host.runner],
   );
+
+  // Checked on every change of the mapping: a column taken twice, a verdict column without verdicts.
+  const warnings = useMemo(() => (result ? checkMapping(mapping, result.below) : []), [result, mapping]);
 
   useEffect(() => {
     void detect(session.sheet);
@@ -72,6 +76,13 @@ export default function MapPage(): ReactElement {
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
   const used = new Set(Object.values(mapping));
   const unmapped = header.map((h, i) => ({ h: text(h), i })).filter(({ h, i }) => h !== '' && !used.has(i));
+  /** A column as the analyst sees it: its letter and header, "C (Decision)". */
+  const columnName = (column: number) => `${columnLetter(column)} (${text(header[column])})`;
+  const warningText = (w: MappingWarning) => {
+    if (w.code === 'sameColumn') return t('map.warn.sameColumn', { column: columnName(w.column), fields: w.fields.map((f) => t(`field.${f}`)).join(', ') });
+    if (w.code === 'emptyVerdicts') return t('map.warn.emptyVerdicts', { column: columnName(w.column), rows: w.rows });
+    return t('map.warn.noVerdicts', { column: columnName(w.column), rows: w.rows, values: w.values.map((v) => `"${v}"`).join(', '), examples: VERDICTS.map((v) => t(`verdict.${v}`)).join(', ') });
+  };
   const matchLabel = (field: DecisionField) => {
     if (edited.has(field)) return <Badge appearance="tint" color="informative">{t('map.manual')}</Badge>;
     const match = result.matches[field];
@@ -92,6 +103,11 @@ export default function MapPage(): ReactElement {
             <MessageBarBody>{t('map.missing', { fields: missing.map((f) => t(`field.${f}`)).join(', ') })}</MessageBarBody>
           </MessageBar>
         )}
+        {warnings.map((w) => (
+          <MessageBar key={`${w.code}-${w.column}`} intent="warning" data-testid={`map-warning-${w.code}`}>
+            <MessageBarBody>{warningText(w)}</MessageBarBody>
+          </MessageBar>
+        ))}
         {confirmed && (
           <MessageBar intent="success">
             <MessageBarBody>{t('map.confirmed')}</MessageBarBody>

@@ -1,9 +1,8 @@
-import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/validation/finding';
-import { FINDING_TITLES } from '../../core/validation/findingMessages';
-import { renderFinding } from '../../core/validation/renderFinding';
+import { findingTitle, renderFinding } from '../../excel/renderFinding';
 import { validateFlow, type ValidateResult } from '../../excel/validateFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
@@ -34,12 +33,19 @@ export default function ValidatePage(): ReactElement {
   const [result, setResult] = useState<ValidateResult>();
   const [severity, setSeverity] = useState<FindingSeverity | 'all'>('all');
   const [rule, setRule] = useState<FindingCode | undefined>();
+  // The finding the analyst went to (its cell is selected in the grid): an index into the filtered list.
+  const [current, setCurrent] = useState<number>();
+  const clearFilters = () => {
+    setRule(undefined);
+    setSeverity('all');
+  };
 
   const validate = async () => {
     const done = await flow.run((control) => validateFlow(session.host.runner, { ...control, sheet: session.sheet, mapping: session.mapping, lang }));
     if (done) {
       setResult(done);
       setRule(undefined);
+      setSeverity('all');
     }
   };
 
@@ -58,10 +64,25 @@ export default function ValidatePage(): ReactElement {
   const severityCount = (s: FindingSeverity) => result?.findings.filter((f) => f.severity === s).length ?? 0;
   const filtered = useMemo(() => (result ? result.findings.filter((f) => (severity === 'all' || f.severity === severity) && (!rule || f.code === rule)) : []), [result, severity, rule]);
   const groups = useMemo(() => {
-    const byCode = new Map<FindingCode, typeof filtered>();
-    for (const f of filtered.slice(0, SHOWN)) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+    const byCode = new Map<FindingCode, { finding: (typeof filtered)[number]; index: number }[]>();
+    filtered.slice(0, SHOWN).forEach((finding, index) => byCode.set(finding.code, [...(byCode.get(finding.code) ?? []), { finding, index }]));
     return [...byCode.entries()];
   }, [filtered]);
+  // A new filter starts the walk again.
+  useEffect(() => setCurrent(undefined), [filtered]);
+
+  /**
+   * Findings are marked in the grid by going to them: the cell is selected (the decisions sheet is
+   * never written to, so no fill or note), one finding after another with Previous/Next. The
+   * QA Findings sheet lists every finding with its sheet and cell.
+   */
+  const goTo = (index: number) => {
+    const finding = filtered[index];
+    if (!finding) return;
+    setCurrent(index);
+    void session.host.selectCell(finding.address);
+  };
+  const filterText = `${rule ? findingTitle(rule, lang) : t('validate.allRules')} · ${t(`severity.${severity}`)}`;
 
   return (
     <div className={page.page}>
@@ -97,7 +118,7 @@ export default function ValidatePage(): ReactElement {
                     <TableRow key={code} aria-selected={rule === code}>
                       <TableCell>
                         <Link as="button" onClick={() => setRule(rule === code ? undefined : code)} aria-pressed={rule === code}>
-                          {FINDING_TITLES[code][lang]}
+                          {findingTitle(code, lang)}
                         </Link>
                       </TableCell>
                       <TableCell>{n.toLocaleString(lang)}</TableCell>
@@ -122,19 +143,54 @@ export default function ValidatePage(): ReactElement {
                   </Tab>
                 ))}
               </TabList>
+              {(rule || severity !== 'all') && filtered.length > 0 && (
+                <div className={page.row}>
+                  <Caption1>{t('validate.showing', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</Caption1>
+                  <Button size="small" onClick={clearFilters}>
+                    {t('validate.clearFilters')}
+                  </Button>
+                </div>
+              )}
+              {/* A rule and a severity with nothing in common: say so, and the way back. */}
+              {filtered.length === 0 && (
+                <MessageBar intent="info" data-testid="validate-no-match">
+                  <MessageBarBody>{t('validate.noMatch', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" onClick={clearFilters}>
+                      {t('validate.clearFilters')}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
+              {filtered.length > 0 && (
+                <div className={page.row} role="group" aria-label={filterText}>
+                  <Button size="small" disabled={current === undefined || current === 0} onClick={() => goTo((current ?? 0) - 1)}>
+                    {t('validate.previousFinding')}
+                  </Button>
+                  <Button size="small" appearance="primary" disabled={current !== undefined && current >= filtered.length - 1} onClick={() => goTo(current === undefined ? 0 : current + 1)}>
+                    {t('validate.nextFinding')}
+                  </Button>
+                  {current !== undefined && (
+                    <Caption1 aria-live="polite" data-testid="validate-position">
+                      {t('validate.position', { n: (current + 1).toLocaleString(lang), total: filtered.length.toLocaleString(lang), cell: filtered[current].address })}
+                    </Caption1>
+                  )}
+                </div>
+              )}
               {filtered.length > SHOWN && <Caption1 className={page.muted}>{t('validate.shown', { shown: SHOWN, total: filtered.length.toLocaleString(lang) })}</Caption1>}
               {groups.map(([code, findings]) => (
                 <div key={code} className={styles.group}>
                   <Body1 as="h3">
-                    <strong>{FINDING_TITLES[code][lang]}</strong>
+                    <strong>{findingTitle(code, lang)}</strong>
                   </Body1>
                   <ul className={styles.list}>
-                    {findings.map((f) => (
+                    {findings.map(({ finding: f, index }) => (
                       <li key={`${f.address}-${f.code}`}>
                         <Button
-                          appearance="subtle"
+                          appearance={index === current ? 'secondary' : 'subtle'}
+                          aria-current={index === current ? 'true' : undefined}
                           className={styles.finding}
-                          onClick={() => void session.host.selectCell(f.address)}
+                          onClick={() => goTo(index)}
                         >
                           <span>{renderFinding(f, lang, f.sheet)}</span>
                           {f.suggestion && <Caption1 className={styles.suggestion}>{t('validate.suggestion', { value: f.suggestion })}</Caption1>}

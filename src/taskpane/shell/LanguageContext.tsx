@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Lang } from '../../core/model';
+import type { Lang } from '../../i18n';
 import { t as translate, type MessageKey } from '../../i18n';
 
 export const LanguageContext = createContext<Lang>('en');

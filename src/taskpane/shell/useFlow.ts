@@ -1,6 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { FlowError, toFlowError, type FlowControl } from '../../excel/host';
 
+/** The longest a flow keeps the page's thread between two pauses (a frame is 16 ms). */
+const SLICE_MS = 12;
+
 export interface FlowState {
   running: boolean;
   progress?: { done: number; total: number };
@@ -21,9 +24,17 @@ export function useFlow() {
     const controller = new AbortController();
     abort.current = controller;
     setState({ running: true });
+    // Long work gives the page back every SLICE_MS: the progress bar paints and Cancel is heard.
+    let sliceStarted = performance.now();
+    const pause = async () => {
+      if (performance.now() - sliceStarted < SLICE_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStarted = performance.now();
+    };
     try {
       const result = await flow({
         signal: controller.signal,
+        pause,
         progress: (done, total) => {
           // At most ~20 repaints a second: a million rows report thousands of chunks.
           const now = Date.now();

@@ -1,6 +1,7 @@
 import { Caption1, Checkbox, Field, Select, Textarea, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import { VERDICTS, type Lang } from '../../../core/model';
+import { VERDICTS } from '../../../core/model';
+import type { Lang } from '../../../i18n';
 import type { ErrorReason } from '../../../core/reasons';
 import type { Taxonomy } from '../../../core/taxonomy/types';
 import { useT } from '../../shell/LanguageContext';

@@ -158,16 +158,22 @@ export default function InspectPage(): ReactElement {
     if (!batch) return;
     let stop: (() => Promise<void>) | undefined;
     let gone = false;
+    // Arrow keys walking down the sheet select row after row: the item of the row where they stop opens.
+    let settle: ReturnType<typeof setTimeout> | undefined;
     watchSelection(runner, batch, (index) => {
-      const { row: shown, start: from, form: now } = latest.current;
-      if (shown?.index === index || (shown && formChanged(from, now))) return;
-      void load({ index });
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        const { row: shown, start: from, form: now } = latest.current;
+        if (gone || shown?.index === index || (shown && formChanged(from, now))) return;
+        void load({ index });
+      }, 150);
     })
       .then((s) => (gone ? void s().catch(() => undefined) : (stop = s)))
       // Without ExcelApi 1.7 the pane simply does not follow the sheet.
       .catch(() => undefined);
     return () => {
       gone = true;
+      clearTimeout(settle);
       stop?.().catch(() => undefined);
     };
   }, [batch, runner, load]);

@@ -1,6 +1,6 @@
 import { Caption1, Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
-import type { Lang } from '../../../core/model';
+import type { Lang } from '../../../i18n';
 import { policyLabel, resolvePolicyText, searchPolicies } from '../../../core/taxonomy/policySearch';
 import type { Taxonomy } from '../../../core/taxonomy/types';
 import { useT } from '../../shell/LanguageContext';
