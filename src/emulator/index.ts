@@ -57,6 +57,8 @@ export interface EmulatedWorkbook {
   cellEditMode: boolean;
   /** Answer syncs on later tasks, in slices, so a page hosting the workbook stays responsive (the workbench sets it). */
   yieldToPage: boolean;
+  /** Batches started and not yet settled (the workbench waits for none before copying the workbook). */
+  readonly running: number;
   /** Runs a batch with Microsoft's Excel.run on this workbook; `run(options, batch)` as Excel.run takes options. */
   run<T>(batch: Batch<T>): Promise<T>;
   run<T>(options: RunOptions, batch: Batch<T>): Promise<T>;
@@ -104,6 +106,7 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
   const session = new BookSession(model, platform, sets);
   const { Excel } = officeClient();
   const listeners = new Set<() => void>();
+  let running = 0;
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
@@ -120,9 +123,11 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
   function run<T>(a: RunOptions | Batch<T>, b?: Batch<T>): Promise<T> {
     const [options, batch] = typeof a === 'function' ? [{}, a] : [a, b!];
     session.useRequirements();
+    running++;
     const result = Excel.run({ ...options, session: session.clientSession } as unknown as Excel.RunOptions, batch) as Promise<T>;
     // A failed batch may still have changed cells (Excel keeps what ran before the error).
     return result.finally(() => {
+      running--;
       if (listeners.size) notify();
     });
   }
@@ -139,6 +144,9 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
     },
     set cellEditMode(on: boolean) {
       session.cellEditMode = on;
+    },
+    get running() {
+      return running;
     },
     get yieldToPage() {
       return session.yieldToPage;

@@ -34,6 +34,11 @@ export function hostRunner(excel: ExcelRunner, requirements: Requirements): Batc
   };
 }
 
+/** The runner inside Excel, from Office.js's globals, read when a batch runs (not when the pane starts). */
+export function officeRunner(): BatchRunner {
+  return (batch) => hostRunner(Excel, Office.context.requirements)(batch);
+}
+
 /**
  * Whether the host of this batch has a requirement set: the runner's (hostRunner), else Office's
  * own when Office.js is loaded, else no (the flows then take their documented fallback).

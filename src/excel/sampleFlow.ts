@@ -223,8 +223,9 @@ async function readPredrawn(run: BatchRunner, options: DrawOptions, predrawn: Pr
 }
 
 /**
- * The allocation a sample would have (per stratum), its size and the ISO 2859-1 plan, without
- * writing anything: the Sample page shows it before the analyst draws. Same seed, same items.
+ * The allocation a sample would have (per stratum), its size and the ISO 2859-1 plan: the Sample
+ * page shows it before the analyst draws. Same seed, same items. It writes no inspection sheet, but
+ * loading the taxonomy creates `QA Taxonomy` (the default taxonomy) in a workbook that has none.
  */
 export async function previewSample(run: BatchRunner, options: DrawOptions): Promise<SamplePreview> {
   try {

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { cellAddress, columnIndex, columnLetter, formatRange, parseRange, quoteSheetName, rangeAddress, sheetOfAddress, splitAddress } from './a1';
+import {
+  cellAddress,
+  columnIndex,
+  columnLetter,
+  formatRange,
+  parseRange,
+  quoteSheetName,
+  rangeAddress,
+  sheetOfAddress,
+  splitAddress,
+} from './a1';
 import { MAX_COLUMN, MAX_ROW } from './limits';
 
 test('column letters follow Excel past Z: A, Z, AA, AZ, BA, ZZ, AAA, XFD', () => {

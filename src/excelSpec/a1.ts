@@ -129,7 +129,14 @@ export function parseRange(local: string): CellRect {
 /** Whether a rectangle lies inside the worksheet and is not empty. */
 export function isInSheet(rect: CellRect): boolean {
   const { row, column, rowCount, columnCount } = rect;
-  return row >= 0 && column >= 0 && rowCount >= 1 && columnCount >= 1 && row + rowCount <= MAX_ROW && column + columnCount <= MAX_COLUMN;
+  return (
+    row >= 0 &&
+    column >= 0 &&
+    rowCount >= 1 &&
+    columnCount >= 1 &&
+    row + rowCount <= MAX_ROW &&
+    column + columnCount <= MAX_COLUMN
+  );
 }
 
 function inBounds(rect: CellRect, text: string): CellRect {

@@ -1,7 +1,18 @@
 import { CELL_ERROR_VALUES, isCellError } from './cellValue';
 
 test('one list of cell error values, from the classic seven to Python in Excel', () => {
-  const expected = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
+  const expected = [
+    '#NULL!',
+    '#DIV/0!',
+    '#VALUE!',
+    '#REF!',
+    '#NAME?',
+    '#NUM!',
+    '#N/A',
+    '#GETTING_DATA',
+    '#SPILL!',
+    '#CALC!',
+  ];
   const recent = ['#FIELD!', '#BLOCKED!', '#BUSY!', '#CONNECT!', '#EXTERNAL!', '#UNKNOWN!', '#PYTHON!'];
   expect([...CELL_ERROR_VALUES].sort()).toEqual([...expected, ...recent].sort());
   expect(new Set(CELL_ERROR_VALUES).size).toBe(CELL_ERROR_VALUES.length);

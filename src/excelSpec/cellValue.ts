@@ -1,4 +1,7 @@
-/** A cell value as Excel's `Range.values` gives it: empty cells read `""`, dates read as serials, errors as their text. */
+/**
+ * A cell value as Excel's `Range.values` gives it: empty cells read `""`, dates read as serials, errors as
+ * their text.
+ */
 export type CellValue = string | number | boolean;
 
 /**

@@ -13,7 +13,8 @@ export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, ja };
  * A parameter that is not given stays as written ({name}), so a gap is visible, never silent.
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}, lang: Lang = 'en'): string {
-  return CATALOGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const fill = (whole: string, name: string) => (name in params ? String(params[name]) : whole);
+  return CATALOGS[lang][key].replace(/\{(\w+)\}/g, fill);
 }
 
 /**

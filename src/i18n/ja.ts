@@ -17,11 +17,13 @@ export const ja: Record<MessageKey, string> = {
   'empty.validate.title': 'すべての判定を検証する',
   'empty.validate.body': 'すべての行をポリシー タクソノミーと照合します：未登録・廃止のポリシー、ポリシーで使えない判定、重複、日時、ID。各指摘はセルと直し方を示し、クリックするとそのセルを選択します。',
   'empty.sample.title': '再審査用のサンプルを抽出する',
-  'empty.sample.body': '単純・層化・担当者別・リスク加重の抽出方法と、件数（固定・割合・ISO 2859-1・Cochran）を選びます。同じシードなら常に同じアイテムを抽出し、書き込む前に層ごとの配分をプレビューできます。',
+  'empty.sample.body':
+    '単純・層化・担当者別・リスク加重の抽出方法と、件数（固定・割合・ISO 2859-1・Cochran）を選びます。同じシードなら常に同じアイテムを抽出し、書き込む前に層ごとの配分をプレビューできます。',
   'empty.inspect.title': '1件ずつ検査する',
   'empty.inspect.body': '抽出した判定を1件ずつ確認し、キーボードで判定とポリシーを入力し、コメントやエスカレーションを付けて次の未検査アイテムへ進みます。入力は検査シートに随時保存されます。',
   'empty.report.title': '品質をレポートする',
-  'empty.report.body': '正確度とその信頼区間、エラー率、一致度、ISO 2859-1 の合否判定、担当者・ポリシー・市場別のピボットテーブル、エスカレーション一覧を含むレポートシートを作成します。検査の進行に合わせて更新できます。',
+  'empty.report.body':
+    '正確度とその信頼区間、エラー率、一致度、ISO 2859-1 の合否判定、担当者・ポリシー・市場別のピボットテーブル、エスカレーション一覧を含むレポートシートを作成します。検査の進行に合わせて更新できます。',
   'empty.notYet': 'この手順には判定シートのあるブックが必要です。ブックを開いてからここで始めてください。',
   'command.openPane.label': '検査ウィンドウ',
   'command.openPane.tooltip': 'モデレーション QA のウィンドウを開き、マッピング・検証・抽出・検査・レポートを行います。',
@@ -106,7 +108,8 @@ export const ja: Record<MessageKey, string> = {
   'cli.done.sample': "バッチ {batch}：{lot} アイテム中 {n} 件を「{sheet}」に抽出しました。",
   'cli.done.report': "レポート「{sheet}」：{n} 件中 {inspected} 件検査済み、正確度 {accuracy}。",
   'cli.done.plan': "ロット {lot}、検査水準 {level}、AQL {aql}：サンプル文字 {letter}、{n} 件を検査、不適合 {ac} 件以下で合格、{re} 件以上で不合格。",
-  'cli.done.planAll': "ロット {lot}、検査水準 {level}、AQL {aql}：サンプル文字 {letter}。抜取数がロットサイズに達するため全 {n} 件を検査します（不適合 {ac} 件以下で合格）。",
+  'cli.done.planAll':
+    "ロット {lot}、検査水準 {level}、AQL {aql}：サンプル文字 {letter}。抜取数がロットサイズに達するため全 {n} 件を検査します（不適合 {ac} 件以下で合格）。",
   'cli.wrote': "{file} に書き出しました。",
   'cli.progress': "判定を読み込み中",
   'flow.error.reservedSheet': "シート「{sheet}」はアドインが自分のシートに使う名前なので、判定シートにできません。名前を変えて（例：「判定」）再実行してください。",
@@ -421,7 +424,8 @@ export const ja: Record<MessageKey, string> = {
   "report.awaitingDecision": "エスカレーション済み（判断待ち）",
   "report.status.stale": "このレポートの作成後に検査シートが変更されました。更新してください。",
   "report.status.current": "レポートは検査シートの最新の状態を反映しています。",
-  "inspect.escalationHelp": "エスカレーション＝判定「エスカレーション」（判断できない：アイテムは未検査のまま）またはチェックボックス（判断したうえで報告）。どちらもエスカレーション 1 件として、ここでもレポートでも数えます。",
+  "inspect.escalationHelp":
+    "エスカレーション＝判定「エスカレーション」（判断できない：アイテムは未検査のまま）またはチェックボックス（判断したうえで報告）。どちらもエスカレーション 1 件として、ここでもレポートでも数えます。",
   "inspect.progressEscalated": "{done} / {total} 件検査済み・エスカレーション {escalated} 件（うち判断待ち {awaiting} 件）",
   "cli.opt.help": "コマンドのヘルプを表示する",
   "cli.opt.inPlace": "--out に入力ファイル自体を指定できるようにする（隣に書き出して確認してから置き換える）",
@@ -454,7 +458,8 @@ export const ja: Record<MessageKey, string> = {
   "cli.error.verify": "「{file}」用に書き出したファイルを読み戻すとシート「{sheet}」がなかったため、元のファイルはそのままです。別の --out に保存し、この問題を報告してください。",
   "cli.error.outCsv": "--out「{file}」は CSV の名前ですが、結果は複数シートのブックです。.xlsx の名前を指定してください。",
   "cli.error.outType": "--out「{file}」は .xlsx で終わる名前にしてください。",
-  "cli.error.outIsInput": "--out「{file}」は入力ファイルそのものです。別のファイル名を指定するか、入力を置き換えるなら --in-place を付けてください（隣に書き出して確認してから置き換えます）。",
+  "cli.error.outIsInput":
+    "--out「{file}」は入力ファイルそのものです。別のファイル名を指定するか、入力を置き換えるなら --in-place を付けてください（隣に書き出して確認してから置き換えます）。",
   "cli.error.noSheet": "ファイルにシート「{sheet}」がありません。シート：{sheets}。",
   "cli.error.noBatch": "このブックにバッチ「{batch}」はありません。バッチ：{batches}。先に sample で抽出してください。",
   "cli.error.unexpected": "Moderation QA の内部エラーです（{message}）。何も保存していません。実行したコマンドを添えて報告してください。",
@@ -464,7 +469,8 @@ export const ja: Record<MessageKey, string> = {
   "cli.error.percentValue": "--percent は 0 より大きく 100 以下にしてください（指定：「{value}」）。",
   "cli.error.quotaValue": "--quota は 1 以上の整数にしてください（指定：「{value}」）。",
   "cli.error.quotaNeeded": "--method moderator_quota には --quota（担当者ごとの件数、例：--quota 5）が必要です。",
-  "cli.error.levelWithoutAql": "--level {level} には --aql が必要です。ISO 2859-1 の抜取方式は検査水準と AQL の組で決まります（例：--level II --aql 1.5）。",
+  "cli.error.levelWithoutAql":
+    "--level {level} には --aql が必要です。ISO 2859-1 の抜取方式は検査水準と AQL の組で決まります（例：--level II --aql 1.5）。",
   "cli.error.conflict": "{a} と {b} は同時に使えません：{why}",
   "cli.why.oneSize": "サンプルサイズは一つだけ指定してください（--n、--percent、または --level と --aql）。",
   "cli.why.quotaSize": "moderator_quota は担当者ごとに --quota 件を抽出し、サンプルサイズはそこから決まります。",
@@ -476,14 +482,16 @@ export const ja: Record<MessageKey, string> = {
   "cli.error.mapHeader": "--map：見出し行に「{column}」（{field} 用）の列がありません。見出し：{headers}。",
   "cli.note.defaultLevel": "--level の指定がないため、規格の通常検査水準 II を使いました。",
   "cli.note.defaultN": "サンプルサイズの指定がないため 50 件を抽出しました（--n、--percent、または --level と --aql で指定できます）。",
-  "cli.note.planUsed": "使用した抜取方式：ISO 2859-1 一回抜取・なみ検査、検査水準 {level}、AQL {aql}：サンプル文字 {letter}、{n} 件を検査、不適合 {ac} 件以下で合格、{re} 件以上で不合格。",
+  "cli.note.planUsed":
+    "使用した抜取方式：ISO 2859-1 一回抜取・なみ検査、検査水準 {level}、AQL {aql}：サンプル文字 {letter}、{n} 件を検査、不適合 {ac} 件以下で合格、{re} 件以上で不合格。",
   "cli.note.leftOut": "{count} 行が必須のチェック（アイテムID・担当者・有効な判定の欠落、合計行や繰り返しの見出し行、列数の合わない行）を通らず、ロットから除きました。validate で一覧できます。",
   "cli.notSaved": "何も保存していません：「{sheet}」はこの実行の中にしかありません。保存するには --out ファイル名.xlsx を付けてください（入力ファイルは上書きしません）。",
   "cli.kind.empty": "「{file}」は空（0 バイト）です。判定をもう一度書き出してください。",
   "cli.kind.encrypted": "「{file}」はパスワードで保護（暗号化）されたブックです。Excel で開いてパスワードを解除し（ファイル › 情報 › ブックの保護）、保存してから実行してください。",
   "cli.kind.xls": "「{file}」は Excel 97–2003 形式のブック（.xls）です。Excel で開き、.xlsx として保存してください（ファイル › 名前を付けて保存 › Excel ブック）。",
   "cli.kind.xlsb": "「{file}」は Excel バイナリ ブック（.xlsb）です。Excel で .xlsx として保存してください（ファイル › 名前を付けて保存 › Excel ブック）。",
-  "cli.kind.ods": "「{file}」は OpenDocument スプレッドシート（.ods）です。.xlsx として保存してください（LibreOffice：ファイル › 名前を付けて保存 › Excel 2007-365）。",
+  "cli.kind.ods":
+    "「{file}」は OpenDocument スプレッドシート（.ods）です。.xlsx として保存してください（LibreOffice：ファイル › 名前を付けて保存 › Excel 2007-365）。",
   "cli.kind.zip": "「{file}」は zip 圧縮ファイルで、ブックではありません。中の .xlsx を指定するか、判定を .xlsx か .csv で書き出してください。",
   "cli.kind.compound": "「{file}」は Office 文書ですがブックではありません。判定を .xlsx か .csv で書き出してください。",
   "cli.kind.html": "「{file}」は表計算の名前で保存された Web ページ（HTML）です。Excel で開いて .xlsx として保存するか、判定を .csv で書き出してください。",
@@ -493,7 +501,8 @@ export const ja: Record<MessageKey, string> = {
   "cli.kind.renamedText": "注意：「{file}」は名前と違いテキスト（CSV）ファイルです。CSV として読み込みました。",
   "cli.kind.renamedXlsx": "注意：「{file}」は名前と違い .xlsx ブックです。ブックとして読み込みました。",
   "cli.csv.summary": "「{file}」の {count} 行が書かれたとおりには読めませんでした。各行は指摘に出ます（validate）。",
-  "cli.csv.invalid_bytes": "{line} 行目（{row} 行）に {encoding} の文字として読めないバイトがあり、� として読みました。ファイルの文字コードを直し（UTF-8 で保存し直し）、その行を確認してください。",
+  "cli.csv.invalid_bytes":
+    "{line} 行目（{row} 行）に {encoding} の文字として読めないバイトがあり、� として読みました。ファイルの文字コードを直し（UTF-8 で保存し直し）、その行を確認してください。",
   "cli.csv.unbalanced_quote": "{line} 行目（{row} 行）の引用符が閉じていません。以降の行を失わないよう引用符を文字として読みました。その行のセルを確認してください。",
   "cli.csv.ragged_row": "{line} 行目（{row} 行）のセル数は {cells} で、見出しは {expected} です。区切り文字の抜けや余分がないか確認してください。",
   "cli.findings.cell": "セル",
@@ -503,16 +512,21 @@ export const ja: Record<MessageKey, string> = {
   "cli.findings.more": "…ほか {count} 件（--limit で表示件数を増やせます。--json ではすべて）。",
   "flow.error.internal": "Moderation QA の内部の問題です（{message}）。何も書き込んでいません。操作内容を添えて報告してください（再実行では解決しません）。",
   "flow.error.stratumField": "「{field}」は層に使える項目ではありません。次から選んでください：{fields}。",
-  "flow.error.stratumUnmapped": "層の項目「{field}」に対応する列が「{sheet}」にありません。「マッピング」ページで列を割り当てるか（CLI：--map {field}=<見出し>）、別の項目を選んでください。",
+  "flow.error.stratumUnmapped":
+    "層の項目「{field}」に対応する列が「{sheet}」にありません。「マッピング」ページで列を割り当てるか（CLI：--map {field}=<見出し>）、別の項目を選んでください。",
   "flow.error.quota": "件数「{value}」は担当者ごとの件数として 1 以上の整数にしてください。",
   "flow.error.batchTableTaken": "バッチ名「{batch}」のテーブル名は「{table}」になり、別のバッチがすでに使っています。記号以外も異なるバッチ名にしてください。",
-  "flow.error.staleMapping": "「{sheet}」で確認済みのマッピングが見出しと合わなくなりました：{field} は列「{expected}」でしたが、{cell} は今「{found}」です（列の挿入か移動）。「マッピング」ページでもう一度確認してください（CLI：--map {field}=<見出し>）。",
+  "flow.error.staleMapping":
+    "「{sheet}」で確認済みのマッピングが見出しと合わなくなりました：{field} は列「{expected}」でしたが、{cell} は今「{found}」です（列の挿入か移動）。" +
+    "「マッピング」ページでもう一度確認してください（CLI：--map {field}=<見出し>）。",
   "sample.unit": "抽出の単位",
   "sample.unit.decision": "判定（すべての判定が対象。複数の担当者が判定したアイテムはそれぞれの判定を抽出可能）",
   "sample.unit.item": "アイテム（アイテム ID ごとに 1 行：最初の行）",
   "cli.opt.unit": "decision（既定：すべての判定を抽出対象にする）または item（アイテム ID ごとに 1 行）",
   "agreement.title": "同じアイテムへの判定の一致度",
-  "agreement.source": "対象：{source}。アイテム {items} 件（うち 2 回以上判定されたもの {twice} 件）、判定 {judgments} 件、判定者 {raters} 人。重複（同じ判定者が同じアイテムを再度判定）{repeats} 件は除外。",
+  "agreement.source":
+    "対象：{source}。アイテム {items} 件（うち 2 回以上判定されたもの {twice} 件）、判定 {judgments} 件、判定者 {raters} 人。重複（同じ判定者が同じアイテムを再度判定）" +
+    "{repeats} 件は除外。",
   "agreement.method": "95% 区間：アイテム単位のパーセンタイル・ブートストラップ（再標本 {resamples} 回、シード「{seed}」）。正解率：Wilson スコア区間。",
   "agreement.col.coefficient": "係数",
   "agreement.col.value": "値",
@@ -536,10 +550,12 @@ export const ja: Record<MessageKey, string> = {
   "agreement.col.item": "アイテム",
   "agreement.col.judgments": "判定",
   "agreement.none": "{source} には 2 回以上判定されたアイテムがないため、比較できません。一致度には、複数の担当者または検査者が同じアイテムを判定している必要があります。",
-  "agreement.done": "{items} 件のアイテム（2 回以上判定 {twice} 件）の一致度：判定の α {alpha}、判定＋ポリシーの α {alphaPolicy}。シート「{sheet}」を参照してください。",
+  "agreement.done":
+    "{items} 件のアイテム（2 回以上判定 {twice} 件）の一致度：判定の α {alpha}、判定＋ポリシーの α {alphaPolicy}。シート「{sheet}」を参照してください。",
   "agreement.line": "{name}：{value}（95% {low}〜{high}、{items} 件）",
   "agreement.error.noCalibration": "このブックにキャリブレーション バッチ「{batch}」がありません。サンプル ページで検査者を 2 人以上指定して抽出してください。",
-  "agreement.error.settled": "{cell}：「{value}」は判定ではありません。approve、remove、age_restrict、fyf_ineligible、escalate のいずれかを選んでください。",
+  "agreement.error.settled":
+    "{cell}：「{value}」は判定ではありません。approve、remove、age_restrict、fyf_ineligible、escalate のいずれかを選んでください。",
   "agreement.adjudicated": "裁定シート「{sheet}」：意見の分かれた {count} 件のうち未裁定 {open} 件。",
   "cli.agreement": "複数回判定されたアイテムの判定の一致度：Krippendorff の α、Fleiss の κ、Gwet の AC1、判定者間の Cohen の κ（95% 区間付き）",
   "cli.opt.resamples": "95% 区間のブートストラップ再標本数（既定 1000）",
@@ -561,12 +577,16 @@ export const ja: Record<MessageKey, string> = {
   "calibration.goToReport": "一致度シートへ移動",
   "calibration.alpha": "検査者間の Krippendorff の α（判定）：{value}（95% {low}〜{high}、{items} 件）",
   "calibration.interval": "{value}（95% {low}〜{high}、{items} 件）",
-  "sample.error.sheetChanged": "抽出中に判定シート「{sheet}」が変更されました。{row} 行目はもう項目 {item} ではありません（他の人が行を挿入・削除・並べ替え・編集しました）。何も書き込んでいません。もう一度抽出してください。同じシードなら同じ項目が選ばれます。",
+  "sample.error.sheetChanged":
+    "抽出中に判定シート「{sheet}」が変更されました。{row} 行目はもう項目 {item} ではありません（他の人が行を挿入・削除・並べ替え・編集しました）。何も書き込んでいません。もう一度抽出してください。" +
+    "同じシードなら同じ項目が選ばれます。",
   "batch.error.empty": "バッチ名「{batch}」が空か、前後にスペースがあります。w48 のような名前を入力してください。",
-  "batch.error.tooLong": "バッチ名「{batch}」は {length} 文字です。「QA Report {batch}」が Excel のシート名の上限 31 文字に収まるよう、{max} 文字以内にしてください。",
+  "batch.error.tooLong":
+    "バッチ名「{batch}」は {length} 文字です。「QA Report {batch}」が Excel のシート名の上限 31 文字に収まるよう、{max} 文字以内にしてください。",
   "batch.error.characters": "バッチ名「{batch}」に Excel のシート名で使えない文字（: \\ / ? * [ ]）が含まれています。取り除いてください。",
   "batch.error.apostrophe": "バッチ名「{batch}」の末尾がアポストロフィです。Excel のシート名の末尾には使えないので、取り除いてください。",
-  "batch.error.reserved": "バッチ名「{batch}」はアドインが別の用途に使うシート名になります（Report…、Taxonomy、Findings、Batches、Settings、「~」）。別の名前にしてください。",
+  "batch.error.reserved":
+    "バッチ名「{batch}」はアドインが別の用途に使うシート名になります（Report…、Taxonomy、Findings、Batches、Settings、「~」）。別の名前にしてください。",
   "warehouse.error.noFile": "ファイル「{file}」がありません。パスを確認してもう一度実行してください。",
   "warehouse.error.noHeader": "「{file}」に見出し行が見つかりません。最初の行に列名（例：item_id、moderator、verdict、policy）を入れてください。",
   "warehouse.error.unreadable": "DuckDB で「{file}」を読めませんでした（{reason}）。Parquet ファイルか、見出し行のある CSV を指定してください。",
@@ -582,7 +602,8 @@ export const ja: Record<MessageKey, string> = {
   "warehouse.done.validate": "「{file}」の {rows} 件の判定を DuckDB で検証しました：{rules} 種類のルールで {findings} 件の指摘。",
   "warehouse.done.export": "バッチ {batches} の検査済み判定 {rows} 件を {file} に書き出しました。",
   "warehouse.findings.more": "…このルールはほかに {more} 件あります。",
-  "cli.opt.engine": ".csv ロットの読み方：sheet（ワークブック上でアドインと同じ処理、既定）または duckdb（サンプルだけをワークブックに入れる。.parquet・.csv.gz・.tsv は常にこちら）",
+  "cli.opt.engine":
+    ".csv ロットの読み方：sheet（ワークブック上でアドインと同じ処理、既定）または duckdb（サンプルだけをワークブックに入れる。.parquet・.csv.gz・.tsv は常にこちら）",
   "cli.opt.emitSql": "ワークブックを書く代わりに、抽出を duckdb・bigquery・spark 用の SQL として表示する",
   "cli.opt.table": "--emit-sql の SQL で使うウェアハウスのテーブル名（既定 decisions）",
   "cli.opt.excludeFrom": "過去のバッチで抽出したアイテムを除く：ワークブック（QA シート）または item_id のファイル",
@@ -591,7 +612,8 @@ export const ja: Record<MessageKey, string> = {
   "cli.opt.format": "parquet または csv",
   "cli.opt.includePending": "未検査のアイテムも含める",
   "cli.export": "ワークブックの検査済み判定を Parquet または CSV に書き出す（ダッシュボード用）",
-  "dispute.error.noColumn": "検査シート「{sheet}」に「{column}」列がありません（異議の機能より前に抽出されたシートです）。表の末尾に見出し {column} の列を追加してから、もう一度実行してください。",
+  "dispute.error.noColumn":
+    "検査シート「{sheet}」に「{column}」列がありません（異議の機能より前に抽出されたシートです）。表の末尾に見出し {column} の列を追加してから、もう一度実行してください。",
   "report.lotSizeDecisions": "ロットサイズ（判定数）",
   "cli.help.choices": "選択肢：",
   "cli.help.default": "既定：",
@@ -646,27 +668,34 @@ export const ja: Record<MessageKey, string> = {
   'findingTitle.conflicting_judgments': 'アイテムの判定が担当者間で異なる',
   'finding.missing_required_column': '見出し行（{cell}）に必須項目「{field}」の列が見つかりません。列を追加するか、「マッピング」ページで手動で割り当ててください。',
   'finding.missing_value': '{cell}：必須項目「{field}」が空です。モデレーション記録から入力してください。',
-  'finding.unknown_verdict': '{cell}：「{value}」は判定として認識できません。approve、remove、age_restrict、fyf_ineligible、escalate（承認・削除・年齢制限・おすすめ対象外・エスカレーション）のいずれかにしてください。',
+  'finding.unknown_verdict':
+    '{cell}：「{value}」は判定として認識できません。approve、remove、age_restrict、fyf_ineligible、escalate（承認・削除・年齢制限・おすすめ対象外・エスカレーション）' +
+    'のいずれかにしてください。',
   'finding.unknown_policy': '{cell}：ポリシー「{value}」はタクソノミーにありません。{hint}コードを修正するか、QA Taxonomy シートにポリシーを追加してください。',
   'finding.deprecated_policy': '{cell}：ポリシー「{value}」は廃止されています。代わりに「{replacement}」を使ってください。',
   'finding.verdict_not_allowed': '{cell}：ポリシー「{policy}」では判定「{verdict}」は使えません（使える判定：{allowed}）。判定かポリシーを変更してください。',
   'finding.enforcing_without_policy': '{cell}：判定「{verdict}」は動画に措置を取りますが、ポリシーがありません。適用したポリシーを入力してください。',
   'finding.approve_with_policy': '{cell}：承認された動画にポリシー（「{policy}」）が入っています。ポリシーを消すか、判定を修正してください。',
   'finding.section_as_policy': '{cell}：「{value}」はセクションでありポリシーではありません。その中で適用したポリシーを選んでください。',
-  'finding.duplicate_conflicting': '{cell}：担当者 {moderator} がアイテム {value} を二度判定しています。{otherRow} 行目は「{otherVerdict}」{otherPolicy}です。最終判定を残し、もう一方の行をロットから外してください。',
-  'finding.duplicate_item': '{cell}：担当者 {moderator} がアイテム {value} を同じ判定・ポリシーで再度判定しています（{otherRow} 行目）。二重に数えないよう重複行を削除してください。',
+  'finding.duplicate_conflicting':
+    '{cell}：担当者 {moderator} がアイテム {value} を二度判定しています。{otherRow} 行目は「{otherVerdict}」{otherPolicy}です。最終判定を残し、' +
+    'もう一方の行をロットから外してください。',
+  'finding.duplicate_item':
+    '{cell}：担当者 {moderator} がアイテム {value} を同じ判定・ポリシーで再度判定しています（{otherRow} 行目）。二重に数えないよう重複行を削除してください。',
   'finding.unparseable_date': '{cell}：「{value}」は日時として読めません。日付セル、または 2026-11-24 13:05、2026/11/24 13:05 のような形式にしてください。',
   'finding.future_date': '{cell}：判定日時 {value} が未来の日付です。日付（とタイムゾーン）を確認してください。',
   'finding.unknown_market': '{cell}：「{value}」は市場コードではありません。US、GB、JP のような ISO 3166 の2文字コードにしてください。',
   'finding.unknown_language': '{cell}：「{value}」は言語コードではありません。en や ja のような ISO 639-1 コードにしてください（en-US なども可）。',
-  'finding.id_precision_loss': '{cell}：ID {value} が16桁以上の数値として保存されているため、Excel ですでに桁が失われています（有効桁数は15桁）。ID 列を文字列として取り込み直してください。失われた桁は推測しません。',
+  'finding.id_precision_loss':
+    '{cell}：ID {value} が16桁以上の数値として保存されているため、Excel ですでに桁が失われています（有効桁数は15桁）。ID 列を文字列として取り込み直してください。失われた桁は推測しません。',
   'finding.id_not_text': '{cell}：ID {value} が数値として保存されています。文字列「{value}」として扱います。先頭の0が消えないよう、列の書式を文字列にしてください。',
   'finding.error_value': '{cell}：セルにエラー {value} があります。数式を修正するか、値そのものを貼り付けてください。',
   'finding.formula_in_cell': '{cell}：セルに数式があります。値「{value}」を使います。数式の結果が変わる可能性があるなら値のみを貼り付けてください。',
   'finding.qa_unknown_verdict': '{cell}：QA 判定「{value}」は判定として認識できません（貼り付けた値はドロップダウンを通りません）。ドロップダウンから選んでください。',
   'finding.qa_unknown_policy': '{cell}：QA ポリシー「{value}」はタクソノミーにありません。{hint}ドロップダウンから選んでください。',
   'finding.qa_deprecated_policy': '{cell}：QA ポリシー「{value}」は廃止されています。代わりに「{replacement}」を使ってください。',
-  'finding.qa_verdict_not_allowed': '{cell}：ポリシー「{policy}」では QA 判定「{verdict}」は使えません（使える判定：{allowed}）。QA 判定か QA ポリシーを変更してください。',
+  'finding.qa_verdict_not_allowed':
+    '{cell}：ポリシー「{policy}」では QA 判定「{verdict}」は使えません（使える判定：{allowed}）。QA 判定か QA ポリシーを変更してください。',
   'finding.qa_enforcing_without_policy': '{cell}：QA 判定「{verdict}」は措置を伴いますが QA ポリシーがありません。ポリシーを選んでください。',
   'finding.qa_approve_with_policy': '{cell}：QA 判定が承認なのに QA ポリシー（「{policy}」）が入っています。QA ポリシーを消してください。',
   'finding.qa_value_not_listed': '{cell}：「{value}」は列「{field}」の値（{allowed}）にありません（貼り付けた値はドロップダウンを通りません）。ドロップダウンから選んでください。',
@@ -675,9 +704,12 @@ export const ja: Record<MessageKey, string> = {
   'finding.taxonomy_parent_cycle': '{cell}：「{value}」の親をたどると自分自身に戻ります（{path}）。循環を解消してください。',
   'finding.taxonomy_replaced_by_missing': '{cell}：「{value}」の後継「{replacement}」は有効なコードではありません。有効なポリシーを指定してください。',
   'finding.taxonomy_missing_name': '{cell}：ポリシー「{value}」に{language}の名前がありません。両言語でレポートを読めるよう追加してください。',
-  'finding.taxonomy_unknown_verdict': '{cell}：許可された判定の「{value}」は判定ではありません。approve、remove、age_restrict、fyf_ineligible、escalate をスペース区切りで入力してください。',
+  'finding.taxonomy_unknown_verdict':
+    '{cell}：許可された判定の「{value}」は判定ではありません。approve、remove、age_restrict、fyf_ineligible、escalate をスペース区切りで入力してください。',
   'finding.taxonomy_bad_severity': '{cell}：重大度「{value}」は 1（低）から 4（重大）の整数にしてください。',
   'finding.taxonomy_missing_code': '{cell}：この行にはコードがありません。ポリシーにコードを付けるか、行を削除してください。',
   'finding.ragged_row': '{cell}：この行のセル数は {cells} で、見出しは {expected} です（ずれた行か分かれた行）。ロットから除きました。区切り文字の抜けや余分を直してください。',
-  'finding.conflicting_judgments': '{cell}：アイテム {value} は {otherRow} 行目で {otherModerator} が異なる判定（「{otherVerdict}」{otherPolicy}）をしています。1 つのアイテムを複数の担当者が判定するのは通常のことです。このルールで絞り込むと判断の分かれたアイテムを確認できます。',
+  'finding.conflicting_judgments':
+    '{cell}：アイテム {value} は {otherRow} 行目で {otherModerator} が異なる判定（「{otherVerdict}」{otherPolicy}）をしています。1 ' +
+    'つのアイテムを複数の担当者が判定するのは通常のことです。このルールで絞り込むと判断の分かれたアイテムを確認できます。',
 };

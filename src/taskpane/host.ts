@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n';
 import { PAGE_IDS, type PageId } from '../commands/types';
-import { splitAddress } from '../excelSpec';
 import { languageFromLocale } from '../i18n';
-import { hostRunner, type Requirements } from '../excel/host';
+import { officeRunner, type Requirements } from '../excel/host';
+import { selectCellFlow } from '../excel/selectCellFlow';
 
 /** A way to run a batch of Excel API calls: `Excel.run` in Excel, the emulator's `run` in the workbench. */
 export type { BatchRunner } from '../excel/host';
@@ -69,24 +69,16 @@ export function themeFromBackground(color: string | undefined): ThemeKind {
 
 /** The host inside Excel, from Office.js (call after Office.onReady). */
 export function officeHost(): PaneHost {
+  const runner = officeRunner();
   return {
     kind: 'excel',
-    // Resolved when a batch runs, not when the pane starts: Excel's globals are read at that moment.
-    runner: (batch) => hostRunner(Excel, Office.context.requirements)(batch),
+    runner,
     displayLanguage: languageFromLocale(Office.context.displayLanguage),
     theme: themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor),
     openUrl(url) {
       openLink(url, Office.context.requirements, (u) => Office.context.ui.openBrowserWindow(u), (u) => window.open(u, '_blank', 'noopener,noreferrer'));
     },
-    async selectCell(address) {
-      await Excel.run(async (context) => {
-        const { sheet, local: cell } = splitAddress(address);
-        const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
-        ws.activate();
-        ws.getRange(cell).select();
-        await context.sync();
-      });
-    },
+    selectCell: (address) => selectCellFlow(runner, address),
     showPane: () => Office.addin.showAsTaskpane(),
   };
 }

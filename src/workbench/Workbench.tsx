@@ -84,6 +84,8 @@ export function Workbench(props: WorkbenchProps): ReactElement {
     clearTimeout(draftTimer.current);
     draftTimer.current = setTimeout(() => {
       if (!unsaved.draftStale) return;
+      // Never in the middle of a flow: copying a big workbook would stall it; its end notifies again.
+      if (b.running > 0) return;
       unsaved.drafted();
       drafting.current = drafting.current
         .then(async () => keepDraft({ bytes: await saveWorkbookBytes(b), fileName: fileNameRef.current, savedAt: Date.now() }))

@@ -47,3 +47,20 @@ test('a restored draft opens unsaved and already kept; a later change makes the 
   expect(work.dirty).toBe(false);
   expect(work.draftStale).toBe(false);
 });
+
+test('the workbook counts its batches in flight (the browser copy waits for none), also when one fails', async () => {
+  const book = demoWorkbook('en', Date.UTC(2026, 10, 1), 20);
+  let during = -1;
+  await book.run(async (context) => {
+    during = book.running;
+    context.workbook.worksheets.getItem('Decisions').getRange('J2').values = [['x']];
+    await context.sync();
+  });
+  expect(during).toBe(1);
+  expect(book.running).toBe(0);
+  await expect(book.run(async (context) => {
+    context.workbook.worksheets.getItem('No such sheet').getRange('A1').load('values');
+    await context.sync();
+  })).rejects.toBeDefined();
+  expect(book.running).toBe(0);
+});
