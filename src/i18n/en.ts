@@ -842,12 +842,6 @@ export const en = {
   'finding.qa_unknown_policy':
     '{cell}: the QA policy "{value}" is not in the taxonomy.{hint} Choose one from the dropdown.',
   'finding.qa_deprecated_policy': '{cell}: the QA policy "{value}" is deprecated. Use "{replacement}" instead.',
-  'finding.qa_verdict_not_allowed': '{cell}: the QA verdict "{verdict}" is not allowed under policy "{policy}" (allowed: {allowed}). Change the QA verdict or the QA policy.',
-  'finding.qa_enforcing_without_policy': '{cell}: the QA verdict "{verdict}" acts on the video but no QA policy is given. Choose the policy.',
-  'finding.qa_approve_with_policy': '{cell}: the QA verdict is approve but a QA policy ("{policy}") is given. Clear the QA policy.',
-  'finding.qa_value_not_listed': '{cell}: "{value}" is not one of the values of the column "{field}" ({allowed}); pasted values skip the dropdown. Choose one from the dropdown.',
-  'finding.taxonomy_duplicate_code': '{cell}: the code "{value}" is already used in row {otherRow}. Give each policy its own code.',
-  'finding.taxonomy_unknown_parent': '{cell}: the parent "{value}" is not a code in this taxonomy. Correct it or leave it empty for a section.',
   'finding.qa_verdict_not_allowed':
     '{cell}: the QA verdict "{verdict}" is not allowed under policy "{policy}" (allowed: {allowed}). Change the QA ' +
     'verdict or the QA policy.',
@@ -855,6 +849,9 @@ export const en = {
     '{cell}: the QA verdict "{verdict}" acts on the video but no QA policy is given. Choose the policy.',
   'finding.qa_approve_with_policy':
     '{cell}: the QA verdict is approve but a QA policy ("{policy}") is given. Clear the QA policy.',
+  'finding.qa_value_not_listed':
+    '{cell}: "{value}" is not one of the values of the column "{field}" ({allowed}); pasted values skip the ' +
+    'dropdown. Choose one from the dropdown.',
   'finding.taxonomy_duplicate_code':
     '{cell}: the code "{value}" is already used in row {otherRow}. Give each policy its own code.',
   'finding.taxonomy_unknown_parent':
