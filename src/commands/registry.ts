@@ -6,7 +6,10 @@ import { COMMAND_IDS, type Command, type CommandContext, type CommandId, type Co
 import { showTrends } from './showTrends';
 import { validate } from './validate';
 
-/** The one registry: every surface (ribbon, pane, shortcuts, workbench toolbar, CLI) reads it. */
+/**
+ * The one registry: the ribbon, the keyboard shortcuts and the workbench toolbar dispatch through it;
+ * the pane and the CLI call the same flows the commands call.
+ */
 export const COMMANDS: Record<CommandId, Command> = { openPane, validate, newSample, refreshReport, nextItem, showTrends };
 
 /** Commands in their display order. */

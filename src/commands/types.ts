@@ -1,12 +1,12 @@
 import type { Lang } from '../i18n';
 import type { MessageKey } from '../i18n';
 
-/** Every command, by id: the ribbon, pane buttons, shortcuts, the workbench toolbar and the CLI route here. */
+/** Every command, by id: the ribbon, the shortcuts and the workbench toolbar route here. */
 export const COMMAND_IDS = ['openPane', 'validate', 'newSample', 'refreshReport', 'nextItem', 'showTrends'] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** Where a command was started from (kept for messages and tests, as Excalidraw tags its actions). */
-export type CommandSource = 'ribbon' | 'pane' | 'shortcut' | 'toolbar' | 'cli';
+export type CommandSource = 'ribbon' | 'shortcut' | 'toolbar';
 
 /** The pages of the task pane. */
 export const PAGE_IDS = ['map', 'validate', 'sample', 'inspect', 'report', 'trends'] as const;

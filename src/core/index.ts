@@ -21,7 +21,7 @@ export type { Decision } from './validation/decision';
 export { DecisionLot, RepeatedText, REPEATED_FIELDS, type RepeatedField } from './validation/decisionLot';
 export { createDecisionValidator, validateDecisions, type DecisionValidator, type DecisionValidatorOptions, type ValidationSummary } from './validation/createDecisionValidator';
 export { validateInspectionRows, type InspectionColumns } from './validation/validateInspectionRows';
-export { sampleKey, md5Hex } from './sampling/sampleKey';
+export { sampleKey } from './sampling/sampleKey';
 export { allocate, type StratumAllocation, type AllocateOptions } from './sampling/allocate';
 export { drawSample, drawFromEligible, selectEligible, SAMPLING_METHODS, type SamplingMethod, type SampleOptions, type SampleFilters, type SampleResult, type SampledItem } from './sampling/drawSample';
 export { cochranSampleSize, type CochranOptions } from './sampling/cochranSampleSize';

@@ -22,7 +22,6 @@ const MAX_LISTED = 20000;
 export interface AgreementFlowOptions extends FlowControl {
   sheet?: string;
   mapping?: Mapping;
-  table?: string;
   lang?: Lang;
   /** Seed of the bootstrap (default: the sheet's name). */
   seed?: string;
@@ -114,7 +113,7 @@ export async function decisionsAgreementFlow(run: BatchRunner, options: Agreemen
   try {
     const lang = options.lang ?? 'en';
     const { taxonomy } = await loadTaxonomy(run, lang);
-    const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
+    const at = await locateDecisions(run, options.sheet, options.mapping);
     const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? 0, collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
     await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
     const { lot } = validator.finish();
@@ -148,7 +147,7 @@ const SETTLED = ['settled_verdict', 'settled_policy', 'settled_by', 'adjudicatio
  * and each inspector's accuracy against the reference: the settled verdict, or the unanimous one.
  * Inspection sheets are only read.
  */
-export async function calibrationAgreementFlow(run: BatchRunner, calibration: string, options: Omit<AgreementFlowOptions, 'sheet' | 'mapping' | 'table'> = {}): Promise<AgreementFlowResult> {
+export async function calibrationAgreementFlow(run: BatchRunner, calibration: string, options: Omit<AgreementFlowOptions, 'sheet' | 'mapping'> = {}): Promise<AgreementFlowResult> {
   const adjSheet = adjudicationSheetName(calibration);
   try {
     const lang = options.lang ?? 'en';

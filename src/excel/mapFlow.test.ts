@@ -27,30 +27,6 @@ test('map finds the header below title rows, previews rows, and a confirmed mapp
   expect(sheetSnapshot(b.model.sheet('Export')!)).toBe(before);
 });
 
-test('decisions in an Excel table (the selected one) are found by their table, not by scanning the sheet', async () => {
-  const { tableAtSelection } = await import('./readDecisions');
-  const b = createWorkbook();
-  const rows: (string | number)[][] = Array.from({ length: 40 }, () => ['', '', '', '', '', '']);
-  rows[0] = ['Notes for the team', '', '', '', '', ''];
-  rows[34] = ['x', 'y', 'Item ID', 'Moderator', 'Verdict', 'Policy'];
-  rows[35] = ['', '', '1', 'sato', 'remove', 'SAF.HATE'];
-  rows[36] = ['', '', '2', 'lee', 'maybe', ''];
-  b.addSheet('Team', rows);
-  await b.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem('Team');
-    ws.tables.add('C35:F37', true).name = 'Decisions';
-    ws.getRange('D36').select();
-    await context.sync();
-  });
-  const before = sheetSnapshot(b.model.sheet('Team')!);
-  const table = await tableAtSelection(b.run);
-  expect(table).toBe('Decisions');
-  const result = await validateFlow(b.run, { table, now: NOW });
-  expect(result.rowsChecked).toBe(2);
-  expect(result.findings.map((f) => f.address)).toEqual(['Team!E37']);
-  expect(sheetSnapshot(b.model.sheet('Team')!)).toBe(before);
-});
-
 test("with one of the add-in's sheets active, the flows use the sheet with a confirmed mapping, else the first decisions sheet", async () => {
   const b = createWorkbook();
   b.addSheet('Notes', [['just notes']]);

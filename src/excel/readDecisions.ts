@@ -1,5 +1,5 @@
-import { cellAddress, sheetOfAddress } from '../excelSpec';
-import { detectMapping, mapHeaderRow, type Mapping } from '../core/mapping/detectMapping';
+import { cellAddress } from '../excelSpec';
+import { detectMapping, type Mapping } from '../core/mapping/detectMapping';
 import { REQUIRED_FIELDS } from '../core/model';
 import type { CellValue } from '../excelSpec';
 import { rowsBytes, rowsPerChunk } from './chunks';
@@ -72,8 +72,7 @@ export async function resolveDecisionsSheet(context: Excel.RequestContext, sheet
  * header row (title rows above it are common) and the field mapping. Two syncs. A confirmed
  * mapping overrides the detected one.
  */
-export async function locateDecisions(run: BatchRunner, sheetName?: string, confirmed?: Mapping, table?: string): Promise<DecisionsLocation> {
-  if (table) return locateTable(run, table, confirmed);
+export async function locateDecisions(run: BatchRunner, sheetName?: string, confirmed?: Mapping): Promise<DecisionsLocation> {
   return run(async (context) => {
     const { ws, used, confirmedFor } = await resolveDecisionsSheet(context, sheetName);
     const columnCount = used.columnIndex + used.columnCount;
@@ -168,63 +167,4 @@ function headerWidthOf(header: readonly CellValue[]): number {
     if (String(h ?? '').trim() !== '') width = c + 1;
   });
   return width;
-}
-
-/** The decisions as an Excel table: its header row is the header, its rows the decisions. Two syncs. */
-async function locateTable(run: BatchRunner, table: string, confirmed?: Mapping): Promise<DecisionsLocation> {
-  return run(async (context) => {
-    const t = context.workbook.tables.getItemOrNullObject(table);
-    const range = t.getRange();
-    range.load('address, rowIndex, columnIndex, rowCount, columnCount');
-    const confirmedFor = queueConfirmedMappings(context);
-    await context.sync();
-    if (t.isNullObject) throw new FlowError('flow.error.noSheet', { sheet: table });
-    const sheet = sheetOfAddress(range.address);
-    if (isOwnSheet(sheet)) throw new FlowError('flow.error.reservedSheet', { sheet });
-    const columnCount = range.columnIndex + range.columnCount;
-    const head = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(range.rowIndex, 0, Math.min(HEADER_SCAN, range.rowCount), columnCount);
-    head.load('values');
-    await context.sync();
-    const rows = head.values as CellValue[][];
-    // Only the table's own columns count as its header.
-    const header = rows[0].map((v, c) => (c >= range.columnIndex ? v : ''));
-    const mapping = { ...mapHeaderRow(header, 0).mapping, ...(confirmed ?? confirmedFor(sheet)) };
-    const missing = REQUIRED_FIELDS.find((f) => mapping[f] === undefined);
-    if (missing) throw new FlowError('flow.error.missingColumn', { field: missing, cell: cellAddress(range.rowIndex + 1, range.columnIndex, sheet) });
-    const sample = rows.slice(1);
-    const bytesPerRow = sample.length ? rowsBytes(sample) / sample.length : columnCount * 20;
-    return {
-      sheet,
-      headerRow: range.rowIndex,
-      lastRow: range.rowIndex + range.rowCount - 1,
-      columnCount,
-      headers: header.map((h) => String(h ?? '')),
-      headerWidth: range.columnIndex + range.columnCount,
-      mapping,
-      chunkRows: rowsPerChunk(columnCount, bytesPerRow * 1.5, 2),
-      bytesPerRow,
-    };
-  });
-}
-
-/**
- * The table the selection is in, if any: "from the selected table" on the Map page. One sync
- * for the selection and the tables, one for their ranges.
- */
-export async function tableAtSelection(run: BatchRunner): Promise<string | undefined> {
-  return run(async (context) => {
-    const selection = context.workbook.getSelectedRange();
-    selection.load('address, rowIndex, columnIndex');
-    const tables = context.workbook.tables;
-    tables.load('items/name');
-    await context.sync();
-    const ranges = tables.items.map((t) => {
-      const r = t.getRange();
-      r.load('address, rowIndex, columnIndex, rowCount, columnCount');
-      return { name: t.name, r };
-    });
-    await context.sync();
-    const sheet = sheetOfAddress(selection.address);
-    return ranges.find(({ r }) => sheetOfAddress(r.address) === sheet && selection.rowIndex >= r.rowIndex && selection.rowIndex < r.rowIndex + r.rowCount && selection.columnIndex >= r.columnIndex && selection.columnIndex < r.columnIndex + r.columnCount)?.name;
-  });
 }

@@ -54,8 +54,6 @@ export interface SampleFlowOptions extends FlowControl {
   includePreviouslySampled?: boolean;
   sheet?: string;
   mapping?: Mapping;
-  /** The decisions as an Excel table (the selected table), instead of a whole sheet. */
-  table?: string;
   lang?: Lang;
   now?: number;
   createdBy?: string;
@@ -230,7 +228,7 @@ async function readPredrawn(run: BatchRunner, options: DrawOptions, predrawn: Pr
 export async function previewSample(run: BatchRunner, options: DrawOptions): Promise<SamplePreview> {
   try {
     const { taxonomy } = await loadTaxonomy(run, options.lang ?? 'en');
-    const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
+    const at = await locateDecisions(run, options.sheet, options.mapping);
     const earlier = options.includePreviouslySampled
       ? noEarlierDraws()
       : await run(async (context) => {
@@ -259,7 +257,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   if (members.some((x) => batchNameProblem(x.batch))) throw new FlowError('calibration.tooLong', { batch: options.batch, count: inspectors.length, max: MAX_BATCH_ID - 1 - String(inspectors.length).length });
   const sheetName = inspectionSheetName(members[0].batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
-  const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
+  const at = await locateDecisions(run, options.sheet, options.mapping);
 
   // Batch name free? Items of earlier batches (to leave out)? QA Reasons, for the reason dropdown (read here, in a request made anyway).
   const { earlier, reasons } = await run(async (context) => {

@@ -24,8 +24,6 @@ export interface ValidateOptions extends FlowControl {
   /** The decisions sheet; the active sheet when omitted. */
   sheet?: string;
   mapping?: Mapping;
-  /** The decisions as an Excel table (the selected table), instead of a whole sheet. */
-  table?: string;
   lang?: Lang;
   /** "Now" for the future-date rule; the caller's clock (tests pass a fixed one). */
   now?: number;
@@ -56,7 +54,7 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
   const lang = options.lang ?? 'en';
   const now = options.now ?? Date.now();
   const { taxonomy } = await loadTaxonomy(run, lang);
-  const at = await locateDecisions(run, options.sheet, options.mapping, options.table);
+  const at = await locateDecisions(run, options.sheet, options.mapping);
   const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now, maxFindings: 200_000, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
   await readDecisionChunks(run, at, (values, firstRow, formulas) => validator.addChunk(values, firstRow, formulas), options);
   const summary = validator.finish();

@@ -1,4 +1,3 @@
-import { md5 } from 'js-md5';
 import { md5Key, md5KeyWithPrefix } from './md5Key';
 
 /**
@@ -11,11 +10,6 @@ import { md5Key, md5KeyWithPrefix } from './md5Key';
  */
 export function sampleKey(seed: string, itemId: string): number {
   return md5Key(`${seed}:${itemId}`);
-}
-
-/** The MD5 hex digest of a UTF-8 string (exposed for the SQL cross-check in tests and docs). */
-export function md5Hex(text: string): string {
-  return md5.hex(text);
 }
 
 /**
