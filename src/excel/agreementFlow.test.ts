@@ -5,7 +5,8 @@ import { sheetSnapshot } from '../../test/helpers/sheetSnapshot';
 import { calibrationAgreementFlow, decisionsAgreementFlow } from './agreementFlow';
 import { listBatches } from './batches';
 import { inspectionState, saveQaDecision } from './inspectFlow';
-import { INSPECTION_COLUMNS, sampleFlow } from './sampleFlow';
+import { sampleFlow } from './sampleFlow';
+import { INSPECTION_COLUMNS } from './schema/inspectionSheet';
 import { validateFlow } from './validateFlow';
 
 const NOW = Date.UTC(2026, 11, 1, 12);

@@ -13,7 +13,8 @@ import { locateDecisions, readDecisionChunks } from './readDecisions';
 import { AGREEMENT_SHEET, adjudicationSheetName, agreementSheetName, inspectionSheetName } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
 import type { Mapping } from '../core/mapping/detectMapping';
-import { removeSheetQuietly, writeRows } from './writeTable';
+import { writeRows } from './writeTable';
+import { buildAndSwap } from './ownedSheet';
 
 /** At most this many disagreements are listed on a sheet (the count is always given). */
 const MAX_LISTED = 20000;
@@ -88,26 +89,14 @@ function reportRows(result: Omit<AgreementFlowResult, 'sheet'>, lang: Lang): Cel
   return rows.map((x) => [...x, ...Array<CellValue>(width - x.length).fill('')]);
 }
 
-/** Replaces a sheet the add-in owns with these rows (built under a temporary name, renamed last). */
+/** Replaces a sheet the add-in owns with these rows (built under a temporary name, swapped in last). */
 async function replaceSheet(run: BatchRunner, name: string, rows: CellValue[][], textColumns: number[], bold: number[]): Promise<void> {
-  const temp = `QA ~${name.slice(3)}`.slice(0, 31);
-  await run(async (context) => {
-    try {
-      await removeSheetQuietly(context, temp);
-      const ws = context.workbook.worksheets.add(temp);
+  await run((context) =>
+    buildAndSwap(context, name, async (ws) => {
       await writeRows(context, ws, 0, 0, rows, textColumns);
       for (const r of bold) ws.getRangeByIndexes(r, 0, 1, rows[0].length).format.font.bold = true;
-      await context.sync();
-      const old = context.workbook.worksheets.getItemOrNullObject(name);
-      await context.sync();
-      if (!old.isNullObject) old.delete();
-      ws.name = name;
-      await context.sync();
-    } catch (error) {
-      await removeSheetQuietly(context, temp);
-      throw error;
-    }
-  });
+    }),
+  );
 }
 
 /** The rows that begin a block (title or header), for bold type. */

@@ -9,7 +9,8 @@ import { generateDecisions } from '../core/demo/generateDecisions';
 import { createWorkbook, type WorkbookOptions } from '../emulator';
 import { hostRunner } from './host';
 import { recomputeOutcomes, saveQaDecision, watchInspection } from './inspectFlow';
-import { INSPECTION_COLUMNS, sampleFlow } from './sampleFlow';
+import { sampleFlow } from './sampleFlow';
+import { INSPECTION_COLUMNS } from './schema/inspectionSheet';
 import { listBatches } from './batches';
 
 const NOW = Date.UTC(2026, 10, 24, 12);

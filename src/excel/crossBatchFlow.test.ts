@@ -1,5 +1,5 @@
 import { createWorkbook } from '../emulator';
-import { INSPECTION_COLUMNS } from './sampleFlow';
+import { INSPECTION_COLUMNS } from './schema/inspectionSheet';
 import { crossBatchFlow } from './crossBatchFlow';
 
 /** An inspection sheet where `wrong` of each moderator's 13 items are over-enforcements. */

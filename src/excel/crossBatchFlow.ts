@@ -13,6 +13,7 @@ import { queuePolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, calibrationMemberBatch, MODERATORS_SHEET, inspectionSheetName } from './sheets';
 import { removeSheetQuietly, writeRows } from './writeTable';
+import { batchParameters, readBatches, type BatchRecord } from './schema/batchesSheet';
 
 /** One batch of the workbook with its inspected rows, oldest first in a history. */
 export interface BatchHistoryEntry {
@@ -39,26 +40,20 @@ export async function readBatchHistory(context: Excel.RequestContext, defaultAql
   const lookup = queuePolicyLookup(context);
   await context.sync();
   const policies = lookup();
-  const list = batches.isNullObject ? [] : (batches.values as CellValue[][]).slice(1).filter((r) => r[0] !== '').sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+  const list = batches.isNullObject ? [] : readBatches(batches.values as CellValue[][]).sort((a, b) => a.created_at.localeCompare(b.created_at));
   const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
-  const sheetOf = (r: CellValue[]) => present.get(inspectionSheetName(String(r[0])).toLowerCase());
+  const sheetOf = (r: BatchRecord) => present.get(inspectionSheetName(r.batch).toLowerCase());
   // Only the columns the caller needs, chunked under the response budget.
   const tables = await readNamedColumns(context, [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))], columns);
   return list
     .map((row) => ({ row, values: tables.get(sheetOf(row) ?? '') }))
-    .filter((x): x is { row: CellValue[]; values: CellValue[][] } => x.values !== undefined)
+    .filter((x): x is { row: BatchRecord; values: CellValue[][] } => x.values !== undefined)
     .map(({ row, values }) => {
-      let aql: Aql = defaultAql;
-      let sameItemsAgain = false;
-      try {
-        const p = JSON.parse(String(row[5])) as { size?: { kind?: string; aql?: Aql }; calibration?: string };
-        if (p.size?.kind === 'iso2859' && p.size.aql) aql = p.size.aql;
-        // A calibration batch gives every inspector the same decisions: the moderators' lot counts once (its first sheet).
-        sameItemsAgain = Boolean(p.calibration) && String(row[0]) !== calibrationMemberBatch(String(p.calibration), 1);
-      } catch {
-        // unreadable parameters: the default AQL
-      }
-      return sameItemsAgain ? [] : [{ batch: String(row[0]), createdAt: String(row[1]), aql, rows: readInspectionRows(values, policies).rows }];
+      const p = batchParameters(row);
+      const aql: Aql = p.size?.kind === 'iso2859' && p.size.aql ? p.size.aql : defaultAql;
+      // A calibration batch gives every inspector the same decisions: the moderators' lot counts once (its first sheet).
+      const sameItemsAgain = typeof p.calibration === 'string' && p.calibration !== '' && row.batch !== calibrationMemberBatch(p.calibration, 1);
+      return sameItemsAgain ? [] : [{ batch: row.batch, createdAt: row.created_at, aql, rows: readInspectionRows(values, policies).rows }];
     })
     .flat();
 }

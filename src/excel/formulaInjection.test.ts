@@ -10,7 +10,8 @@ import { generateDecisions } from '../core/demo/generateDecisions';
 import { createWorkbook, type WorkbookOptions } from '../emulator';
 import { hostRunner } from './host';
 import { saveQaDecision } from './inspectFlow';
-import { INSPECTION_COLUMNS, sampleFlow } from './sampleFlow';
+import { sampleFlow } from './sampleFlow';
+import { INSPECTION_COLUMNS } from './schema/inspectionSheet';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const HOSTILE = ['=HYPERLINK("http://evil.example","click")', '+SUM(1,2)', '-2+3', '@mention', "'quoted", '=1+1'];

@@ -6,7 +6,7 @@ import { parseVerdict } from '../core/normalize/parseVerdict';
 import { classifyOutcome } from '../core/stats/classifyOutcome';
 import type { InspectedItem } from '../core/stats/summarizeInspection';
 import type { PolicyLookup } from './policyLookup';
-import { isYes, locateInspectionColumns, parseOutcome, type InspectionColumn } from './schema/inspectionSheet';
+import { inspectionSheet, isYes, parseOutcome, type InspectionColumn } from './schema/inspectionSheet';
 
 /** One row of an inspection sheet, read by column name (field names or either language's labels). */
 export interface InspectionRow {
@@ -54,6 +54,8 @@ export interface InspectionRow {
   week: string;
   /** The outcome by the QA verdict alone, before any settlement (equal to outcome unless overturned). */
   qaOutcome: Outcome;
+  /** Every column of the sheet's schema as its text, by column name ('' when the sheet lacks it). */
+  cells: Record<InspectionColumn, string>;
 }
 
 const s = (v: CellValue | undefined) => (v === undefined || v === null ? '' : String(v).trim());
@@ -66,8 +68,8 @@ const s = (v: CellValue | undefined) => (v === undefined || v === null ? '' : St
  */
 export function readInspectionRows(values: CellValue[][], policies?: PolicyLookup): { header: string[]; rows: InspectionRow[]; lang: Lang } {
   const header = (values[0] ?? []).map((h) => s(h));
-  const { at, lang } = locateInspectionColumns(header);
-  const get = (row: CellValue[], name: InspectionColumn) => (at(name) < 0 ? '' : s(row[at(name)]));
+  const { text: get, lang } = inspectionSheet.reader(header);
+  const names = inspectionSheet.names();
   const codeOf = (p: string) => (policies ? policies.code(p) : p);
   const rows = values.slice(1).map((row, index): InspectionRow | undefined => {
     if (!row.some((v) => v !== '')) return undefined;
@@ -121,6 +123,7 @@ export function readInspectionRows(values: CellValue[][], policies?: PolicyLooku
       settledAt: get(row, 'settled_at'),
       week: get(row, 'week'),
       qaOutcome,
+      cells: Object.fromEntries(names.map((c) => [c, get(row, c)])) as Record<InspectionColumn, string>,
     };
   }).filter((r): r is InspectionRow => r !== undefined);
   return { header, rows, lang };

@@ -3,8 +3,9 @@ import { DECISION_FIELDS, type DecisionField } from '../core/model';
 import type { CellValue } from '../excelSpec';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { queueHiddenColumns, resolveDecisionsSheet } from './readDecisions';
-import { settingKey, staleMappingField } from './settings';
-import { SETTINGS_SHEET } from './sheets';
+import { staleMappingField } from './settings';
+import { openOwnedSheet } from './ownedSheet';
+import { settingKey, settingRow, settingsSheet } from './schema/settingsSheet';
 import { writeRows } from './writeTable';
 
 export { queueConfirmedMappings } from './settings';
@@ -70,23 +71,17 @@ export async function saveMapping(run: BatchRunner, sheet: string, mapping: Mapp
       const headerRow = detectMapping(top).headerRow;
       const headers = headerRow >= 0 ? Object.fromEntries(fields.map(([f, c]) => [f, String(top[headerRow][c] ?? '')])) : undefined;
       const value = JSON.stringify({ ...Object.fromEntries(fields), ...(headers ? { headers } : {}) });
-      let ws = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('values, rowIndex');
-      await context.sync();
+      const { ws, used } = await openOwnedSheet(context, settingsSheet, { load: 'values, rowIndex' });
       let rowIndex = 1;
-      if (ws.isNullObject) {
-        ws = context.workbook.worksheets.add(SETTINGS_SHEET);
-        await writeRows(context, ws, 0, 0, [['key', 'value']], [0, 1]);
-      } else if (!used.isNullObject) {
+      if (used) {
         const values = used.values as CellValue[][];
-        const existing = values.findIndex((r) => r[0] === settingKey(sheet));
+        const existing = settingRow(values, settingKey(sheet));
         rowIndex = existing >= 0 ? used.rowIndex + existing : used.rowIndex + values.length;
       }
-      await writeRows(context, ws, rowIndex, 0, [[settingKey(sheet), value]], [0, 1]);
+      await writeRows(context, ws, rowIndex, 0, [settingsSheet.row({ key: settingKey(sheet), value })], settingsSheet.textColumns());
       await context.sync();
     });
   } catch (error) {
-    throw toFlowError(error, SETTINGS_SHEET);
+    throw toFlowError(error, settingsSheet.name);
   }
 }

@@ -3,10 +3,9 @@ import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { toFlowError, type BatchRunner } from './host';
 import { REASONS_SHEET } from './sheets';
-import { writeRows } from './writeTable';
+import { queueOwnedHeader, queueOwnedSheet } from './ownedSheet';
+import { readReasons, reasonRow, reasonsSheet } from './schema/reasonsSheet';
 
-/** The columns of `QA Reasons`: the code the inspection sheets hold, then names and definitions in both languages. */
-export const REASON_COLUMNS = ['code', 'name_en', 'name_ja', 'definition_en', 'definition_ja'] as const;
 
 export interface ReasonsInUse {
   reasons: ErrorReason[];
@@ -48,33 +47,21 @@ export interface ReasonsRead {
  * queues the default list (queueDefaultReasons) into its own next request when none was found.
  */
 export function queueReasonsRead(context: Excel.RequestContext): () => ReasonsRead {
-  const ws = context.workbook.worksheets.getItemOrNullObject(REASONS_SHEET);
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load('values');
-  return () => (ws.isNullObject || used.isNullObject ? { sheetExists: !ws.isNullObject } : { sheetExists: true, reasons: reasonsOf(used.values as CellValue[][]) });
+  const later = queueOwnedSheet(context, reasonsSheet, 'values');
+  return () => {
+    const { exists, used } = later();
+    return used ? { sheetExists: true, reasons: reasonsOf(used.values as CellValue[][]) } : { sheetExists: exists };
+  };
 }
 
 /** Queues the default list onto QA Reasons (the sheet added when missing) for the caller's next sync. */
 export async function queueDefaultReasons(context: Excel.RequestContext, sheetExists: boolean): Promise<ReasonsInUse> {
-  const sheet = sheetExists ? context.workbook.worksheets.getItem(REASONS_SHEET) : context.workbook.worksheets.add(REASONS_SHEET);
-  const rows: CellValue[][] = [[...REASON_COLUMNS], ...DEFAULT_REASONS.map((r) => [r.code, r.en, r.ja, r.definitionEn, r.definitionJa])];
-  await writeRows(context, sheet, 0, 0, rows, [0, 1, 2, 3, 4]);
-  sheet.getRangeByIndexes(0, 0, 1, REASON_COLUMNS.length).format.font.bold = true;
-  sheet.freezePanes.freezeRows(1);
-  sheet.getRangeByIndexes(0, 0, rows.length, 3).format.autofitColumns();
-  return { reasons: [...DEFAULT_REASONS], codeRange: `A2:A${rows.length}` };
+  await queueOwnedHeader(context, reasonsSheet, { exists: sheetExists }, { rows: DEFAULT_REASONS.map(reasonRow), autofit: 3 });
+  return { reasons: [...DEFAULT_REASONS], codeRange: `A2:A${DEFAULT_REASONS.length + 1}` };
 }
 
 function reasonsOf(values: CellValue[][]): ReasonsInUse {
-  const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
-  const at = (name: string) => header.indexOf(name);
-  const cell = (row: CellValue[], name: string) => (at(name) < 0 ? '' : String(row[at(name)] ?? '').trim());
-  const reasons = values
-    .slice(1)
-    .map((row) => ({ code: cell(row, 'code'), en: cell(row, 'name_en'), ja: cell(row, 'name_ja'), definitionEn: cell(row, 'definition_en'), definitionJa: cell(row, 'definition_ja') }))
-    .filter((r) => r.code !== '')
-    .map((r) => ({ ...r, en: r.en || r.code, ja: r.ja || r.en || r.code }));
-  return { reasons, codeRange: `A2:A${Math.max(2, values.length)}` };
+  return { reasons: readReasons(values), codeRange: `A2:A${Math.max(2, values.length)}` };
 }
 
 /** The error reasons in use (the lead's edits included); writes the default list on first use. */

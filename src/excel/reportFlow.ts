@@ -13,6 +13,8 @@ import { readNamedColumns } from './readColumns';
 import { inspectionLabel, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
+import { batchParameters, readBatches, type BatchRecord } from './schema/batchesSheet';
+import { REPORT, SUMMARY_ROWS, percentRows, reasonPolicyAt, recutArea, recutPivots, type SummaryRow } from './schema/reportLayout';
 import { queueReasons, reasonName, type ReasonsInUse } from './reasonsFlow';
 
 export interface ReportOptions {
@@ -57,34 +59,6 @@ export function oneRowPerDecision(rows: InspectionRow[]): { rows: InspectionRow[
   return { rows: rows.filter((r) => keep.has(r)), repeated: rows.length - keep.size };
 }
 
-const PIVOTS = [
-  { id: 'byModerator', field: 'moderator', label: 'report.byModerator', at: 'A24' },
-  { id: 'byPolicy', field: 'policy', label: 'report.byPolicy', at: 'K24' },
-  { id: 'byMarket', field: 'market', label: 'report.byMarket', at: 'U24' },
-] as const;
-/** The re-cut pivots: outcome by queue, language, inspector and reason, each with the others as filter fields (or slicers). */
-const RECUT_PIVOTS = [
-  { id: 'byQueue', field: 'queue', at: 'AK24' },
-  { id: 'byLanguage', field: 'language', at: 'AU24' },
-  { id: 'byInspector', field: 'inspector', at: 'BE24' },
-  { id: 'byWeek', field: 'week', at: 'BO24' },
-  { id: 'byReason', field: 'reason', at: 'BY24' },
-] as const;
-const RECUT_NOTE_AT = 'AK22';
-/** The re-cut pivots' area, cleared before they are rebuilt. */
-const RECUT_AREA = 'AK22:CL2000';
-/** The pivots' area (titles at row 23 down, columns A:AD): cleared before pivots are rebuilt. */
-const PIVOT_AREA = { row: 22, column: 0, columnCount: 30 };
-const ERROR_TABLE_AT = { row: 0, column: 3 }; // D1
-const REASON_TABLE_AT = { row: 8, column: 3 }; // D9
-// Far right, past the re-cut pivots: a list as long as the errors' reason and policy pairs.
-const REASON_POLICY_AT = { row: 0, column: 86 }; // CI1
-/** Rows kept for the reason tables (cleared on refresh before rewriting). */
-const REASON_ROWS = 200;
-const ESCALATIONS_AT = { row: 0, column: 30 }; // AE1
-/** Where the report keeps the fingerprint of the inspection state it was built from (B21). */
-const FINGERPRINT_AT = { row: 20, column: 1 };
-const DISPUTES_AT = { row: 0, column: 15 }; // P1
 const pivotName = (batch: string, id: string) => `${inspectionTableName(batch)}_${id}`;
 
 /**
@@ -132,8 +106,8 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const { rows: allRows, header, lang: sheetLang } = readInspectionRows(values, policies);
     // Another inspector's rows for the same decisions count once (and the report says so).
     const { rows, repeated } = oneRowPerDecision(allRows);
-    const batchRow = batches.isNullObject ? undefined : (batches.values as CellValue[][]).find((r) => String(r[0]) === options.batch);
-    const lotSize = Number(batchRow?.[7] ?? rows.length) || rows.length;
+    const batchRow = batches.isNullObject ? undefined : readBatches(batches.values as CellValue[][]).find((r) => r.batch === options.batch);
+    const lotSize = Number(batchRow?.lot_size || rows.length) || rows.length;
     const plan = planOf(batchRow, lotSize);
     const summary = summarizeInspection(toInspectedItems(rows, policies, paramsOf(batchRow).strata), { plan });
     const counts = countInspection(rows);
@@ -149,41 +123,43 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const overturned = rows.filter((r) => r.settlement === 'overturned' && r.qaVerdict !== null).length;
     const headline = weightedHeadline ? summary.weighted : { estimate: summary.accuracy.rate, interval: summary.accuracy.wilson };
     const fingerprint = inspectionFingerprint(values);
-    const block: CellValue[][] = [
-      [L('report.title', { batch: options.batch }), ''],
-      [L(paramsOf(batchRow).unit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'), lotSize],
-      [L('report.sampleSize'), summary.sampleSize],
-      [L('report.inspected'), summary.inspected],
-      [L('report.pending'), summary.pending],
-      [L('report.escalated'), counts.escalated],
-      [L(weightedHeadline ? 'report.accuracyWeightedHeadline' : 'report.accuracy'), pct(headline.estimate)],
-      [L(weightedHeadline ? 'report.weightedInterval' : 'report.interval'), interval(headline.interval)],
-      [L('report.accuracyUnweighted'), pct(summary.accuracy.rate)],
-      [L('report.weightedAccuracy'), pct(summary.weighted.estimate)],
-      [L('report.weightedInterval'), interval(summary.weighted.interval)],
-      [L('report.overEnforcement'), pct(summary.errorRates.over_enforcement.rate)],
-      [L('report.underEnforcement'), pct(summary.errorRates.under_enforcement.rate)],
-      [L('report.wrongPolicy'), pct(summary.errorRates.wrong_policy.rate)],
-      [L('report.wrongAction'), pct(summary.errorRates.wrong_action.rate)],
-      [L('report.kappa'), kappa(summary.kappa)],
-      [L('report.kappaWithPolicy'), kappa(summary.kappaWithPolicy)],
-      [L('report.plan'), plan ? L('report.planValue', { level: String(paramsOf(batchRow).level ?? ''), aql: String(paramsOf(batchRow).aql ?? ''), letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }) : ''],
-      [L('report.decision'), decisionText],
-      [L('report.weightedMethod'), L('report.weightedMethodValue')],
-      [L('report.fingerprint'), fingerprint],
-    ];
+    const params = paramsOf(batchRow);
+    const summaryCells: Record<SummaryRow, [string, CellValue]> = {
+      title: [L('report.title', { batch: options.batch }), ''],
+      lotSize: [L(params.unit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'), lotSize],
+      sampleSize: [L('report.sampleSize'), summary.sampleSize],
+      inspected: [L('report.inspected'), summary.inspected],
+      pending: [L('report.pending'), summary.pending],
+      escalated: [L('report.escalated'), counts.escalated],
+      headline: [L(weightedHeadline ? 'report.accuracyWeightedHeadline' : 'report.accuracy'), pct(headline.estimate)],
+      headlineInterval: [L(weightedHeadline ? 'report.weightedInterval' : 'report.interval'), interval(headline.interval)],
+      accuracyUnweighted: [L('report.accuracyUnweighted'), pct(summary.accuracy.rate)],
+      weightedAccuracy: [L('report.weightedAccuracy'), pct(summary.weighted.estimate)],
+      weightedInterval: [L('report.weightedInterval'), interval(summary.weighted.interval)],
+      overEnforcement: [L('report.overEnforcement'), pct(summary.errorRates.over_enforcement.rate)],
+      underEnforcement: [L('report.underEnforcement'), pct(summary.errorRates.under_enforcement.rate)],
+      wrongPolicy: [L('report.wrongPolicy'), pct(summary.errorRates.wrong_policy.rate)],
+      wrongAction: [L('report.wrongAction'), pct(summary.errorRates.wrong_action.rate)],
+      kappa: [L('report.kappa'), kappa(summary.kappa)],
+      kappaWithPolicy: [L('report.kappaWithPolicy'), kappa(summary.kappaWithPolicy)],
+      plan: [L('report.plan'), plan ? L('report.planValue', { level: String(params.level ?? ''), aql: String(params.aql ?? ''), letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }) : ''],
+      decision: [L('report.decision'), decisionText],
+      weightedMethod: [L('report.weightedMethod'), L('report.weightedMethodValue')],
+      fingerprint: [L('report.fingerprint'), fingerprint],
+    };
+    const block: CellValue[][] = SUMMARY_ROWS.map((r) => summaryCells[r]);
     // Summary labels are our own text; values from the sheet never start a formula here.
-    await writeRows(context, ws, 0, 0, block, [0, 1]);
+    await writeRows(context, ws, REPORT.summary.row, REPORT.summary.column, block, [0, 1]);
     // Disputes beside the summary (the summary block keeps its 21 rows: the fingerprint stays at B21).
     // Our own labels and two counts: no untrusted text, so no escaping request of their own.
-    ws.getRangeByIndexes(DISPUTES_AT.row, DISPUTES_AT.column, 3, 2).values = [[L('report.disputed'), disputed], [L('report.overturned'), overturned], [repeated ? L('report.repeatedRows', { count: repeated, sheet: inspection }) : '', '']];
-    for (const r of [6, 8, 9, 11, 12, 13, 14]) ws.getRangeByIndexes(r, 1, 1, 1).numberFormat = [['0.0%']];
+    ws.getRangeByIndexes(REPORT.disputes.row, REPORT.disputes.column, 3, 2).values = [[L('report.disputed'), disputed], [L('report.overturned'), overturned], [repeated ? L('report.repeatedRows', { count: repeated, sheet: inspection }) : '', '']];
+    for (const r of percentRows()) ws.getRangeByIndexes(REPORT.summary.row + r, REPORT.summary.column + 1, 1, 1).numberFormat = [['0.0%']];
     ws.getRange('A1').format.font.bold = true;
     ws.getRange('A:A').format.columnWidth = 260;
     ws.getRange('B:B').format.columnWidth = 200;
 
     const errors: CellValue[][] = [[L('report.errorTypes'), '#'], ...DEFECT_OUTCOMES.map((o) => [L(`outcome.${o}` as MessageKey), summary.outcomes[o]])];
-    await writeRows(context, ws, ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors, [0]);
+    await writeRows(context, ws, REPORT.errorTable.row, REPORT.errorTable.column, errors, [0]);
     await writeReasonTables(context, ws, rows, await reasonsLater(), L, lang);
     const escalated = rows.filter((r) => r.escalate);
     await writeEscalations(context, ws, escalated, L, lang, policies);
@@ -196,13 +172,13 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     if (refreshed) charts.load('items/name');
     await context.sync();
     if (!refreshed || charts.items.length === 0) {
-      const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(ERROR_TABLE_AT.row, ERROR_TABLE_AT.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
+      const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(REPORT.errorTable.row, REPORT.errorTable.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
       chart.title.text = L('report.errorTypes');
       // Beside the error table, above the pivots.
-      chart.setPosition('G1', 'N21');
+      chart.setPosition(REPORT.chart.from, REPORT.chart.to);
       await context.sync();
     }
-    return { sheet: reportName, summary, lotSize, lotUnit: paramsOf(batchRow).unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint, disputed, overturned, repeatedRows: repeated };
+    return { sheet: reportName, summary, lotSize, lotUnit: params.unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint, disputed, overturned, repeatedRows: repeated };
   });
 }
 
@@ -212,7 +188,7 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
  * refreshes whatever the saved file kept.
  */
 /** A pivot of the inspection table: one field down, the outcome across, items counted. */
-function addOutcomePivot(ws: Excel.Worksheet, table: Excel.Table, name: string, at: string, rowField: string, field: (c: InspectionColumn) => string) {
+function addOutcomePivot(ws: Excel.Worksheet, table: Excel.Table, name: string, at: string | Excel.Range, rowField: string, field: (c: InspectionColumn) => string) {
   const pivot = ws.pivotTables.add(name, table as unknown as Excel.Range, at);
   // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
   pivot.layout.autoFormat = false;
@@ -231,7 +207,7 @@ async function hidePendingItems(context: Excel.RequestContext, pivots: Excel.Piv
 }
 
 async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], refreshed: boolean, L: (k: MessageKey) => string): Promise<Excel.PivotTable[]> {
-  const found = refreshed ? PIVOTS.map((p) => ws.pivotTables.getItemOrNullObject(pivotName(batch, p.id))) : [];
+  const found = refreshed ? REPORT.pivots.map((p) => ws.pivotTables.getItemOrNullObject(pivotName(batch, p.id))) : [];
   const area = ws.getUsedRangeOrNullObject();
   if (refreshed) {
     area.load('rowIndex, rowCount');
@@ -246,11 +222,11 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
   for (const p of found) if (!p.isNullObject) p.delete();
   if (refreshed && !area.isNullObject) {
     const last = area.rowIndex + area.rowCount;
-    if (last > PIVOT_AREA.row) ws.getRangeByIndexes(PIVOT_AREA.row, PIVOT_AREA.column, last - PIVOT_AREA.row, PIVOT_AREA.columnCount).clear('All' as Excel.ClearApplyTo);
+    if (last > REPORT.pivotArea.row) ws.getRangeByIndexes(REPORT.pivotArea.row, REPORT.pivotArea.column, last - REPORT.pivotArea.row, REPORT.pivotArea.columnCount).clear('All' as Excel.ClearApplyTo);
   }
   // The inspection sheet's own table (one per sheet), whatever rule named it.
   const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
-  const added = PIVOTS.map((p) => {
+  const added = REPORT.pivots.map((p) => {
     ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L(p.label)]];
     const { pivot, data } = addOutcomePivot(ws, table, pivotName(batch, p.id), p.at, field(p.field), field);
     data.showAs = { calculation: 'PercentOfRowTotal' } as Excel.ShowAsRule;
@@ -271,8 +247,10 @@ function slicersSupported(): boolean {
 
 /** Errors by reason (D9) and by reason and policy (CI1), reasons in the report language; rewritten on refresh. */
 async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], reasons: ReasonsInUse, L: (k: MessageKey) => string, lang: Lang): Promise<void> {
-  ws.getRangeByIndexes(REASON_TABLE_AT.row, REASON_TABLE_AT.column, REASON_ROWS, 2).clear('Contents' as Excel.ClearApplyTo);
-  ws.getRangeByIndexes(REASON_POLICY_AT.row, REASON_POLICY_AT.column, REASON_ROWS, 3).clear('Contents' as Excel.ClearApplyTo);
+  const { reasonTable, reasonRows: kept } = REPORT;
+  const reasonPolicy = reasonPolicyAt();
+  ws.getRangeByIndexes(reasonTable.row, reasonTable.column, kept, 2).clear('Contents' as Excel.ClearApplyTo);
+  ws.getRangeByIndexes(reasonPolicy.row, reasonPolicy.column, kept, 3).clear('Contents' as Excel.ClearApplyTo);
   const errors = rows.filter((r) => DEFECT_OUTCOMES.includes(r.outcome));
   const name = (code: string) => (code ? reasonName(reasons.reasons, code, lang) : L('report.noReason'));
   const byReason = new Map<string, number>();
@@ -285,10 +263,10 @@ async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksh
   // The sheet's reasons in their order, then codes no longer listed, then "no reason".
   const order = [...reasons.reasons.map((r) => r.code), ...[...byReason.keys()].filter((c) => c && !reasons.reasons.some((r) => r.code === c)), ''];
   const reasonRows: CellValue[][] = [[L('report.byReason'), '#'], ...order.filter((c) => byReason.has(c) || c !== '').map((c) => [name(c), byReason.get(c) ?? 0])];
-  await writeRows(context, ws, REASON_TABLE_AT.row, REASON_TABLE_AT.column, reasonRows.slice(0, REASON_ROWS), [0]);
+  await writeRows(context, ws, reasonTable.row, reasonTable.column, reasonRows.slice(0, kept), [0]);
   const pairs = [...byReasonPolicy.entries()].map(([k, n]) => [...(JSON.parse(k) as [string, string]), n] as [string, string, number]).sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a[1].localeCompare(b[1]));
   const pairRows: CellValue[][] = [[L('report.reasonByPolicy'), '', ''], ...pairs.map(([reason, policy, n]) => [name(reason), policy, n])];
-  await writeRows(context, ws, REASON_POLICY_AT.row, REASON_POLICY_AT.column, pairRows.slice(0, REASON_ROWS), [0, 1]);
+  await writeRows(context, ws, reasonPolicy.row, reasonPolicy.column, pairRows.slice(0, kept), [0, 1]);
 }
 
 /**
@@ -299,7 +277,7 @@ async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksh
  */
 async function writeRecutPivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], refreshed: boolean, L: (k: MessageKey, p?: Record<string, string | number>) => string): Promise<Excel.PivotTable[]> {
   const { at } = locateInspectionColumns(header);
-  const present = RECUT_PIVOTS.filter((p) => at(p.field) >= 0);
+  const present = recutPivots().filter((p) => at(p.field) >= 0);
   const field = (c: InspectionColumn) => header[at(c)] ?? c;
   const found = refreshed ? present.map((p) => ws.pivotTables.getItemOrNullObject(pivotName(batch, p.id))) : [];
   if (refreshed) await context.sync();
@@ -308,14 +286,15 @@ async function writeRecutPivots(context: Excel.RequestContext, ws: Excel.Workshe
     return found;
   }
   for (const p of found) if (!p.isNullObject) p.delete();
-  if (refreshed) ws.getRange(RECUT_AREA).clear('All' as Excel.ClearApplyTo);
+  const area = recutArea();
+  if (refreshed) ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).clear('All' as Excel.ClearApplyTo);
   const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
   const slicers = slicersSupported();
   const fields = present.map((p) => p.field);
   const added: Excel.PivotTable[] = [];
   for (const p of present) {
-    ws.getRange(p.at).getOffsetRange(-1, 0).values = [[L('report.recut', { field: p.field })]];
-    const { pivot } = addOutcomePivot(ws, table, pivotName(batch, p.id), p.at, field(p.field), field);
+    ws.getRangeByIndexes(p.row - 1, p.column, 1, 1).values = [[L('report.recut', { field: p.field })]];
+    const { pivot } = addOutcomePivot(ws, table, pivotName(batch, p.id), ws.getRangeByIndexes(p.row, p.column, 1, 1), field(p.field), field);
     // ExcelApi 1.10: slicers beside the pivot; elsewhere the other re-cut fields as filter fields.
     for (const f of fields.filter((f) => f !== p.field)) {
       if (slicers) context.workbook.slicers.add(pivot as unknown as Excel.PivotTable, field(f), ws);
@@ -323,7 +302,7 @@ async function writeRecutPivots(context: Excel.RequestContext, ws: Excel.Workshe
     }
     added.push(pivot);
   }
-  ws.getRange(RECUT_NOTE_AT).values = [[L('report.filters')]];
+  ws.getRangeByIndexes(REPORT.recut.noteRow, REPORT.recut.column, 1, 1).values = [[L('report.filters')]];
   return added;
 }
 
@@ -368,7 +347,7 @@ export async function reportStatus(run: BatchRunner, batch: string): Promise<Rep
       const report = context.workbook.worksheets.getItemOrNullObject(reportSheetName(batch));
       await context.sync();
       if (report.isNullObject) return 'none';
-      const kept = report.getRangeByIndexes(FINGERPRINT_AT.row, FINGERPRINT_AT.column, 1, 1);
+      const kept = report.getRangeByIndexes(REPORT.fingerprint.row, REPORT.fingerprint.column, 1, 1);
       kept.load('values');
       await context.sync();
       if (used.isNullObject) return 'stale';
@@ -381,28 +360,26 @@ export async function reportStatus(run: BatchRunner, batch: string): Promise<Rep
 
 async function writeEscalations(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], L: (k: MessageKey) => string, lang: Lang, policies: PolicyLookup): Promise<void> {
   // Clear the previous list (a refresh may have fewer rows), then write the current one.
-  ws.getRangeByIndexes(ESCALATIONS_AT.row, ESCALATIONS_AT.column, 2000, 6).clear('Contents' as Excel.ClearApplyTo);
-  const columns = ['item_id', 'moderator', 'policy', 'qa_verdict', 'qa_comment', 'url'] as const;
-  const list: CellValue[][] = [[L('report.escalations'), '', '', '', '', ''], columns.map((c) => inspectionLabel(c, lang))];
-  if (rows.length === 0) list.push([L('report.noEscalations'), '', '', '', '', '']);
+  const { escalations: at, escalationColumns: columns, escalationRows } = REPORT;
+  const pad = (first: string) => [first, ...columns.slice(1).map(() => '')];
+  ws.getRangeByIndexes(at.row, at.column, escalationRows, columns.length).clear('Contents' as Excel.ClearApplyTo);
+  const list: CellValue[][] = [pad(L('report.escalations')), columns.map((c) => inspectionLabel(c, lang))];
+  if (rows.length === 0) list.push(pad(L('report.noEscalations')));
   const verdictText = (r: InspectionRow) => (r.qaVerdict === 'escalate' ? L('report.awaitingDecision') : r.qaVerdict ? L(`verdict.${r.qaVerdict}` as MessageKey) : '');
-  for (const r of rows.slice(0, 1990)) list.push([r.itemId, r.moderator, policies.name(r.qaPolicy || r.policy, lang), verdictText(r), r.qaComment, r.url]);
-  await writeRows(context, ws, ESCALATIONS_AT.row, ESCALATIONS_AT.column, list, [0, 1, 2, 3, 4, 5]);
+  const cellOf = (r: InspectionRow, c: (typeof columns)[number]) => (c === 'policy' ? policies.name(r.qaPolicy || r.policy, lang) : c === 'qa_verdict' ? verdictText(r) : r.cells[c]);
+  for (const r of rows.slice(0, escalationRows - 10)) list.push(columns.map((c) => cellOf(r, c)));
+  await writeRows(context, ws, at.row, at.column, list, columns.map((_, i) => i));
 }
 
-function paramsOf(batchRow: CellValue[] | undefined): { level?: InspectionLevel; aql?: Aql; strata: string[]; unit: 'item' | 'decision' } {
-  try {
-    const p = JSON.parse(String(batchRow?.[5] ?? '{}')) as { size?: { kind?: string; level?: InspectionLevel; aql?: Aql }; strata?: unknown; source?: { unit?: string } };
-    const strata = Array.isArray(p.strata) ? p.strata.map(String) : [];
-    // The add-in's own draw takes one decision per item; a warehouse draw says which unit it counted.
-    const unit = p.source?.unit === 'decision' ? 'decision' : 'item';
-    return p.size?.kind === 'iso2859' ? { level: p.size.level, aql: p.size.aql, strata, unit } : { strata, unit };
-  } catch {
-    return { strata: [], unit: 'item' };
-  }
+function paramsOf(batchRow: BatchRecord | undefined): { level?: InspectionLevel; aql?: Aql; strata: string[]; unit: 'item' | 'decision' } {
+  const p = batchParameters(batchRow);
+  const strata = Array.isArray(p.strata) ? p.strata.map(String) : [];
+  // The add-in's own draw takes one decision per item; a warehouse draw says which unit it counted.
+  const unit = p.source?.unit === 'decision' ? 'decision' : 'item';
+  return p.size?.kind === 'iso2859' ? { level: p.size.level, aql: p.size.aql, strata, unit } : { strata, unit };
 }
 
-function planOf(batchRow: CellValue[] | undefined, lotSize: number): SamplingPlan | undefined {
+function planOf(batchRow: BatchRecord | undefined, lotSize: number): SamplingPlan | undefined {
   const { level, aql } = paramsOf(batchRow);
   if (!level || !aql || lotSize < 2) return undefined;
   return samplingPlan({ lotSize, level, aql });

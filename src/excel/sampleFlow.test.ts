@@ -2,7 +2,8 @@ import { generateDecisions } from '../core/demo/generateDecisions';
 import { samplingPlan } from '../core/iso2859/samplingPlan';
 import { createWorkbook } from '../emulator';
 import { sheetSnapshot } from '../../test/helpers/sheetSnapshot';
-import { INSPECTION_COLUMNS, sampleFlow } from './sampleFlow';
+import { sampleFlow } from './sampleFlow';
+import { INSPECTION_COLUMNS } from './schema/inspectionSheet';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 
@@ -34,7 +35,8 @@ test('a sample of 50 by ISO 2859-1 becomes a table with dropdowns, colors, froze
   expect(values.slice(1).every((r) => typeof r[0] === 'string' && /^\d{19}$/.test(r[0] as string))).toBe(true);
   expect(values.slice(1).every((r) => r[INSPECTION_COLUMNS.indexOf('outcome')] === 'pending')).toBe(true);
   expect(b.model.tables.find((t) => t.name === 'QA_w48')?.rect).toEqual({ row: 0, column: 0, rowCount: plan.sampleSize + 1, columnCount: INSPECTION_COLUMNS.length });
-  expect(sheet.validations.map((v) => v.source)).toEqual(['approve,remove,age_restrict,fyf_ineligible,escalate', "='QA Taxonomy'!$A$2:$A$32", "='QA Reasons'!$A$2:$A$7", 'upheld,overturned', 'yes,no']);
+  // One dropdown per listed column of the schema (in column order).
+  expect(sheet.validations.map((v) => v.source).sort()).toEqual(["='QA Reasons'!$A$2:$A$7", "='QA Taxonomy'!$A$2:$A$32", 'approve,remove,age_restrict,fyf_ineligible,escalate', 'upheld,overturned', 'yes,no']);
   expect(sheet.conditionalFormats.map((c) => c.rule.text).sort()).toEqual(['correct', 'over_enforcement', 'pending', 'under_enforcement', 'wrong_action', 'wrong_policy']);
   expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
   const batches = b.valuesOf('QA Batches');

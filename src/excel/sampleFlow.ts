@@ -1,7 +1,9 @@
 import type { Mapping } from '../core/mapping/detectMapping';
-import { INSPECTION_COLUMNS, col, escalateValues, inspectionHeader, locateInspectionColumns, outcomeLabel } from './schema/inspectionSheet';
+import { col, inspectionHeader, inspectionSheet, listValues, locateInspectionColumns, outcomeLabel, type DrawnRow, type InspectionColumnSpec } from './schema/inspectionSheet';
+import { queueOwnedHeader, queueOwnedSheet } from './ownedSheet';
+import { batchesSheet } from './schema/batchesSheet';
 import { matchKey } from '../core/text/matchKey';
-import { DECISION_FIELDS, OUTCOMES, QA_COLUMNS, SETTLEMENTS, type DecisionField, type Severity } from '../core/model';
+import { DECISION_FIELDS, OUTCOMES, type DecisionField, type Severity } from '../core/model';
 import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
@@ -12,9 +14,8 @@ import { createDecisionValidator } from '../core/validation/createDecisionValida
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { BATCHES_SHEET, MAX_BATCH_ID, REASONS_SHEET, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
+import { MAX_BATCH_ID, REASONS_SHEET, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
 import { queueDefaultReasons, queueReasonsRead, type ReasonsRead } from './reasonsFlow';
-import { isoWeek, parseDate } from '../core/normalize/parseDate';
 import { loadTaxonomy } from './taxonomyFlow';
 import { readNamedColumns } from './readColumns';
 import type { Taxonomy } from '../core/taxonomy/types';
@@ -88,10 +89,6 @@ export interface SampleFlowResult {
   itemIds: string[];
 }
 
-// The inspection sheet's columns live in its schema; re-exported for the code that imports them from here.
-export { INSPECTION_COLUMNS, col, type InspectionColumn } from './schema/inspectionSheet';
-
-export const BATCH_COLUMNS = ['batch', 'created_at', 'created_by', 'source_sheet', 'method', 'parameters', 'seed', 'lot_size', 'sample_size', 'plan_letter', 'accept', 'reject', 'sheet'] as const;
 
 /** Outcome colors: green for correct, reds and oranges for the four errors, grey for pending. */
 export const OUTCOME_COLORS: Record<string, string> = {
@@ -104,12 +101,6 @@ export const OUTCOME_COLORS: Record<string, string> = {
 };
 
 const tempSheetName = (batch: string) => `QA ~${batch}`.slice(0, 31);
-
-/** The ISO week of a decision's date cell, or '' when it has none or it cannot be read. */
-function weekOf(value: CellValue): string {
-  const ms = parseDate(value);
-  return typeof ms === 'number' ? isoWeek(ms) : '';
-}
 
 /** The number of items a sizing rule asks for on a lot. */
 export function sampleSizeFor(size: SampleSize, lotSize: number): { n: number; plan?: SamplingPlan } {
@@ -324,13 +315,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       const c = at.mapping[f];
       return c === undefined ? '' : (raw[c] ?? '');
     };
-    table.push([
-      ...DECISION_FIELDS.map(cell),
-      item.row,
-      Math.round(item.weight * 1e6) / 1e6,
-      // qa_verdict, qa_policy, outcome, severity, then every later QA column empty.
-      ...QA_COLUMNS.map((c): CellValue => (c === 'outcome' ? outcomeLabel('pending', lang) : c === 'severity' ? (severity[d.policy] ?? '') : c === 'week' ? weekOf(cell('decided_at')) : '')),
-    ]);
+    const drawnRow: DrawnRow = { field: cell, sourceRow: item.row, weight: item.weight, severity: severity[d.policy] ?? '', lang };
+    // Each column as its schema says: the decision's fields, where it came from, the QA columns (pending, empty).
+    table.push(inspectionSheet.columns.map((c) => c.draw?.(drawnRow) ?? ''));
   });
   // Blind review is the default for calibration; an option for ordinary batches.
   const blind = options.blind ?? calibration;
@@ -339,6 +326,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     temp: tempSheetName(m.batch),
     // Each inspector's sheet names them in its inspector column, so nobody else's rows are theirs.
     table: m.inspector ? table.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === inspectorColumn ? m.inspector : v)))) : table,
+    batch: m.batch,
     row: batchRow(m.batch, options, at, drawn, lotSize, plan, { blind, ...(calibration ? { calibration: options.batch, inspector: m.inspector } : {}) }),
   }));
   await buildBatches(run, built, codeRange, reasons, lang);
@@ -456,6 +444,7 @@ function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mappin
 
 /** One batch to build: its sheet's temporary name, its table (header first) and its row in QA Batches. */
 interface BatchToBuild {
+  batch: string;
   temp: string;
   table: CellValue[][];
   row: CellValue[];
@@ -478,29 +467,21 @@ async function buildBatches(run: BatchRunner, batches: BatchToBuild[], codeRange
       // QA Reasons gets the default list on first use, once the draw is sure, before the dropdowns refer to it.
       const reasonRange = reasons.reasons?.codeRange ?? (await queueDefaultReasons(context, reasons.sheetExists)).codeRange;
       for (const b of batches) await queueInspectionSheet(context, b.temp, b.table, codeRange, reasonRange, lang, budget);
-      let ws = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowCount, rowIndex');
+      const found = queueOwnedSheet(context, batchesSheet);
       await context.sync();
-      let next = 1;
-      if (ws.isNullObject) {
-        ws = context.workbook.worksheets.add(BATCHES_SHEET);
-        await writeRows(context, ws, 0, 0, [[...BATCH_COLUMNS]], []);
-        ws.getRangeByIndexes(0, 0, 1, BATCH_COLUMNS.length).format.font.bold = true;
-        ws.freezePanes.freezeRows(1);
-      } else if (!used.isNullObject) next = used.rowIndex + used.rowCount;
-      const text = BATCH_COLUMNS.map((_, i) => i).filter((i) => ![7, 8, 10, 11].includes(i));
+      const { used } = found();
+      const ws = used ? context.workbook.worksheets.getItem(batchesSheet.name) : await queueOwnedHeader(context, batchesSheet, found());
+      const next = used ? used.rowIndex + used.rowCount : 1;
       // Another analyst may append between our read and our write (co-authoring: their requests
       // land between ours). Rows inserted and written in one request never overwrite theirs:
       // if they took row `next` first, the insert moves their row down
       // (P excel/co-authoring-in-excel-add-ins.md; R excel.range.yml `insert`).
       ws.getRangeByIndexes(next, 0, batches.length, 1).getEntireRow().insert('Down' as Excel.InsertShiftDirection);
-      await writeRows(context, ws, next, 0, batches.map((b) => b.row), text);
+      await writeRows(context, ws, next, 0, batches.map((b) => b.row), batchesSheet.textColumns());
       for (const b of batches) {
         const sheet = context.workbook.worksheets.getItem(b.temp);
-        const batch = String(b.row[0]);
-        sheet.name = inspectionSheetName(batch);
-        sheet.tables.getItemAt(0).name = inspectionTableName(batch);
+        sheet.name = inspectionSheetName(b.batch);
+        sheet.tables.getItemAt(0).name = inspectionTableName(b.batch);
       }
       await context.sync();
     } catch (error) {
@@ -519,28 +500,27 @@ async function queueInspectionSheet(context: Excel.RequestContext, temp: string,
   const ws = context.workbook.worksheets.add(temp);
   // Everything copied is written as text first (dates included: a date cell may hold untrusted text);
   // only the numbers this flow computes are left as numbers.
-  const numeric = new Set([col('source_row'), col('weight'), col('severity')]);
-  const textColumns = INSPECTION_COLUMNS.map((_, i) => i).filter((i) => !numeric.has(i));
-  await writeRows(context, ws, 0, 0, table, textColumns, budget);
+  await writeRows(context, ws, 0, 0, table, inspectionSheet.textColumns(), budget);
   const n = table.length - 1;
+  const width = inspectionSheet.columns.length;
   const formatting = sheetFormattingBytes(n);
   if (!budget.fits(formatting) && budget.used) {
     await context.sync();
     budget.reset();
   }
   budget.add(formatting);
-  const t = ws.tables.add(ws.getRangeByIndexes(0, 0, table.length, INSPECTION_COLUMNS.length), true);
+  const t = ws.tables.add(ws.getRangeByIndexes(0, 0, table.length, width), true);
   t.style = 'TableStyleMedium2';
-  // Dropdowns: verdicts as a short list; policies from the taxonomy sheet (100+ codes do not fit a comma list).
-  const verdicts = ws.getRangeByIndexes(1, col('qa_verdict'), n, 1);
-  verdicts.dataValidation.rule = { list: { inCellDropDown: true, source: 'approve,remove,age_restrict,fyf_ineligible,escalate' } };
-  const policies = ws.getRangeByIndexes(1, col('qa_policy'), n, 1);
-  policies.dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string } };
-  // Reasons from QA Reasons (the lead edits the list); settlement as a short list.
-  ws.getRangeByIndexes(1, col('reason'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string } };
-  ws.getRangeByIndexes(1, col('settlement'), n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: SETTLEMENTS.join(',') } };
-  const escalate = ws.getRangeByIndexes(1, col('escalate'), n, 1);
-  escalate.dataValidation.rule = { list: { inCellDropDown: true, source: escalateValues(lang).join(',') } };
+  // Dropdowns where the schema gives a column a list: verdicts, settlements and yes/no as short lists;
+  // policies and reasons from their sheets (100+ codes do not fit a comma list; the lead edits the reasons).
+  const sourceOf = (list: NonNullable<InspectionColumnSpec['list']>): string => {
+    if (list === 'policies') return context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string;
+    if (list === 'reasons') return context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string;
+    return (listValues(list, lang) ?? []).join(',');
+  };
+  inspectionSheet.columns.forEach((c, i) => {
+    if (c.list) ws.getRangeByIndexes(1, i, n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: sourceOf(c.list) } };
+  });
   const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
   for (const name of OUTCOMES) {
     const color = OUTCOME_COLORS[name];
@@ -550,8 +530,8 @@ async function queueInspectionSheet(context: Excel.RequestContext, temp: string,
   }
   ws.getRangeByIndexes(1, col('decided_at'), n, 1).numberFormat = table.slice(1).map(() => ['yyyy-mm-dd hh:mm']);
   ws.freezePanes.freezeAt(ws.getRange('A1'));
-  ws.getRangeByIndexes(0, 0, 1, INSPECTION_COLUMNS.length).format.font.bold = true;
-  ws.getRangeByIndexes(0, 0, Math.min(table.length, 200), INSPECTION_COLUMNS.length).format.autofitColumns();
+  ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+  ws.getRangeByIndexes(0, 0, Math.min(table.length, 200), width).format.autofitColumns();
   ws.getRangeByIndexes(0, col('notes'), 1, 1).format.columnWidth = 240;
   ws.getRangeByIndexes(0, col('qa_comment'), 1, 1).format.columnWidth = 240;
 }
@@ -573,5 +553,19 @@ function batchRow(batch: string, options: SampleFlowOptions, at: DecisionsLocati
     // Calibration (the batch it belongs to, its inspector) and blind review.
     ...extra,
   });
-  return [batch, new Date(options.now ?? Date.now()).toISOString(), options.createdBy ?? '', at.sheet, options.method, parameters, options.seed, lotSize, drawn.items.length, plan?.letter ?? '', plan?.accept ?? '', plan?.reject ?? '', inspectionSheetName(batch)];
+  return batchesSheet.row({
+    batch,
+    created_at: new Date(options.now ?? Date.now()).toISOString(),
+    created_by: options.createdBy ?? '',
+    source_sheet: at.sheet,
+    method: options.method,
+    parameters,
+    seed: options.seed,
+    lot_size: lotSize,
+    sample_size: drawn.items.length,
+    plan_letter: plan?.letter ?? '',
+    accept: plan?.accept ?? '',
+    reject: plan?.reject ?? '',
+    sheet: inspectionSheetName(batch),
+  });
 }

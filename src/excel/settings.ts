@@ -1,10 +1,9 @@
 import type { Mapping } from '../core/mapping/detectMapping';
 import { DECISION_FIELDS, type DecisionField } from '../core/model';
 import type { CellValue } from '../excelSpec';
-import { SETTINGS_SHEET } from './sheets';
+import { settingKey, settingValue, settingsSheet } from './schema/settingsSheet';
 
-/** The QA Settings key of a sheet's confirmed mapping. */
-export const settingKey = (sheet: string) => `mapping:${sheet}`;
+export { settingKey } from './schema/settingsSheet';
 
 /** A sheet's confirmed mapping, and the header text each field had when it was confirmed. */
 export interface ConfirmedMappings {
@@ -18,14 +17,14 @@ export interface ConfirmedMappings {
  * returns how to pick one sheet's mapping after that sync.
  */
 export function queueConfirmedMappings(context: Excel.RequestContext): ConfirmedMappings {
-  const used = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
+  const used = context.workbook.worksheets.getItemOrNullObject(settingsSheet.name).getUsedRangeOrNullObject(true);
   used.load('values');
   const parsed = (sheet: string): Record<string, unknown> | undefined => {
     if (used.isNullObject) return undefined;
-    const row = (used.values as CellValue[][]).find((r) => r[0] === settingKey(sheet));
-    if (!row) return undefined;
+    const value = settingValue(used.values as CellValue[][], settingKey(sheet));
+    if (value === undefined) return undefined;
     try {
-      return JSON.parse(String(row[1])) as Record<string, unknown>;
+      return JSON.parse(String(value)) as Record<string, unknown>;
     } catch {
       return undefined; // an edited, unreadable value is ignored and detection runs again
     }

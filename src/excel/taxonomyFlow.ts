@@ -9,7 +9,8 @@ import { validateTaxonomy } from '../core/taxonomy/validateTaxonomy';
 import { renderFinding } from './renderFinding';
 import { FlowError, type BatchRunner } from './host';
 import { TAXONOMY_SHEET } from './sheets';
-import { writeRows } from './writeTable';
+import { openOwnedSheet } from './ownedSheet';
+import { taxonomySheet } from './schema/taxonomySheet';
 
 /**
  * The taxonomy in use: read from `QA Taxonomy` (a lead's edits travel with the workbook), or, on
@@ -24,19 +25,11 @@ export interface TaxonomyInUse {
 
 export async function loadTaxonomy(run: BatchRunner, lang: Lang = 'en'): Promise<TaxonomyInUse> {
   return run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(TAXONOMY_SHEET);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('values');
-    await context.sync();
-    if (ws.isNullObject || used.isNullObject) {
-      const sheet = ws.isNullObject ? context.workbook.worksheets.add(TAXONOMY_SHEET) : ws;
-      const rows = taxonomyToRows(defaultTaxonomy());
-      await writeRows(context, sheet, 0, 0, rows, [0, 1, 2, 3, 5, 6, 7, 8, 9]);
-      sheet.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
-      sheet.freezePanes.freezeRows(1);
-      sheet.getRangeByIndexes(0, 0, rows.length, rows[0].length).format.autofitColumns();
+    // On first use the default taxonomy is written (core writes its rows; the header is the schema's).
+    const { used } = await openOwnedSheet(context, taxonomySheet, { load: 'values', rows: taxonomyToRows(defaultTaxonomy()).slice(1), autofit: taxonomySheet.columns.length });
+    if (!used) {
       await context.sync();
-      return { taxonomy: defaultTaxonomy(), codeRange: `A2:A${rows.length}` };
+      return { taxonomy: defaultTaxonomy(), codeRange: `A2:A${defaultTaxonomy().policies.length + 1}` };
     }
     const read = rowsToTaxonomy(used.values as CellValue[][], TAXONOMY_SHEET, 1);
     const findings = [...read.findings, ...validateTaxonomy(read.taxonomy, TAXONOMY_SHEET)];
@@ -45,7 +38,7 @@ export async function loadTaxonomy(run: BatchRunner, lang: Lang = 'en'): Promise
       throw new FlowError('flow.error.invalidTaxonomy', { count: findings.length, cell: cellAddress(first.row, first.column, TAXONOMY_SHEET), message: renderFinding(first, lang, TAXONOMY_SHEET) });
     }
     const values = used.values as CellValue[][];
-    const codeColumn = Math.max(0, (values[0] ?? []).findIndex((h) => ['code', 'コード', 'ポリシーコード'].includes(String(h).trim().toLowerCase())));
+    const codeColumn = Math.max(0, taxonomySheet.reader(values[0] ?? []).at('code'));
     const letter = columnLetter(codeColumn);
     return { taxonomy: read.taxonomy, codeRange: `${letter}2:${letter}${values.length}` };
   });

@@ -9,13 +9,16 @@ import { renderFinding } from './renderFinding';
 import { validateInspectionRows } from '../core/validation/validateInspectionRows';
 import { t } from '../i18n';
 import { policyLookup } from './policyLookup';
-import { locateInspectionColumns } from './schema/inspectionSheet';
+import { inspectionSheet } from './schema/inspectionSheet';
+import { validateListedValues } from '../core/validation/validateListedValues';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks } from './readDecisions';
 import { FINDINGS_SHEET, isInspectionSheet } from './sheets';
 import { loadTaxonomy } from './taxonomyFlow';
 import { readNamedColumns } from './readColumns';
-import { removeSheetQuietly, writeRows } from './writeTable';
+import { writeRows } from './writeTable';
+import { buildAndSwap } from './ownedSheet';
+import { FINDINGS_TABLE, findingsSheet } from './schema/findingsSheet';
 
 export interface ValidateOptions extends FlowControl {
   /** The decisions sheet; the active sheet when omitted. */
@@ -32,10 +35,6 @@ export interface ValidateResult {
   findings: (Finding & { address: string; message: string })[];
   counts: Partial<Record<FindingCode, number>>;
 }
-
-export const FINDINGS_COLUMNS = ['sheet', 'cell', 'rule', 'severity', 'message', 'suggestion'] as const;
-/** QA Findings' header in Japanese workbooks (English ones keep the column names). */
-const FINDINGS_COLUMNS_JA: Record<(typeof FINDINGS_COLUMNS)[number], string> = { sheet: 'シート', cell: 'セル', rule: 'ルール', severity: '重大度', message: 'メッセージ', suggestion: '候補' };
 
 /**
  * Validates every decision against the taxonomy, in chunks, plus the QA columns of every
@@ -68,11 +67,15 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
     await context.sync();
     const sheetNames = sheets.items.map((s) => s.name);
     const names = sheetNames.filter(isInspectionSheet);
-    // Only the two QA columns, found by name and read in chunks (not every sheet whole).
-    const tables = await readNamedColumns(context, names, ['qa_verdict', 'qa_policy']);
+    // Only the QA columns to check, found by name and read in chunks (not every sheet whole): the
+    // verdict and policy, and any column whose schema gives it a list of its own.
+    const listed = inspectionSheet.columns.filter((c): c is typeof c & { list: readonly string[] } => Array.isArray(c.list));
+    const tables = await readNamedColumns(context, names, ['qa_verdict', 'qa_policy', ...listed.map((c) => c.name)]);
     const out: Finding[] = [];
     for (const [n, values] of tables) {
-      const { at } = locateInspectionColumns(values[0] ?? []);
+      const { at } = inspectionSheet.reader(values[0] ?? []);
+      const lists = listed.filter((c) => at(c.name) >= 0).map((c) => ({ column: at(c.name), field: c.name, allowed: c.list }));
+      out.push(...validateListedValues(values.slice(1), 2, lists, n));
       const qv = at('qa_verdict');
       const qp = at('qa_policy');
       if (qv < 0 || qp < 0) continue;
@@ -99,30 +102,26 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
  * and swapped in by the last sync, so an interrupted run leaves the previous findings in place.
  */
 async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; address: string; code: string; severity: FindingSeverity; message: string; suggestion?: string }[], sheetNames: string[], lang: Lang, suggestionText: (code: string) => string): Promise<void> {
-  const temp = `${FINDINGS_SHEET} ~new`;
-  const has = (name: string) => sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
   await run(async (context) => {
-    // A temporary sheet left by an interrupted run goes first (queued with the first write).
-    if (has(temp)) context.workbook.worksheets.getItem(temp).delete();
     try {
-      const ws = context.workbook.worksheets.add(temp);
-      // Headers and severities in the workbook's language; the rule stays its code (what a filter or formula keys on).
-      const header = lang === 'ja' ? FINDINGS_COLUMNS.map((c) => FINDINGS_COLUMNS_JA[c]) : [...FINDINGS_COLUMNS];
-      const rows: CellValue[][] = [header, ...findings.map((f) => [f.sheet ?? '', f.address, f.code, lang === 'ja' ? t(`severity.${f.severity}`, {}, lang) : f.severity, f.message, f.suggestion ? suggestionText(f.suggestion) : ''])];
-      await writeRows(context, ws, 0, 0, rows, [0, 1, 2, 3, 4, 5]);
-      const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rows.length, FINDINGS_COLUMNS.length), true);
-      table.style = 'TableStyleLight9';
-      ws.freezePanes.freezeRows(1);
-      ws.getRangeByIndexes(0, 0, 1, 4).format.autofitColumns();
-      ws.getRange('E:E').format.columnWidth = 480;
-      // The swap: the previous findings go and the new sheet takes their name, in one request.
-      if (has(FINDINGS_SHEET)) context.workbook.worksheets.getItem(FINDINGS_SHEET).delete();
-      ws.name = FINDINGS_SHEET;
-      table.name = 'QA_Findings';
-      await context.sync();
+      await buildAndSwap(
+        context,
+        FINDINGS_SHEET,
+        async (ws) => {
+          // Headers and severities in the workbook's language; the rule stays its code (what a filter or formula keys on).
+          const rows: CellValue[][] = [findingsSheet.header(lang), ...findings.map((f) => findingsSheet.row({ sheet: f.sheet ?? '', cell: f.address, rule: f.code, severity: lang === 'ja' ? t(`severity.${f.severity}`, {}, lang) : f.severity, message: f.message, suggestion: f.suggestion ? suggestionText(f.suggestion) : '' }))];
+          await writeRows(context, ws, 0, 0, rows, findingsSheet.textColumns());
+          const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rows.length, findingsSheet.columns.length), true);
+          table.style = 'TableStyleLight9';
+          ws.freezePanes.freezeRows(1);
+          ws.getRangeByIndexes(0, 0, 1, findingsSheet.position('message')).format.autofitColumns();
+          ws.getRangeByIndexes(0, findingsSheet.position('message'), 1, 1).format.columnWidth = 480;
+          // The table's name is free once the previous findings are gone.
+          return () => (table.name = FINDINGS_TABLE);
+        },
+        { temp: `${FINDINGS_SHEET} ~new`, sheetNames },
+      );
     } catch (error) {
-      // Leave no half-written sheet behind: the temporary one goes, the previous findings stay.
-      await removeSheetQuietly(context, temp);
       throw toFlowError(error, FINDINGS_SHEET);
     }
   });

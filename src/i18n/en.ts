@@ -784,6 +784,7 @@ export const en = {
   'findingTitle.qa_verdict_not_allowed': 'QA: verdict not allowed for the policy',
   'findingTitle.qa_enforcing_without_policy': 'QA: enforcement without a policy',
   'findingTitle.qa_approve_with_policy': 'QA: approve with a policy',
+  'findingTitle.qa_value_not_listed': "QA: value not in the column's list",
   'findingTitle.taxonomy_duplicate_code': 'Taxonomy: duplicate code',
   'findingTitle.taxonomy_unknown_parent': 'Taxonomy: unknown parent',
   'findingTitle.taxonomy_parent_cycle': 'Taxonomy: parent cycle',
@@ -848,6 +849,9 @@ export const en = {
     '{cell}: the QA verdict "{verdict}" acts on the video but no QA policy is given. Choose the policy.',
   'finding.qa_approve_with_policy':
     '{cell}: the QA verdict is approve but a QA policy ("{policy}") is given. Clear the QA policy.',
+  'finding.qa_value_not_listed':
+    '{cell}: "{value}" is not one of the values of the column "{field}" ({allowed}); pasted values skip the ' +
+    'dropdown. Choose one from the dropdown.',
   'finding.taxonomy_duplicate_code':
     '{cell}: the code "{value}" is already used in row {otherRow}. Give each policy its own code.',
   'finding.taxonomy_unknown_parent':

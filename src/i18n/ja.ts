@@ -655,6 +655,7 @@ export const ja: Record<MessageKey, string> = {
   'findingTitle.qa_verdict_not_allowed': 'QA：ポリシーで認められない判定',
   'findingTitle.qa_enforcing_without_policy': 'QA：ポリシーのない措置',
   'findingTitle.qa_approve_with_policy': 'QA：ポリシー付きの承認',
+  'findingTitle.qa_value_not_listed': 'QA：列の一覧にない値',
   'findingTitle.taxonomy_duplicate_code': 'タクソノミー：コードの重複',
   'findingTitle.taxonomy_unknown_parent': 'タクソノミー：不明な親',
   'findingTitle.taxonomy_parent_cycle': 'タクソノミー：親の循環',
@@ -697,6 +698,8 @@ export const ja: Record<MessageKey, string> = {
     '{cell}：ポリシー「{policy}」では QA 判定「{verdict}」は使えません（使える判定：{allowed}）。QA 判定か QA ポリシーを変更してください。',
   'finding.qa_enforcing_without_policy': '{cell}：QA 判定「{verdict}」は措置を伴いますが QA ポリシーがありません。ポリシーを選んでください。',
   'finding.qa_approve_with_policy': '{cell}：QA 判定が承認なのに QA ポリシー（「{policy}」）が入っています。QA ポリシーを消してください。',
+  'finding.qa_value_not_listed':
+    '{cell}：「{value}」は列「{field}」の値（{allowed}）にありません（貼り付けた値はドロップダウンを通りません）。ドロップダウンから選んでください。',
   'finding.taxonomy_duplicate_code': '{cell}：コード「{value}」は {otherRow} 行目ですでに使われています。ポリシーごとに別のコードにしてください。',
   'finding.taxonomy_unknown_parent': '{cell}：親「{value}」はこのタクソノミーのコードではありません。修正するか、セクションなら空にしてください。',
   'finding.taxonomy_parent_cycle': '{cell}：「{value}」の親をたどると自分自身に戻ります（{path}）。循環を解消してください。',

@@ -6,9 +6,10 @@ import { DSA_CATEGORIES, type Policy, type Taxonomy } from './types';
 
 /** The columns of the `QA Taxonomy` sheet, in order. */
 export const TAXONOMY_COLUMNS = ['code', 'parent', 'name_en', 'name_ja', 'severity', 'allowed_verdicts', 'dsa_category', 'status', 'replaced_by', 'aliases'] as const;
-type TaxonomyColumn = (typeof TAXONOMY_COLUMNS)[number];
+export type TaxonomyColumn = (typeof TAXONOMY_COLUMNS)[number];
 
-const HEADER_ALIASES: Record<TaxonomyColumn, string[]> = {
+/** The header texts each column is read by (English and Japanese; the first is what the add-in writes). */
+export const TAXONOMY_HEADER_ALIASES: Record<TaxonomyColumn, readonly string[]> = {
   code: ['code', 'コード', 'ポリシーコード'],
   parent: ['parent', '親', '親コード', 'セクション'],
   name_en: ['name_en', 'name (en)', 'english name', '英語名', '名前(英語)'],
@@ -30,7 +31,7 @@ export function splitAliases(cell: string): string[] {
   return cell.split(ALIAS_SPLIT).map((a) => a.trim()).filter(Boolean);
 }
 const HEADER_INDEX = new Map<string, TaxonomyColumn>();
-for (const [col, aliases] of Object.entries(HEADER_ALIASES) as [TaxonomyColumn, string[]][]) for (const a of aliases) HEADER_INDEX.set(normalizeKey(a), col);
+for (const [col, aliases] of Object.entries(TAXONOMY_HEADER_ALIASES) as [TaxonomyColumn, string[]][]) for (const a of aliases) HEADER_INDEX.set(normalizeKey(a), col);
 
 /**
  * The taxonomy as sheet rows: a header row, then one row per policy (verdicts space-separated).
