@@ -7,11 +7,10 @@ require('tsx/cjs');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { removeUnderPolicy } = require('./keys');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
 const { agreementReport, raterAccuracy, referenceVerdicts } = require('../../src/core/stats/agreementReport.ts');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = (key) => new RegExp(translate(key, {}, 'en').split(/\{\w+\}/).map(escape).join('.*'));
 const N = 20;
 
 // Fluent's focus manager adds invisible sentinels (data-tabster-dummy): its documented mechanism, not content.

@@ -2,12 +2,10 @@
 // open with an inspector, and what the pane and the workbook say about the item on screen.
 require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
 const { locateInspectionColumns } = require('../../src/excel/schema/inspectionSheet.ts');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A catalog message as a RegExp, its {params} matching anything. */
-const pattern = (key, lang) => new RegExp(translate(key, {}, lang).split(/\{\w+\}/).map(escape).join('.*'));
 
 /** Opens the workbench (`query` adds e.g. pane=350), draws batch `batch` (ISO 2859-1: 50 items) and opens Inspect. */
 async function openInspect(t, lang, batch, query = '') {

@@ -8,6 +8,7 @@ require('tsx/cjs');
 const fs = require('node:fs');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 const { threeWeeksBook, SLIPPING } = require('../helpers/threeWeeks.ts');
 const { exportXlsx, importXlsx } = require('../../src/emulator/xlsx.ts');
 const { planForLetter } = require('../../src/core/iso2859/samplingPlan.ts');
@@ -19,8 +20,6 @@ async function axeCheck(t, page, where) {
   const report = await new AxeBuilder({ page }).include('#pane').exclude('[data-tabster-dummy]').analyze();
   t.check(report.violations.length === 0, `axe on ${where}: ${report.violations.map((v) => `${v.id} (${v.nodes.length}: ${v.nodes[0]?.target})`).join(', ')}`);
 }
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = (key, lang) => new RegExp(translate(key, {}, lang).split(/\{\w+\}/).map(escape).join('.*'));
 
 module.exports = async function lead(t, lang) {
   const { page } = t;

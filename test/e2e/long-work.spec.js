@@ -4,9 +4,8 @@
 // keeps ticking), and Validate runs again to the end.
 require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = (key) => new RegExp(translate(key, {}, 'en').split(/\{\w+\}/).map(escape).join('.*'));
 const ROWS = 50000;
 
 /** A generated decisions export of `rows` rows as .xlsx bytes (written by the product's own writer). */

@@ -5,9 +5,8 @@
 require('tsx/cjs');
 const fs = require('node:fs');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = (key) => new RegExp(translate(key, {}, 'en').split(/\{\w+\}/).map(escape).join('.*'));
 
 module.exports = async function loopCorrectness(t) {
   const { page } = t;

@@ -6,13 +6,11 @@ require('tsx/cjs');
 const fs = require('node:fs');
 const { axeCheck } = require('./axe');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 const { readInspectionRows, toInspectedItems } = require('../../src/excel/inspectionRows.ts');
 const { parseOutcome } = require('../../src/excel/schema/inspectionSheet.ts');
 const { breakdown } = require('../../src/core/stats/summarizeInspection.ts');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A catalog message as a RegExp, its {params} matching anything. */
-const pattern = (key, lang) => new RegExp(translate(key, {}, lang).split(/\{\w+\}/).map(escape).join('.*'));
 
 module.exports = async function loop(t, lang) {
   const { page } = t;

@@ -4,11 +4,10 @@
 // side; the result of Preview and of Draw is in view without scrolling.
 require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 const { cochranSampleSize } = require('../../src/core/sampling/cochranSampleSize.ts');
 const { axeCheck } = require('./axe');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = (key) => new RegExp(translate(key, {}, 'en').split(/\{\w+\}/).map(escape).join('.*'));
 
 module.exports = async function sampleForm(t) {
   const { page } = t;

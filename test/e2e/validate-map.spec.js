@@ -5,10 +5,10 @@
 // unique ids) in English and Japanese, the Trends page included.
 require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape } = require('./catalog');
 const { columnLetter } = require('../../src/excelSpec/index.ts');
 const { axeCheck } = require('./axe');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 module.exports = async function validateMap(t) {
   const { page } = t;

@@ -4,9 +4,8 @@
 // nothing is offered on the next load.
 require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
+const { escape, pattern } = require('./catalog');
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pattern = (key) => new RegExp(translate(key, {}, 'en').split(/\{\w+\}/).map(escape).join('.*'));
 
 module.exports = async function workLost(t) {
   const { page } = t;
