@@ -59,8 +59,11 @@ module.exports = async function calibration(t) {
     await pane.getByText(L('inspect.progress', { done: 0, total: N })).first().waitFor();
     for (let i = 0; i < N; i++) {
       // Before saving: the moderator's verdict and policy are hidden, and the picker is empty.
+      // The item's card renders after its progress line: wait until the card has settled (5 s at most).
       const hidden = pane.locator('dd[data-blind=hidden]');
-      t.check((await hidden.count()) === 2, `${inspector}, item ${i + 1}: the moderator's verdict and policy are hidden`);
+      await page.waitForFunction(() => document.querySelectorAll('#pane dd[data-blind=hidden]').length === 2, null, { timeout: 5000 }).catch(() => undefined);
+      const shownFacts = await pane.locator('dd').allInnerTexts();
+      t.check((await hidden.count()) === 2, `${inspector}, item ${i + 1}: the moderator's verdict and policy are hidden (the card shows: ${shownFacts.join(' | ')})`);
       for (const text of await hidden.allInnerTexts()) t.check(text === L('inspect.blindHidden'), `${inspector}, item ${i + 1}: ${text}`);
       const heading = pane.locator('#item-title').first();
       await heading.focus();
