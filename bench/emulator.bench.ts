@@ -31,8 +31,19 @@ export async function run(ctx: BenchContext): Promise<void> {
   });
   const perSync = Number(process.hrtime.bigint() - start) / 1e6 / 100;
   const responses = book.instrumentation.responseBytes.slice(before);
-  ctx.record({ suite: 'emulator', name: 'one sync reading 5,000 × 12 cells (mean of 100)', value: perSync, unit: 'ms' });
-  ctx.record({ suite: 'emulator', name: 'response size of one 5,000 × 12 read (largest of 100)', value: Math.max(...responses) / 1024, unit: 'KB', target: { max: 5 * 1024 } });
+  ctx.record({
+    suite: 'emulator',
+    name: 'one sync reading 5,000 × 12 cells (mean of 100)',
+    value: perSync,
+    unit: 'ms',
+  });
+  ctx.record({
+    suite: 'emulator',
+    name: 'response size of one 5,000 × 12 read (largest of 100)',
+    value: Math.max(...responses) / 1024,
+    unit: 'KB',
+    target: { max: 5 * 1024 },
+  });
 
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-bench-')), 'decisions.xlsx');
   const write = await withPeakMemory(async () => {
@@ -40,14 +51,30 @@ export async function run(ctx: BenchContext): Promise<void> {
     await writeXlsxFile(book.model, file);
     return Date.now() - t;
   });
-  ctx.record({ suite: 'emulator', name: `write .xlsx, ${label} (one path for every size)`, value: write.result, unit: 'ms', note: `${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MB file` });
+  ctx.record({
+    suite: 'emulator',
+    name: `write .xlsx, ${label} (one path for every size)`,
+    value: write.result,
+    unit: 'ms',
+    note: `${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MB file`,
+  });
   const read = await withPeakMemory(async () => {
     const t = Date.now();
     const model = await readXlsxFile(file);
     if (model.sheets[0].rows.length !== rows + 1) throw new Error(`read ${model.sheets[0].rows.length} rows`);
     return Date.now() - t;
   });
-  ctx.record({ suite: 'emulator', name: `read .xlsx back, ${label} (one path for every size)`, value: read.result, unit: 'ms' });
-  ctx.record({ suite: 'emulator', name: 'peak RSS during the .xlsx round trip', value: Math.max(write.peakRssMB, read.peakRssMB), unit: 'MB' });
+  ctx.record({
+    suite: 'emulator',
+    name: `read .xlsx back, ${label} (one path for every size)`,
+    value: read.result,
+    unit: 'ms',
+  });
+  ctx.record({
+    suite: 'emulator',
+    name: 'peak RSS during the .xlsx round trip',
+    value: Math.max(write.peakRssMB, read.peakRssMB),
+    unit: 'MB',
+  });
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }

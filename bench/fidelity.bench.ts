@@ -43,10 +43,15 @@ async function measure(book: EmulatedWorkbook, fn: () => Promise<unknown>) {
   const ins = book.instrumentation;
   const [s0, q0, r0] = [ins.syncs, ins.requestBytes.length, ins.responseBytes.length];
   await fn();
-  return { syncs: ins.syncs - s0, largestRequest: Math.max(0, ...ins.requestBytes.slice(q0)), largestResponse: Math.max(0, ...ins.responseBytes.slice(r0)) };
+  return {
+    syncs: ins.syncs - s0,
+    largestRequest: Math.max(0, ...ins.requestBytes.slice(q0)),
+    largestResponse: Math.max(0, ...ins.responseBytes.slice(r0)),
+  };
 }
 
-const draw = (book: EmulatedWorkbook, batch: string, n: number) => sampleFlow(book.run, { batch, method: 'simple', size: { kind: 'fixed', n }, seed: batch, now: NOW, lang: 'ja' });
+const draw = (book: EmulatedWorkbook, batch: string, n: number) =>
+  sampleFlow(book.run, { batch, method: 'simple', size: { kind: 'fixed', n }, seed: batch, now: NOW, lang: 'ja' });
 
 export async function run(ctx: BenchContext): Promise<void> {
   const q = ctx.quick;
@@ -60,7 +65,14 @@ export async function run(ctx: BenchContext): Promise<void> {
   const [lotRows, drawn] = q ? [20_000, 4_000] : [100_000, 20_000];
   const big = lot(lotRows, 3);
   const s = await measure(big, () => draw(big, 'big', drawn));
-  ctx.record({ suite: 'fidelity', name: 'sample20k.largestRequestBytes', value: s.largestRequest, unit: 'bytes', target: { max: LIMIT }, note: `${drawn.toLocaleString('en-US')} items from ${lotRows.toLocaleString('en-US')} rows, ${s.syncs} syncs` });
+  ctx.record({
+    suite: 'fidelity',
+    name: 'sample20k.largestRequestBytes',
+    value: s.largestRequest,
+    unit: 'bytes',
+    target: { max: LIMIT },
+    note: `${drawn.toLocaleString('en-US')} items from ${lotRows.toLocaleString('en-US')} rows, ${s.syncs} syncs`,
+  });
 
   // Every drawn item inspected: all outcomes are stale and recomputed at once.
   const sheet = big.model.sheet('QA big')!;
@@ -70,7 +82,14 @@ export async function run(ctx: BenchContext): Promise<void> {
   if (verdict < 0) throw new Error(`no qa_verdict column in ${INSPECTION_COLUMNS.join(',')}`);
   for (let r = 1; r < values.length; r++) sheet.setCell(r, verdict, 'approve');
   const rc = await measure(big, () => recomputeOutcomes(big.run, 'big'));
-  ctx.record({ suite: 'fidelity', name: 'recompute20k.largestRequestBytes', value: rc.largestRequest, unit: 'bytes', target: { max: LIMIT }, note: `${drawn.toLocaleString('en-US')} stale outcomes, ${rc.syncs} syncs` });
+  ctx.record({
+    suite: 'fidelity',
+    name: 'recompute20k.largestRequestBytes',
+    value: rc.largestRequest,
+    unit: 'bytes',
+    target: { max: LIMIT },
+    note: `${drawn.toLocaleString('en-US')} stale outcomes, ${rc.syncs} syncs`,
+  });
   tally(big);
 
   // Weekly batches accumulate; each later draw and validate reads what the earlier ones left.
@@ -79,7 +98,14 @@ export async function run(ctx: BenchContext): Promise<void> {
   for (let i = 1; i <= batches; i++) await draw(weekly, `w${i}`, perBatch);
   const d = await measure(weekly, () => draw(weekly, `w${batches + 1}`, perBatch));
   const v = await measure(weekly, () => validateFlow(weekly.run, { sheet: 'Decisions', now: NOW, lang: 'ja' }));
-  ctx.record({ suite: 'fidelity', name: 'accumulated30.largestResponseBytes', value: Math.max(d.largestResponse, v.largestResponse), unit: 'bytes', target: { max: LIMIT }, note: `after ${batches} batches of ${perBatch.toLocaleString('en-US')}: draw ${d.largestResponse}, validate ${v.largestResponse}` });
+  ctx.record({
+    suite: 'fidelity',
+    name: 'accumulated30.largestResponseBytes',
+    value: Math.max(d.largestResponse, v.largestResponse),
+    unit: 'bytes',
+    target: { max: LIMIT },
+    note: `after ${batches} batches of ${perBatch.toLocaleString('en-US')}: draw ${d.largestResponse}, validate ${v.largestResponse}`,
+  });
   tally(weekly);
 
   // A full sheet: validate in chunks, then a 2,000-item draw (reading the sheet, then building).
@@ -88,11 +114,31 @@ export async function run(ctx: BenchContext): Promise<void> {
   const at = await locateDecisions(full.run);
   const fv = await measure(full, () => validateFlow(full.run, { now: NOW, lang: 'ja' }));
   const label = (rows + 1).toLocaleString('en-US');
-  ctx.record({ suite: 'fidelity', name: 'validate1m.syncs', value: fv.syncs, unit: 'syncs', target: { max: Math.ceil(rows / at.chunkRows) + 10 }, note: `${label} rows, chunk ${at.chunkRows}; largest request ${fv.largestRequest}, response ${fv.largestResponse} bytes` });
+  ctx.record({
+    suite: 'fidelity',
+    name: 'validate1m.syncs',
+    value: fv.syncs,
+    unit: 'syncs',
+    target: { max: Math.ceil(rows / at.chunkRows) + 10 },
+    note: `${label} rows, chunk ${at.chunkRows}; largest request ${fv.largestRequest}, response ${fv.largestResponse} bytes`,
+  });
   const fd = await measure(full, () => draw(full, 'd2000', 2_000));
   const readSyncs = Math.ceil(rows / at.chunkRows);
-  ctx.record({ suite: 'fidelity', name: 'draw2000.syncs', value: fd.syncs - readSyncs, unit: 'syncs', target: { max: 10 }, note: `${fd.syncs} in all, ${readSyncs} reading ${label} rows; largest request ${fd.largestRequest} bytes` });
+  ctx.record({
+    suite: 'fidelity',
+    name: 'draw2000.syncs',
+    value: fd.syncs - readSyncs,
+    unit: 'syncs',
+    target: { max: 10 },
+    note: `${fd.syncs} in all, ${readSyncs} reading ${label} rows; largest request ${fd.largestRequest} bytes`,
+  });
   tally(full);
 
-  ctx.record({ suite: 'fidelity', name: 'host.msPerSync', value: host.ms / host.syncs, unit: 'ms', note: `the host's own time (answer and serialize) over ${host.syncs} syncs` });
+  ctx.record({
+    suite: 'fidelity',
+    name: 'host.msPerSync',
+    value: host.ms / host.syncs,
+    unit: 'ms',
+    note: `the host's own time (answer and serialize) over ${host.syncs} syncs`,
+  });
 }

@@ -24,7 +24,12 @@ export interface BenchContext {
  * Times `fn` `runs` times after `warmup` untimed runs: the median of the timed runs, and the very
  * first run's time (cold: the compiler untrained and the heap not yet grown), in milliseconds.
  */
-export async function timeRuns(runs: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void, warmup = 0): Promise<{ median: number; first: number }> {
+export async function timeRuns(
+  runs: number,
+  fn: () => unknown | Promise<unknown>,
+  beforeEach?: () => void,
+  warmup = 0,
+): Promise<{ median: number; first: number }> {
   const times: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     beforeEach?.(); // untimed: resets, garbage collection
@@ -38,12 +43,18 @@ export async function timeRuns(runs: number, fn: () => unknown | Promise<unknown
 }
 
 /** The median of several timed runs of `fn`, in milliseconds. */
-export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>, beforeEach?: () => void): Promise<number> {
+export async function medianMs(
+  runs: number,
+  fn: () => unknown | Promise<unknown>,
+  beforeEach?: () => void,
+): Promise<number> {
   return (await timeRuns(runs, fn, beforeEach)).median;
 }
 
 /** Tracks the peak heap and RSS while a piece of work runs (sampled every 20 ms and at the end). */
-export async function withPeakMemory<T>(fn: () => Promise<T> | T): Promise<{ result: T; peakHeapMB: number; peakRssMB: number }> {
+export async function withPeakMemory<T>(
+  fn: () => Promise<T> | T,
+): Promise<{ result: T; peakHeapMB: number; peakRssMB: number }> {
   let peakHeap = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;
   const sample = () => {

@@ -34,7 +34,12 @@ const { main } = require(${JSON.stringify(fs.existsSync(compiled) ? compiled : p
 const io = { out: () => {}, err: (s) => process.stderr.write(s), env: {}, isTTY: false, now: () => Date.now() };
 main(${JSON.stringify(args)}, io).then((code) => { process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS })); });`;
   const start = Date.now();
-  const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
   const ms = Date.now() - start;
   const { code, rss } = JSON.parse(out) as { code: number; rss: number };
   if (code !== 0) throw new Error(`moderation-qa ${args.join(' ')} exited with ${code}`);
@@ -73,17 +78,30 @@ async function parity(dir: string, rows: number): Promise<{ compared: number; id
   // The add-in reads the same file as the workbench opens a CSV (numbers become numbers, IDs stay text).
   const sheet = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
   const { headerRow, mapping } = detectMapping(sheet);
-  const core = validateDecisions(sheet.slice(headerRow + 1), headerRow + 2, { mapping, taxonomy, now: Date.UTC(2026, 10, 24), collectDecisions: true, maxFindings: 0 }).lot;
+  const core = validateDecisions(sheet.slice(headerRow + 1), headerRow + 2, {
+    mapping,
+    taxonomy,
+    now: Date.UTC(2026, 10, 24),
+    collectDecisions: true,
+    maxFindings: 0,
+  }).lot;
   const policySeverity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity]));
   const lot = await openLot(file);
   let compared = 0;
   let identical = 0;
   try {
     for (const method of SAMPLING_METHODS)
-      for (const [seed, unit] of [['w48', 'decision'], ['第48週', 'item']] as const) {
+      for (const [seed, unit] of [
+        ['w48', 'decision'],
+        ['第48週', 'item'],
+      ] as const) {
         const options = { method, size: 2000, seed, unit, strata: ['market' as const], quota: 3, minimumPerStratum: 5 };
-        const want = drawSample(core, { ...options, policySeverity }).items.map((i) => i.row).sort((a, b) => a - b);
-        const got = (await drawFromLot(lot, { ...options, size: { kind: 'fixed', n: 2000 }, taxonomy })).rows.map((r) => r.row).sort((a, b) => a - b);
+        const want = drawSample(core, { ...options, policySeverity })
+          .items.map((i) => i.row)
+          .sort((a, b) => a - b);
+        const got = (await drawFromLot(lot, { ...options, size: { kind: 'fixed', n: 2000 }, taxonomy })).rows
+          .map((r) => r.row)
+          .sort((a, b) => a - b);
         compared++;
         if (got.length === want.length && got.every((r, i) => r === want[i])) identical++;
       }
@@ -100,22 +118,75 @@ export async function run(ctx: BenchContext): Promise<void> {
   try {
     const parquet = path.join(dir, 'lot.parquet');
     await writeParquetLot(parquet, parquetRows);
-    const p = cli(['sample', parquet, '--batch', 'bench', '--n', '2000', '--seed', 'bench', '--out', path.join(dir, 'parquet-sample.xlsx')]);
+    const p = cli([
+      'sample',
+      parquet,
+      '--batch',
+      'bench',
+      '--n',
+      '2000',
+      '--seed',
+      'bench',
+      '--out',
+      path.join(dir, 'parquet-sample.xlsx'),
+    ]);
     const lotLabel = parquetRows.toLocaleString('en-US');
 
     const xlsx = path.join(dir, 'lot.xlsx');
     const book = createWorkbook();
     book.addSheet('Decisions', generateDecisions({ rows: sheetRows, headers: 'en', seed: 77 }));
     await writeXlsxFile(book.model, xlsx);
-    const x = cli(['sample', xlsx, '--batch', 'bench', '--n', '2000', '--seed', 'bench', '--out', path.join(dir, 'xlsx-sample.xlsx')]);
+    const x = cli([
+      'sample',
+      xlsx,
+      '--batch',
+      'bench',
+      '--n',
+      '2000',
+      '--seed',
+      'bench',
+      '--out',
+      path.join(dir, 'xlsx-sample.xlsx'),
+    ]);
     const sheetLabel = (sheetRows + 1).toLocaleString('en-US');
 
-    ctx.record({ suite: 'warehouse', name: `draw 2,000 from a ${lotLabel}-decision Parquet lot (DuckDB): time`, value: p.ms, unit: 'ms', target: { max: x.ms }, note: `the ${sheetLabel}-row .xlsx draw is the target` });
-    ctx.record({ suite: 'warehouse', name: `draw 2,000 from a ${lotLabel}-decision Parquet lot: peak RSS`, value: p.rssMB, unit: 'MB', target: { max: 1024 } });
-    ctx.record({ suite: 'warehouse', name: `draw 2,000 from a ${sheetLabel}-row .xlsx (sheet path): time`, value: x.ms, unit: 'ms', note: `${(fs.statSync(xlsx).size / 2 ** 20).toFixed(1)} MB file` });
-    ctx.record({ suite: 'warehouse', name: `draw 2,000 from a ${sheetLabel}-row .xlsx: peak RSS`, value: x.rssMB, unit: 'MB' });
+    ctx.record({
+      suite: 'warehouse',
+      name: `draw 2,000 from a ${lotLabel}-decision Parquet lot (DuckDB): time`,
+      value: p.ms,
+      unit: 'ms',
+      target: { max: x.ms },
+      note: `the ${sheetLabel}-row .xlsx draw is the target`,
+    });
+    ctx.record({
+      suite: 'warehouse',
+      name: `draw 2,000 from a ${lotLabel}-decision Parquet lot: peak RSS`,
+      value: p.rssMB,
+      unit: 'MB',
+      target: { max: 1024 },
+    });
+    ctx.record({
+      suite: 'warehouse',
+      name: `draw 2,000 from a ${sheetLabel}-row .xlsx (sheet path): time`,
+      value: x.ms,
+      unit: 'ms',
+      note: `${(fs.statSync(xlsx).size / 2 ** 20).toFixed(1)} MB file`,
+    });
+    ctx.record({
+      suite: 'warehouse',
+      name: `draw 2,000 from a ${sheetLabel}-row .xlsx: peak RSS`,
+      value: x.rssMB,
+      unit: 'MB',
+    });
     const same = await parity(dir, sheetRows);
-    ctx.record({ suite: 'warehouse', name: `${sheetLabel}-row lot: DuckDB draws that differ from the add-in's`, value: same.compared - same.identical, unit: 'count', target: { max: 0 }, note: `${same.identical} of ${same.compared} identical (every method; decisions and items, a seed each)` });
+    ctx.record({
+      suite: 'warehouse',
+      name: `${sheetLabel}-row lot: DuckDB draws that differ from the add-in's`,
+      value: same.compared - same.identical,
+      unit: 'count',
+      target: { max: 0 },
+      note: `${same.identical} of ${same.compared} identical (every method; decisions and items, a seed each)`,
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

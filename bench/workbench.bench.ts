@@ -17,22 +17,39 @@ import type { BenchContext } from './harness';
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
 
 /** The gzip size of the scripts taskpane.html loads first (lazy pages excluded). */
 function taskpaneFirstLoadKB(): number {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
   // Minified HTML drops the quotes: <script defer src=taskpane.0ea4b159.js>.
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+\.js)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
-  if (scripts.length === 0) throw new Error('taskpane.html loads no script of its own: the bench cannot measure the first load');
-  return scripts.reduce((sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, src.replace(/^\//, '')))).length, 0) / 1024;
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+\.js)/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:/.test(src));
+  if (scripts.length === 0)
+    throw new Error('taskpane.html loads no script of its own: the bench cannot measure the first load');
+  return (
+    scripts.reduce(
+      (sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, src.replace(/^\//, '')))).length,
+      0,
+    ) / 1024
+  );
 }
 
 function serve(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const file = path.join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
+      return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
@@ -40,10 +57,26 @@ function serve(): Promise<http.Server> {
 }
 
 export async function run(ctx: BenchContext): Promise<void> {
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'workbench'], { cwd: root, stdio: 'ignore' });
-  ctx.record({ suite: 'workbench', name: 'task pane first-load JavaScript (gzip)', value: Math.round(taskpaneFirstLoadKB() * 10) / 10, unit: 'KB', target: { max: 300 } });
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'workbench'],
+    { cwd: root, stdio: 'ignore' },
+  );
+  ctx.record({
+    suite: 'workbench',
+    name: 'task pane first-load JavaScript (gzip)',
+    value: Math.round(taskpaneFirstLoadKB() * 10) / 10,
+    unit: 'KB',
+    target: { max: 300 },
+  });
   if (!fs.existsSync(CHROMIUM)) {
-    ctx.record({ suite: 'workbench', name: 'first load (skipped)', value: 0, unit: 'ms', note: `Chromium not found at ${CHROMIUM}` });
+    ctx.record({
+      suite: 'workbench',
+      name: 'first load (skipped)',
+      value: 0,
+      unit: 'ms',
+      note: `Chromium not found at ${CHROMIUM}`,
+    });
     return;
   }
   const server = await serve();
@@ -62,7 +95,13 @@ export async function run(ctx: BenchContext): Promise<void> {
       await page.close();
     }
     loads.sort((a, b) => a - b);
-    ctx.record({ suite: 'workbench', name: 'first load to an interactive task pane (median)', value: loads[Math.floor(loads.length / 2)], unit: 'ms', note: `${loads.length} cold page loads, 400-row demo` });
+    ctx.record({
+      suite: 'workbench',
+      name: 'first load to an interactive task pane (median)',
+      value: loads[Math.floor(loads.length / 2)],
+      unit: 'ms',
+      note: `${loads.length} cold page loads, 400-row demo`,
+    });
 
     // Scrolling 100,000 rows: 60 steps from top to bottom, frame times measured in the page.
     const rows = 100_000;
@@ -70,7 +109,12 @@ export async function run(ctx: BenchContext): Promise<void> {
     const start = Date.now();
     await page.goto(`${base}/workbench.html?lang=en&rows=${rows}`);
     await page.locator('[data-cell=A2]').waitFor({ timeout: 120_000 });
-    ctx.record({ suite: 'workbench', name: `open a ${rows.toLocaleString('en-US')}-row demo to a drawn grid`, value: Date.now() - start, unit: 'ms' });
+    ctx.record({
+      suite: 'workbench',
+      name: `open a ${rows.toLocaleString('en-US')}-row demo to a drawn grid`,
+      value: Date.now() - start,
+      unit: 'ms',
+    });
     const frames = await page.evaluate(async () => {
       const grid = document.querySelector('[role=grid]') as HTMLElement;
       const times: number[] = [];
@@ -83,23 +127,45 @@ export async function run(ctx: BenchContext): Promise<void> {
         last = now;
       }
       times.sort((a, b) => a - b);
-      return { median: times[30], p95: times[Math.floor(times.length * 0.95)], lastRow: document.querySelector('[role=row]:last-child [role=rowheader]')?.textContent };
+      return {
+        median: times[30],
+        p95: times[Math.floor(times.length * 0.95)],
+        lastRow: document.querySelector('[role=row]:last-child [role=rowheader]')?.textContent,
+      };
     });
-    ctx.record({ suite: 'workbench', name: `scroll ${rows.toLocaleString('en-US')} rows: median frame`, value: Math.round(frames.median * 10) / 10, unit: 'ms', note: 'two animation frames per scroll step, halved' });
-    ctx.record({ suite: 'workbench', name: `scroll ${rows.toLocaleString('en-US')} rows: 95th percentile frame`, value: Math.round(frames.p95 * 10) / 10, unit: 'ms', note: `last row drawn: ${frames.lastRow}` });
+    ctx.record({
+      suite: 'workbench',
+      name: `scroll ${rows.toLocaleString('en-US')} rows: median frame`,
+      value: Math.round(frames.median * 10) / 10,
+      unit: 'ms',
+      note: 'two animation frames per scroll step, halved',
+    });
+    ctx.record({
+      suite: 'workbench',
+      name: `scroll ${rows.toLocaleString('en-US')} rows: 95th percentile frame`,
+      value: Math.round(frames.p95 * 10) / 10,
+      unit: 'ms',
+      note: `last row drawn: ${frames.lastRow}`,
+    });
     await page.close();
 
     // Validate while the page is watched: Chromium's long tasks (any task over 50 ms) and a 10 ms
     // heartbeat timer, whose longest gap is the longest the page could not answer a click.
     const validateRows = ctx.quick ? 20_000 : 100_000;
-    const quickNote = ctx.quick ? `; --quick: ${validateRows.toLocaleString('en-US')} rows, not the issue's 100,000` : '';
+    const quickNote = ctx.quick
+      ? `; --quick: ${validateRows.toLocaleString('en-US')} rows, not the issue's 100,000`
+      : '';
     const vpage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await vpage.goto(`${base}/workbench.html?lang=en&rows=${validateRows}`);
     await vpage.locator('#pane').getByRole('button', { name: 'Confirm mapping' }).click({ timeout: 120_000 });
     await vpage.locator('#pane').getByText('Mapping confirmed', { exact: false }).waitFor();
     // Confirming wrote QA Settings: the workbench keeps the unsaved workbook in the browser first
     // (a generated demo has no file behind it, so that copy is a full .xlsx write). Measured apart.
-    await vpage.waitForFunction(() => ((window as unknown as { __workbench?: { draftedAt?: number } }).__workbench?.draftedAt ?? 0) > 0, undefined, { timeout: 300_000 });
+    await vpage.waitForFunction(
+      () => ((window as unknown as { __workbench?: { draftedAt?: number } }).__workbench?.draftedAt ?? 0) > 0,
+      undefined,
+      { timeout: 300_000 },
+    );
     // A string, not a function: tsx would wrap the named functions in a helper the page lacks.
     await vpage.evaluate(`(() => {
       const watch = { longest: 0, gap: 0, beats: 0, timer: 0 };
@@ -119,16 +185,36 @@ export async function run(ctx: BenchContext): Promise<void> {
     })()`);
     const started = Date.now();
     await vpage.locator('[data-command=validate]').click();
-    await vpage.locator('#pane').getByText(/decisions checked in/).waitFor({ timeout: 300_000 });
+    await vpage
+      .locator('#pane')
+      .getByText(/decisions checked in/)
+      .waitFor({ timeout: 300_000 });
     const wall = Date.now() - started;
     const watched = await vpage.evaluate(() => {
-      const w = (window as unknown as { __watch: { longest: number; gap: number; beats: number; timer: ReturnType<typeof setTimeout> } }).__watch;
+      const w = (
+        window as unknown as {
+          __watch: { longest: number; gap: number; beats: number; timer: ReturnType<typeof setTimeout> };
+        }
+      ).__watch;
       clearTimeout(w.timer);
       return w;
     });
     const label = `validate ${validateRows.toLocaleString('en-US')} rows in the workbench`;
-    ctx.record({ suite: 'workbench', name: `${label}: longest main-thread block`, value: Math.round(watched.longest), unit: 'ms', target: { max: 200 }, note: `longest 'longtask' (PerformanceObserver) from the click to the result; wall ${wall} ms${quickNote}` });
-    ctx.record({ suite: 'workbench', name: `${label}: longest heartbeat gap`, value: Math.round(watched.gap), unit: 'ms', note: `a 10 ms timer, ${watched.beats} beats${quickNote}` });
+    ctx.record({
+      suite: 'workbench',
+      name: `${label}: longest main-thread block`,
+      value: Math.round(watched.longest),
+      unit: 'ms',
+      target: { max: 200 },
+      note: `longest 'longtask' (PerformanceObserver) from the click to the result; wall ${wall} ms${quickNote}`,
+    });
+    ctx.record({
+      suite: 'workbench',
+      name: `${label}: longest heartbeat gap`,
+      value: Math.round(watched.gap),
+      unit: 'ms',
+      note: `a 10 ms timer, ${watched.beats} beats${quickNote}`,
+    });
   } finally {
     await browser.close();
     server.close();

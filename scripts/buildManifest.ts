@@ -14,7 +14,10 @@ export const ADDIN_ID = '6f2c1f1e-5a1b-4c7e-9a53-0c4d2b8e7a10';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const resid = (id: string) => id.slice(0, 32);
-const icons = (indent: string) => ICON_SIZES.filter((s) => [16, 32, 80].includes(s)).map((s) => `${indent}<bt:Image size="${s}" resid="Icon.${s}"/>`).join('\n');
+const icons = (indent: string) =>
+  ICON_SIZES.filter((s) => [16, 32, 80].includes(s))
+    .map((s) => `${indent}<bt:Image size="${s}" resid="Icon.${s}"/>`)
+    .join('\n');
 
 function stringResource(id: string, key: MessageKey): string {
   return `        <bt:String id="${resid(id)}" DefaultValue="${esc(CATALOGS.en[key])}">\n          <bt:Override Locale="ja-JP" Value="${esc(CATALOGS.ja[key])}"/>\n        </bt:String>`;
@@ -40,7 +43,11 @@ ${icons('                    ')}
                   ${action}
                 </Control>`;
   });
-  const shortStrings = [stringResource('Tab.Label', 'tab.label'), stringResource('Group.Label', 'group.label'), stringResource('GetStarted.Title', 'app.title')];
+  const shortStrings = [
+    stringResource('Tab.Label', 'tab.label'),
+    stringResource('Group.Label', 'group.label'),
+    stringResource('GetStarted.Title', 'app.title'),
+  ];
   const longStrings = [stringResource('GetStarted.Description', 'addin.description')];
   for (const c of COMMAND_LIST.filter((x) => x.ribbon)) {
     const cap = c.id[0].toUpperCase() + c.id.slice(1);

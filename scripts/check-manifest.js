@@ -21,14 +21,23 @@ async function main() {
   try {
     const { readManifestFile } = require('office-addin-manifest').OfficeAddinManifest;
     const info = await readManifestFile(file);
-    if (!info.id || !info.hosts || !info.hosts.includes('Workbook')) violations.push({ rule: 'office-reader', message: 'office-addin-manifest reads no id or no Workbook host' });
-    else console.log(`${info.displayName} ${info.version} (${info.id}) for ${info.hosts.join(', ')}, permissions ${info.permissions}`);
+    if (!info.id || !info.hosts || !info.hosts.includes('Workbook'))
+      violations.push({ rule: 'office-reader', message: 'office-addin-manifest reads no id or no Workbook host' });
+    else
+      console.log(
+        `${info.displayName} ${info.version} (${info.id}) for ${info.hosts.join(', ')}, permissions ${info.permissions}`,
+      );
   } catch (error) {
-    violations.push({ rule: 'office-reader', message: `office-addin-manifest could not read the file: ${error.message}` });
+    violations.push({
+      rule: 'office-reader',
+      message: `office-addin-manifest could not read the file: ${error.message}`,
+    });
   }
   for (const v of violations) console.error(`✗ ${v.rule}: ${v.message}`);
   if (violations.length) {
-    console.error(`${violations.length} problem(s) in ${path.relative(process.cwd(), file)}; rules failed: ${[...new Set(violations.map((v) => v.rule))].join(', ')}`);
+    console.error(
+      `${violations.length} problem(s) in ${path.relative(process.cwd(), file)}; rules failed: ${[...new Set(violations.map((v) => v.rule))].join(', ')}`,
+    );
     process.exit(1);
   }
   console.log(`✓ ${path.relative(process.cwd(), file)} passes the offline checks`);

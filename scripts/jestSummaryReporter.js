@@ -8,7 +8,14 @@ class JestSummaryReporter {
     const dir = path.join(__dirname, '..', 'test-results');
     fs.mkdirSync(dir, { recursive: true });
     const { numPassedTests, numFailedTests, numPendingTests, numRuntimeErrorTestSuites, numTotalTestSuites } = results;
-    fs.writeFileSync(path.join(dir, 'jest.json'), JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numRuntimeErrorTestSuites, numTotalTestSuites }, null, 2));
+    fs.writeFileSync(
+      path.join(dir, 'jest.json'),
+      JSON.stringify(
+        { numPassedTests, numFailedTests, numPendingTests, numRuntimeErrorTestSuites, numTotalTestSuites },
+        null,
+        2,
+      ),
+    );
   }
 }
 module.exports = JestSummaryReporter;

@@ -11,7 +11,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-agreement-'));
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const value: CliIo = { out: (s) => void out.push(s), err: (s) => void err.push(s), env: {}, isTTY: false, now: () => NOW };
+  const value: CliIo = {
+    out: (s) => void out.push(s),
+    err: (s) => void err.push(s),
+    env: {},
+    isTTY: false,
+    now: () => NOW,
+  };
   return { value, out, err };
 }
 
@@ -37,7 +43,11 @@ test('agreement --json gives alpha on the verdict and on verdict + policy, with 
   const direct = agreementReport(judgments, { seed: 'ja', resamples: 200 });
   expect(json.items).toBe(40);
   expect(json.judgments).toBe(rows.length - 1);
-  expect(json.alphaVerdict).toEqual({ value: direct.alphaVerdict.value, ci95: [direct.alphaVerdict.low, direct.alphaVerdict.high], items: 40 });
+  expect(json.alphaVerdict).toEqual({
+    value: direct.alphaVerdict.value,
+    ci95: [direct.alphaVerdict.low, direct.alphaVerdict.high],
+    items: 40,
+  });
   expect(json.alphaVerdictPolicy.value).toBe(direct.alphaVerdictPolicy.value);
   expect(json.pairwiseKappa.length).toBe(6); // 4 annotator slots: 6 pairs
 });

@@ -21,15 +21,51 @@ export const agreementCommand: CliCommand = (program, ctx) => {
     .option('--resamples <n>', L('cli.opt.resamples'))
     .action(async (file: string, o: InputOptions & { seed?: string; resamples?: string }) => {
       const resamples = o.resamples === undefined ? 1000 : Number(o.resamples);
-      if (!Number.isInteger(resamples) || resamples < 1) throw new CommanderError(2, 'usage', lang === 'ja' ? '--resamples は 1 以上の整数にしてください。' : '--resamples must be a whole number of at least 1.');
+      if (!Number.isInteger(resamples) || resamples < 1)
+        throw new CommanderError(
+          2,
+          'usage',
+          lang === 'ja'
+            ? '--resamples は 1 以上の整数にしてください。'
+            : '--resamples must be a whole number of at least 1.',
+        );
       const input = await openDecisions(file, o, ctx);
       const { decisionsAgreementFlow } = await import('../excel/agreementFlow');
-      const result = await decisionsAgreementFlow(input.book.run, { sheet: input.sheet, lang, seed: o.seed, resamples, write: Boolean(o.out), now: io.now(), progress: progressBar(ctx) });
+      const result = await decisionsAgreementFlow(input.book.run, {
+        sheet: input.sheet,
+        lang,
+        seed: o.seed,
+        resamples,
+        write: Boolean(o.out),
+        now: io.now(),
+        progress: progressBar(ctx),
+      });
       const r = result.report;
       const lines = [
         // The sheet is named only when --out writes it.
-        L(o.out ? 'agreement.done' : 'agreement.doneRead', { items: r.items, twice: r.itemsJudgedTwice, alpha: num(r.alphaVerdict.value), alphaPolicy: num(r.alphaVerdictPolicy.value), sheet: result.sheet }),
-        ...([['agreement.alphaVerdict', r.alphaVerdict], ['agreement.alphaVerdictPolicy', r.alphaVerdictPolicy], ['agreement.fleiss', r.fleissKappa], ['agreement.ac1', r.gwetAC1]] as const).map(([key, c]) => L('agreement.line', { name: L(key), value: num(c.value), low: num(c.low), high: num(c.high), items: c.items })),
+        L(o.out ? 'agreement.done' : 'agreement.doneRead', {
+          items: r.items,
+          twice: r.itemsJudgedTwice,
+          alpha: num(r.alphaVerdict.value),
+          alphaPolicy: num(r.alphaVerdictPolicy.value),
+          sheet: result.sheet,
+        }),
+        ...(
+          [
+            ['agreement.alphaVerdict', r.alphaVerdict],
+            ['agreement.alphaVerdictPolicy', r.alphaVerdictPolicy],
+            ['agreement.fleiss', r.fleissKappa],
+            ['agreement.ac1', r.gwetAC1],
+          ] as const
+        ).map(([key, c]) =>
+          L('agreement.line', {
+            name: L(key),
+            value: num(c.value),
+            low: num(c.low),
+            high: num(c.high),
+            items: c.items,
+          }),
+        ),
         L('agreement.method', { resamples: result.resamples, seed: result.seed }),
       ];
       print(
@@ -47,7 +83,15 @@ export const agreementCommand: CliCommand = (program, ctx) => {
           alphaVerdictPolicy: asJson(r.alphaVerdictPolicy),
           fleissKappa: asJson(r.fleissKappa),
           gwetAC1: asJson(r.gwetAC1),
-          pairwiseKappa: r.pairwiseComputed ? r.raters.flatMap((a, i) => r.raters.map((b, j) => (j > i && r.pairwise[i][j] ? { raters: [a, b], ...asJson(r.pairwise[i][j] as Coefficient) } : null)).filter(Boolean)) : null,
+          pairwiseKappa: r.pairwiseComputed
+            ? r.raters.flatMap((a, i) =>
+                r.raters
+                  .map((b, j) =>
+                    j > i && r.pairwise[i][j] ? { raters: [a, b], ...asJson(r.pairwise[i][j] as Coefficient) } : null,
+                  )
+                  .filter(Boolean),
+              )
+            : null,
           disagreements: r.disagreements.length,
         },
         lines.join('\n'),

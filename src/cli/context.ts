@@ -54,7 +54,8 @@ export function createContext(io: CliIo, lang: Lang): CliContext & { exit: numbe
     exit: 0,
     L: (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, lang),
     fail: (key: MessageKey, params: Record<string, string | number> = {}) => new CliFailure(t(key, params, lang)),
-    print: (json: boolean | undefined, data: unknown, text: string) => io.out(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`),
+    print: (json: boolean | undefined, data: unknown, text: string) =>
+      io.out(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`),
     note: (text: string) => io.err(`${text}\n`),
     setExit(code: number) {
       ctx.exit = code;

@@ -21,7 +21,16 @@ export interface OpenedInput {
 /** An errno as words the user can act on (EACCES → "permission denied"). */
 function reasonOf(ctx: CliContext, error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const known: Record<string, MessageKey> = { ENOENT: 'cli.reason.ENOENT', EACCES: 'cli.reason.EACCES', EPERM: 'cli.reason.EACCES', EISDIR: 'cli.reason.EISDIR', ENOSPC: 'cli.reason.ENOSPC', EROFS: 'cli.reason.EROFS', ENOTDIR: 'cli.reason.ENOENT', EBUSY: 'cli.reason.EBUSY' };
+  const known: Record<string, MessageKey> = {
+    ENOENT: 'cli.reason.ENOENT',
+    EACCES: 'cli.reason.EACCES',
+    EPERM: 'cli.reason.EACCES',
+    EISDIR: 'cli.reason.EISDIR',
+    ENOSPC: 'cli.reason.ENOSPC',
+    EROFS: 'cli.reason.EROFS',
+    ENOTDIR: 'cli.reason.ENOENT',
+    EBUSY: 'cli.reason.EBUSY',
+  };
   return code && known[code] ? ctx.L(known[code]) : ctx.L('cli.reason.other', { code: code ?? '?' });
 }
 
@@ -117,7 +126,8 @@ export function planOutput(input: string, o: { out?: string; inPlace?: boolean }
   } catch (error) {
     throw ctx.fail('cli.error.write', { file: out, reason: reasonOf(ctx, error) });
   }
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw ctx.fail('cli.error.write', { file: out, reason: ctx.L('cli.reason.EISDIR') });
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory())
+    throw ctx.fail('cli.error.write', { file: out, reason: ctx.L('cli.reason.EISDIR') });
   return { out, inPlace: same };
 }
 

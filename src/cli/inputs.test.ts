@@ -37,7 +37,8 @@ afterEach(() => {
   expect(fs.readFileSync(decisions).equals(original)).toBe(true);
 });
 
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at |Cannot read properties|end of central directory|EACCES|ENOENT/);
+const noStack = (text: string) =>
+  expect(text).not.toMatch(/\n\s+at |Cannot read properties|end of central directory|EACCES|ENOENT/);
 
 test('no arguments: the help on standard error and a failing exit code', async () => {
   const r = await cli([]);
@@ -49,7 +50,10 @@ test('no arguments: the help on standard error and a failing exit code', async (
 });
 
 test('--help in Japanese translates the titles and placeholders too, not only the descriptions', async () => {
-  for (const args of [['--help', '--lang', 'ja'], ['sample', '--help', '--lang', 'ja']]) {
+  for (const args of [
+    ['--help', '--lang', 'ja'],
+    ['sample', '--help', '--lang', 'ja'],
+  ]) {
     const r = await cli(args);
     expect(r.code).toBe(0);
     expect(r.out).toContain('使い方：');
@@ -70,7 +74,16 @@ test('sample without --out says nothing was saved and how to save, and writes no
 });
 
 test('an unknown stratum field is named with the fields to choose from (not "Excel could not finish")', async () => {
-  const r = await cli(['sample', decisions, '--batch', 'w1', '--method', 'stratified_proportional', '--strata', 'market,contry']);
+  const r = await cli([
+    'sample',
+    decisions,
+    '--batch',
+    'w1',
+    '--method',
+    'stratified_proportional',
+    '--strata',
+    'market,contry',
+  ]);
   expect(r.code).toBe(2);
   expect(r.err).toContain('"contry"');
   expect(r.err).toContain('market');
@@ -129,7 +142,16 @@ test('a .csv output name is refused, as is a folder that cannot be written — b
   fs.mkdirSync(locked);
   fs.chmodSync(locked, 0o500);
   const isRoot = process.getuid?.() === 0;
-  const r = await cli(['sample', decisions, '--batch', 'c', '--n', '5', '--out', path.join(dir, 'missing-folder', 'out.xlsx')]);
+  const r = await cli([
+    'sample',
+    decisions,
+    '--batch',
+    'c',
+    '--n',
+    '5',
+    '--out',
+    path.join(dir, 'missing-folder', 'out.xlsx'),
+  ]);
   expect(r.code).toBe(2);
   expect(r.out).toBe('');
   expect(r.err).toContain('there is no such file or folder');
@@ -154,7 +176,7 @@ test.each([
   noStack(r.err);
 });
 
-test('a damaged .xlsx and a missing file get a message with the fix, not the library\'s', async () => {
+test("a damaged .xlsx and a missing file get a message with the fix, not the library's", async () => {
   const damaged = path.join(dir, 'damaged.xlsx');
   fs.writeFileSync(damaged, original.subarray(0, 2000));
   const r = await cli(['validate', damaged]);
@@ -166,7 +188,7 @@ test('a damaged .xlsx and a missing file get a message with the fix, not the lib
   noStack(missing.err);
 });
 
-test('validate prints the findings as a table, capped, and the CSV reader\'s lines among them', async () => {
+test("validate prints the findings as a table, capped, and the CSV reader's lines among them", async () => {
   const r = await cli(['validate', path.join(FIXTURES, '29-unbalanced-quote.csv'), '--limit', '3']);
   expect(r.code).toBe(0);
   const lines = r.out.split('\n');
@@ -194,7 +216,11 @@ test('report --batch W48 finds batch w48; an unknown batch is named with the bat
 test('--map sets the mapping by header name; a header that is not there is named', async () => {
   const file = path.join(dir, 'odd-headers.xlsx');
   const b = createWorkbook();
-  b.addSheet('Export', [['投稿ID', '担当', '最終判定', 'ポリシー'], ['a1', 'sato', '削除', 'SAF.HATE'], ['a2', 'lee', '承認', '']]);
+  b.addSheet('Export', [
+    ['投稿ID', '担当', '最終判定', 'ポリシー'],
+    ['a1', 'sato', '削除', 'SAF.HATE'],
+    ['a2', 'lee', '承認', ''],
+  ]);
   fs.writeFileSync(file, await exportXlsx(b.model));
   const unmapped = await cli(['validate', file]);
   expect(unmapped.code).toBe(2);
@@ -213,7 +239,10 @@ test('hidden sheets are skipped when choosing the decisions sheet', async () => 
 
 test('the installed command reads files both compiled and through its tsx fallback (flows loaded on demand)', () => {
   const bin = path.join(__dirname, '..', '..', 'bin', 'moderation-qa.js');
-  const r = spawnSync(process.execPath, [bin, 'validate', path.join(FIXTURES, '28-mixed-line-endings.csv'), '--json'], { encoding: 'utf8', env: { ...process.env, MQA_CLI_TSX: '1' } });
+  const r = spawnSync(process.execPath, [bin, 'validate', path.join(FIXTURES, '28-mixed-line-endings.csv'), '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, MQA_CLI_TSX: '1' },
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout).rowsChecked).toBe(5);

@@ -11,7 +11,13 @@ const NOW = Date.UTC(2026, 10, 24, 12);
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const value: CliIo = { out: (s) => void out.push(s), err: (s) => void err.push(s), env: {}, isTTY: false, now: () => NOW };
+  const value: CliIo = {
+    out: (s) => void out.push(s),
+    err: (s) => void err.push(s),
+    env: {},
+    isTTY: false,
+    now: () => NOW,
+  };
   return { value, out, err };
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-cli-'));
@@ -23,7 +29,7 @@ beforeAll(async () => {
   fs.writeFileSync(decisions, await exportXlsx(b.model));
 });
 
-test('plan prints the ISO 2859-1 plan (the standard\'s worked example) in English and Japanese, and as JSON', async () => {
+test("plan prints the ISO 2859-1 plan (the standard's worked example) in English and Japanese, and as JSON", async () => {
   const a = io();
   expect(await main(['plan', '--lot', '5000', '--level', 'II', '--aql', '1.5'], a.value)).toBe(0);
   expect(a.out.join('')).toContain('code letter L, inspect 200, accept with ≤ 7 defects, reject with ≥ 8');
@@ -44,14 +50,23 @@ test('validate with --json lists findings; --strict exits 1 when there are findi
 test('sample then report on the written file: the same flows, headless', async () => {
   const out = path.join(dir, 'sampled.xlsx');
   const a = io();
-  expect(await main(['sample', decisions, '--batch', 'w48', '--level', 'II', '--aql', '2.5', '--seed', 'w48', '--json', '--out', out], a.value)).toBe(0);
+  expect(
+    await main(
+      ['sample', decisions, '--batch', 'w48', '--level', 'II', '--aql', '2.5', '--seed', 'w48', '--json', '--out', out],
+      a.value,
+    ),
+  ).toBe(0);
   const sample = JSON.parse(a.out.join(''));
   expect(sample.itemIds).toHaveLength(sample.sampleSize);
   const model = await importXlsx(fs.readFileSync(out));
   expect(model.sheet('QA w48')).toBeDefined();
   const r = io();
   expect(await main(['report', out, '--batch', 'w48', '--json'], r.value)).toBe(0);
-  expect(JSON.parse(r.out.join(''))).toMatchObject({ sampleSize: sample.sampleSize, inspected: 0, lotSize: sample.lotSize });
+  expect(JSON.parse(r.out.join(''))).toMatchObject({
+    sampleSize: sample.sampleSize,
+    inspected: 0,
+    lotSize: sample.lotSize,
+  });
 });
 
 test('bad input and usage exit 2 with a clear message, never a stack trace', async () => {

@@ -21,12 +21,28 @@ import type { MessageKey } from '../i18n';
 export type { CliIo } from './context';
 
 /** Every sub-command, in the order help lists them. */
-const COMMANDS: CliCommand[] = [validateCommand, sampleCommand, reportCommand, planCommand, exportCommand, trendCommand, coachCommand, agreementCommand];
+const COMMANDS: CliCommand[] = [
+  validateCommand,
+  sampleCommand,
+  reportCommand,
+  planCommand,
+  exportCommand,
+  trendCommand,
+  coachCommand,
+  agreementCommand,
+];
 
 /** Commander's help with its titles and placeholders in the user's language. */
 function localizedHelp(ctx: CliContext): Partial<Help> {
-  const words = (text: string) => text.replace('[options]', ctx.L('cli.help.optionsWord')).replace('[command]', ctx.L('cli.help.commandWord'));
-  const titles: Record<string, MessageKey> = { 'Usage:': 'cli.help.usage', 'Options:': 'cli.help.options', 'Commands:': 'cli.help.commands', 'Arguments:': 'cli.help.arguments', 'Global Options:': 'cli.help.globalOptions' };
+  const words = (text: string) =>
+    text.replace('[options]', ctx.L('cli.help.optionsWord')).replace('[command]', ctx.L('cli.help.commandWord'));
+  const titles: Record<string, MessageKey> = {
+    'Usage:': 'cli.help.usage',
+    'Options:': 'cli.help.options',
+    'Commands:': 'cli.help.commands',
+    'Arguments:': 'cli.help.arguments',
+    'Global Options:': 'cli.help.globalOptions',
+  };
   return {
     styleTitle: (title: string) => (titles[title] ? ctx.L(titles[title]) : title),
     styleUsage: words,
@@ -35,7 +51,10 @@ function localizedHelp(ctx: CliContext): Partial<Help> {
     },
     // Commander appends "(choices: …, default: …)" in English.
     optionDescription(this: Help, option: Option) {
-      return Help.prototype.optionDescription.call(this, option).replace(/\(choices: /g, `(${ctx.L('cli.help.choices')} `).replace(/\bdefault: /g, `${ctx.L('cli.help.default')} `);
+      return Help.prototype.optionDescription
+        .call(this, option)
+        .replace(/\(choices: /g, `(${ctx.L('cli.help.choices')} `)
+        .replace(/\bdefault: /g, `${ctx.L('cli.help.default')} `);
     },
   };
 }
@@ -70,7 +89,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--lang <lang>', ctx.L('cli.opt.lang'))
     .showHelpAfterError(false);
   for (const register of COMMANDS) register(program, ctx);
-  for (const command of program.commands) command.configureHelp(localizedHelp(ctx)).helpOption('-h, --help', ctx.L('cli.opt.help'));
+  for (const command of program.commands)
+    command.configureHelp(localizedHelp(ctx)).helpOption('-h, --help', ctx.L('cli.opt.help'));
 
   // No command at all: the help, and a failure (a scheduled job with a typo must not pass).
   if (argv.filter((a, i) => !(a === '--lang' || argv[i - 1] === '--lang' || a.startsWith('--lang='))).length === 0) {
@@ -82,7 +102,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return ctx.exit;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.help' ||
+        error.code === 'commander.version'
+      )
+        return 0;
       io.err(`${usageMessage(error, ctx)}\n`);
       return 2;
     }
@@ -96,7 +121,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env, isTTY: Boolean(process.stderr.isTTY), now: () => Date.now() }).then((code) => {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    env: process.env,
+    isTTY: Boolean(process.stderr.isTTY),
+    now: () => Date.now(),
+  }).then((code) => {
     process.exitCode = code;
   });
 }

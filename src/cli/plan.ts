@@ -17,6 +17,18 @@ export const planCommand: CliCommand = (program, ctx) => {
       const lot = Number(o.lot);
       if (!Number.isInteger(lot) || lot < 2) throw ctx.fail('cli.error.lotValue', { value: o.lot });
       const plan = samplingPlan({ lotSize: lot, level: o.level, aql: o.aql });
-      ctx.print(o.json, { lot, level: o.level, aql: o.aql, ...plan }, ctx.L(plan.inspectAll ? 'cli.done.planAll' : 'cli.done.plan', { lot, level: o.level, aql: o.aql, letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }));
+      ctx.print(
+        o.json,
+        { lot, level: o.level, aql: o.aql, ...plan },
+        ctx.L(plan.inspectAll ? 'cli.done.planAll' : 'cli.done.plan', {
+          lot,
+          level: o.level,
+          aql: o.aql,
+          letter: plan.letter,
+          n: plan.sampleSize,
+          ac: plan.accept,
+          re: plan.reject,
+        }),
+      );
     });
 };

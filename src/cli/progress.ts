@@ -10,7 +10,14 @@ export function progressBar(ctx: CliContext): Progress | undefined {
   let bar: import('cli-progress').SingleBar | undefined;
   return (done, total) => {
     if (!bar) {
-      bar = new cliProgress.SingleBar({ format: `${ctx.L('cli.progress')} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar(
+        {
+          format: `${ctx.L('cli.progress')} [{bar}] {percentage}% {value}/{total}`,
+          stream: process.stderr,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(total, 0);
     }
     bar.update(done);

@@ -10,7 +10,13 @@ const NOW = Date.UTC(2026, 10, 24, 12);
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const value: CliIo = { out: (s) => void out.push(s), err: (s) => void err.push(s), env: {}, isTTY: false, now: () => NOW };
+  const value: CliIo = {
+    out: (s) => void out.push(s),
+    err: (s) => void err.push(s),
+    env: {},
+    isTTY: false,
+    now: () => NOW,
+  };
   return { value, out, err };
 }
 
@@ -21,7 +27,26 @@ test('report twice on the same workbook: the second run refreshes the report the
   b.addSheet('判定', generateDecisions({ rows: 400, headers: 'ja', seed: 8 }));
   fs.writeFileSync(decisions, await exportXlsx(b.model));
   const sampled = path.join(dir, 'sampled.xlsx');
-  expect(await main(['sample', decisions, '--batch', 'w1', '--level', 'II', '--aql', '2.5', '--seed', 'w1', '--json', '--out', sampled], io().value)).toBe(0);
+  expect(
+    await main(
+      [
+        'sample',
+        decisions,
+        '--batch',
+        'w1',
+        '--level',
+        'II',
+        '--aql',
+        '2.5',
+        '--seed',
+        'w1',
+        '--json',
+        '--out',
+        sampled,
+      ],
+      io().value,
+    ),
+  ).toBe(0);
   const first = path.join(dir, 'report1.xlsx');
   const a = io();
   expect(await main(['report', sampled, '--batch', 'w1', '--json', '--out', first], a.value)).toBe(0);

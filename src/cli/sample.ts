@@ -32,16 +32,39 @@ const STRATIFIED: SamplingMethod[] = ['stratified_proportional', 'stratified_ney
  * The size, strata and quota the options ask for, or a localized refusal naming the conflict.
  * Pure: tested without a file.
  */
-export function sampleSettings(o: SampleOptions, ctx: CliContext): { size: SampleSize; strata?: DecisionField[]; quota?: number; notes: string[] } {
+export function sampleSettings(
+  o: SampleOptions,
+  ctx: CliContext,
+): { size: SampleSize; strata?: DecisionField[]; quota?: number; notes: string[] } {
   const notes: string[] = [];
   const given = (flag: string, v: unknown) => (v === undefined ? [] : [flag]);
-  const sizes = [...given('--n', o.n), ...given('--percent', o.percent), ...(o.level !== undefined || o.aql !== undefined ? ['--level/--aql'] : [])];
-  if (sizes.length > 1) throw ctx.fail('cli.error.conflict', { a: sizes[0], b: sizes[1], why: ctx.L('cli.why.oneSize') });
+  const sizes = [
+    ...given('--n', o.n),
+    ...given('--percent', o.percent),
+    ...(o.level !== undefined || o.aql !== undefined ? ['--level/--aql'] : []),
+  ];
+  if (sizes.length > 1)
+    throw ctx.fail('cli.error.conflict', { a: sizes[0], b: sizes[1], why: ctx.L('cli.why.oneSize') });
   if (o.method === 'moderator_quota') {
-    if (sizes.length) throw ctx.fail('cli.error.conflict', { a: '--method moderator_quota', b: sizes[0], why: ctx.L('cli.why.quotaSize') });
+    if (sizes.length)
+      throw ctx.fail('cli.error.conflict', {
+        a: '--method moderator_quota',
+        b: sizes[0],
+        why: ctx.L('cli.why.quotaSize'),
+      });
     if (o.quota === undefined) throw ctx.fail('cli.error.quotaNeeded');
-  } else if (o.quota !== undefined) throw ctx.fail('cli.error.conflict', { a: '--quota', b: `--method ${o.method}`, why: ctx.L('cli.why.quotaMethod') });
-  if (o.strata !== undefined && !STRATIFIED.includes(o.method)) throw ctx.fail('cli.error.conflict', { a: '--strata', b: `--method ${o.method}`, why: ctx.L('cli.why.strataMethod') });
+  } else if (o.quota !== undefined)
+    throw ctx.fail('cli.error.conflict', {
+      a: '--quota',
+      b: `--method ${o.method}`,
+      why: ctx.L('cli.why.quotaMethod'),
+    });
+  if (o.strata !== undefined && !STRATIFIED.includes(o.method))
+    throw ctx.fail('cli.error.conflict', {
+      a: '--strata',
+      b: `--method ${o.method}`,
+      why: ctx.L('cli.why.strataMethod'),
+    });
   let quota: number | undefined;
   if (o.quota !== undefined) {
     quota = Number(o.quota);
@@ -49,9 +72,13 @@ export function sampleSettings(o: SampleOptions, ctx: CliContext): { size: Sampl
   }
   let strata: DecisionField[] | undefined;
   if (o.strata !== undefined) {
-    strata = o.strata.split(',').map((s) => s.trim()).filter(Boolean) as DecisionField[];
+    strata = o.strata
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) as DecisionField[];
     const unknown = strata.find((f) => !(DECISION_FIELDS as readonly string[]).includes(f));
-    if (unknown || !strata.length) throw ctx.fail('cli.error.strataField', { field: unknown ?? o.strata, fields: DECISION_FIELDS.join(', ') });
+    if (unknown || !strata.length)
+      throw ctx.fail('cli.error.strataField', { field: unknown ?? o.strata, fields: DECISION_FIELDS.join(', ') });
   }
   let size: SampleSize;
   if (o.level !== undefined || o.aql !== undefined) {
@@ -74,7 +101,9 @@ export function sampleSettings(o: SampleOptions, ctx: CliContext): { size: Sampl
 export const sampleCommand: CliCommand = (program, ctx) => {
   addWarehouseOptions(fileCommand(program, 'sample', ctx.L('cli.sample'), ctx), ctx.lang, 'sample')
     .requiredOption('--batch <name>', ctx.L('cli.opt.batch'))
-    .addOption(new Option('--method <method>', ctx.L('cli.opt.method')).choices([...SAMPLING_METHODS]).default('simple'))
+    .addOption(
+      new Option('--method <method>', ctx.L('cli.opt.method')).choices([...SAMPLING_METHODS]).default('simple'),
+    )
     .option('--n <n>', ctx.L('cli.opt.n'))
     .option('--percent <p>', ctx.L('cli.opt.percent'))
     .addOption(new Option('--level <level>', ctx.L('cli.opt.level')).choices([...INSPECTION_LEVELS]))
@@ -108,11 +137,33 @@ export const sampleCommand: CliCommand = (program, ctx) => {
         progress: progressBar(ctx),
       });
       await input.save();
-      const text = [...settings.notes, ctx.L('cli.done.sample', { batch: result.batch, n: result.sampleSize, lot: result.lotSize, sheet: result.sheet })];
-      if (result.plan) text.push(ctx.L('cli.note.planUsed', { level: settings.size.kind === 'iso2859' ? settings.size.level : '', aql: settings.size.kind === 'iso2859' ? settings.size.aql : '', letter: result.plan.letter, n: result.plan.sampleSize, ac: result.plan.accept, re: result.plan.reject }));
+      const text = [
+        ...settings.notes,
+        ctx.L('cli.done.sample', {
+          batch: result.batch,
+          n: result.sampleSize,
+          lot: result.lotSize,
+          sheet: result.sheet,
+        }),
+      ];
+      if (result.plan)
+        text.push(
+          ctx.L('cli.note.planUsed', {
+            level: settings.size.kind === 'iso2859' ? settings.size.level : '',
+            aql: settings.size.kind === 'iso2859' ? settings.size.aql : '',
+            letter: result.plan.letter,
+            n: result.plan.sampleSize,
+            ac: result.plan.accept,
+            re: result.plan.reject,
+          }),
+        );
       const leftOut = (result as { leftOut?: number }).leftOut ?? 0;
       if (leftOut) text.push(ctx.L('cli.note.leftOut', { count: leftOut }));
-      text.push(input.output.out ? ctx.L('cli.wrote', { file: input.output.out }) : ctx.L('cli.notSaved', { sheet: result.sheet }));
+      text.push(
+        input.output.out
+          ? ctx.L('cli.wrote', { file: input.output.out })
+          : ctx.L('cli.notSaved', { sheet: result.sheet }),
+      );
       if (o.json) for (const line of text) ctx.note(line);
       ctx.print(o.json, { ...result, saved: input.output.out ?? null }, text.join('\n'));
     });

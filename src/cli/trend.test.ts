@@ -8,7 +8,13 @@ import { main, type CliIo } from './main';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const value: CliIo = { out: (s) => void out.push(s), err: (s) => void err.push(s), env: {}, isTTY: false, now: () => Date.UTC(2026, 10, 24) };
+  const value: CliIo = {
+    out: (s) => void out.push(s),
+    err: (s) => void err.push(s),
+    env: {},
+    isTTY: false,
+    now: () => Date.UTC(2026, 10, 24),
+  };
   return { value, out, err };
 }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-lead-'));
@@ -32,7 +38,12 @@ test('trend: the slip, the switching state and the next plan, as text in both la
   expect(await main(['trend', file, '--json', '--out', out], c.value)).toBe(0);
   const json = JSON.parse(c.out.join(''));
   expect(json.next).toEqual({ inspection: 'tightened', aql: '2.5', because: [SLIPPING] });
-  expect(json.moderators.find((m: { moderator: string }) => m.moderator === SLIPPING)).toMatchObject({ lots: ['accept', 'reject', 'reject'], state: 'tightened', rule: 'normalToTightened', since: 'W47' });
+  expect(json.moderators.find((m: { moderator: string }) => m.moderator === SLIPPING)).toMatchObject({
+    lots: ['accept', 'reject', 'reject'],
+    state: 'tightened',
+    rule: 'normalToTightened',
+    since: 'W47',
+  });
   expect(json.flagged).toContainEqual({ dimension: 'moderator', group: SLIPPING, from: 'W45', to: 'W47' });
   const point = json.series.find((s: { group: string }) => s.group === SLIPPING).points[0];
   expect(point.wilson95[1]).toBe(1);
@@ -55,7 +66,12 @@ test('coach: one moderator as one .xlsx with only their coaching sheet; every mo
 
   const folder = path.join(dir, 'coaching');
   const b = io();
-  expect(await main(['coach', file, '--from', '2026-11-01', '--to', '2026-11-30', '--out', folder, '--json', '--lang', 'ja'], b.value)).toBe(0);
+  expect(
+    await main(
+      ['coach', file, '--from', '2026-11-01', '--to', '2026-11-30', '--out', folder, '--json', '--lang', 'ja'],
+      b.value,
+    ),
+  ).toBe(0);
   const written = JSON.parse(b.out.join('')) as { moderator: string; file: string; errors: number }[];
   expect(fs.readdirSync(folder).sort()).toEqual(written.map((w) => path.basename(w.file)).sort());
   expect(written.find((w) => w.moderator === SLIPPING)?.errors).toBeGreaterThan(rows.length - 3);
@@ -67,6 +83,8 @@ test('coach: a bad date or an unknown moderator is a clear message and exit 2', 
   expect(await main(['coach', file, '--from', '11/01/2026', '--out', dir], a.value)).toBe(2);
   expect(a.err.join('')).toContain('YYYY-MM-DD');
   const b = io();
-  expect(await main(['coach', file, '--moderator', 'nobody', '--out', path.join(dir, 'x.xlsx'), '--lang', 'ja'], b.value)).toBe(2);
+  expect(
+    await main(['coach', file, '--moderator', 'nobody', '--out', path.join(dir, 'x.xlsx'), '--lang', 'ja'], b.value),
+  ).toBe(2);
   expect(b.err.join('')).toContain('担当者「nobody」');
 });

@@ -32,7 +32,11 @@ test('shortcuts are unique and the manifest JSON is derived from the registry', 
   expect(new Set(keys).size).toBe(keys.length);
   const json = shortcutsJson('ja');
   expect(json.actions.map((a) => a.id)).toEqual([...COMMAND_IDS]);
-  expect(json.actions.find((a) => a.id === 'validate')).toEqual({ id: 'validate', type: 'ExecuteFunction', name: '検証' });
+  expect(json.actions.find((a) => a.id === 'validate')).toEqual({
+    id: 'validate',
+    type: 'ExecuteFunction',
+    name: '検証',
+  });
   expect(json.shortcuts.find((s) => s.action === 'newSample')?.key.default).toBe('Ctrl+Alt+Shift+S');
 });
 

@@ -10,7 +10,14 @@ import { validate } from './validate';
  * The one registry: the ribbon, the keyboard shortcuts and the workbench toolbar dispatch through it;
  * the pane and the CLI call the same flows the commands call.
  */
-export const COMMANDS: Record<CommandId, Command> = { openPane, validate, newSample, refreshReport, nextItem, showTrends };
+export const COMMANDS: Record<CommandId, Command> = {
+  openPane,
+  validate,
+  newSample,
+  refreshReport,
+  nextItem,
+  showTrends,
+};
 
 /** Commands in their display order. */
 export const COMMAND_LIST: readonly Command[] = COMMAND_IDS.map((id) => COMMANDS[id]);

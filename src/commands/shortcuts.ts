@@ -38,13 +38,21 @@ export interface KeyPress {
  * @example matchesShortcut({ key: 'V', ctrlKey: true, altKey: true, shiftKey: true, metaKey: false }, { default: 'Ctrl+Alt+Shift+V' }) // true
  */
 export function matchesShortcut(press: KeyPress, shortcut: Shortcut, isMac = false): boolean {
-  const parts = shortcutText(shortcut, isMac).split('+').map((p) => p.trim().toLowerCase());
+  const parts = shortcutText(shortcut, isMac)
+    .split('+')
+    .map((p) => p.trim().toLowerCase());
   const key = parts[parts.length - 1];
   const want = new Set(parts.slice(0, -1));
   const ctrl = want.has('ctrl') || want.has('control');
   const meta = want.has('command') || want.has('cmd') || want.has('meta');
   const alt = want.has('alt') || want.has('option');
-  return press.key.toLowerCase() === key && press.ctrlKey === ctrl && press.metaKey === meta && press.altKey === alt && press.shiftKey === want.has('shift');
+  return (
+    press.key.toLowerCase() === key &&
+    press.ctrlKey === ctrl &&
+    press.metaKey === meta &&
+    press.altKey === alt &&
+    press.shiftKey === want.has('shift')
+  );
 }
 
 /** The command a key press runs, if any. */

@@ -95,15 +95,26 @@ function utf16Without(bytes: Uint8Array): 'UTF16LE' | 'UTF16BE' | undefined {
  * @example decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])) // { text: 'a', encoding: 'UTF8', damaged: false }
  */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding; damaged: boolean } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF16LE', damaged: false };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF16BE', damaged: false };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF16LE', damaged: false };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF16BE', damaged: false };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const data = bom ? bytes.subarray(3) : bytes;
   const wide = bom ? undefined : utf16Without(data);
-  if (wide) return { text: new TextDecoder(wide === 'UTF16LE' ? 'utf-16le' : 'utf-16be').decode(data), encoding: wide, damaged: false };
+  if (wide)
+    return {
+      text: new TextDecoder(wide === 'UTF16LE' ? 'utf-16le' : 'utf-16be').decode(data),
+      encoding: wide,
+      damaged: false,
+    };
   const utf8 = () => {
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'UTF8' as const, damaged: false };
+      return {
+        text: new TextDecoder('utf-8', { fatal: true }).decode(data),
+        encoding: 'UTF8' as const,
+        damaged: false,
+      };
     } catch {
       return { text: new TextDecoder('utf-8').decode(data), encoding: 'UTF8' as const, damaged: true };
     }
@@ -125,7 +136,12 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
   }
   if (good <= bad) {
     const detected = Encoding.detect(data);
-    if (detected === 'EUCJP' || detected === 'JIS') return { text: Encoding.convert(data, { to: 'UNICODE', from: detected, type: 'string' }) as string, encoding: detected, damaged: false };
+    if (detected === 'EUCJP' || detected === 'JIS')
+      return {
+        text: Encoding.convert(data, { to: 'UNICODE', from: detected, type: 'string' }) as string,
+        encoding: detected,
+        damaged: false,
+      };
   }
   return first;
 }
@@ -157,7 +173,12 @@ interface CsvRecord {
  * One record from `pos`: cells split on the delimiter, quotes doubled inside quoted cells, any of
  * \r\n, \n, \r ends it outside quotes. A quote at a position in `literal` is read as text.
  */
-function readRecord(text: string, pos: number, delim: string, literal: Set<number>): { record: Omit<CsvRecord, 'line'>; next: number; lines: number } {
+function readRecord(
+  text: string,
+  pos: number,
+  delim: string,
+  literal: Set<number>,
+): { record: Omit<CsvRecord, 'line'>; next: number; lines: number } {
   const cells: string[] = [];
   let cell = '';
   let i = pos;
@@ -233,14 +254,18 @@ export function readCsv(bytes: Uint8Array, sheetName = 'Sheet1'): CsvReading {
     const { record, next, lines } = readRecord(text, pos, delimiter, literal);
     // A quoted cell that never closes, or that ran over lines into a record of the wrong width,
     // began with a stray quote: read that quote as text, and the record again.
-    if (record.spanningQuote >= 0 && (record.unterminated || record.strayAfterQuote || (expected > 0 && record.cells.length !== expected))) {
+    if (
+      record.spanningQuote >= 0 &&
+      (record.unterminated || record.strayAfterQuote || (expected > 0 && record.cells.length !== expected))
+    ) {
       literal.add(record.spanningQuote);
       issues.push({ code: 'unbalanced_quote', line, row: records.length + 1 });
       continue;
     }
     const blank = record.cells.length === 1 && record.cells[0] === '';
     if (!expected && record.cells.length > 1) expected = record.cells.length;
-    else if (expected && !blank && record.cells.length !== expected) issues.push({ code: 'ragged_row', line, row: records.length + 1, cells: record.cells.length, expected });
+    else if (expected && !blank && record.cells.length !== expected)
+      issues.push({ code: 'ragged_row', line, row: records.length + 1, cells: record.cells.length, expected });
     records.push({ ...record, line });
     pos = next;
     line += lines;
@@ -248,14 +273,24 @@ export function readCsv(bytes: Uint8Array, sheetName = 'Sheet1'): CsvReading {
   if (damaged) {
     const seen = new Set(issues.filter((i) => i.code === 'invalid_bytes').map((i) => i.row));
     records.forEach((r, k) => {
-      if (!seen.has(k + 1) && r.cells.some((c) => c.includes('\uFFFD'))) issues.push({ code: 'invalid_bytes', line: r.line, row: k + 1, encoding });
+      if (!seen.has(k + 1) && r.cells.some((c) => c.includes('\uFFFD')))
+        issues.push({ code: 'invalid_bytes', line: r.line, row: k + 1, encoding });
     });
   }
   issues.sort((a, b) => a.row - b.row);
   // A final line ending gives no extra row.
   const model = new WorkbookModel();
-  const sheet = model.addSheet(sheetName.slice(0, 31).replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet1');
-  sheet.rows = records.map((r) => (r.cells.length === 1 && r.cells[0] === '' ? [] : r.cells.map((cell): Value => (SAFE_NUMBER.test(cell) ? Number(cell) : cell))));
+  const sheet = model.addSheet(
+    sheetName
+      .slice(0, 31)
+      .replace(/[:\\/?*[\]]/g, '_')
+      .replace(/^'+|'+$/g, '') || 'Sheet1',
+  );
+  sheet.rows = records.map((r) =>
+    r.cells.length === 1 && r.cells[0] === ''
+      ? []
+      : r.cells.map((cell): Value => (SAFE_NUMBER.test(cell) ? Number(cell) : cell)),
+  );
   return { model, issues, encoding, delimiter };
 }
 

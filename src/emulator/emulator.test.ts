@@ -24,7 +24,11 @@ async function copyDecisionsToInspection(context: Excel.RequestContext): Promise
 
 function book() {
   const b = createWorkbook();
-  b.addSheet('Decisions', [['Item ID', 'Verdict'], ['7301234567890123456', 'remove'], ['=1+1', '+1 from lead']]);
+  b.addSheet('Decisions', [
+    ['Item ID', 'Verdict'],
+    ['7301234567890123456', 'remove'],
+    ['=1+1', '+1 from lead'],
+  ]);
   return b;
 }
 
@@ -33,7 +37,11 @@ test('the example flow runs unchanged on the emulator (Excel.run semantics)', as
   const n = await b.run(copyDecisionsToInspection);
   expect(n).toBe(2);
   // Text format ("@") written before values keeps IDs and formula-like text as text.
-  expect(b.valuesOf('QA b1')).toEqual([['Item ID', 'Verdict'], ['7301234567890123456', 'remove'], ['=1+1', '+1 from lead']]);
+  expect(b.valuesOf('QA b1')).toEqual([
+    ['Item ID', 'Verdict'],
+    ['7301234567890123456', 'remove'],
+    ['=1+1', '+1 from lead'],
+  ]);
   expect(b.model.sheet('QA b1')!.formulas.size).toBe(0);
   expect(b.model.tables[0]).toMatchObject({ name: 'QA_b1', style: 'TableStyleMedium2' });
   expect(b.model.sheet('QA b1')!.freeze).toEqual({ rows: 1, columns: 0 });
@@ -43,7 +51,12 @@ test('the example flow runs unchanged on the emulator (Excel.run semantics)', as
 test('P develop/application-specific-api-model.md: reading a property not loaded and synced throws PropertyNotLoaded (#190 message)', async () => {
   await book().run(async (context) => {
     const range = context.workbook.worksheets.getItem('Decisions').getRange('A1');
-    expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded', message: expect.stringContaining("The property 'values' is not available") }));
+    expect(() => range.values).toThrow(
+      expect.objectContaining({
+        code: 'PropertyNotLoaded',
+        message: expect.stringContaining("The property 'values' is not available"),
+      }),
+    );
     range.load('values');
     expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     await context.sync();
@@ -64,7 +77,12 @@ test('P develop/application-specific-api-model.md: getItem of a missing sheet is
 
 test('excel-api.md Names: sheet names ≤ 31 characters, no : \\ / ? * [ ], unique without regard to case', async () => {
   const b = book();
-  for (const [name, code] of [['x'.repeat(32), 'InvalidArgument'], ['a/b', 'InvalidArgument'], ["'quoted'", 'InvalidArgument'], ['decisions', 'ItemAlreadyExists']] as const) {
+  for (const [name, code] of [
+    ['x'.repeat(32), 'InvalidArgument'],
+    ['a/b', 'InvalidArgument'],
+    ["'quoted'", 'InvalidArgument'],
+    ['decisions', 'ItemAlreadyExists'],
+  ] as const) {
     await b.run(async (context) => {
       context.workbook.worksheets.add(name);
       await expect(context.sync()).rejects.toMatchObject({ code });
@@ -98,7 +116,10 @@ test('#1025: a write of the wrong shape is InvalidArgument at Range.values; null
     ws.getRange('A1:B1').values = [['only one']];
     await context.sync(); // a single value fills the range, as Excel does
     ws.getRange('A1:B1').values = [['x', 'y', 'z']];
-    await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument', debugInfo: { errorLocation: 'Range.values' } });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      debugInfo: { errorLocation: 'Range.values' },
+    });
     ws.getRange('A2:B2').values = [[null as unknown as string, 'approve']];
     await context.sync();
   });
@@ -125,7 +146,9 @@ test('excel-api.md Payload: requests over the 5 MB limit fail with RequestPayloa
   b.addSheet('Big');
   b.instrumentation.maxRequestBytes = 1000;
   await b.run(async (context) => {
-    context.workbook.worksheets.getItem('Big').getRange('A1:A100').values = Array.from({ length: 100 }, () => ['x'.repeat(20)]);
+    context.workbook.worksheets.getItem('Big').getRange('A1:A100').values = Array.from({ length: 100 }, () => [
+      'x'.repeat(20),
+    ]);
     await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     context.workbook.worksheets.getItem('Big').getRange('A:E').load('values');
     await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
@@ -159,20 +182,34 @@ test('P excel/excel-add-ins-conditional-formatting.md: add(type) inserts at top 
     c.custom.rule.formula = '=$B2="approve"';
     const cfs = r.conditionalFormats.load();
     await context.sync();
-    expect(cfs.items.map((x) => [x.type, x.priority])).toEqual([['Custom', 0], ['ContainsText', 1]]);
+    expect(cfs.items.map((x) => [x.type, x.priority])).toEqual([
+      ['Custom', 0],
+      ['ContainsText', 1],
+    ]);
   });
-  expect(b.model.sheet('Decisions')!.conditionalFormats[1]).toMatchObject({ type: 'ContainsText', rule: { operator: 'Contains', text: 'remove' }, format: { fill: '#FDE7E9' } });
-  await b.run(async () => {
+  expect(b.model.sheet('Decisions')!.conditionalFormats[1]).toMatchObject({
+    type: 'ContainsText',
+    rule: { operator: 'Contains', text: 'remove' },
+    format: { fill: '#FDE7E9' },
   });
+  await b.run(async () => {});
 });
 
 test('P excel/excel-add-ins-pivottables.md: a pivot renders into cells (compact), percent of row total, and refresh recomputes', async () => {
   const b = createWorkbook();
-  b.addSheet('QA b1', [['moderator', 'outcome'], ['sato', 'correct'], ['sato', 'wrong_policy'], ['lee', 'correct'], ['lee', 'correct']]);
+  b.addSheet('QA b1', [
+    ['moderator', 'outcome'],
+    ['sato', 'correct'],
+    ['sato', 'wrong_policy'],
+    ['lee', 'correct'],
+    ['lee', 'correct'],
+  ]);
   b.addSheet('QA Report b1');
   await b.run(async (context) => {
     const src = context.workbook.worksheets.getItem('QA b1').getRange('A1:B5');
-    const pt = context.workbook.worksheets.getItem('QA Report b1').pivotTables.add('ByModerator', src as unknown as Excel.Range, 'A3');
+    const pt = context.workbook.worksheets
+      .getItem('QA Report b1')
+      .pivotTables.add('ByModerator', src as unknown as Excel.Range, 'A3');
     pt.rowHierarchies.add(pt.hierarchies.getItem('moderator'));
     pt.columnHierarchies.add(pt.hierarchies.getItem('outcome'));
     const data = pt.dataHierarchies.add(pt.hierarchies.getItem('outcome'));
@@ -180,9 +217,16 @@ test('P excel/excel-add-ins-pivottables.md: a pivot renders into cells (compact)
     const body = pt.layout.getDataBodyRange();
     body.load('values');
     await context.sync();
-    expect(body.values).toEqual([[1, 0, 1], [0.5, 0.5, 1], [0.75, 0.25, 1]]);
+    expect(body.values).toEqual([
+      [1, 0, 1],
+      [0.5, 0.5, 1],
+      [0.75, 0.25, 1],
+    ]);
   });
-  expect(b.valuesOf('QA Report b1').slice(2, 4)).toEqual([['Count of outcome', 'Column Labels', '', ''], ['Row Labels', 'correct', 'wrong_policy', 'Grand Total']]);
+  expect(b.valuesOf('QA Report b1').slice(2, 4)).toEqual([
+    ['Count of outcome', 'Column Labels', '', ''],
+    ['Row Labels', 'correct', 'wrong_policy', 'Grand Total'],
+  ]);
   await b.editCell('QA b1', 2, 1, 'correct');
   await b.run(async (context) => {
     const pt = context.workbook.worksheets.getItem('QA Report b1').pivotTables.getItem('ByModerator');
@@ -191,7 +235,11 @@ test('P excel/excel-add-ins-pivottables.md: a pivot renders into cells (compact)
     body.load('values');
     await context.sync();
     // wrong_policy is gone from the source, so its column goes too, as in Excel.
-    expect(body.values).toEqual([[1, 1], [1, 1], [1, 1]]);
+    expect(body.values).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
   });
 });
 
@@ -203,7 +251,14 @@ test('Worksheet.onChanged (ExcelApi 1.7): a grid edit fires with address, change
     await context.sync();
   });
   await b.editCell('Decisions', 1, 1, 'approve');
-  expect(events).toEqual([expect.objectContaining({ address: 'B2', changeType: 'RangeEdited', source: 'Local', details: expect.objectContaining({ valueBefore: 'remove', valueAfter: 'approve' }) })]);
+  expect(events).toEqual([
+    expect.objectContaining({
+      address: 'B2',
+      changeType: 'RangeEdited',
+      source: 'Local',
+      details: expect.objectContaining({ valueBefore: 'remove', valueAfter: 'approve' }),
+    }),
+  ]);
 });
 
 test('excel-api.md Errors: writing into a protected sheet is AccessDenied (assumption); protect() twice fails', async () => {
@@ -251,10 +306,26 @@ test('R excel.range.yml: address quotes sheet names; getCell/getRow/getColumn/ge
   b.addSheet('QA Report b1');
   await b.run(async (context) => {
     const base = context.workbook.worksheets.getItem('QA Report b1').getRange('B2:D5');
-    const parts = [base, base.getCell(1, 1), base.getRow(2), base.getColumn(0), base.getOffsetRange(1, 1), base.getResizedRange(1, -1), base.getLastRow()];
+    const parts = [
+      base,
+      base.getCell(1, 1),
+      base.getRow(2),
+      base.getColumn(0),
+      base.getOffsetRange(1, 1),
+      base.getResizedRange(1, -1),
+      base.getLastRow(),
+    ];
     parts.forEach((p) => p.load('address'));
     await context.sync();
-    expect(parts.map((p) => p.address)).toEqual(["'QA Report b1'!B2:D5", "'QA Report b1'!C3", "'QA Report b1'!B4:D4", "'QA Report b1'!B2:B5", "'QA Report b1'!C3:E6", "'QA Report b1'!B2:C6", "'QA Report b1'!B5:D5"]);
+    expect(parts.map((p) => p.address)).toEqual([
+      "'QA Report b1'!B2:D5",
+      "'QA Report b1'!C3",
+      "'QA Report b1'!B4:D4",
+      "'QA Report b1'!B2:B5",
+      "'QA Report b1'!C3:E6",
+      "'QA Report b1'!B2:C6",
+      "'QA Report b1'!B5:D5",
+    ]);
     base.getOffsetRange(-5, 0).load('address');
     await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
@@ -278,7 +349,11 @@ test('R excel.nameditemcollection.yml and excel.chartcollection.yml: names resol
   await b.run(async (context) => {
     const ws = context.workbook.worksheets.getItem('Decisions');
     context.workbook.names.add('Verdicts', ws.getRange('B2:B3') as unknown as Excel.Range);
-    const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRange('A1:B3') as unknown as Excel.Range, 'Auto' as Excel.ChartSeriesBy);
+    const chart = ws.charts.add(
+      'ColumnClustered' as Excel.ChartType,
+      ws.getRange('A1:B3') as unknown as Excel.Range,
+      'Auto' as Excel.ChartSeriesBy,
+    );
     chart.title.text = 'Errors by type';
     await context.sync();
     const named = context.workbook.names.getItem('Verdicts').getRange();

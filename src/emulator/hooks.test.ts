@@ -11,10 +11,17 @@ const read = (book: ReturnType<typeof createWorkbook>) =>
 
 test('platform profiles: requirement sets per platform (OpenBrowserWindowApi absent on the web), an older ExcelApi on request', () => {
   expect(createWorkbook().platform).toBe('windows');
-  expect(createWorkbook(undefined, { platform: 'web' }).requirements.isSetSupported('OpenBrowserWindowApi', '1.1')).toBe(false);
-  expect(createWorkbook(undefined, { platform: 'mac' }).requirements.isSetSupported('OpenBrowserWindowApi', '1.1')).toBe(true);
+  expect(
+    createWorkbook(undefined, { platform: 'web' }).requirements.isSetSupported('OpenBrowserWindowApi', '1.1'),
+  ).toBe(false);
+  expect(
+    createWorkbook(undefined, { platform: 'mac' }).requirements.isSetSupported('OpenBrowserWindowApi', '1.1'),
+  ).toBe(true);
   const old = createWorkbook(undefined, { excelApi: '1.10' });
-  expect([old.requirements.isSetSupported('ExcelApi', '1.9'), old.requirements.isSetSupported('ExcelApi', '1.11')]).toEqual([true, false]);
+  expect([
+    old.requirements.isSetSupported('ExcelApi', '1.9'),
+    old.requirements.isSetSupported('ExcelApi', '1.11'),
+  ]).toEqual([true, false]);
 });
 
 test('hooks.beforeSync runs before each request with a 0-based index across the book, and may change the workbook', async () => {
@@ -30,12 +37,14 @@ test('hooks.beforeSync runs before each request with a 0-based index across the 
   expect(seen).toEqual([0, 1]);
 });
 
-test('onChanged: a co-author edit is source Remote; the add-in\'s own writes fire too, source Local (R excel.worksheetchangedeventargs.yml)', async () => {
+test("onChanged: a co-author edit is source Remote; the add-in's own writes fire too, source Local (R excel.worksheetchangedeventargs.yml)", async () => {
   const book = createWorkbook();
   book.addSheet('S', [['a']]);
   const events: { address: string; source: string }[] = [];
   await book.run(async (context) => {
-    context.workbook.worksheets.getItem('S').onChanged.add(async (e) => void events.push({ address: e.address, source: e.source }));
+    context.workbook.worksheets
+      .getItem('S')
+      .onChanged.add(async (e) => void events.push({ address: e.address, source: e.source }));
     await context.sync();
   });
   await book.remoteEdit('S', 1, 1, 'x');
@@ -44,7 +53,10 @@ test('onChanged: a co-author edit is source Remote; the add-in\'s own writes fir
     await context.sync();
   });
   await book.idle();
-  expect(events).toEqual([{ address: 'B2', source: 'Remote' }, { address: 'C3:D3', source: 'Local' }]);
+  expect(events).toEqual([
+    { address: 'B2', source: 'Remote' },
+    { address: 'C3:D3', source: 'Local' },
+  ]);
 });
 
 test('cell-edit mode fails a batch with InvalidOperationInCellEditMode unless it asked to wait (ExcelApi 1.11)', async () => {

@@ -99,9 +99,14 @@ export interface WorkbookOptions {
  */
 export function createWorkbook(model = new WorkbookModel(), options: WorkbookOptions = {}): EmulatedWorkbook {
   const platform = options.platform ?? 'windows';
-  const sets = { ...(options.requirementSets ?? PLATFORM_REQUIREMENTS[platform]), ...(options.excelApi ? { ExcelApi: options.excelApi } : {}) };
+  const sets = {
+    ...(options.requirementSets ?? PLATFORM_REQUIREMENTS[platform]),
+    ...(options.excelApi ? { ExcelApi: options.excelApi } : {}),
+  };
   if (sets.ExcelApi && sets.ExcelApi !== CLIENT_EXCEL_API && atLeast(sets.ExcelApi, CLIENT_EXCEL_API)) {
-    throw new Error(`The embedded Excel cannot play ExcelApi ${sets.ExcelApi}: Microsoft's client it runs (@microsoft/office-js 1.1.110) implements ExcelApi up to ${CLIENT_EXCEL_API}.`);
+    throw new Error(
+      `The embedded Excel cannot play ExcelApi ${sets.ExcelApi}: Microsoft's client it runs (@microsoft/office-js 1.1.110) implements ExcelApi up to ${CLIENT_EXCEL_API}.`,
+    );
   }
   const session = new BookSession(model, platform, sets);
   const { Excel } = officeClient();
@@ -124,7 +129,10 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
     const [options, batch] = typeof a === 'function' ? [{}, a] : [a, b!];
     session.useRequirements();
     running++;
-    const result = Excel.run({ ...options, session: session.clientSession } as unknown as Excel.RunOptions, batch) as Promise<T>;
+    const result = Excel.run(
+      { ...options, session: session.clientSession } as unknown as Excel.RunOptions,
+      batch,
+    ) as Promise<T>;
     // A failed batch may still have changed cells (Excel keeps what ran before the error).
     return result.finally(() => {
       running--;
@@ -179,7 +187,9 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
       const rect = sheet.usedRect(true);
       if (!rect) return [];
       const width = rect.column + rect.columnCount;
-      return Array.from({ length: rect.row + rect.rowCount }, (_, r) => Array.from({ length: width }, (_, c) => sheet.value(r, c)));
+      return Array.from({ length: rect.row + rect.rowCount }, (_, r) =>
+        Array.from({ length: width }, (_, c) => sheet.value(r, c)),
+      );
     },
   };
   return book;

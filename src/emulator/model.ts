@@ -104,11 +104,16 @@ export class SheetModel {
   }
 
   /** A cell's link as Range.getCellProperties({ hyperlink }) gives it: a URL as `address`, a place in the workbook as `documentReference`. */
-  hyperlink(row: number, column: number): { address?: string; documentReference?: string; textToDisplay: string } | undefined {
+  hyperlink(
+    row: number,
+    column: number,
+  ): { address?: string; documentReference?: string; textToDisplay: string } | undefined {
     const target = this.hyperlinks.get(key(row, column));
     if (target === undefined) return undefined;
     const textToDisplay = String(this.value(row, column));
-    return target.startsWith('#') ? { documentReference: target.slice(1), textToDisplay } : { address: target, textToDisplay };
+    return target.startsWith('#')
+      ? { documentReference: target.slice(1), textToDisplay }
+      : { address: target, textToDisplay };
   }
 
   format(row: number, column: number): CellFormat | undefined {
@@ -126,7 +131,8 @@ export class SheetModel {
     const style = styles?.[row] ? this.styleTable[styles[row]] : undefined;
     if (!style) return;
     styles![row] = 0;
-    if (style.numberFormat && !this.numberFormats.has(key(row, column))) this.numberFormats.set(key(row, column), style.numberFormat);
+    if (style.numberFormat && !this.numberFormats.has(key(row, column)))
+      this.numberFormats.set(key(row, column), style.numberFormat);
     if (style.format && !this.formats.has(key(row, column))) this.formats.set(key(row, column), style.format);
   }
 
@@ -162,7 +168,10 @@ export class SheetModel {
 
   /** The smallest rectangle holding every value (and, unless valuesOnly, every format), or null. */
   usedRect(valuesOnly: boolean): CellRect | null {
-    let minR = Infinity, minC = Infinity, maxR = -1, maxC = -1;
+    let minR = Infinity,
+      minC = Infinity,
+      maxR = -1,
+      maxC = -1;
     for (let r = 0; r < this.rows.length; r++) {
       const row = this.rows[r];
       if (!row) continue;
@@ -237,7 +246,9 @@ export class SheetModel {
       return moved;
     });
     this.hiddenRows = new Set([...this.hiddenRows].map(newRow).filter((r) => r >= 0));
-    this.merges = this.merges.filter((m) => count > 0 || m.row + m.rowCount <= at || m.row >= at - count).map((m) => (m.row >= at ? { ...m, row: m.row + count } : m));
+    this.merges = this.merges
+      .filter((m) => count > 0 || m.row + m.rowCount <= at || m.row >= at - count)
+      .map((m) => (m.row >= at ? { ...m, row: m.row + count } : m));
     for (const map of [this.formulas, this.numberFormats, this.formats, this.hyperlinks] as Map<number, unknown>[]) {
       const moved = new Map<number, unknown>();
       for (const [k, v] of map) {
@@ -305,11 +316,25 @@ export class WorkbookModel {
    * : \ / ? * [ ], not starting or ending with an apostrophe, unique without regard to case.
    */
   checkSheetName(name: string, except?: SheetModel): void {
-    if (name.length < 1 || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new EmulatorError('InvalidArgument', `The sheet name "${name}" is not valid: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`, 'WorksheetCollection.add');
+    if (
+      name.length < 1 ||
+      name.length > 31 ||
+      SHEET_NAME_FORBIDDEN.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
+      throw new EmulatorError(
+        'InvalidArgument',
+        `The sheet name "${name}" is not valid: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`,
+        'WorksheetCollection.add',
+      );
     }
     if (this.sheets.some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase())) {
-      throw new EmulatorError('ItemAlreadyExists', `A sheet named "${name}" already exists.`, 'WorksheetCollection.add');
+      throw new EmulatorError(
+        'ItemAlreadyExists',
+        `A sheet named "${name}" already exists.`,
+        'WorksheetCollection.add',
+      );
     }
   }
 
@@ -367,16 +392,33 @@ export class WorkbookModel {
    * digits, "_" or "."; no spaces; not a cell reference or TRUE/FALSE; unique without regard to case.
    */
   checkTableName(name: string, except?: TableModel): void {
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name) || /^[RrCc]$/.test(name)) {
+    if (
+      !/^[\p{L}_\\][\p{L}\p{N}_.]{0,254}$/u.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^(true|false)$/i.test(name) ||
+      /^[RrCc]$/.test(name)
+    ) {
       throw new EmulatorError('InvalidArgument', `The table name "${name}" is not valid.`, 'Table.name');
     }
-    if (this.tables.some((t) => t !== except && t.name.toLowerCase() === name.toLowerCase()) || this.names.has(name.toLowerCase())) {
+    if (
+      this.tables.some((t) => t !== except && t.name.toLowerCase() === name.toLowerCase()) ||
+      this.names.has(name.toLowerCase())
+    ) {
       // Microsoft answers InvalidArgument for a duplicate table name (OfficeDev/office-js#551).
-      throw new EmulatorError('InvalidArgument', `A table or name called "${name}" already exists in the workbook.`, 'Table.name');
+      throw new EmulatorError(
+        'InvalidArgument',
+        `A table or name called "${name}" already exists in the workbook.`,
+        'Table.name',
+      );
     }
   }
 }
 
 export function overlaps(a: CellRect, b: CellRect): boolean {
-  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
+  return (
+    a.row < b.row + b.rowCount &&
+    b.row < a.row + a.rowCount &&
+    a.column < b.column + b.columnCount &&
+    b.column < a.column + a.columnCount
+  );
 }

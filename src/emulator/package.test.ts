@@ -21,7 +21,15 @@ const NOW = Date.UTC(2026, 10, 24, 12);
 
 async function sampledAndReported(bytes: Uint8Array) {
   const book = createWorkbook(await importXlsx(bytes));
-  await sampleFlow(book.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 'w48', sheet: 'Decisions', lang: 'en', now: NOW });
+  await sampleFlow(book.run, {
+    batch: 'w48',
+    method: 'simple',
+    size: { kind: 'fixed', n: 40 },
+    seed: 'w48',
+    sheet: 'Decisions',
+    lang: 'en',
+    now: NOW,
+  });
   await reportFlow(book.run, { batch: 'w48', lang: 'en' });
   return book;
 }
@@ -37,7 +45,9 @@ beforeAll(async () => {
 function userParts(bytes: Uint8Array): string[] {
   const entries = readZip(bytes);
   const bookRels = parseRels(entryText(entries.get('xl/_rels/workbook.xml.rels')!), 'xl/workbook.xml');
-  const sheets = elements(entryText(entries.get('xl/workbook.xml')!), 'sheet').filter((s) => USER_SHEETS.includes(s.attrs.name));
+  const sheets = elements(entryText(entries.get('xl/workbook.xml')!), 'sheet').filter((s) =>
+    USER_SHEETS.includes(s.attrs.name),
+  );
   const out = new Set<string>();
   const walk = (part: string) => {
     if (out.has(part) || !entries.has(part)) return;
@@ -48,28 +58,58 @@ function userParts(bytes: Uint8Array): string[] {
     for (const r of parseRels(entryText(rels), part)) if (!r.external) walk(r.target);
   };
   for (const s of sheets) walk(bookRels.find((r) => r.id === s.attrs['r:id'])!.target);
-  for (const r of bookRels) if (!['worksheet', 'styles', 'calcChain', 'pivotCacheDefinition'].includes(r.type)) walk(r.target);
+  for (const r of bookRels)
+    if (!['worksheet', 'styles', 'calcChain', 'pivotCacheDefinition'].includes(r.type)) walk(r.target);
   return [...out].sort();
 }
 
-test('every part of the user\'s sheets and workbook (comments, image, links, merges, rich text, styles, hidden rows and columns, autofilter, tab colours, protection, macros) is written back byte for byte', () => {
+test("every part of the user's sheets and workbook (comments, image, links, merges, rich text, styles, hidden rows and columns, autofilter, tab colours, protection, macros) is written back byte for byte", () => {
   const before = readZip(input);
   const after = readZip(output);
   const parts = userParts(input);
   // The fixture really holds what the comparison is about.
-  expect(parts).toEqual(expect.arrayContaining(['xl/vbaProject.bin', 'xl/comments1.xml', 'xl/media/image1.png', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/theme/theme1.xml']));
+  expect(parts).toEqual(
+    expect.arrayContaining([
+      'xl/vbaProject.bin',
+      'xl/comments1.xml',
+      'xl/media/image1.png',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+      'xl/theme/theme1.xml',
+    ]),
+  );
   const sheet1 = entryText(before.get('xl/worksheets/sheet1.xml')!);
-  for (const feature of ['<autoFilter', '<hyperlink ', 'hidden="1"', '<tabColor', '<conditionalFormatting', 'customHeight="1"']) expect(sheet1).toContain(feature);
+  for (const feature of [
+    '<autoFilter',
+    '<hyperlink ',
+    'hidden="1"',
+    '<tabColor',
+    '<conditionalFormatting',
+    'customHeight="1"',
+  ])
+    expect(sheet1).toContain(feature);
   const sheet2 = entryText(before.get('xl/worksheets/sheet2.xml')!);
-  for (const feature of ['<mergeCell ', '<sheetProtection', '<dataValidation ', '<drawing ']) expect(sheet2).toContain(feature);
+  for (const feature of ['<mergeCell ', '<sheetProtection', '<dataValidation ', '<drawing '])
+    expect(sheet2).toContain(feature);
   expect(entryText(before.get('xl/sharedStrings.xml')!)).toContain('<rPr>'); // rich text
   for (const part of parts) {
     expect(after.has(part) ? part : `missing ${part}`).toBe(part);
-    expect(Buffer.from(after.get(part)!.raw).equals(Buffer.from(before.get(part)!.raw)) ? part : `changed ${part}`).toBe(part);
+    expect(
+      Buffer.from(after.get(part)!.raw).equals(Buffer.from(before.get(part)!.raw)) ? part : `changed ${part}`,
+    ).toBe(part);
   }
   // The shared strings stay (the user's sheets index them); so do the user's styles, in place, with ours after them.
-  expect(Buffer.from(entryBytes(after.get('xl/sharedStrings.xml')!)).equals(Buffer.from(entryBytes(before.get('xl/sharedStrings.xml')!)))).toBe(true);
-  const xfs = (b: Map<string, ReturnType<typeof readZip> extends Map<string, infer E> ? E : never>, s: string) => elements(firstElement(entryText(b.get('xl/styles.xml')!), s)?.inner ?? '', s === 'cellXfs' ? 'xf' : s.slice(0, -1)).map((e) => JSON.stringify(e.attrs) + e.inner);
+  expect(
+    Buffer.from(entryBytes(after.get('xl/sharedStrings.xml')!)).equals(
+      Buffer.from(entryBytes(before.get('xl/sharedStrings.xml')!)),
+    ),
+  ).toBe(true);
+  const xfs = (b: Map<string, ReturnType<typeof readZip> extends Map<string, infer E> ? E : never>, s: string) =>
+    elements(
+      firstElement(entryText(b.get('xl/styles.xml')!), s)?.inner ?? '',
+      s === 'cellXfs' ? 'xf' : s.slice(0, -1),
+    ).map((e) => JSON.stringify(e.attrs) + e.inner);
   for (const section of ['cellXfs', 'fonts', 'fills']) {
     const was = xfs(before, section);
     expect(xfs(after, section).slice(0, was.length)).toEqual(was);
@@ -84,11 +124,13 @@ test('every part of the user\'s sheets and workbook (comments, image, links, mer
       ['Lists', '3', 'hidden'],
     ]),
   );
-  expect(entryText(after.get('[Content_Types].xml')!)).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+  expect(entryText(after.get('[Content_Types].xml')!)).toContain(
+    'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  );
   expect(entryText(after.get('xl/_rels/workbook.xml.rels')!)).toContain('vbaProject.bin');
 });
 
-test('the add-in\'s sheets go in as parts of their own: table, dropdowns, live pivots with their caches, and the chart', () => {
+test("the add-in's sheets go in as parts of their own: table, dropdowns, live pivots with their caches, and the chart", () => {
   const after = readZip(output);
   const names = [...after.keys()];
   // Three pivots by moderator, policy and market, and five re-cut pivots (queue, language, inspector, week, reason).
@@ -103,7 +145,7 @@ test('the add-in\'s sheets go in as parts of their own: table, dropdowns, live p
   expect(elements(book, 'pivotCache')).toHaveLength(8);
 });
 
-test('read back, the workbook has the user\'s values, links and formats, the pivots and the chart; a second report refreshes the pivots it finds', async () => {
+test("read back, the workbook has the user's values, links and formats, the pivots and the chart; a second report refreshes the pivots it finds", async () => {
   const model = await importXlsx(output);
   const original = await importXlsx(input);
   const back = createWorkbook(model);
@@ -118,12 +160,20 @@ test('read back, the workbook has the user\'s values, links and formats, the piv
   expect(model.sheet('Notes')!.formula(4, 0)).toBe('=A4*2');
   expect(model.sheet('Notes')!.value(4, 0)).toBe(0.5);
   const countOfItems = [['item_id', 'Count', 'PercentOfRowTotal']];
-  expect(pivots(model).slice(0, 3).map((p) => [p.name, p.rows, p.columns, p.data.map((d) => [d.field, d.summarizeBy, d.showAs])])).toEqual([
+  expect(
+    pivots(model)
+      .slice(0, 3)
+      .map((p) => [p.name, p.rows, p.columns, p.data.map((d) => [d.field, d.summarizeBy, d.showAs])]),
+  ).toEqual([
     ['QA_w48_byModerator', ['moderator'], ['outcome'], countOfItems],
     ['QA_w48_byPolicy', ['policy'], ['outcome'], countOfItems],
     ['QA_w48_byMarket', ['market'], ['outcome'], countOfItems],
   ]);
-  expect(pivots(model).map((p) => p.name).slice(3)).toEqual(['QA_w48_byQueue', 'QA_w48_byLanguage', 'QA_w48_byInspector', 'QA_w48_byWeek', 'QA_w48_byReason']);
+  expect(
+    pivots(model)
+      .map((p) => p.name)
+      .slice(3),
+  ).toEqual(['QA_w48_byQueue', 'QA_w48_byLanguage', 'QA_w48_byInspector', 'QA_w48_byWeek', 'QA_w48_byReason']);
   expect(pivots(model).map((p) => p.autoFormat)).toEqual(Array(8).fill(false)); // the report keeps its column widths on refresh
   const report = model.sheets.find((s) => s.charts.length)!;
   expect(report.charts[0]).toMatchObject({ type: 'ColumnClustered', title: expect.any(String) });
@@ -132,21 +182,48 @@ test('read back, the workbook has the user\'s values, links and formats, the piv
   // Written again, the report's pivots and chart are there once each, and the user's parts still as they were.
   const again = readZip(await exportXlsx(model));
   expect([...again.keys()].filter((n) => /^xl\/pivotTables\/pivotTable\d+\.xml$/.test(n))).toHaveLength(8);
-  for (const part of userParts(input)) expect(Buffer.from(again.get(part)!.raw).equals(Buffer.from(readZip(input).get(part)!.raw))).toBe(true);
+  for (const part of userParts(input))
+    expect(Buffer.from(again.get(part)!.raw).equals(Buffer.from(readZip(input).get(part)!.raw))).toBe(true);
 });
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-(soffice || process.env.CI ? test : test.skip)('a workbook saved by LibreOffice (its own way of writing every part) also comes back whole', async () => {
-  if (!soffice) throw new Error('LibreOffice is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-lo-user-'));
-  fs.writeFileSync(path.join(dir, 'user.xlsx'), input);
-  execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'lo'), path.join(dir, 'user.xlsx')], { timeout: 120000, stdio: 'pipe' });
-  const saved = new Uint8Array(fs.readFileSync(path.join(dir, 'lo', 'user.xlsx')));
-  const written = await exportXlsx((await sampledAndReported(saved)).model);
-  const before = readZip(saved);
-  const after = readZip(written);
-  const parts = userParts(saved);
-  expect(parts.length).toBeGreaterThan(8);
-  for (const part of parts) expect(after.get(part) && Buffer.from(after.get(part)!.raw).equals(Buffer.from(before.get(part)!.raw)) ? part : `changed ${part}`).toBe(part);
-  expect(createWorkbook(await importXlsx(written)).valuesOf('Decisions')).toEqual(createWorkbook(await importXlsx(saved)).valuesOf('Decisions'));
-}, 180000);
+(soffice || process.env.CI ? test : test.skip)(
+  'a workbook saved by LibreOffice (its own way of writing every part) also comes back whole',
+  async () => {
+    if (!soffice)
+      throw new Error(
+        'LibreOffice is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui',
+      );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-lo-user-'));
+    fs.writeFileSync(path.join(dir, 'user.xlsx'), input);
+    execFileSync(
+      soffice,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        path.join(dir, 'lo'),
+        path.join(dir, 'user.xlsx'),
+      ],
+      { timeout: 120000, stdio: 'pipe' },
+    );
+    const saved = new Uint8Array(fs.readFileSync(path.join(dir, 'lo', 'user.xlsx')));
+    const written = await exportXlsx((await sampledAndReported(saved)).model);
+    const before = readZip(saved);
+    const after = readZip(written);
+    const parts = userParts(saved);
+    expect(parts.length).toBeGreaterThan(8);
+    for (const part of parts)
+      expect(
+        after.get(part) && Buffer.from(after.get(part)!.raw).equals(Buffer.from(before.get(part)!.raw))
+          ? part
+          : `changed ${part}`,
+      ).toBe(part);
+    expect(createWorkbook(await importXlsx(written)).valuesOf('Decisions')).toEqual(
+      createWorkbook(await importXlsx(saved)).valuesOf('Decisions'),
+    );
+  },
+  180000,
+);

@@ -39,8 +39,24 @@ export interface PivotModel {
 }
 
 export const CAPTIONS = {
-  'en-US': { rowLabels: 'Row Labels', columnLabels: 'Column Labels', grandTotal: 'Grand Total', Count: 'Count of {f}', Sum: 'Sum of {f}', Average: 'Average of {f}', blank: '(blank)' },
-  'ja-JP': { rowLabels: '行ラベル', columnLabels: '列ラベル', grandTotal: '総計', Count: '個数 / {f}', Sum: '合計 / {f}', Average: '平均 / {f}', blank: '(空白)' },
+  'en-US': {
+    rowLabels: 'Row Labels',
+    columnLabels: 'Column Labels',
+    grandTotal: 'Grand Total',
+    Count: 'Count of {f}',
+    Sum: 'Sum of {f}',
+    Average: 'Average of {f}',
+    blank: '(blank)',
+  },
+  'ja-JP': {
+    rowLabels: '行ラベル',
+    columnLabels: '列ラベル',
+    grandTotal: '総計',
+    Count: '個数 / {f}',
+    Sum: '合計 / {f}',
+    Average: '平均 / {f}',
+    blank: '(空白)',
+  },
 } as const;
 
 const pivotsOf = new WeakMap<WorkbookModel, PivotModel[]>();
@@ -64,14 +80,17 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
   const header = Array.from({ length: rect.columnCount }, (_, c) => String(src.value(rect.row, rect.column + c)));
   const col = (name: string) => {
     const i = header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-    if (i < 0) throw new EmulatorError('ItemNotFound', `The source has no field "${name}".`, 'PivotHierarchyCollection.getItem');
+    if (i < 0)
+      throw new EmulatorError('ItemNotFound', `The source has no field "${name}".`, 'PivotHierarchyCollection.getItem');
     return rect.column + i;
   };
   const rowCols = p.rows.map(col);
   const colCol = p.columns.length ? col(p.columns[0]) : undefined;
   const dataCols = p.data.map((d) => col(d.field));
   const label = (v: Value) => (v === '' ? captions.blank : String(v));
-  const hiddenCols = Object.entries(p.hidden ?? {}).filter(([, items]) => items.length).map(([f, items]) => [col(f), items] as const);
+  const hiddenCols = Object.entries(p.hidden ?? {})
+    .filter(([, items]) => items.length)
+    .map(([f, items]) => [col(f), items] as const);
   const rowKeys: string[] = [];
   const colKeys: string[] = [];
   const cells = new Map<string, Value[][]>(); // rowKey \u0000 colKey → per data field values
@@ -83,7 +102,11 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
   };
   for (let r = rect.row + 1; r < rect.row + rect.rowCount; r++) {
     let blank = true;
-    for (let c = rect.column; c < rect.column + rect.columnCount; c++) if (src.value(r, c) !== '') { blank = false; break; }
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++)
+      if (src.value(r, c) !== '') {
+        blank = false;
+        break;
+      }
     if (blank) continue;
     // A hidden item's rows count nowhere, totals included, as Excel shows a non-OLAP pivot.
     if (hiddenCols.some(([c, items]) => items.includes(label(src.value(r, c))))) continue;
@@ -106,9 +129,11 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
     const showAs = p.data[i].showAs;
     if (showAs === 'None') return raw;
     const total =
-      showAs === 'PercentOfRowTotal' ? aggregate(cells.get(`${rk}\u0000\u0001`)?.[i] ?? [], p.data[i].summarizeBy)
-      : showAs === 'PercentOfColumnTotal' ? aggregate(cells.get(`\u0001\u0000${ck}`)?.[i] ?? [], p.data[i].summarizeBy)
-      : aggregate(cells.get('\u0001\u0000\u0001')?.[i] ?? [], p.data[i].summarizeBy);
+      showAs === 'PercentOfRowTotal'
+        ? aggregate(cells.get(`${rk}\u0000\u0001`)?.[i] ?? [], p.data[i].summarizeBy)
+        : showAs === 'PercentOfColumnTotal'
+          ? aggregate(cells.get(`\u0001\u0000${ck}`)?.[i] ?? [], p.data[i].summarizeBy)
+          : aggregate(cells.get('\u0001\u0000\u0001')?.[i] ?? [], p.data[i].summarizeBy);
     return total ? raw / total : 0;
   };
   const grid: Value[][] = [];
@@ -120,11 +145,16 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
   } else if (colCol !== undefined) {
     // One data field with a column field: caption row, then the column items.
     grid.push([dataName(p.data[0]), captions.columnLabels, ...Array(colsOut.length - 1).fill('')]);
-    grid.push([p.layout === 'Compact' ? captions.rowLabels : p.rows.join(' / '), ...colsOut.map((c) => (c === '\u0001' ? captions.grandTotal : c))]);
-    for (const rk of rowsOut) grid.push([rk === '\u0001' ? captions.grandTotal : rk, ...colsOut.map((ck) => value(rk, ck, 0))]);
+    grid.push([
+      p.layout === 'Compact' ? captions.rowLabels : p.rows.join(' / '),
+      ...colsOut.map((c) => (c === '\u0001' ? captions.grandTotal : c)),
+    ]);
+    for (const rk of rowsOut)
+      grid.push([rk === '\u0001' ? captions.grandTotal : rk, ...colsOut.map((ck) => value(rk, ck, 0))]);
   } else {
     grid.push([p.layout === 'Compact' ? captions.rowLabels : p.rows.join(' / '), ...p.data.map(dataName)]);
-    for (const rk of rowsOut) grid.push([rk === '\u0001' ? captions.grandTotal : rk, ...p.data.map((_, i) => value(rk, '\u0001', i))]);
+    for (const rk of rowsOut)
+      grid.push([rk === '\u0001' ? captions.grandTotal : rk, ...p.data.map((_, i) => value(rk, '\u0001', i))]);
   }
   // Clear what an earlier render wrote, then write this one.
   if (p.rendered) p.sheet.clear(p.rendered.rect, 'All');
@@ -144,7 +174,17 @@ export function renderPivot(model: WorkbookModel, p: PivotModel): void {
   const headerRows = colCol !== undefined && p.data.length ? 2 : 1;
   p.rendered = {
     rect: { row: p.at.row, column: p.at.column, rowCount: grid.length, columnCount: width },
-    body: { row: p.at.row + headerRows, column: p.at.column + (width > 1 ? 1 : 0), rowCount: Math.max(1, grid.length - headerRows), columnCount: Math.max(1, width - 1) },
-    rowLabels: { row: p.at.row + headerRows, column: p.at.column, rowCount: Math.max(1, grid.length - headerRows), columnCount: 1 },
+    body: {
+      row: p.at.row + headerRows,
+      column: p.at.column + (width > 1 ? 1 : 0),
+      rowCount: Math.max(1, grid.length - headerRows),
+      columnCount: Math.max(1, width - 1),
+    },
+    rowLabels: {
+      row: p.at.row + headerRows,
+      column: p.at.column,
+      rowCount: Math.max(1, grid.length - headerRows),
+      columnCount: 1,
+    },
   };
 }

@@ -5,7 +5,20 @@
  * CLI and the workbench name the same things.
  */
 
-export type FileKind = 'empty' | 'damaged' | 'xlsx' | 'text' | 'encrypted' | 'xls' | 'xlsb' | 'ods' | 'zip' | 'compound' | 'html' | 'pdf' | 'binary';
+export type FileKind =
+  | 'empty'
+  | 'damaged'
+  | 'xlsx'
+  | 'text'
+  | 'encrypted'
+  | 'xls'
+  | 'xlsb'
+  | 'ods'
+  | 'zip'
+  | 'compound'
+  | 'html'
+  | 'pdf'
+  | 'binary';
 
 /** Whether the bytes hold a text (Latin-1 or UTF-16LE) in their first 64 KB or last 4 MB (a zip's directory). */
 function has(bytes: Uint8Array, text: string, utf16 = false): boolean {
@@ -57,8 +70,18 @@ export function sniffFile(bytes: Uint8Array): FileKind {
     return 'compound';
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^ï»¿/, '').trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<table') || (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet'))) return 'html';
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .trimStart()
+    .toLowerCase();
+  if (
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    head.startsWith('<table') ||
+    (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet'))
+  )
+    return 'html';
   // UTF-16 text has a BOM or NULs in every other byte; other text has no NUL at all.
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'text';
   const sample = bytes.subarray(0, 4096);

@@ -10,7 +10,12 @@ import type { Value, WorkbookModel } from './model';
 import type { PivotModel } from './pivot';
 import { NS, escapeXml } from './xlsxXml';
 
-const SHOW_AS = { None: '', PercentOfRowTotal: 'percentOfRow', PercentOfColumnTotal: 'percentOfCol', PercentOfGrandTotal: 'percentOfTotal' } as const;
+const SHOW_AS = {
+  None: '',
+  PercentOfRowTotal: 'percentOfRow',
+  PercentOfColumnTotal: 'percentOfCol',
+  PercentOfGrandTotal: 'percentOfTotal',
+} as const;
 
 interface CacheField {
   name: string;
@@ -33,18 +38,33 @@ function sharedItemsXml(f: CacheField): string {
     if (strings || blank) attrs.push('containsMixedTypes="1"');
   }
   if (blank) attrs.push('containsBlank="1"');
-  const items = f.items.map((v) => (v === '' ? '<m/>' : typeof v === 'number' ? `<n v="${v}"/>` : typeof v === 'boolean' ? `<b v="${v ? 1 : 0}"/>` : `<s v="${escapeXml(v)}"/>`)).join('');
+  const items = f.items
+    .map((v) =>
+      v === ''
+        ? '<m/>'
+        : typeof v === 'number'
+          ? `<n v="${v}"/>`
+          : typeof v === 'boolean'
+            ? `<b v="${v ? 1 : 0}"/>`
+            : `<s v="${escapeXml(v)}"/>`,
+    )
+    .join('');
   return `<sharedItems${attrs.length ? ` ${attrs.join(' ')}` : ''} count="${f.items.length}">${items}</sharedItems>`;
 }
 
 /** The three parts of one pivot: cache definition, cache records, table definition. */
-export function pivotParts(model: WorkbookModel, p: PivotModel, cacheId: number): { definition: string; records: string; table: string } {
+export function pivotParts(
+  model: WorkbookModel,
+  p: PivotModel,
+  cacheId: number,
+): { definition: string; records: string; table: string } {
   const { sheet, rect } = p.source();
   const fields: CacheField[] = [];
   const used = new Set<string>();
   for (let c = 0; c < rect.columnCount; c++) {
     let name = String(sheet.value(rect.row, rect.column + c)) || `Column${c + 1}`;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${String(sheet.value(rect.row, rect.column + c)) || 'Column'}${k}`;
+    for (let k = 2; used.has(name.toLowerCase()); k++)
+      name = `${String(sheet.value(rect.row, rect.column + c)) || 'Column'}${k}`;
     used.add(name.toLowerCase());
     fields.push({ name, items: [], index: new Map() });
   }
@@ -67,14 +87,30 @@ export function pivotParts(model: WorkbookModel, p: PivotModel, cacheId: number)
     count++;
   }
   const fieldIndex = (name: string) => fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
-  const table = model.tables.find((t) => t.sheet === sheet && t.rect.row === rect.row && t.rect.column === rect.column && t.rect.rowCount === rect.rowCount && t.rect.columnCount === rect.columnCount);
-  const sourceXml = table ? `<worksheetSource name="${escapeXml(table.name)}"/>` : `<worksheetSource ref="${formatRange(rect)}" sheet="${escapeXml(sheet.name)}"/>`;
+  const table = model.tables.find(
+    (t) =>
+      t.sheet === sheet &&
+      t.rect.row === rect.row &&
+      t.rect.column === rect.column &&
+      t.rect.rowCount === rect.rowCount &&
+      t.rect.columnCount === rect.columnCount,
+  );
+  const sourceXml = table
+    ? `<worksheetSource name="${escapeXml(table.name)}"/>`
+    : `<worksheetSource ref="${formatRange(rect)}" sheet="${escapeXml(sheet.name)}"/>`;
   const definition = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${NS.main}" xmlns:r="${NS.r}" r:id="rId1" refreshOnLoad="1" refreshedBy="Moderation QA" refreshedDate="0" createdVersion="3" refreshedVersion="3" minRefreshableVersion="3" recordCount="${count}"><cacheSource type="worksheet">${sourceXml}</cacheSource><cacheFields count="${fields.length}">${fields.map((f) => `<cacheField name="${escapeXml(f.name)}" numFmtId="0">${sharedItemsXml(f)}</cacheField>`).join('')}</cacheFields></pivotCacheDefinition>`;
   const recordsXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="${NS.main}" xmlns:r="${NS.r}" count="${count}">${records.join('')}</pivotCacheRecords>`;
 
   // Items on an axis are listed in the order the pivot shows them (the emulator sorts them as Excel does).
   const collator = new Intl.Collator(model.culture, { numeric: true });
-  const axisOf = (i: number) => (p.rows.some((n) => fieldIndex(n) === i) ? 'axisRow' : p.columns.some((n) => fieldIndex(n) === i) ? 'axisCol' : p.filters.some((n) => fieldIndex(n) === i) ? 'axisPage' : undefined);
+  const axisOf = (i: number) =>
+    p.rows.some((n) => fieldIndex(n) === i)
+      ? 'axisRow'
+      : p.columns.some((n) => fieldIndex(n) === i)
+        ? 'axisCol'
+        : p.filters.some((n) => fieldIndex(n) === i)
+          ? 'axisPage'
+          : undefined;
   const dataFieldSet = new Set(p.data.map((d) => fieldIndex(d.field)));
   const pivotFields = fields
     .map((f, i) => {
@@ -92,7 +128,9 @@ export function pivotParts(model: WorkbookModel, p: PivotModel, cacheId: number)
   const multipleData = p.data.length > 1;
   const rowFields = list('rowFields', p.rows);
   const colFields = list('colFields', p.columns, multipleData ? [-2] : []);
-  const pageFields = p.filters.length ? `<pageFields count="${p.filters.length}">${p.filters.map((n) => `<pageField fld="${fieldIndex(n)}" hier="-1"/>`).join('')}</pageFields>` : '';
+  const pageFields = p.filters.length
+    ? `<pageFields count="${p.filters.length}">${p.filters.map((n) => `<pageField fld="${fieldIndex(n)}" hier="-1"/>`).join('')}</pageFields>`
+    : '';
   const dataFields = p.data.length
     ? `<dataFields count="${p.data.length}">${p.data
         .map((d) => {
@@ -105,7 +143,11 @@ export function pivotParts(model: WorkbookModel, p: PivotModel, cacheId: number)
   const withColumns = p.columns.length > 0 || multipleData;
   const location = `<location ref="${formatRange(at)}" firstHeaderRow="1" firstDataRow="${withColumns ? 2 : 1}" firstDataCol="1"${p.filters.length ? ` rowPageCount="${p.filters.length}" colPageCount="1"` : ''}/>`;
   const compact = p.layout === 'Compact';
-  const layout = compact ? ' outline="1" outlineData="1"' : p.layout === 'Outline' ? ' compact="0" compactData="0" outline="1" outlineData="1"' : ' compact="0" compactData="0" outline="0"';
+  const layout = compact
+    ? ' outline="1" outlineData="1"'
+    : p.layout === 'Outline'
+      ? ' compact="0" compactData="0" outline="1" outlineData="1"'
+      : ' compact="0" compactData="0" outline="0"';
   const captions = model.culture === 'ja-JP' ? ' dataCaption="値"' : ' dataCaption="Values"';
   const tableXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${NS.main}" name="${escapeXml(p.name)}" cacheId="${cacheId}" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1"${captions} updatedVersion="3" minRefreshableVersion="3" useAutoFormatting="${p.autoFormat === false ? 0 : 1}" itemPrintTitles="1" createdVersion="3" indent="0"${layout} multipleFieldFilters="0">${location}<pivotFields count="${fields.length}">${pivotFields}</pivotFields>${rowFields}${colFields}${pageFields}${dataFields}<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>`;
   return { definition, records: recordsXml, table: tableXml };

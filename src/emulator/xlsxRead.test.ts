@@ -9,12 +9,21 @@ import { XlsxFormatError, readXlsx } from './xlsxRead';
 import { NS, relsXml } from './xlsxXml';
 import { entryText, newEntry, readZip, writeZip } from './zip';
 
-function pack(sheet: string, extra: Record<string, string> = {}, sheetRels: { id: string; type: string; target: string; external?: boolean }[] = []): Uint8Array {
+function pack(
+  sheet: string,
+  extra: Record<string, string> = {},
+  sheetRels: { id: string; type: string; target: string; external?: boolean }[] = [],
+): Uint8Array {
   const parts: Record<string, string> = {
     '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
     '_rels/.rels': relsXml([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.xml' }]),
     'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="Hidden" sheetId="2" state="veryHidden" r:id="rId2"/></sheets><definedNames><definedName name="Ids">Data!$A$2:$A$4</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Data!$A$1:$C$4</definedName></definedNames></workbook>`,
-    'xl/_rels/workbook.xml.rels': relsXml([{ id: 'rId1', type: 'worksheet', target: 'worksheets/sheet1.xml' }, { id: 'rId2', type: 'worksheet', target: 'worksheets/sheet2.xml' }, { id: 'rId3', type: 'sharedStrings', target: 'sharedStrings.xml' }, { id: 'rId4', type: 'styles', target: 'styles.xml' }]),
+    'xl/_rels/workbook.xml.rels': relsXml([
+      { id: 'rId1', type: 'worksheet', target: 'worksheets/sheet1.xml' },
+      { id: 'rId2', type: 'worksheet', target: 'worksheets/sheet2.xml' },
+      { id: 'rId3', type: 'sharedStrings', target: 'sharedStrings.xml' },
+      { id: 'rId4', type: 'styles', target: 'styles.xml' },
+    ]),
     'xl/sharedStrings.xml': `<?xml version="1.0"?><sst xmlns="${NS.main}"><si><t>判定</t><rPh sb="0" eb="2"><t>ハンテイ</t></rPh></si><si><r><rPr><b/></rPr><t>rich </t></r><r><t xml:space="preserve">text</t></r></si><si><t>a_x000D_b &amp; c</t></si></sst>`,
     'xl/styles.xml': `<?xml version="1.0"?><styleSheet xmlns="${NS.main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="2"><font><sz val="11"/></font><font><b/><color rgb="FFFF0000"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/></patternFill></fill></fills><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0"/><xf numFmtId="164" fontId="0" fillId="0"/><xf numFmtId="49" fontId="0" fillId="0"/><xf numFmtId="14" fontId="1" fillId="2"/></cellXfs></styleSheet>`,
     'xl/worksheets/sheet1.xml': sheet,
@@ -41,7 +50,9 @@ const SHEET = `<?xml version="1.0"?>
 </worksheet>`;
 
 test('values of every kind, cached values with formulas, filled-down formulas expanded, strings without phonetic guides', async () => {
-  const model = await readXlsx(pack(SHEET, {}, [{ id: 'rId1', type: 'hyperlink', target: 'https://example.com/v/0012?a=1&b=2', external: true }]));
+  const model = await readXlsx(
+    pack(SHEET, {}, [{ id: 'rId1', type: 'hyperlink', target: 'https://example.com/v/0012?a=1&b=2', external: true }]),
+  );
   const book = createWorkbook(model);
   expect(book.valuesOf('Data')).toEqual([
     ['判定', 'rich text', 'a\rb & c', 'inline'],
@@ -50,8 +61,18 @@ test('values of every kind, cached values with formulas, filled-down formulas ex
     ['xy', -0.0015, 46000.497, 7],
   ]);
   const s = model.sheet('Data')!;
-  expect([s.formula(1, 2), s.formula(2, 2), s.formula(3, 2), s.formula(3, 0)]).toEqual(['=B2*2+$B$2', '=B3*2+$B$2', '=B4*2+$B$2', '="x"&"y"']);
-  expect([s.numberFormat(1, 1), s.numberFormat(1, 0), s.numberFormat(3, 0), s.numberFormat(2, 1)]).toEqual(['yyyy-mm-dd', '@', 'm/d/yyyy', 'General']);
+  expect([s.formula(1, 2), s.formula(2, 2), s.formula(3, 2), s.formula(3, 0)]).toEqual([
+    '=B2*2+$B$2',
+    '=B3*2+$B$2',
+    '=B4*2+$B$2',
+    '="x"&"y"',
+  ]);
+  expect([s.numberFormat(1, 1), s.numberFormat(1, 0), s.numberFormat(3, 0), s.numberFormat(2, 1)]).toEqual([
+    'yyyy-mm-dd',
+    '@',
+    'm/d/yyyy',
+    'General',
+  ]);
   expect(s.format(3, 0)).toEqual({ fontBold: true, fontColor: '#FF0000', fill: '#FFFF00' });
   expect(s.hyperlinks.get(1 * 16384)).toBe('https://example.com/v/0012?a=1&b=2');
   expect(s.hyperlinks.get(3 * 16384)).toBe("#'Hidden'!A1");
@@ -60,13 +81,19 @@ test('values of every kind, cached values with formulas, filled-down formulas ex
   expect([...s.hiddenColumns]).toEqual([3]);
   expect(s.columnWidths.get(1)).toBe(140);
   expect(s.freeze).toEqual({ rows: 1, columns: 0 });
-  expect(s.validations.map((v) => [v.rect, v.source])).toEqual([[{ row: 1, column: 1, rowCount: 3, columnCount: 1 }, '=Hidden!$A$1:$A$3']]);
+  expect(s.validations.map((v) => [v.rect, v.source])).toEqual([
+    [{ row: 1, column: 1, rowCount: 3, columnCount: 1 }, '=Hidden!$A$1:$A$3'],
+  ]);
   expect(model.sheet('Hidden')!.visibility).toBe('VeryHidden');
   expect(model.names.get('ids')).toEqual({ name: 'Ids', reference: '=Data!$A$2:$A$4', comment: '' });
 });
 
 test('a sheet split across many inflate chunks reads the same as a small one', async () => {
-  const rows = Array.from({ length: 30000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>id-${i}-${'x'.repeat(i % 50)}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('');
+  const rows = Array.from(
+    { length: 30000 },
+    (_, i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>id-${i}-${'x'.repeat(i % 50)}</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`,
+  ).join('');
   const model = await readXlsx(pack(`<worksheet xmlns="${NS.main}"><sheetData>${rows}</sheetData></worksheet>`));
   const s = model.sheet('Data')!;
   expect(s.rows.length).toBe(30000);
@@ -77,7 +104,10 @@ test('an encrypted workbook, an .xlsb and a file that is not a zip are named for
   const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
   await expect(readXlsx(ole)).rejects.toMatchObject({ reason: 'encrypted' });
   await expect(readXlsx(new TextEncoder().encode('id,verdict\n1,remove\n'))).rejects.toBeInstanceOf(XlsxFormatError);
-  const xlsb = writeZip([newEntry('_rels/.rels', relsXml([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.bin' }])), newEntry('xl/workbook.bin', new Uint8Array(8))]);
+  const xlsb = writeZip([
+    newEntry('_rels/.rels', relsXml([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.bin' }])),
+    newEntry('xl/workbook.bin', new Uint8Array(8)),
+  ]);
   await expect(readXlsx(xlsb)).rejects.toMatchObject({ reason: 'xlsb' });
 });
 
@@ -89,14 +119,50 @@ test('conditional formats and list validation written from the model read back a
   sheet.setCell(0, 0, 'outcome');
   const rect = { row: 1, column: 0, rowCount: 10, columnCount: 1 };
   sheet.conditionalFormats.push(
-    { id: 'a', rect, type: 'CellValue', rule: { operator: 'EqualTo', formula1: '"wrong_policy"' }, format: { fill: '#FFC7CE' }, stopIfTrue: false },
-    { id: 'b', rect, type: 'CellValue', rule: { operator: 'Between', formula1: '1', formula2: '5' }, format: { fontBold: true, fontColor: '#9C0006' }, stopIfTrue: false },
-    { id: 'c', rect, type: 'ContainsText', rule: { operator: 'Contains', text: 'over' }, format: { fill: '#FFEB9C' }, stopIfTrue: false },
-    { id: 'd', rect, type: 'Custom', rule: { formula: '=$A2="correct"' }, format: { fill: '#C6EFCE' }, stopIfTrue: true },
+    {
+      id: 'a',
+      rect,
+      type: 'CellValue',
+      rule: { operator: 'EqualTo', formula1: '"wrong_policy"' },
+      format: { fill: '#FFC7CE' },
+      stopIfTrue: false,
+    },
+    {
+      id: 'b',
+      rect,
+      type: 'CellValue',
+      rule: { operator: 'Between', formula1: '1', formula2: '5' },
+      format: { fontBold: true, fontColor: '#9C0006' },
+      stopIfTrue: false,
+    },
+    {
+      id: 'c',
+      rect,
+      type: 'ContainsText',
+      rule: { operator: 'Contains', text: 'over' },
+      format: { fill: '#FFEB9C' },
+      stopIfTrue: false,
+    },
+    {
+      id: 'd',
+      rect,
+      type: 'Custom',
+      rule: { formula: '=$A2="correct"' },
+      format: { fill: '#C6EFCE' },
+      stopIfTrue: true,
+    },
   );
-  sheet.validations.push({ rect, source: 'correct,wrong_policy', inCellDropDown: true, errorStyle: 'Stop', ignoreBlanks: true });
+  sheet.validations.push({
+    rect,
+    source: 'correct,wrong_policy',
+    inCellDropDown: true,
+    errorStyle: 'Stop',
+    ignoreBlanks: true,
+  });
   const back = (await readXlsx(writeXlsx(model))).sheet('QA b1')!;
-  expect(back.conditionalFormats.map(({ id: _id, ...rest }) => rest)).toEqual(sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest));
+  expect(back.conditionalFormats.map(({ id: _id, ...rest }) => rest)).toEqual(
+    sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest),
+  );
   expect(back.validations).toEqual(sheet.validations);
 });
 
@@ -107,8 +173,12 @@ test('parts written with a namespace prefix (<x:c>, as .NET tools write them) re
       .replace(`xmlns="${NS.main}"`, `xmlns:x="${NS.main}"`);
   const plain = pack(SHEET);
   const bytes = pack(prefixed(SHEET), {
-    'xl/workbook.xml': prefixed(`<?xml version="1.0"?><workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="Hidden" sheetId="2" state="veryHidden" r:id="rId2"/></sheets></workbook>`),
-    'xl/sharedStrings.xml': prefixed(`<?xml version="1.0"?><sst xmlns="${NS.main}"><si><t>判定</t><rPh sb="0" eb="2"><t>ハンテイ</t></rPh></si><si><r><rPr><b/></rPr><t>rich </t></r><r><t xml:space="preserve">text</t></r></si><si><t>a_x000D_b &amp; c</t></si></sst>`),
+    'xl/workbook.xml': prefixed(
+      `<?xml version="1.0"?><workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="Hidden" sheetId="2" state="veryHidden" r:id="rId2"/></sheets></workbook>`,
+    ),
+    'xl/sharedStrings.xml': prefixed(
+      `<?xml version="1.0"?><sst xmlns="${NS.main}"><si><t>判定</t><rPh sb="0" eb="2"><t>ハンテイ</t></rPh></si><si><r><rPr><b/></rPr><t>rich </t></r><r><t xml:space="preserve">text</t></r></si><si><t>a_x000D_b &amp; c</t></si></sst>`,
+    ),
   });
   const sheetXml = entryText(readZip(bytes).get('xl/worksheets/sheet1.xml')!);
   expect([sheetXml.includes('<c r='), sheetXml.includes('<x:c r=')]).toEqual([false, true]); // the fixture really is prefixed
@@ -124,7 +194,9 @@ test('parts written with a namespace prefix (<x:c>, as .NET tools write them) re
 
 test('relationships bound to another prefix than "r" are followed, and the written workbook binds "r"', async () => {
   const { writeXlsx } = await import('./xlsxWrite');
-  const bytes = pack(SHEET, { 'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${NS.main}" xmlns:rel="${NS.r}"><sheets><sheet name="Data" sheetId="1" rel:id="rId1"/><sheet name="Hidden" sheetId="2" rel:id="rId2"/></sheets></workbook>` });
+  const bytes = pack(SHEET, {
+    'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${NS.main}" xmlns:rel="${NS.r}"><sheets><sheet name="Data" sheetId="1" rel:id="rId1"/><sheet name="Hidden" sheetId="2" rel:id="rId2"/></sheets></workbook>`,
+  });
   const model = await readXlsx(bytes);
   expect(model.sheets.map((s) => s.name)).toEqual(['Data', 'Hidden']);
   model.addSheet('QA b1');
@@ -135,11 +207,22 @@ test('relationships bound to another prefix than "r" are followed, and the writt
 
 test('a relationship naming a part in another case than the zip finds it, and the sheet is kept as it was', async () => {
   const { writeXlsx } = await import('./xlsxWrite');
-  const bytes = pack(SHEET, { 'xl/_rels/workbook.xml.rels': relsXml([{ id: 'rId1', type: 'worksheet', target: 'worksheets/Sheet1.xml' }, { id: 'rId2', type: 'worksheet', target: 'worksheets/sheet2.xml' }, { id: 'rId3', type: 'sharedStrings', target: 'sharedStrings.xml' }, { id: 'rId4', type: 'styles', target: 'styles.xml' }]) });
+  const bytes = pack(SHEET, {
+    'xl/_rels/workbook.xml.rels': relsXml([
+      { id: 'rId1', type: 'worksheet', target: 'worksheets/Sheet1.xml' },
+      { id: 'rId2', type: 'worksheet', target: 'worksheets/sheet2.xml' },
+      { id: 'rId3', type: 'sharedStrings', target: 'sharedStrings.xml' },
+      { id: 'rId4', type: 'styles', target: 'styles.xml' },
+    ]),
+  });
   const model = await readXlsx(bytes);
   expect(model.sheet('Data')!.rows.length).toBe(4);
   model.addSheet('QA b1');
   const out = readZip(writeXlsx(model));
-  expect(Buffer.from(out.get('xl/worksheets/sheet1.xml')!.raw).equals(Buffer.from(readZip(bytes).get('xl/worksheets/sheet1.xml')!.raw))).toBe(true);
+  expect(
+    Buffer.from(out.get('xl/worksheets/sheet1.xml')!.raw).equals(
+      Buffer.from(readZip(bytes).get('xl/worksheets/sheet1.xml')!.raw),
+    ),
+  ).toBe(true);
   expect((await readXlsx(writeXlsx(model))).sheets.map((s) => s.name)).toEqual(['Data', 'Hidden', 'QA b1']);
 });

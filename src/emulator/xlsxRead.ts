@@ -13,7 +13,19 @@ import { localRect } from './errors';
 import { pivots, type PivotModel } from './pivot';
 import { WorkbookModel, type CellFormat, type ConditionalFormatModel, type SheetModel, type Value } from './model';
 import { entryText, readZip, streamEntryAsync, type ZipEntry } from './zip';
-import { BUILTIN_FORMATS, mainPrefix, unprefix, attrsOf, elements, firstElement, isoToSerial, parseRels, relsPathOf, unescapeXml, type Relationship } from './xlsxXml';
+import {
+  BUILTIN_FORMATS,
+  mainPrefix,
+  unprefix,
+  attrsOf,
+  elements,
+  firstElement,
+  isoToSerial,
+  parseRels,
+  relsPathOf,
+  unescapeXml,
+  type Relationship,
+} from './xlsxXml';
 import { readChart } from './xlsxCharts';
 
 /** Where a sheet of the model came from in the package, and what it held when read. */
@@ -42,23 +54,38 @@ export function sourceOf(model: WorkbookModel): PackageSource | undefined {
 
 /** Why a file could not be read as .xlsx (the CLI and workbench turn it into their own message). */
 export class XlsxFormatError extends Error {
-  constructor(readonly reason: 'not-zip' | 'no-workbook' | 'encrypted' | 'xlsb', message: string) {
+  constructor(
+    readonly reason: 'not-zip' | 'no-workbook' | 'encrypted' | 'xlsb',
+    message: string,
+  ) {
     super(message);
   }
 }
 
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder();
-type NodeBuffer = Uint8Array & { utf8Slice(a: number, b: number): string; latin1Slice(a: number, b: number): string; indexOf(seq: Uint8Array, from: number): number; lastIndexOf(seq: Uint8Array): number };
-const NodeBuf = (globalThis as unknown as { Buffer?: { from(b: ArrayBufferLike, o: number, l: number): NodeBuffer } }).Buffer;
+type NodeBuffer = Uint8Array & {
+  utf8Slice(a: number, b: number): string;
+  latin1Slice(a: number, b: number): string;
+  indexOf(seq: Uint8Array, from: number): number;
+  lastIndexOf(seq: Uint8Array): number;
+};
+const NodeBuf = (globalThis as unknown as { Buffer?: { from(b: ArrayBufferLike, o: number, l: number): NodeBuffer } })
+  .Buffer;
 
 /** A chunk of bytes with fast, copying text slices (Node's Buffer where there is one). */
 function textSlicer(b: Uint8Array) {
   if (NodeBuf) {
     const nb = NodeBuf.from(b.buffer, b.byteOffset, b.byteLength);
-    return { utf8: (a: number, z: number) => nb.utf8Slice(a, z), ascii: (a: number, z: number) => nb.latin1Slice(a, z) };
+    return {
+      utf8: (a: number, z: number) => nb.utf8Slice(a, z),
+      ascii: (a: number, z: number) => nb.latin1Slice(a, z),
+    };
   }
-  return { utf8: (a: number, z: number) => utf8.decode(b.subarray(a, z)), ascii: (a: number, z: number) => latin1.decode(b.subarray(a, z)) };
+  return {
+    utf8: (a: number, z: number) => utf8.decode(b.subarray(a, z)),
+    ascii: (a: number, z: number) => latin1.decode(b.subarray(a, z)),
+  };
 }
 
 function indexOfSeq(b: Uint8Array, seq: Uint8Array, from: number, to = b.length, far = false): number {
@@ -215,7 +242,11 @@ function readStyles(xml: string | undefined): Styles {
   const xf = elements(section('cellXfs'), 'xf').map(({ attrs, inner }) => {
     const id = Number(attrs.numFmtId ?? 0);
     const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General';
-    const format = formatOf(fonts[Number(attrs.fontId ?? 0)], fills[Number(attrs.fillId ?? 0)], /wrapText="(1|true)"/.test(inner));
+    const format = formatOf(
+      fonts[Number(attrs.fontId ?? 0)],
+      fills[Number(attrs.fillId ?? 0)],
+      /wrapText="(1|true)"/.test(inner),
+    );
     return { numberFormat: code === 'General' ? undefined : code, format };
   });
   const dxf = elements(section('dxfs'), 'dxf').map(({ inner }) => {
@@ -225,7 +256,11 @@ function readStyles(xml: string | undefined): Styles {
     if (font && /<b\/>|<b val="(1|true)"\/>/.test(font)) f.fontBold = true;
     const fc = rgbOf(font);
     if (fc) f.fontColor = fc;
-    const bg = fill ? rgbOf(firstElement(fill, 'bgColor') ? fill.slice(fill.indexOf('<bgColor')) : fill.slice(fill.indexOf('<fgColor'))) : undefined;
+    const bg = fill
+      ? rgbOf(
+          firstElement(fill, 'bgColor') ? fill.slice(fill.indexOf('<bgColor')) : fill.slice(fill.indexOf('<fgColor')),
+        )
+      : undefined;
     if (bg) f.fill = bg;
     return f;
   });
@@ -291,7 +326,13 @@ function parseNumber(b: Uint8Array, a: number, z: number, text: ReturnType<typeo
 const ERROR_OR_TEXT = (s: string): Value => s;
 
 /** Reads one worksheet part into the sheet: cells in one streaming pass, then the small parts around them. */
-async function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], styles: Styles, styleIds: Map<number, number>): Promise<{ head: string; tail: string }> {
+async function readSheet(
+  entry: ZipEntry,
+  sheet: SheetModel,
+  strings: string[],
+  styles: Styles,
+  styleIds: Map<number, number>,
+): Promise<{ head: string; tail: string }> {
   let state: 'head' | 'data' | 'tail' = 'head';
   const head: string[] = [];
   const tail: string[] = [];
@@ -357,7 +398,20 @@ async function readSheet(entry: ZipEntry, sheet: SheetModel, strings: string[], 
               for (let k = vs; k < ve; k++) xf = xf * 10 + b[k] - 48;
             } else if (n === 116) {
               const t0 = b[vs];
-              type = t0 === 115 ? (ve - vs === 1 ? 1 : 2) : t0 === 98 ? 3 : t0 === 101 ? 4 : t0 === 105 ? 5 : t0 === 100 ? 6 : 0;
+              type =
+                t0 === 115
+                  ? ve - vs === 1
+                    ? 1
+                    : 2
+                  : t0 === 98
+                    ? 3
+                    : t0 === 101
+                      ? 4
+                      : t0 === 105
+                        ? 5
+                        : t0 === 100
+                          ? 6
+                          : 0;
             }
           }
           j = ve + 1;
@@ -498,9 +552,17 @@ function rectsOf(sqref: string): CellRect[] {
 }
 
 /** Views, columns and protection before the cells; merges, links, validation and conditional formats after them. */
-function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: Relationship[], styles: Styles, model: WorkbookModel): void {
+function readSheetSettings(
+  sheet: SheetModel,
+  head: string,
+  tail: string,
+  rels: Relationship[],
+  styles: Styles,
+  model: WorkbookModel,
+): void {
   const pane = firstElement(head, 'pane')?.attrs;
-  if (pane?.state === 'frozen' || pane?.state === 'frozenSplit') sheet.freeze = { rows: Number(pane.ySplit ?? 0), columns: Number(pane.xSplit ?? 0) };
+  if (pane?.state === 'frozen' || pane?.state === 'frozenSplit')
+    sheet.freeze = { rows: Number(pane.ySplit ?? 0), columns: Number(pane.xSplit ?? 0) };
   for (const { attrs } of elements(head, 'col')) {
     for (let c = Number(attrs.min) - 1; c < Math.min(Number(attrs.max), MAX_COLUMN); c++) {
       if (attrs.width && attrs.customWidth !== '0') sheet.columnWidths.set(c, Math.round(Number(attrs.width) * 7));
@@ -514,10 +576,16 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
   const relById = new Map(rels.map((r) => [r.id, r]));
   for (const { attrs } of elements(tail, 'hyperlink')) {
     const rel = attrs['r:id'] ? relById.get(attrs['r:id']) : undefined;
-    const target = rel ? rel.target + (attrs.location ? `#${attrs.location}` : '') : attrs.location ? `#${attrs.location}` : undefined;
+    const target = rel
+      ? rel.target + (attrs.location ? `#${attrs.location}` : '')
+      : attrs.location
+        ? `#${attrs.location}`
+        : undefined;
     if (!target) continue;
     for (const rect of rectsOf(attrs.ref)) {
-      for (let r = rect.row; r < rect.row + Math.min(rect.rowCount, 100000); r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.hyperlinks.set(r * MAX_COLUMN + c, target);
+      for (let r = rect.row; r < rect.row + Math.min(rect.rowCount, 100000); r++)
+        for (let c = rect.column; c < rect.column + rect.columnCount; c++)
+          sheet.hyperlinks.set(r * MAX_COLUMN + c, target);
     }
   }
   // List validations, in the main part and in Excel 2010's extension (references to other sheets).
@@ -528,12 +596,21 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
     const sqref = attrs.sqref ?? firstElement(inner, 'sqref')?.inner;
     const ext = firstElement(inner, 'f')?.inner;
     const formula = ext ?? f;
-    if (formula !== undefined && sqref) lists.push({ sqref, formula: unescapeXml(formula.replace(/<[^>]+>/g, '')), attrs });
+    if (formula !== undefined && sqref)
+      lists.push({ sqref, formula: unescapeXml(formula.replace(/<[^>]+>/g, '')), attrs });
   }
   for (const v of lists) {
     const source = v.formula.startsWith('"') ? v.formula.slice(1, -1).replace(/""/g, '"') : `=${v.formula}`;
-    const errorStyle = v.attrs.errorStyle === 'warning' ? 'Warning' : v.attrs.errorStyle === 'information' ? 'Information' : 'Stop';
-    for (const rect of rectsOf(v.sqref)) sheet.validations.push({ rect, source, inCellDropDown: v.attrs.showDropDown !== '1', errorStyle, ignoreBlanks: v.attrs.allowBlank === '1' || v.attrs.allowBlank === 'true' });
+    const errorStyle =
+      v.attrs.errorStyle === 'warning' ? 'Warning' : v.attrs.errorStyle === 'information' ? 'Information' : 'Stop';
+    for (const rect of rectsOf(v.sqref))
+      sheet.validations.push({
+        rect,
+        source,
+        inCellDropDown: v.attrs.showDropDown !== '1',
+        errorStyle,
+        ignoreBlanks: v.attrs.allowBlank === '1' || v.attrs.allowBlank === 'true',
+      });
   }
   for (const { attrs: cfAttrs, inner } of elements(tail, 'conditionalFormatting')) {
     for (const { attrs, inner: ruleXml } of elements(inner, 'cfRule')) {
@@ -545,7 +622,11 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
         type = 'CellValue';
         const op = attrs.operator ?? 'equal';
         // Office.js names: EqualTo, NotEqualTo, GreaterThan, Between… (OOXML: equal, notEqual, greaterThan, between…)
-        rule = { operator: op[0].toUpperCase() + op.slice(1) + (op === 'equal' || op === 'notEqual' ? 'To' : ''), formula1: formulas[0] ?? '', ...(formulas[1] !== undefined ? { formula2: formulas[1] } : {}) };
+        rule = {
+          operator: op[0].toUpperCase() + op.slice(1) + (op === 'equal' || op === 'notEqual' ? 'To' : ''),
+          formula1: formulas[0] ?? '',
+          ...(formulas[1] !== undefined ? { formula2: formulas[1] } : {}),
+        };
       } else if (attrs.type === 'containsText') {
         type = 'ContainsText';
         rule = { operator: 'Contains', text: attrs.text ?? '' };
@@ -553,7 +634,15 @@ function readSheetSettings(sheet: SheetModel, head: string, tail: string, rels: 
         type = 'Custom';
         rule = { formula: `=${formulas[0] ?? ''}` };
       } else continue; // colour scales, data bars, icon sets: kept in the file, not modelled
-      for (const rect of rectsOf(cfAttrs.sqref ?? '')) sheet.conditionalFormats.push({ id: model.newId('cf'), rect, type, rule, format, stopIfTrue: attrs.stopIfTrue === '1' });
+      for (const rect of rectsOf(cfAttrs.sqref ?? ''))
+        sheet.conditionalFormats.push({
+          id: model.newId('cf'),
+          rect,
+          type,
+          rule,
+          format,
+          stopIfTrue: attrs.stopIfTrue === '1',
+        });
     }
   }
 }
@@ -581,7 +670,9 @@ export function fingerprint(model: WorkbookModel, sheet: SheetModel): string {
     [...sheet.hiddenRows].length,
     [...sheet.hiddenColumns],
     model.tables.filter((t) => t.sheet === sheet).map((t) => [t.name, t.rect, t.style, t.showBandedRows]),
-    pivots(model).filter((p) => p.sheet === sheet).map((p) => [p.name, p.at, p.rows, p.columns, p.data, p.filters, p.layout, p.autoFormat]),
+    pivots(model)
+      .filter((p) => p.sheet === sheet)
+      .map((p) => [p.name, p.at, p.rows, p.columns, p.data, p.filters, p.layout, p.autoFormat]),
   ]);
 }
 
@@ -591,8 +682,10 @@ export function fingerprint(model: WorkbookModel, sheet: SheetModel): string {
  * @example const model = await readXlsx(fs.readFileSync('decisions.xlsx'));
  */
 export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new XlsxFormatError('encrypted', 'an encrypted workbook or an old .xls file (OLE container)');
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxFormatError('not-zip', 'not an .xlsx file (no zip container)');
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new XlsxFormatError('encrypted', 'an encrypted workbook or an old .xls file (OLE container)');
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new XlsxFormatError('not-zip', 'not an .xlsx file (no zip container)');
   let entries: Map<string, ZipEntry>;
   try {
     entries = readZip(bytes);
@@ -645,7 +738,14 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
       const t = xml ? firstElement(xml, 'table')?.attrs : undefined;
       if (!t?.ref) continue;
       const style = firstElement(xml!, 'tableStyleInfo')?.attrs;
-      model.tables.push({ id: model.newId('table'), name: t.displayName ?? t.name, sheet, rect: localRect(t.ref), style: style?.name ?? 'TableStyleMedium2', showBandedRows: style?.showRowStripes !== '0' });
+      model.tables.push({
+        id: model.newId('table'),
+        name: t.displayName ?? t.name,
+        sheet,
+        rect: localRect(t.ref),
+        style: style?.name ?? 'TableStyleMedium2',
+        showBandedRows: style?.showRowStripes !== '0',
+      });
     }
   }
   for (const { sheet, part, rels } of read) {
@@ -668,7 +768,11 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
     }
     source.pivotNames.set(part, names);
   }
-  for (const { name, attrs, inner } of elements(bookXml, 'definedName').map((e) => ({ name: e.attrs.name, attrs: e.attrs, inner: e.inner }))) {
+  for (const { name, attrs, inner } of elements(bookXml, 'definedName').map((e) => ({
+    name: e.attrs.name,
+    attrs: e.attrs,
+    inner: e.inner,
+  }))) {
     if (!name || name.startsWith('_xlnm.') || attrs.localSheetId !== undefined) continue; // print areas and sheet-scoped names stay in the file
     model.names.set(name.toLowerCase(), { name, reference: `=${unescapeXml(inner)}`, comment: attrs.comment ?? '' });
   }
@@ -679,10 +783,19 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
   return model;
 }
 
-const SHOW_AS: Record<string, PivotModel['data'][number]['showAs']> = { percentOfRow: 'PercentOfRowTotal', percentOfCol: 'PercentOfColumnTotal', percentOfTotal: 'PercentOfGrandTotal' };
+const SHOW_AS: Record<string, PivotModel['data'][number]['showAs']> = {
+  percentOfRow: 'PercentOfRowTotal',
+  percentOfCol: 'PercentOfColumnTotal',
+  percentOfTotal: 'PercentOfGrandTotal',
+};
 
 /** A PivotTable part (and its cache's source and field names) as the model's pivot, laid out where the file has it. */
-function readPivot(model: WorkbookModel, sheet: SheetModel, xml: string, cacheXml: (id: string) => string | undefined): PivotModel | undefined {
+function readPivot(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  xml: string,
+  cacheXml: (id: string) => string | undefined,
+): PivotModel | undefined {
   const def = firstElement(xml, 'pivotTableDefinition')?.attrs;
   const location = firstElement(xml, 'location')?.attrs;
   const cache = def ? cacheXml(def.cacheId) : undefined;
@@ -705,7 +818,8 @@ function readPivot(model: WorkbookModel, sheet: SheetModel, xml: string, cacheXm
   const data = elements(firstElement(xml, 'dataFields')?.inner ?? '', 'dataField').map(({ attrs }) => ({
     field: fields[Number(attrs.fld)],
     name: attrs.name ?? fields[Number(attrs.fld)],
-    summarizeBy: (attrs.subtotal === 'count' ? 'Count' : attrs.subtotal === 'average' ? 'Average' : 'Sum') as 'Count' | 'Sum' | 'Average',
+    summarizeBy: (attrs.subtotal === 'count' ? 'Count' : attrs.subtotal === 'average' ? 'Average' : 'Sum') as
+      'Count' | 'Sum' | 'Average',
     showAs: SHOW_AS[attrs.showDataAs ?? ''] ?? 'None',
   }));
   const rect = localRect(location.ref);
@@ -720,14 +834,26 @@ function readPivot(model: WorkbookModel, sheet: SheetModel, xml: string, cacheXm
     rows: axis('rowFields'),
     columns: axis('colFields'),
     data,
-    filters: elements(firstElement(xml, 'pageFields')?.inner ?? '', 'pageField').map((e) => fields[Number(e.attrs.fld)]),
+    filters: elements(firstElement(xml, 'pageFields')?.inner ?? '', 'pageField').map(
+      (e) => fields[Number(e.attrs.fld)],
+    ),
     layout: def.compact === '0' ? (def.outline === '1' ? 'Outline' : 'Tabular') : 'Compact',
     // "Autofit column widths on update" is PivotLayout.autoFormat.
     autoFormat: def.useAutoFormatting === '1' || def.useAutoFormatting === 'true',
     rendered: {
       rect,
-      body: { row: rect.row + firstDataRow, column: rect.column + firstDataCol, rowCount: Math.max(1, rect.rowCount - firstDataRow), columnCount: Math.max(1, rect.columnCount - firstDataCol) },
-      rowLabels: { row: rect.row + firstDataRow, column: rect.column, rowCount: Math.max(1, rect.rowCount - firstDataRow), columnCount: 1 },
+      body: {
+        row: rect.row + firstDataRow,
+        column: rect.column + firstDataCol,
+        rowCount: Math.max(1, rect.rowCount - firstDataRow),
+        columnCount: Math.max(1, rect.columnCount - firstDataCol),
+      },
+      rowLabels: {
+        row: rect.row + firstDataRow,
+        column: rect.column,
+        rowCount: Math.max(1, rect.rowCount - firstDataRow),
+        columnCount: 1,
+      },
     },
   };
   pivots(model).push(pivot);

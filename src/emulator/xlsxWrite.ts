@@ -15,7 +15,21 @@ import { pivots } from './pivot';
 import { chartXml, drawingXml } from './xlsxCharts';
 import { pivotParts } from './xlsxPivot';
 import { fingerprint, sourceOf } from './xlsxRead';
-import { BUILTIN_FORMATS, NS, attrsOf, elements, escapeXml, firstElement, parseRels, relativeTarget, relsPathOf, relsXml, unescapeXml, unprefix, type Relationship } from './xlsxXml';
+import {
+  BUILTIN_FORMATS,
+  NS,
+  attrsOf,
+  elements,
+  escapeXml,
+  firstElement,
+  parseRels,
+  relativeTarget,
+  relsPathOf,
+  relsXml,
+  unescapeXml,
+  unprefix,
+  type Relationship,
+} from './xlsxXml';
 import { EntryWriter, entryText, newEntry, writeZip, type ZipEntry } from './zip';
 
 const CT = {
@@ -40,7 +54,11 @@ function templateEntries(): Map<string, ZipEntry> {
   return new Map(Object.entries(parts).map(([name, text]) => [name, newEntry(name, text)]));
 }
 
-const BUILTIN_IDS = new Map(Object.entries(BUILTIN_FORMATS).filter(([id]) => Number(id) < 27 || (Number(id) >= 37 && Number(id) <= 49)).map(([id, code]) => [code, Number(id)]));
+const BUILTIN_IDS = new Map(
+  Object.entries(BUILTIN_FORMATS)
+    .filter(([id]) => Number(id) < 27 || (Number(id) >= 37 && Number(id) <= 49))
+    .map(([id, code]) => [code, Number(id)]),
+);
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 /** The user's style sheet with our cell and conditional styles appended (their indexes stay as they were). */
@@ -64,8 +82,15 @@ class StyleBook {
       this.nextFmt = Math.max(this.nextFmt, id + 1);
     }
     const count = (section: string, item: string) => elements(firstElement(xml, section)?.inner ?? '', item).length;
-    this.counts = { fonts: count('fonts', 'font'), fills: count('fills', 'fill'), xfs: count('cellXfs', 'xf'), dxfs: count('dxfs', 'dxf') };
-    this.baseFont = (elements(firstElement(xml, 'fonts')?.inner ?? '', 'font')[0]?.inner ?? '<sz val="11"/><name val="Calibri"/>').replace(/<b\/>|<b [^>]*\/>|<color [^>]*\/>/g, '');
+    this.counts = {
+      fonts: count('fonts', 'font'),
+      fills: count('fills', 'fill'),
+      xfs: count('cellXfs', 'xf'),
+      dxfs: count('dxfs', 'dxf'),
+    };
+    this.baseFont = (
+      elements(firstElement(xml, 'fonts')?.inner ?? '', 'font')[0]?.inner ?? '<sz val="11"/><name val="Calibri"/>'
+    ).replace(/<b\/>|<b [^>]*\/>|<color [^>]*\/>/g, '');
   }
 
   private formatId(code: string): number {
@@ -90,15 +115,21 @@ class StyleBook {
     let fontId = 0;
     if (format?.fontBold || format?.fontColor) {
       fontId = this.counts.fonts + this.fonts.length;
-      this.fonts.push(`<font>${format.fontBold ? '<b/>' : ''}${format.fontColor ? `<color rgb="${argb(format.fontColor)}"/>` : ''}${this.baseFont}</font>`);
+      this.fonts.push(
+        `<font>${format.fontBold ? '<b/>' : ''}${format.fontColor ? `<color rgb="${argb(format.fontColor)}"/>` : ''}${this.baseFont}</font>`,
+      );
     }
     let fillId = 0;
     if (format?.fill) {
       fillId = this.counts.fills + this.fills.length;
-      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${argb(format.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+      this.fills.push(
+        `<fill><patternFill patternType="solid"><fgColor rgb="${argb(format.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+      );
     }
     id = this.counts.xfs + this.xfs.length;
-    this.xfs.push(`<xf numFmtId="${fmt}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${fmt ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${format?.wrapText ? ' applyAlignment="1"><alignment wrapText="1"/></xf>' : '/>'}`);
+    this.xfs.push(
+      `<xf numFmtId="${fmt}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${fmt ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${format?.wrapText ? ' applyAlignment="1"><alignment wrapText="1"/></xf>' : '/>'}`,
+    );
     this.xfIds.set(key, id);
     return id;
   }
@@ -108,8 +139,13 @@ class StyleBook {
     const key = JSON.stringify(format);
     let id = this.dxfIds.get(key);
     if (id !== undefined) return id;
-    const font = format.fontBold || format.fontColor ? `<font>${format.fontBold ? '<b/>' : ''}${format.fontColor ? `<color rgb="${argb(format.fontColor)}"/>` : ''}</font>` : '';
-    const fill = format.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(format.fill)}"/></patternFill></fill>` : '';
+    const font =
+      format.fontBold || format.fontColor
+        ? `<font>${format.fontBold ? '<b/>' : ''}${format.fontColor ? `<color rgb="${argb(format.fontColor)}"/>` : ''}</font>`
+        : '';
+    const fill = format.fill
+      ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(format.fill)}"/></patternFill></fill>`
+      : '';
     id = this.counts.dxfs + this.dxfs.length;
     this.dxfs.push(`<dxf>${font}${fill}</dxf>`);
     this.dxfIds.set(key, id);
@@ -127,10 +163,18 @@ class StyleBook {
       if (!items.length) return;
       const open = new RegExp(`<${section}(\\s[^>]*)?(/?)>`).exec(xml);
       if (open && open[2] === '/') {
-        xml = xml.slice(0, open.index) + `<${section} count="${total}">${items.join('')}</${section}>` + xml.slice(open.index + open[0].length);
+        xml =
+          xml.slice(0, open.index) +
+          `<${section} count="${total}">${items.join('')}</${section}>` +
+          xml.slice(open.index + open[0].length);
       } else if (open) {
         const close = xml.indexOf(`</${section}>`, open.index);
-        xml = xml.slice(0, open.index) + `<${section} count="${total}">` + xml.slice(open.index + open[0].length, close) + items.join('') + xml.slice(close);
+        xml =
+          xml.slice(0, open.index) +
+          `<${section} count="${total}">` +
+          xml.slice(open.index + open[0].length, close) +
+          items.join('') +
+          xml.slice(close);
       } else {
         const at = before.map((b) => xml.indexOf(`<${b}`)).find((i) => i >= 0) ?? xml.indexOf('</styleSheet>');
         xml = xml.slice(0, at) + `<${section} count="${total}">${items.join('')}</${section}>` + xml.slice(at);
@@ -139,7 +183,13 @@ class StyleBook {
     append('numFmts', this.numFmts, this.customFormats.size, ['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs']);
     append('fonts', this.fonts, this.counts.fonts + this.fonts.length, ['fills']);
     append('fills', this.fills, this.counts.fills + this.fills.length, ['borders']);
-    append('cellXfs', this.xfs, this.counts.xfs + this.xfs.length, ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
+    append('cellXfs', this.xfs, this.counts.xfs + this.xfs.length, [
+      'cellStyles',
+      'dxfs',
+      'tableStyles',
+      'colors',
+      'extLst',
+    ]);
     append('dxfs', this.dxfs, this.counts.dxfs + this.dxfs.length, ['tableStyles', 'colors', 'extLst']);
     return xml;
   }
@@ -173,7 +223,10 @@ function cellXml(ref: string, style: number, value: Value, formula: string | und
     return `<c r="${ref}"${s} t="${isCellError(value) ? 'e' : 'str'}">${f}<v>${escapeXml(value)}</v></c>`;
   }
   if (value === '') return `<c r="${ref}"${s}/>`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? `<c r="${ref}"${s}><v>${value}</v></c>`
+      : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 }
@@ -197,13 +250,27 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
   const w = new EntryWriter(part);
   const used = sheet.usedRect(false);
   w.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`);
-  w.write(`<dimension ref="${used ? formatRange({ row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount }) : 'A1'}"/>`);
+  w.write(
+    `<dimension ref="${used ? formatRange({ row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount }) : 'A1'}"/>`,
+  );
   const { rows: fr, columns: fc } = sheet.freeze;
-  const pane = fr || fc ? `<pane${fc ? ` xSplit="${fc}"` : ''}${fr ? ` ySplit="${fr}"` : ''} topLeftCell="${columnLetter(fc)}${fr + 1}" activePane="${fr && fc ? 'bottomRight' : fr ? 'bottomLeft' : 'topRight'}" state="frozen"/>` : '';
-  w.write(`<sheetViews><sheetView workbookViewId="0"${model.activeSheet === sheet ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`);
+  const pane =
+    fr || fc
+      ? `<pane${fc ? ` xSplit="${fc}"` : ''}${fr ? ` ySplit="${fr}"` : ''} topLeftCell="${columnLetter(fc)}${fr + 1}" activePane="${fr && fc ? 'bottomRight' : fr ? 'bottomLeft' : 'topRight'}" state="frozen"/>`
+      : '';
+  w.write(
+    `<sheetViews><sheetView workbookViewId="0"${model.activeSheet === sheet ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
+  );
   const colIndexes = [...new Set([...sheet.columnWidths.keys(), ...sheet.hiddenColumns])].sort((a, b) => a - b);
   if (colIndexes.length) {
-    w.write(`<cols>${colIndexes.map((c) => { const width = sheet.columnWidths.get(c); return `<col min="${c + 1}" max="${c + 1}" width="${width !== undefined ? Math.round((width / 7) * 100) / 100 : 8.43}"${width !== undefined ? ' customWidth="1"' : ''}${sheet.hiddenColumns.has(c) ? ' hidden="1"' : ''}/>`; }).join('')}</cols>`);
+    w.write(
+      `<cols>${colIndexes
+        .map((c) => {
+          const width = sheet.columnWidths.get(c);
+          return `<col min="${c + 1}" max="${c + 1}" width="${width !== undefined ? Math.round((width / 7) * 100) / 100 : 8.43}"${width !== undefined ? ' customWidth="1"' : ''}${sheet.hiddenColumns.has(c) ? ' hidden="1"' : ''}/>`;
+        })
+        .join('')}</cols>`,
+    );
   }
   w.write('<sheetData>');
   // Cells with a style and no value (a text format set ahead of typing) are written too.
@@ -235,13 +302,21 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
       const styled = extra?.has(c);
       if (v === '' && formula === undefined && !styled) continue;
       if (formula !== undefined) hasFormulas = true;
-      cells += cellXml(`${letter(c)}${r + 1}`, styled ? out.styles.xf(sheet.numberFormat(r, c), sheet.format(r, c)) : 0, v, formula);
+      cells += cellXml(
+        `${letter(c)}${r + 1}`,
+        styled ? out.styles.xf(sheet.numberFormat(r, c), sheet.format(r, c)) : 0,
+        v,
+        formula,
+      );
     }
     w.write(`<row r="${r + 1}"${sheet.hiddenRows.has(r) ? ' hidden="1"' : ''}>${cells}</row>`);
   }
   w.write('</sheetData>');
   if (sheet.protected) w.write('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
-  if (sheet.merges.length) w.write(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`);
+  if (sheet.merges.length)
+    w.write(
+      `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`,
+    );
   sheet.conditionalFormats.forEach((cf, i) => {
     const dxf = out.styles.dxf(cf.format);
     const stop = cf.stopIfTrue ? ' stopIfTrue="1"' : '';
@@ -254,7 +329,9 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
       rule = `<cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"${stop}><formula>${escapeXml(cf.rule.formula.replace(/^=/, ''))}</formula></cfRule>`;
     } else {
       const op = (cf.rule.operator ?? 'EqualTo').replace(/To$/, '').replace(/^./, (ch) => ch.toLowerCase());
-      const formulas = [cf.rule.formula1, cf.rule.formula2].filter((f): f is string => f !== undefined).map((f) => `<formula>${escapeXml(f.replace(/^=/, ''))}</formula>`);
+      const formulas = [cf.rule.formula1, cf.rule.formula2]
+        .filter((f): f is string => f !== undefined)
+        .map((f) => `<formula>${escapeXml(f.replace(/^=/, ''))}</formula>`);
       rule = `<cfRule type="cellIs" dxfId="${dxf}" priority="${i + 1}"${stop} operator="${op}">${formulas.join('')}</cfRule>`;
     }
     w.write(`<conditionalFormatting sqref="${formatRange(cf.rect)}">${rule}</conditionalFormatting>`);
@@ -263,7 +340,9 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
     w.write(`<dataValidations count="${sheet.validations.length}">`);
     for (const v of sheet.validations) {
       const formula = v.source.startsWith('=') ? v.source.slice(1) : `"${v.source.replace(/"/g, '""')}"`;
-      w.write(`<dataValidation type="list" errorStyle="${v.errorStyle.toLowerCase()}"${v.ignoreBlanks ? ' allowBlank="1"' : ''}${v.inCellDropDown ? '' : ' showDropDown="1"'} showErrorMessage="1" sqref="${formatRange(v.rect)}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`);
+      w.write(
+        `<dataValidation type="list" errorStyle="${v.errorStyle.toLowerCase()}"${v.ignoreBlanks ? ' allowBlank="1"' : ''}${v.inCellDropDown ? '' : ' showDropDown="1"'} showErrorMessage="1" sqref="${formatRange(v.rect)}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`,
+      );
     }
     w.write('</dataValidations>');
   }
@@ -284,8 +363,12 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
     const tablePart = out.names.part('xl/pivotTables/pivotTable');
     const cachePart = out.names.part('xl/pivotCache/pivotCacheDefinition');
     const recordsPart = out.names.part('xl/pivotCache/pivotCacheRecords');
-    out.add(tablePart, parts.table, CT.pivotTable, [{ id: 'rId1', type: 'pivotCacheDefinition', target: cachePart, external: false }]);
-    out.add(cachePart, parts.definition, CT.pivotCache, [{ id: 'rId1', type: 'pivotCacheRecords', target: recordsPart, external: false }]);
+    out.add(tablePart, parts.table, CT.pivotTable, [
+      { id: 'rId1', type: 'pivotCacheDefinition', target: cachePart, external: false },
+    ]);
+    out.add(cachePart, parts.definition, CT.pivotCache, [
+      { id: 'rId1', type: 'pivotCacheRecords', target: recordsPart, external: false },
+    ]);
     out.add(recordsPart, parts.records, CT.pivotRecords);
     out.pivotCaches.push({ cacheId, part: cachePart });
     rel('pivotTable', tablePart);
@@ -295,10 +378,19 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
     const drawingRels: Relationship[] = [];
     for (const chart of sheet.charts) {
       const chartPart = out.names.part('xl/charts/chart');
-      out.add(chartPart, chartXml(chart, (name) => model.sheet(name)), CT.chart);
+      out.add(
+        chartPart,
+        chartXml(chart, (name) => model.sheet(name)),
+        CT.chart,
+      );
       drawingRels.push({ id: `rId${drawingRels.length + 1}`, type: 'chart', target: chartPart, external: false });
     }
-    out.add(drawingPart, drawingXml(sheet.charts.map((chart, i) => ({ chart, rid: drawingRels[i].id }))), CT.drawing, drawingRels);
+    out.add(
+      drawingPart,
+      drawingXml(sheet.charts.map((chart, i) => ({ chart, rid: drawingRels[i].id }))),
+      CT.drawing,
+      drawingRels,
+    );
     w.write(`<drawing r:id="${rel('drawing', drawingPart)}"/>`);
   }
   const tables = model.tables.filter((t) => t.sheet === sheet);
@@ -324,7 +416,14 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
   w.write('</worksheet>');
   out.entries.set(part, w.end());
   out.types.set(part, CT.sheet);
-  if (rels.length) out.entries.set(relsPathOf(part), newEntry(relsPathOf(part), relsXml(rels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(part, r.target) })))));
+  if (rels.length)
+    out.entries.set(
+      relsPathOf(part),
+      newEntry(
+        relsPathOf(part),
+        relsXml(rels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(part, r.target) }))),
+      ),
+    );
   return { sheet, part, rels, hasFormulas };
 }
 
@@ -347,7 +446,14 @@ class WriteState {
   add(part: string, xml: string, type: string, rels?: Relationship[]): void {
     this.entries.set(part, newEntry(part, xml));
     this.types.set(part, type);
-    if (rels?.length) this.entries.set(relsPathOf(part), newEntry(relsPathOf(part), relsXml(rels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(part, r.target) })))));
+    if (rels?.length)
+      this.entries.set(
+        relsPathOf(part),
+        newEntry(
+          relsPathOf(part),
+          relsXml(rels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(part, r.target) }))),
+        ),
+      );
   }
 }
 
@@ -386,21 +492,48 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   const bookRelsPath = relsPathOf(bookPart);
   let bookRels = parseRels(text(bookRelsPath) ?? '', bookPart);
   const stylesPart = bookRels.find((r) => r.type === 'styles')?.target;
-  const styles = new StyleBook(stylesPart ? (text(stylesPart) ?? '') : (entryText(templateEntries().get('xl/styles.xml')!)));
-  const maxAttr = (prefix: string, re: RegExp) => Math.max(0, ...[...base.keys()].filter((k) => k.startsWith(prefix) && !k.includes('_rels')).map((k) => Number(re.exec(text(k) ?? '')?.[1] ?? 0)));
+  const styles = new StyleBook(
+    stylesPart ? (text(stylesPart) ?? '') : entryText(templateEntries().get('xl/styles.xml')!),
+  );
+  const maxAttr = (prefix: string, re: RegExp) =>
+    Math.max(
+      0,
+      ...[...base.keys()]
+        .filter((k) => k.startsWith(prefix) && !k.includes('_rels'))
+        .map((k) => Number(re.exec(text(k) ?? '')?.[1] ?? 0)),
+    );
   const cacheIds = elements(bookXml, 'pivotCache').map((e) => Number(e.attrs.cacheId));
-  const out = new WriteState(new Names(base.keys()), styles, Math.max(0, ...cacheIds) + 1, maxAttr('xl/tables/', /<table\b[^>]*\bid="(\d+)"/) + 1);
+  const out = new WriteState(
+    new Names(base.keys()),
+    styles,
+    Math.max(0, ...cacheIds) + 1,
+    maxAttr('xl/tables/', /<table\b[^>]*\bid="(\d+)"/) + 1,
+  );
 
   // Sheets: kept as they were, or written from the model.
   const kept = new Map<SheetModel, { part: string; element: string }>();
-  for (const [sheet, s] of source?.sheets ?? []) if (model.sheets.includes(sheet) && base.has(s.part) && s.rows === sheet.rows && fingerprint(model, sheet) === s.fingerprint) kept.set(sheet, s);
+  for (const [sheet, s] of source?.sheets ?? [])
+    if (
+      model.sheets.includes(sheet) &&
+      base.has(s.part) &&
+      s.rows === sheet.rows &&
+      fingerprint(model, sheet) === s.fingerprint
+    )
+      kept.set(sheet, s);
   const written = new Map<SheetModel, SheetOut>();
   for (const sheet of model.sheets) if (!kept.has(sheet)) written.set(sheet, writeSheet(model, sheet, out));
 
   // workbook.xml.rels: sheets' relationships rebuilt; the rest kept (calcChain dropped: Excel rebuilds it).
   const sheetRelIds = new Map<SheetModel, string>();
-  const oldSheetRel = new Map(bookRels.filter((r) => r.type === 'worksheet').map((r) => [r.target.toLowerCase(), r.id]));
-  bookRels = bookRels.filter((r) => r.type !== 'calcChain' && r.type !== 'pivotCacheDefinition' && (r.type !== 'worksheet' || [...kept.values()].some((k) => k.part.toLowerCase() === r.target.toLowerCase())));
+  const oldSheetRel = new Map(
+    bookRels.filter((r) => r.type === 'worksheet').map((r) => [r.target.toLowerCase(), r.id]),
+  );
+  bookRels = bookRels.filter(
+    (r) =>
+      r.type !== 'calcChain' &&
+      r.type !== 'pivotCacheDefinition' &&
+      (r.type !== 'worksheet' || [...kept.values()].some((k) => k.part.toLowerCase() === r.target.toLowerCase())),
+  );
   const chartSheets = bookRels.filter((r) => r.type === 'chartsheet' || r.type === 'dialogsheet');
   let nextRel = 1;
   const newRelId = () => {
@@ -415,12 +548,17 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   }
   // Pivot caches: those of kept pivots stay, new ones are added.
   const cacheEntries: string[] = [];
-  const oldCacheRels = new Map(parseRels(text(bookRelsPath) ?? '', bookPart).filter((r) => r.type === 'pivotCacheDefinition').map((r) => [r.id, r]));
+  const oldCacheRels = new Map(
+    parseRels(text(bookRelsPath) ?? '', bookPart)
+      .filter((r) => r.type === 'pivotCacheDefinition')
+      .map((r) => [r.id, r]),
+  );
   const keptCacheParts = new Set<string>();
   for (const { part } of kept.values()) {
     for (const r of parseRels(text(relsPathOf(part)) ?? '', part)) {
       if (r.type !== 'pivotTable') continue;
-      for (const c of parseRels(text(relsPathOf(r.target)) ?? '', r.target)) if (c.type === 'pivotCacheDefinition') keptCacheParts.add(c.target);
+      for (const c of parseRels(text(relsPathOf(r.target)) ?? '', r.target))
+        if (c.type === 'pivotCacheDefinition') keptCacheParts.add(c.target);
     }
   }
   for (const { attrs } of elements(bookXml, 'pivotCache')) {
@@ -437,14 +575,17 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   }
 
   // workbook.xml: the sheet list in the model's order, names and visibility as the model has them.
-  const oldSheets = [...(firstElement(bookXml, 'sheets')?.inner ?? '').matchAll(/<sheet\s[^>]*\/>|<sheet\s[^>]*>[\s\S]*?<\/sheet>/g)].map((m) => m[0]);
+  const oldSheets = [
+    ...(firstElement(bookXml, 'sheets')?.inner ?? '').matchAll(/<sheet\s[^>]*\/>|<sheet\s[^>]*>[\s\S]*?<\/sheet>/g),
+  ].map((m) => m[0]);
   const oldIndexOfPart = new Map<string, number>();
   oldSheets.forEach((el, i) => {
     const r = parseRels(text(bookRelsPath) ?? '', bookPart).find((x) => x.id === attrsOf(el)['r:id']);
     if (r) oldIndexOfPart.set(r.target.toLowerCase(), i);
   });
   let nextSheetId = Math.max(0, ...oldSheets.map((el) => Number(attrsOf(el).sheetId ?? 0))) + 1;
-  const state = (s: SheetModel) => (s.visibility === 'Hidden' ? ' state="hidden"' : s.visibility === 'VeryHidden' ? ' state="veryHidden"' : '');
+  const state = (s: SheetModel) =>
+    s.visibility === 'Hidden' ? ' state="hidden"' : s.visibility === 'VeryHidden' ? ' state="veryHidden"' : '';
   const newIndex = new Map<number, number>();
   const sheetsXml = model.sheets.map((sheet, i) => {
     const k = kept.get(sheet);
@@ -463,8 +604,18 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     const r = chartSheets.find((x) => x.id === attrsOf(el)['r:id']);
     if (r) sheetsXml.push(el);
   }
-  bookXml = replaceElement(bookXml, 'sheets', `<sheets>${sheetsXml.join('')}</sheets>`, ['functionGroups', 'externalReferences', 'definedNames', 'calcPr']);
-  bookXml = bookXml.replace(/(<workbookView\b[^>]*?)\sactiveTab="\d+"/, '$1').replace(/<workbookView\b/, `<workbookView activeTab="${Math.max(0, model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0)}"`);
+  bookXml = replaceElement(bookXml, 'sheets', `<sheets>${sheetsXml.join('')}</sheets>`, [
+    'functionGroups',
+    'externalReferences',
+    'definedNames',
+    'calcPr',
+  ]);
+  bookXml = bookXml
+    .replace(/(<workbookView\b[^>]*?)\sactiveTab="\d+"/, '$1')
+    .replace(
+      /<workbookView\b/,
+      `<workbookView activeTab="${Math.max(0, model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0)}"`,
+    );
   bookXml = bookXml.replace(/(<workbookView\b[^>]*?)\sfirstSheet="\d+"/, '$1');
   // Defined names: the model's workbook names; sheet-scoped and built-in ones kept, their sheet index moved with the sheet.
   const names: string[] = [];
@@ -486,18 +637,61 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     }
   }
   for (const [key, n] of model.names) {
-    if (!emitted.has(key)) names.push(`<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ''}>${escapeXml(n.reference.replace(/^=/, ''))}</definedName>`);
+    if (!emitted.has(key))
+      names.push(
+        `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ''}>${escapeXml(n.reference.replace(/^=/, ''))}</definedName>`,
+      );
   }
-  bookXml = replaceElement(bookXml, 'definedNames', names.length ? `<definedNames>${names.join('')}</definedNames>` : '', ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
-  bookXml = replaceElement(bookXml, 'pivotCaches', cacheEntries.length ? `<pivotCaches>${cacheEntries.join('')}</pivotCaches>` : '', ['smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
+  bookXml = replaceElement(
+    bookXml,
+    'definedNames',
+    names.length ? `<definedNames>${names.join('')}</definedNames>` : '',
+    [
+      'calcPr',
+      'oleSize',
+      'customWorkbookViews',
+      'pivotCaches',
+      'smartTagPr',
+      'smartTagTypes',
+      'webPublishing',
+      'fileRecoveryPr',
+      'webPublishObjects',
+      'extLst',
+    ],
+  );
+  bookXml = replaceElement(
+    bookXml,
+    'pivotCaches',
+    cacheEntries.length ? `<pivotCaches>${cacheEntries.join('')}</pivotCaches>` : '',
+    ['smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'],
+  );
   if ([...written.values()].some((w) => w.hasFormulas)) {
     // Formulas the embedded Excel could not compute have no cached value: Excel computes them on open.
-    bookXml = /<calcPr\b/.test(bookXml) ? bookXml.replace(/<calcPr\b(?![^>]*fullCalcOnLoad)/, '<calcPr fullCalcOnLoad="1"') : replaceElement(bookXml, 'calcPr', '<calcPr fullCalcOnLoad="1"/>', ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
+    bookXml = /<calcPr\b/.test(bookXml)
+      ? bookXml.replace(/<calcPr\b(?![^>]*fullCalcOnLoad)/, '<calcPr fullCalcOnLoad="1"')
+      : replaceElement(bookXml, 'calcPr', '<calcPr fullCalcOnLoad="1"/>', [
+          'oleSize',
+          'customWorkbookViews',
+          'pivotCaches',
+          'smartTagPr',
+          'smartTagTypes',
+          'webPublishing',
+          'fileRecoveryPr',
+          'webPublishObjects',
+          'extLst',
+        ]);
   }
   // The sheet list is written with r:id: the root must bind "r" (a generator may have used another prefix).
-  if (!/<workbook\b[^>]*\sxmlns:r=/.test(bookXml)) bookXml = bookXml.replace(/<workbook\b/, `<workbook xmlns:r="${NS.r}"`);
+  if (!/<workbook\b[^>]*\sxmlns:r=/.test(bookXml))
+    bookXml = bookXml.replace(/<workbook\b/, `<workbook xmlns:r="${NS.r}"`);
   out.entries.set(bookPart, newEntry(bookPart, bookXml));
-  out.entries.set(bookRelsPath, newEntry(bookRelsPath, relsXml(bookRels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(bookPart, r.target) })))));
+  out.entries.set(
+    bookRelsPath,
+    newEntry(
+      bookRelsPath,
+      relsXml(bookRels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(bookPart, r.target) }))),
+    ),
+  );
   if (stylesPart && styles.changed) out.entries.set(stylesPart, newEntry(stylesPart, styles.toXml()));
 
   // Parts the new package no longer reaches (a replaced sheet's, dropped caches, calcChain) go; everything else stays as it was.
@@ -518,12 +712,20 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   // [Content_Types].xml: overrides of parts that went are dropped, new parts' added.
   let types = text('[Content_Types].xml') ?? '';
   const present = new Set([...merged.keys()].map((k) => k.toLowerCase()));
-  types = types.replace(/<Override\s[^>]*\/>/g, (el) => (present.has(attrsOf(el).PartName.replace(/^\//, '').toLowerCase()) ? el : ''));
-  const added = [...out.types].filter(([part]) => !new RegExp(`PartName="/${part.replace(/[.[\]]/g, '\\$&')}"`).test(types)).map(([part, type]) => `<Override PartName="/${part}" ContentType="${type}"/>`);
+  types = types.replace(/<Override\s[^>]*\/>/g, (el) =>
+    present.has(attrsOf(el).PartName.replace(/^\//, '').toLowerCase()) ? el : '',
+  );
+  const added = [...out.types]
+    .filter(([part]) => !new RegExp(`PartName="/${part.replace(/[.[\]]/g, '\\$&')}"`).test(types))
+    .map(([part, type]) => `<Override PartName="/${part}" ContentType="${type}"/>`);
   types = types.replace('</Types>', `${added.join('')}</Types>`);
   merged.set('[Content_Types].xml', newEntry('[Content_Types].xml', types));
 
-  const order = ['[Content_Types].xml', ...[...base.keys()].filter((k) => k !== '[Content_Types].xml' && merged.has(k)), ...[...out.entries.keys()].filter((k) => !base.has(k))];
+  const order = [
+    '[Content_Types].xml',
+    ...[...base.keys()].filter((k) => k !== '[Content_Types].xml' && merged.has(k)),
+    ...[...out.entries.keys()].filter((k) => !base.has(k)),
+  ];
   return writeZip(order.map((k) => merged.get(k)!));
 }
 
@@ -535,6 +737,7 @@ function replaceElement(xml: string, name: string, replacement: string, before: 
     return xml.slice(0, open.index) + replacement + xml.slice(end);
   }
   if (!replacement) return xml;
-  const at = before.map((b) => new RegExp(`<${b}[\\s/>]`).exec(xml)?.index ?? -1).find((i) => i >= 0) ?? xml.lastIndexOf('</');
+  const at =
+    before.map((b) => new RegExp(`<${b}[\\s/>]`).exec(xml)?.index ?? -1).find((i) => i >= 0) ?? xml.lastIndexOf('</');
   return xml.slice(0, at) + replacement + xml.slice(at);
 }

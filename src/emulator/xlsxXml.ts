@@ -11,7 +11,9 @@ export const NS = {
 
 /** The prefix a part binds SpreadsheetML's namespace to ("x" in <x:worksheet xmlns:x="…">), if it uses one. */
 export function mainPrefix(head: string): string | undefined {
-  const m = /<(\w+):(?:worksheet|workbook|sst|styleSheet|table|pivotTableDefinition|pivotCacheDefinition)[\s>]/.exec(head);
+  const m = /<(\w+):(?:worksheet|workbook|sst|styleSheet|table|pivotTableDefinition|pivotCacheDefinition)[\s>]/.exec(
+    head,
+  );
   return m && head.includes(`xmlns:${m[1]}="${NS.main}"`) ? m[1] : undefined;
 }
 
@@ -22,20 +24,34 @@ export function mainPrefix(head: string): string | undefined {
 export function unprefix(xml: string): string {
   const p = mainPrefix(xml.slice(0, 4096));
   if (!p) return xml;
-  return xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(`xmlns:${p}="${NS.main}"`, `xmlns="${NS.main}" xmlns:${p}="${NS.main}"`);
+  return xml
+    .replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1')
+    .replace(`xmlns:${p}="${NS.main}"`, `xmlns="${NS.main}" xmlns:${p}="${NS.main}"`);
 }
 
 export function escapeXml(s: string): string {
   // Control characters XML 1.0 cannot carry go out as SpreadsheetML's _xHHHH_ escapes.
   return s
     .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
-    .replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => (c === '_' ? '_x005F_' : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) =>
+      c === '_' ? '_x005F_' : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+    );
 }
 
 export function unescapeXml(s: string): string {
   if (s.includes('&')) {
     s = s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (_, e: string) =>
-      e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+      e === 'lt'
+        ? '<'
+        : e === 'gt'
+          ? '>'
+          : e === 'amp'
+            ? '&'
+            : e === 'quot'
+              ? '"'
+              : e === 'apos'
+                ? "'"
+                : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
     );
   }
   if (s.includes('_x')) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
@@ -57,7 +73,10 @@ export function attrsOf(tag: string): Record<string, string> {
 }
 
 /** Every element `<name …>` (or `<prefix:name …>`) in a text: its attributes and inner text. */
-export function elements(xml: string, name: string): { attrs: Record<string, string>; inner: string; start: number; end: number }[] {
+export function elements(
+  xml: string,
+  name: string,
+): { attrs: Record<string, string>; inner: string; start: number; end: number }[] {
   const out: { attrs: Record<string, string>; inner: string; start: number; end: number }[] = [];
   const re = new RegExp(`<((?:\\w+:)?${name})(\\s[^>]*?)?(/?)>`, 'g');
   let m: RegExpExecArray | null;
@@ -69,7 +88,12 @@ export function elements(xml: string, name: string): { attrs: Record<string, str
     }
     const close = xml.indexOf(`</${m[1]}>`, re.lastIndex);
     const end = close < 0 ? xml.length : close;
-    out.push({ attrs, inner: xml.slice(re.lastIndex, end), start: m.index, end: close < 0 ? end : end + m[1].length + 3 });
+    out.push({
+      attrs,
+      inner: xml.slice(re.lastIndex, end),
+      start: m.index,
+      end: close < 0 ? end : end + m[1].length + 3,
+    });
     re.lastIndex = close < 0 ? end : end + m[1].length + 3;
   }
   return out;
@@ -115,24 +139,74 @@ export function relativeTarget(from: string, to: string): string {
 export function parseRels(xml: string, part: string): Relationship[] {
   return elements(xml, 'Relationship').map(({ attrs }) => {
     const external = attrs.TargetMode === 'External';
-    return { id: attrs.Id, type: attrs.Type.slice(attrs.Type.lastIndexOf('/') + 1), target: external ? attrs.Target : resolvePart(part, attrs.Target), external };
+    return {
+      id: attrs.Id,
+      type: attrs.Type.slice(attrs.Type.lastIndexOf('/') + 1),
+      target: external ? attrs.Target : resolvePart(part, attrs.Target),
+      external,
+    };
   });
 }
 
 export function relsXml(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}">${rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type.includes('/') ? r.type : NS.rel(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`)
+    .map(
+      (r) =>
+        `<Relationship Id="${r.id}" Type="${r.type.includes('/') ? r.type : NS.rel(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+    )
     .join('')}</Relationships>`;
 }
 
 /** Excel's built-in number formats by id (ECMA-376 §18.8.30), as Excel in English shows them. */
 export const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'm/d/yyyy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yyyy h:mm',
-  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'm/d/yyyy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yyyy h:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
   // Ids 27–36 and 50–58 are locale-dependent; these are Japanese Excel's.
-  27: '[$-411]ge.m.d', 28: '[$-411]ggge"年"m"月"d"日"', 29: '[$-411]ggge"年"m"月"d"日"', 30: 'm/d/yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"時"mm"分"', 33: 'h"時"mm"分"ss"秒"', 34: 'yyyy"年"m"月"', 35: 'm"月"d"日"', 36: '[$-411]ge.m.d',
-  50: '[$-411]ge.m.d', 51: '[$-411]ggge"年"m"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: '[$-411]ggge"年"m"月"d"日"', 55: 'yyyy"年"m"月"', 56: 'm"月"d"日"', 57: '[$-411]ge.m.d', 58: '[$-411]ggge"年"m"月"d"日"',
+  27: '[$-411]ge.m.d',
+  28: '[$-411]ggge"年"m"月"d"日"',
+  29: '[$-411]ggge"年"m"月"d"日"',
+  30: 'm/d/yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"時"mm"分"',
+  33: 'h"時"mm"分"ss"秒"',
+  34: 'yyyy"年"m"月"',
+  35: 'm"月"d"日"',
+  36: '[$-411]ge.m.d',
+  50: '[$-411]ge.m.d',
+  51: '[$-411]ggge"年"m"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: '[$-411]ggge"年"m"月"d"日"',
+  55: 'yyyy"年"m"月"',
+  56: 'm"月"d"日"',
+  57: '[$-411]ge.m.d',
+  58: '[$-411]ggge"年"m"月"d"日"',
 };
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
@@ -141,4 +215,3 @@ export function isoToSerial(iso: string): number {
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
   return (ms - SERIAL_EPOCH) / 86400000;
 }
-

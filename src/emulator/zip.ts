@@ -20,7 +20,9 @@ interface NodeZlib {
   constants: { Z_SYNC_FLUSH: number };
 }
 /** Node's zlib where there is one (several times faster than JavaScript's inflate and deflate); never bundled for the browser. */
-const nodeZlib = (globalThis as unknown as { process?: { getBuiltinModule?(id: string): NodeZlib | undefined } }).process?.getBuiltinModule?.('node:zlib');
+const nodeZlib = (
+  globalThis as unknown as { process?: { getBuiltinModule?(id: string): NodeZlib | undefined } }
+).process?.getBuiltinModule?.('node:zlib');
 
 export interface ZipEntry {
   name: string;
@@ -74,7 +76,7 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
     let local = u32(bytes, p + 42);
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     // zip64 extra field: the sizes and offset that did not fit, in this order.
-    for (let e = p + 46 + nameLen; e < p + 46 + nameLen + extraLen; ) {
+    for (let e = p + 46 + nameLen; e < p + 46 + nameLen + extraLen;) {
       const id = u16(bytes, e);
       const len = u16(bytes, e + 2);
       if (id === 1) {
@@ -119,7 +121,8 @@ export function streamEntry(entry: ZipEntry, onChunk: (bytes: Uint8Array, final:
   if (entry.method !== 8) throw new ZipFormatError(`compression method ${entry.method}`);
   const inflate = new Inflate(onChunk);
   const step = 1 << 20;
-  for (let i = 0; i < entry.raw.length; i += step) inflate.push(entry.raw.subarray(i, Math.min(entry.raw.length, i + step)), i + step >= entry.raw.length);
+  for (let i = 0; i < entry.raw.length; i += step)
+    inflate.push(entry.raw.subarray(i, Math.min(entry.raw.length, i + step)), i + step >= entry.raw.length);
 }
 
 /** As streamEntry, with Node's zlib when there is one. */
@@ -151,7 +154,8 @@ export function streamEntryAsync(entry: ZipEntry, onChunk: (bytes: Uint8Array, f
       }
     });
     const step = 1 << 20;
-    for (let i = 0; i < entry.raw.length; i += step) inflate.write(entry.raw.subarray(i, Math.min(entry.raw.length, i + step)));
+    for (let i = 0; i < entry.raw.length; i += step)
+      inflate.write(entry.raw.subarray(i, Math.min(entry.raw.length, i + step)));
     inflate.end();
   });
 }

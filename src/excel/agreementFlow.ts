@@ -3,7 +3,15 @@ import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { parseVerdict } from '../core/normalize/parseVerdict';
 import { cellAddress } from '../excelSpec';
-import { agreementReport, raterAccuracy, referenceVerdicts, type AgreementReport, type Coefficient, type Judgment, type RaterAccuracy } from '../core/stats/agreementReport';
+import {
+  agreementReport,
+  raterAccuracy,
+  referenceVerdicts,
+  type AgreementReport,
+  type Coefficient,
+  type Judgment,
+  type RaterAccuracy,
+} from '../core/stats/agreementReport';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import { t, type MessageKey } from '../i18n';
 import { listBatches } from './batches';
@@ -51,12 +59,28 @@ function reportRows(result: Omit<AgreementFlowResult, 'sheet'>, lang: Lang): Cel
   const r = result.report;
   const rows: CellValue[][] = [
     [L('agreement.title')],
-    [L('agreement.source', { source: result.source, items: r.items, twice: r.itemsJudgedTwice, judgments: r.judgments, raters: r.raters.length, repeats: r.repeats })],
+    [
+      L('agreement.source', {
+        source: result.source,
+        items: r.items,
+        twice: r.itemsJudgedTwice,
+        judgments: r.judgments,
+        raters: r.raters.length,
+        repeats: r.repeats,
+      }),
+    ],
     [L('agreement.method', { resamples: result.resamples, seed: result.seed })],
     [],
-    [L('agreement.col.coefficient'), L('agreement.col.value'), L('agreement.col.low'), L('agreement.col.high'), L('agreement.col.items')],
+    [
+      L('agreement.col.coefficient'),
+      L('agreement.col.value'),
+      L('agreement.col.low'),
+      L('agreement.col.high'),
+      L('agreement.col.items'),
+    ],
   ];
-  const line = (key: MessageKey, c: Coefficient) => rows.push([L(key), fixed(c.value), fixed(c.low), fixed(c.high), c.items]);
+  const line = (key: MessageKey, c: Coefficient) =>
+    rows.push([L(key), fixed(c.value), fixed(c.low), fixed(c.high), c.items]);
   line('agreement.alphaVerdict', r.alphaVerdict);
   line('agreement.alphaVerdictPolicy', r.alphaVerdictPolicy);
   line('agreement.fleiss', r.fleissKappa);
@@ -66,31 +90,61 @@ function reportRows(result: Omit<AgreementFlowResult, 'sheet'>, lang: Lang): Cel
   else {
     rows.push([L('agreement.pairwise')]);
     rows.push(['', ...r.raters]);
-    r.raters.forEach((a, i) => rows.push([a, ...r.raters.map((_, j) => (i === j ? 1 : fixed(r.pairwise[i][j]?.value ?? NaN)))]));
+    r.raters.forEach((a, i) =>
+      rows.push([a, ...r.raters.map((_, j) => (i === j ? 1 : fixed(r.pairwise[i][j]?.value ?? NaN)))]),
+    );
     rows.push([]);
-    rows.push([L('agreement.col.rater'), L('agreement.col.otherRater'), L('agreement.col.value'), L('agreement.col.low'), L('agreement.col.high'), L('agreement.col.items')]);
-    r.raters.forEach((a, i) => r.raters.forEach((b, j) => {
-      const c = r.pairwise[i][j];
-      if (j > i && c) rows.push([a, b, fixed(c.value), fixed(c.low), fixed(c.high), c.items]);
-    }));
+    rows.push([
+      L('agreement.col.rater'),
+      L('agreement.col.otherRater'),
+      L('agreement.col.value'),
+      L('agreement.col.low'),
+      L('agreement.col.high'),
+      L('agreement.col.items'),
+    ]);
+    r.raters.forEach((a, i) =>
+      r.raters.forEach((b, j) => {
+        const c = r.pairwise[i][j];
+        if (j > i && c) rows.push([a, b, fixed(c.value), fixed(c.low), fixed(c.high), c.items]);
+      }),
+    );
   }
   if (result.accuracy) {
     rows.push([]);
     rows.push([L('agreement.accuracy')]);
-    rows.push([L('agreement.col.rater'), L('agreement.col.correct'), L('agreement.col.of'), L('agreement.col.rate'), L('agreement.col.low'), L('agreement.col.high')]);
-    for (const a of result.accuracy) rows.push([a.rater, a.correct, a.of, fixed(a.rate), fixed(a.wilson[0]), fixed(a.wilson[1])]);
+    rows.push([
+      L('agreement.col.rater'),
+      L('agreement.col.correct'),
+      L('agreement.col.of'),
+      L('agreement.col.rate'),
+      L('agreement.col.low'),
+      L('agreement.col.high'),
+    ]);
+    for (const a of result.accuracy)
+      rows.push([a.rater, a.correct, a.of, fixed(a.rate), fixed(a.wilson[0]), fixed(a.wilson[1])]);
   }
   rows.push([]);
   rows.push([L('agreement.disagreements', { count: r.disagreements.length })]);
-  if (r.disagreements.length > MAX_LISTED) rows.push([L('agreement.disagreementsCut', { shown: MAX_LISTED, more: r.disagreements.length - MAX_LISTED })]);
+  if (r.disagreements.length > MAX_LISTED)
+    rows.push([L('agreement.disagreementsCut', { shown: MAX_LISTED, more: r.disagreements.length - MAX_LISTED })]);
   rows.push([L('agreement.col.item'), L('agreement.col.judgments')]);
-  for (const d of r.disagreements.slice(0, MAX_LISTED)) rows.push([d.item, d.ratings.map((x) => `${x.rater}: ${x.verdict ?? '—'}${x.policy ? ` (${x.policy})` : ''}`).join('; ')]);
+  for (const d of r.disagreements.slice(0, MAX_LISTED))
+    rows.push([
+      d.item,
+      d.ratings.map((x) => `${x.rater}: ${x.verdict ?? '—'}${x.policy ? ` (${x.policy})` : ''}`).join('; '),
+    ]);
   const width = Math.max(...rows.map((x) => x.length));
   return rows.map((x) => [...x, ...Array<CellValue>(width - x.length).fill('')]);
 }
 
 /** Replaces a sheet the add-in owns with these rows (built under a temporary name, swapped in last). */
-async function replaceSheet(run: BatchRunner, name: string, rows: CellValue[][], textColumns: number[], bold: number[]): Promise<void> {
+async function replaceSheet(
+  run: BatchRunner,
+  name: string,
+  rows: CellValue[][],
+  textColumns: number[],
+  bold: number[],
+): Promise<void> {
   await run((context) =>
     buildAndSwap(context, name, async (ws) => {
       await writeRows(context, ws, 0, 0, rows, textColumns);
@@ -100,7 +154,15 @@ async function replaceSheet(run: BatchRunner, name: string, rows: CellValue[][],
 }
 
 /** The rows that begin a block (title or header), for bold type. */
-const boldRows = (rows: CellValue[][]) => rows.map((r, i) => (i === 0 || (r[0] !== '' && r.slice(1).some((v) => typeof v === 'string' && v !== '') && rows[i - 1].every((v) => v === '')) ? i : -1)).filter((i) => i >= 0);
+const boldRows = (rows: CellValue[][]) =>
+  rows
+    .map((r, i) =>
+      i === 0 ||
+      (r[0] !== '' && r.slice(1).some((v) => typeof v === 'string' && v !== '') && rows[i - 1].every((v) => v === ''))
+        ? i
+        : -1,
+    )
+    .filter((i) => i >= 0);
 
 /**
  * Agreement among the judgments of a decisions sheet where items are judged more than once
@@ -109,18 +171,34 @@ const boldRows = (rows: CellValue[][]) => rows.map((r, i) => (i === 0 || (r[0] !
  * bootstrap 95% interval, and the items they disagree on — written to `QA Agreement`. The
  * decisions sheet is only read.
  */
-export async function decisionsAgreementFlow(run: BatchRunner, options: AgreementFlowOptions = {}): Promise<AgreementFlowResult> {
+export async function decisionsAgreementFlow(
+  run: BatchRunner,
+  options: AgreementFlowOptions = {},
+): Promise<AgreementFlowResult> {
   try {
     const lang = options.lang ?? 'en';
     const { taxonomy } = await loadTaxonomy(run, lang);
     const at = await locateDecisions(run, options.sheet, options.mapping);
-    const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? 0, collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow });
+    const validator = createDecisionValidator({
+      mapping: at.mapping,
+      taxonomy,
+      now: options.now ?? 0,
+      collectDecisions: true,
+      maxFindings: 0,
+      expectedRows: at.lastRow - at.headerRow,
+    });
     await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
     const { lot } = validator.finish();
     const judgments: Judgment[] = [];
     const moderators = lot.text.moderator;
     const policies = lot.text.policy;
-    for (let i = 0; i < lot.length; i++) judgments.push({ item: lot.itemIds[i], rater: moderators.get(i), verdict: lot.verdict(i), policy: policies.get(i) });
+    for (let i = 0; i < lot.length; i++)
+      judgments.push({
+        item: lot.itemIds[i],
+        rater: moderators.get(i),
+        verdict: lot.verdict(i),
+        policy: policies.get(i),
+      });
     const seed = options.seed ?? at.sheet;
     const resamples = options.resamples ?? 1000;
     const report = agreementReport(judgments, { seed, resamples });
@@ -147,7 +225,11 @@ const SETTLED = ['settled_verdict', 'settled_policy', 'settled_by', 'adjudicatio
  * and each inspector's accuracy against the reference: the settled verdict, or the unanimous one.
  * Inspection sheets are only read.
  */
-export async function calibrationAgreementFlow(run: BatchRunner, calibration: string, options: Omit<AgreementFlowOptions, 'sheet' | 'mapping'> = {}): Promise<AgreementFlowResult> {
+export async function calibrationAgreementFlow(
+  run: BatchRunner,
+  calibration: string,
+  options: Omit<AgreementFlowOptions, 'sheet' | 'mapping'> = {},
+): Promise<AgreementFlowResult> {
   const adjSheet = adjudicationSheetName(calibration);
   try {
     const lang = options.lang ?? 'en';
@@ -163,17 +245,24 @@ export async function calibrationAgreementFlow(run: BatchRunner, calibration: st
       const adj = context.workbook.worksheets.getItemOrNullObject(adjSheet).getUsedRangeOrNullObject(true);
       adj.load('values');
       await context.sync();
-      return { sheets: ranges.map((r) => (r.isNullObject ? [] : (r.values as CellValue[][]))), adjudication: adj.isNullObject ? [] : (adj.values as CellValue[][]) };
+      return {
+        sheets: ranges.map((r) => (r.isNullObject ? [] : (r.values as CellValue[][]))),
+        adjudication: adj.isNullObject ? [] : (adj.values as CellValue[][]),
+      };
     });
     // A unit is the decision the inspectors judged: item + moderator (the same row on every sheet).
     const unitOf = (item: string, moderator: string) => `${item}\u001f${moderator}`;
     const judgments: Judgment[] = [];
     const original = new Map<string, { item: string; moderator: string; verdict: string; policy: string }>();
-    const raters = members.map((m, k) => m.assignedInspector || readInspectionRows(sheets[k]).rows.find((r) => r.inspector)?.inspector || m.batch);
+    const raters = members.map(
+      (m, k) =>
+        m.assignedInspector || readInspectionRows(sheets[k]).rows.find((r) => r.inspector)?.inspector || m.batch,
+    );
     members.forEach((_, k) => {
       for (const r of readInspectionRows(sheets[k]).rows) {
         const unit = unitOf(r.itemId, r.moderator);
-        if (!original.has(unit)) original.set(unit, { item: r.itemId, moderator: r.moderator, verdict: r.verdict ?? '', policy: r.policy });
+        if (!original.has(unit))
+          original.set(unit, { item: r.itemId, moderator: r.moderator, verdict: r.verdict ?? '', policy: r.policy });
         if (r.qaVerdict) judgments.push({ item: unit, rater: raters[k], verdict: r.qaVerdict, policy: r.qaPolicy });
       }
     });
@@ -184,26 +273,60 @@ export async function calibrationAgreementFlow(run: BatchRunner, calibration: st
     const reference = referenceVerdicts(judgments, settled.byUnit);
     const accuracy = raterAccuracy(judgments, reference).filter((a) => raters.includes(a.rater));
     // Units on the sheet: today's disagreements, and any a lead settled before (never dropped).
-    const units = [...new Set([...report.disagreements.map((d) => d.item), ...settled.byUnit.keys(), ...settled.rows.keys()])];
+    const units = [
+      ...new Set([...report.disagreements.map((d) => d.item), ...settled.byUnit.keys(), ...settled.rows.keys()]),
+    ];
     const byUnit = new Map<string, Map<string, Judgment>>();
     for (const j of judgments) {
       let m = byUnit.get(j.item);
       if (!m) byUnit.set(j.item, (m = new Map()));
       m.set(j.rater, j);
     }
-    const header = ['item_id', 'moderator', 'verdict', 'policy', ...raters.flatMap((r) => [`${r}: qa_verdict`, `${r}: qa_policy`]), ...SETTLED];
+    const header = [
+      'item_id',
+      'moderator',
+      'verdict',
+      'policy',
+      ...raters.flatMap((r) => [`${r}: qa_verdict`, `${r}: qa_policy`]),
+      ...SETTLED,
+    ];
     const adjRows: CellValue[][] = [header];
     for (const unit of units) {
       const o = original.get(unit);
       const kept = settled.rows.get(unit);
-      adjRows.push([o?.item ?? kept?.[0] ?? '', o?.moderator ?? kept?.[1] ?? '', o?.verdict ?? '', o?.policy ?? '', ...raters.flatMap((r) => [byUnit.get(unit)?.get(r)?.verdict ?? '', byUnit.get(unit)?.get(r)?.policy ?? '']), ...(kept?.slice(4) ?? ['', '', '', ''])]);
+      adjRows.push([
+        o?.item ?? kept?.[0] ?? '',
+        o?.moderator ?? kept?.[1] ?? '',
+        o?.verdict ?? '',
+        o?.policy ?? '',
+        ...raters.flatMap((r) => [byUnit.get(unit)?.get(r)?.verdict ?? '', byUnit.get(unit)?.get(r)?.policy ?? '']),
+        ...(kept?.slice(4) ?? ['', '', '', '']),
+      ]);
     }
-    const open = units.filter((u) => report.disagreements.some((d) => d.item === u) && !settled.byUnit.get(u)?.verdict).length;
+    const open = units.filter(
+      (u) => report.disagreements.some((d) => d.item === u) && !settled.byUnit.get(u)?.verdict,
+    ).length;
     // Items are shown by their ID (the unit key's first part) in the report's list.
-    const shown = { ...report, disagreements: report.disagreements.map((d) => ({ ...d, item: d.item.split('\u001f')[0] })) };
-    const result = { source: members.map((m) => inspectionSheetName(m.batch)).join(', '), seed, resamples, report: shown, accuracy, openDisagreements: open };
+    const shown = {
+      ...report,
+      disagreements: report.disagreements.map((d) => ({ ...d, item: d.item.split('\u001f')[0] })),
+    };
+    const result = {
+      source: members.map((m) => inspectionSheetName(m.batch)).join(', '),
+      seed,
+      resamples,
+      report: shown,
+      accuracy,
+      openDisagreements: open,
+    };
     if (options.write ?? true) {
-      await replaceSheet(run, adjSheet, adjRows, header.map((_, i) => i), [0]);
+      await replaceSheet(
+        run,
+        adjSheet,
+        adjRows,
+        header.map((_, i) => i),
+        [0],
+      );
       await addSettledDropdown(run, adjSheet, header.length - SETTLED.length, adjRows.length - 1);
       const rows = reportRows(result, lang);
       await replaceSheet(run, agreementSheetName(calibration), rows, [0, 1], boldRows(rows));
@@ -215,7 +338,10 @@ export async function calibrationAgreementFlow(run: BatchRunner, calibration: st
 }
 
 /** What a lead settled on the adjudication sheet, read by header name: per unit, the verdict and policy, and the whole row. */
-function readSettled(values: CellValue[][], sheet: string): { byUnit: Map<string, { verdict: Verdict | null; policy: string }>; rows: Map<string, string[]> } {
+function readSettled(
+  values: CellValue[][],
+  sheet: string,
+): { byUnit: Map<string, { verdict: Verdict | null; policy: string }>; rows: Map<string, string[]> } {
   const byUnit = new Map<string, { verdict: Verdict | null; policy: string }>();
   const rows = new Map<string, string[]>();
   const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
@@ -230,7 +356,11 @@ function readSettled(values: CellValue[][], sheet: string): { byUnit: Map<string
     const text = s('settled_verdict');
     if (!text) return;
     const verdict = parseVerdict(text);
-    if (!verdict) throw new FlowError('agreement.error.settled', { cell: cellAddress(i + 2, at('settled_verdict'), sheet), value: text });
+    if (!verdict)
+      throw new FlowError('agreement.error.settled', {
+        cell: cellAddress(i + 2, at('settled_verdict'), sheet),
+        value: text,
+      });
     byUnit.set(unit, { verdict, policy: s('settled_policy') });
   });
   return { byUnit, rows };
@@ -240,7 +370,10 @@ function readSettled(values: CellValue[][], sheet: string): { byUnit: Map<string
 async function addSettledDropdown(run: BatchRunner, sheet: string, first: number, count: number): Promise<void> {
   await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
-    if (count > 0) ws.getRangeByIndexes(1, first, count, 1).dataValidation.rule = { list: { inCellDropDown: true, source: VERDICTS.join(',') } };
+    if (count > 0)
+      ws.getRangeByIndexes(1, first, count, 1).dataValidation.rule = {
+        list: { inCellDropDown: true, source: VERDICTS.join(',') },
+      };
     ws.freezePanes.freezeRows(1);
     ws.getRangeByIndexes(0, 0, Math.min(count + 1, 200), first + SETTLED.length).format.autofitColumns();
     await context.sync();

@@ -49,13 +49,30 @@ const CASES: Record<string, Case> = {
   '06-fullwidth-japanese-headers.xlsx': { rows: 10, not: ['unknown_policy', 'unknown_verdict'] },
   '07-formulas-and-errors.xlsx': { findings: ['error_value', 'formula_in_cell'] },
   '08-numbers-stored-as-text.xlsx': { rows: 8, not: ['id_not_text', 'id_precision_loss'] },
-  '09-ids-19-digits-as-text.xlsx': { rows: 12, not: ['id_precision_loss', 'id_not_text'], sampled: (_b, v) => expect(v.slice(1).every((r) => /^\d{19}$/.test(String(r[0])))).toBe(true) },
+  '09-ids-19-digits-as-text.xlsx': {
+    rows: 12,
+    not: ['id_precision_loss', 'id_not_text'],
+    sampled: (_b, v) => expect(v.slice(1).every((r) => /^\d{19}$/.test(String(r[0])))).toBe(true),
+  },
   '10-ids-19-digits-as-numbers.xlsx': { findings: ['id_precision_loss'] },
-  '11-leading-zero-ids.xlsx': { rows: 4, not: ['id_not_text'], sampled: (_b, v) => expect(v.slice(1).map((r) => r[0]).sort()).toEqual(['0001', '00012', '00345', '06789']) },
+  '11-leading-zero-ids.xlsx': {
+    rows: 4,
+    not: ['id_not_text'],
+    sampled: (_b, v) =>
+      expect(
+        v
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual(['0001', '00012', '00345', '06789']),
+  },
   '12-dates-as-serials.xlsx': { rows: 5, not: ['unparseable_date', 'future_date'] },
   '13-dates-iso.xlsx': { rows: 5, not: ['unparseable_date'] },
   '14-dates-japanese-forms.xlsx': { rows: 4, not: ['unparseable_date'] },
-  '15-duplicate-ids.xlsx': { findings: ['duplicate_item', 'duplicate_conflicting'], sampled: (_b, v) => expect(new Set(v.slice(1).map((r) => r[0])).size).toBe(v.length - 1) },
+  '15-duplicate-ids.xlsx': {
+    findings: ['duplicate_item', 'duplicate_conflicting'],
+    sampled: (_b, v) => expect(new Set(v.slice(1).map((r) => r[0])).size).toBe(v.length - 1),
+  },
   '16-hidden-and-filtered-rows.xlsx': { rows: 10 },
   '17-sheet-named-like-the-addin.xlsx': { error: 'flow.error.reservedSheet' },
   '18-protected-sheet.xlsx': { rows: 6 },
@@ -63,13 +80,30 @@ const CASES: Record<string, Case> = {
     rows: 6,
     sampled: (b, v) => {
       expect(b.model.sheet('QA all')!.formulas.size).toBe(0);
-      expect(v.slice(1).map((r) => r[9]).sort()).toEqual(["'quoted", '+1 from lead', '-', '=1+1', '=HYPERLINK("http://evil.example","x")', '@mention'].sort());
+      expect(
+        v
+          .slice(1)
+          .map((r) => r[9])
+          .sort(),
+      ).toEqual(["'quoted", '+1 from lead', '-', '=1+1', '=HYPERLINK("http://evil.example","x")', '@mention'].sort());
     },
   },
-  '20-emoji-rtl-long-text.xlsx': { rows: 3, sampled: (_b, v) => expect(v.slice(1).map((r) => String(r[9]).length).sort((a, c) => a - c)).toEqual([17, 19, 32767]) },
+  '20-emoji-rtl-long-text.xlsx': {
+    rows: 3,
+    sampled: (_b, v) =>
+      expect(
+        v
+          .slice(1)
+          .map((r) => String(r[9]).length)
+          .sort((a, c) => a - c),
+      ).toEqual([17, 19, 32767]),
+  },
   '21-utf8-bom.csv': { rows: 5, not: ['unknown_verdict'] },
   '22-shift-jis.csv': { rows: 5, not: ['unknown_verdict'] },
-  '23-unknown-verdicts-and-policies.xlsx': { findings: ['unknown_verdict', 'unknown_policy', 'deprecated_policy', 'approve_with_policy', 'verdict_not_allowed'], leftOut: 1 },
+  '23-unknown-verdicts-and-policies.xlsx': {
+    findings: ['unknown_verdict', 'unknown_policy', 'deprecated_policy', 'approve_with_policy', 'verdict_not_allowed'],
+    leftOut: 1,
+  },
   '24-future-dates.xlsx': { findings: ['future_date', 'unparseable_date'] },
   '25-bad-markets-and-languages.xlsx': { findings: ['unknown_market', 'unknown_language'], rows: 3 },
   '26-japanese-verdict-words.xlsx': { rows: 5, not: ['unknown_verdict', 'unknown_policy'] },
@@ -78,20 +112,48 @@ const CASES: Record<string, Case> = {
   '28-mixed-line-endings.csv': { rows: 5, csv: [] },
   '29-unbalanced-quote.csv': { rows: 10, csv: ['unbalanced_quote'] },
   '30-multibyte-cut.csv': { rows: 20, csv: ['invalid_bytes'], not: ['unknown_verdict'] },
-  '31-invalid-utf8-not-sjis.csv': { rows: 5, csv: ['invalid_bytes'], not: ['unknown_verdict'], sampled: (_b, v) => expect(v[1][1]).toBe('sato.h') },
+  '31-invalid-utf8-not-sjis.csv': {
+    rows: 5,
+    csv: ['invalid_bytes'],
+    not: ['unknown_verdict'],
+    sampled: (_b, v) => expect(v[1][1]).toBe('sato.h'),
+  },
   '32-utf16-unicode-text.txt': { rows: 5, csv: [], not: ['unknown_verdict'] },
   '33-utf16-csv.csv': { rows: 5, csv: [], not: ['unknown_verdict'] },
   '34-hidden-first-sheet.xlsx': { rows: 7, chooses: 'Decisions' },
   '35-hidden-duplicate-column.xlsx': { rows: 6, not: ['unknown_verdict'] },
-  '36-id-row-numbers.xlsx': { rows: 8, sampled: (_b, v) => expect(v.slice(1).every((r) => /^\d{19}$/.test(String(r[0])))).toBe(true) },
-  '37-hyperlinked-urls.xlsx': { rows: 4, sampled: (_b, v) => expect(v.slice(1).map((r) => r[v[0].indexOf('url')]).every((u) => /^https:\/\/video\.example\.com\/v\/\d{19}$/.test(String(u)))).toBe(true) },
-  '38-totals-and-repeated-header.xlsx': { rows: 12, leftOut: 2, findings: ['unknown_verdict', 'missing_value'], sampled: (_b, v) => expect(v).toHaveLength(11) },
+  '36-id-row-numbers.xlsx': {
+    rows: 8,
+    sampled: (_b, v) => expect(v.slice(1).every((r) => /^\d{19}$/.test(String(r[0])))).toBe(true),
+  },
+  '37-hyperlinked-urls.xlsx': {
+    rows: 4,
+    sampled: (_b, v) =>
+      expect(
+        v
+          .slice(1)
+          .map((r) => r[v[0].indexOf('url')])
+          .every((u) => /^https:\/\/video\.example\.com\/v\/\d{19}$/.test(String(u))),
+      ).toBe(true),
+  },
+  '38-totals-and-repeated-header.xlsx': {
+    rows: 12,
+    leftOut: 2,
+    findings: ['unknown_verdict', 'missing_value'],
+    sampled: (_b, v) => expect(v).toHaveLength(11),
+  },
   '39-ragged-line.csv': { rows: 6, csv: ['ragged_row'], leftOut: 1, sampled: (_b, v) => expect(v).toHaveLength(6) },
   '40-ids-and-names-in-other-forms.xlsx': {
     rows: 7,
     findings: ['duplicate_item'],
     // Matched after normalisation, written as first seen.
-    sampled: (_b, v) => expect(v.slice(1).map((r) => r[0]).sort()).toEqual(['1000', '123', '456', '789']),
+    sampled: (_b, v) =>
+      expect(
+        v
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual(['1000', '123', '456', '789']),
   },
   '41-stale-saved-mapping.xlsx': { error: 'flow.error.staleMapping' },
   '42-excel-97-2003.xls': { refused: 'xls' },
@@ -103,7 +165,9 @@ const CASES: Record<string, Case> = {
 };
 
 /** Opens a fixture by what its bytes are (as the CLI does), not by its name. */
-async function open(file: string): Promise<{ book: EmulatedWorkbook; kind: FileKind; issues: CsvIssue[]; lines: number }> {
+async function open(
+  file: string,
+): Promise<{ book: EmulatedWorkbook; kind: FileKind; issues: CsvIssue[]; lines: number }> {
   const bytes = fs.readFileSync(path.join(DIR, file));
   const kind = sniffFile(bytes);
   if (kind === 'text') {
@@ -114,7 +178,10 @@ async function open(file: string): Promise<{ book: EmulatedWorkbook; kind: FileK
 }
 
 test('every fixture in the folder has a case, and there are at least 45', () => {
-  const files = fs.readdirSync(DIR).filter((f) => /\.(xlsx|csv|txt|xls|ods|xlsb)$/.test(f)).sort();
+  const files = fs
+    .readdirSync(DIR)
+    .filter((f) => /\.(xlsx|csv|txt|xls|ods|xlsb)$/.test(f))
+    .sort();
   expect(files).toEqual(Object.keys(CASES).sort());
   expect(files.length).toBeGreaterThanOrEqual(45);
 });
@@ -148,7 +215,14 @@ describe.each(Object.entries(CASES))('%s', (file, c) => {
       for (const code of c.not ?? []) expect([...codes]).not.toContain(code);
       for (const f of r.findings) expect(f.message).toContain(f.address);
       if (r.rowsChecked > 0) {
-        const s = await sampleFlow(book.run, { batch: 'all', method: 'simple', size: { kind: 'percent', percent: 100 }, seed: 'x', sheet, now: NOW });
+        const s = await sampleFlow(book.run, {
+          batch: 'all',
+          method: 'simple',
+          size: { kind: 'percent', percent: 100 },
+          seed: 'x',
+          sheet,
+          now: NOW,
+        });
         expect(s.sampleSize).toBeGreaterThan(0);
         expect(s.leftOut).toBe(c.leftOut ?? 0);
         c.sampled?.(book, book.valuesOf('QA all'));

@@ -26,7 +26,10 @@ describe('against the real Office.js client', () => {
   const { captured, newContext } = officeRequests();
 
   test('OPERATION_BYTES covers a range operation with six-digit indexes, loads and writes alike', async () => {
-    for (const queue of [(ws: Excel.Worksheet, i: number) => ws.getRangeByIndexes(100000 + i, 13, 1, 12).load('values'), (ws: Excel.Worksheet, i: number) => (ws.getRangeByIndexes(100000 + i, 13, 1, 1).numberFormat = [['@']])]) {
+    for (const queue of [
+      (ws: Excel.Worksheet, i: number) => ws.getRangeByIndexes(100000 + i, 13, 1, 12).load('values'),
+      (ws: Excel.Worksheet, i: number) => (ws.getRangeByIndexes(100000 + i, 13, 1, 1).numberFormat = [['@']]),
+    ]) {
       const context = newContext();
       const ws = context.workbook.worksheets.getItem('QA 第48週');
       for (let i = 0; i < 1000; i++) queue(ws, i);
@@ -38,7 +41,15 @@ describe('against the real Office.js client', () => {
   });
 
   test('writeRows keeps every request of a 20,000-row Japanese inspection table under the budget', async () => {
-    const rows = Array.from({ length: 20000 }, (_, i) => [`73000000000${String(i).padStart(8, '0')}`, '佐藤', '削除', 'SAF.HATE', `メモ ${i}`.repeat(20), i, i % 7 === 0 ? '=HYPERLINK("x")' : '']);
+    const rows = Array.from({ length: 20000 }, (_, i) => [
+      `73000000000${String(i).padStart(8, '0')}`,
+      '佐藤',
+      '削除',
+      'SAF.HATE',
+      `メモ ${i}`.repeat(20),
+      i,
+      i % 7 === 0 ? '=HYPERLINK("x")' : '',
+    ]);
     const context = newContext();
     const ws = context.workbook.worksheets.getItem('QA 第48週');
     const start = captured.length;

@@ -12,7 +12,10 @@ export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
  */
 export function rowsPerChunk(columns: number, bytesPerRow: number, factor = 1): number {
   const perRow = Math.max(bytesPerRow, columns * 4) * factor;
-  return Math.max(1, Math.min(50_000, Math.floor(MAX_CELLS_PER_READ / Math.max(1, columns)), Math.floor(PAYLOAD_BUDGET_BYTES / perRow)));
+  return Math.max(
+    1,
+    Math.min(50_000, Math.floor(MAX_CELLS_PER_READ / Math.max(1, columns)), Math.floor(PAYLOAD_BUDGET_BYTES / perRow)),
+  );
 }
 
 /** Approximate JSON bytes of rows of cell values: UTF-8 length of strings (ASCII 1 byte, others 3), quotes and commas. */

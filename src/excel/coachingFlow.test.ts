@@ -8,7 +8,19 @@ test('a coaching sheet for one moderator: their errors with link, verdicts, reas
   expect(one.sheet).toBe(`QA Coach ${SLIPPING}`);
   const values = book.valuesOf(one.sheet);
   expect(values[0][0]).toBe(`コーチング — ${SLIPPING} — W46`);
-  expect(values[2]).toEqual(['バッチ', 'アイテム', 'リンク', 'あなたの判定', 'あなたのポリシー', 'QA 判定', 'QA ポリシー', '結果', '理由', '検査者のコメント', '異議']);
+  expect(values[2]).toEqual([
+    'バッチ',
+    'アイテム',
+    'リンク',
+    'あなたの判定',
+    'あなたのポリシー',
+    'QA 判定',
+    'QA ポリシー',
+    '結果',
+    '理由',
+    '検査者のコメント',
+    '異議',
+  ]);
   expect(one.errors).toBeGreaterThan(0);
   expect(values.length).toBe(3 + one.errors);
   for (const row of values.slice(3)) {
@@ -23,7 +35,14 @@ test('a coaching sheet for one moderator: their errors with link, verdicts, reas
   const range = await coachingFlow(book.run, { from: '2026-11-09', to: '2026-11-20', lang: 'en' });
   const sato = range.find((s) => s.moderator === SLIPPING)!;
   expect(sato.errors).toBeGreaterThan(one.errors);
-  expect(new Set(book.valuesOf(sato.sheet).slice(3).map((r) => r[0]))).toEqual(new Set(['W46', 'W47']));
+  expect(
+    new Set(
+      book
+        .valuesOf(sato.sheet)
+        .slice(3)
+        .map((r) => r[0]),
+    ),
+  ).toEqual(new Set(['W46', 'W47']));
   const other = range.find((s) => s.moderator !== SLIPPING)!;
   expect([other.errors, book.valuesOf(other.sheet)[1][0]]).toEqual([0, 'No error in this period. Well done.']);
   expect(range.length).toBeGreaterThan(5);

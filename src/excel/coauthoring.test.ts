@@ -36,13 +36,23 @@ function afterTheDraw(b: ReturnType<typeof decisionsBook>, change: (rows: unknow
 }
 
 test.each([
-  ['rows inserted above the drawn ones', (rows: unknown[][]) => rows.splice(3, 0, ['7399999999999999999', 'new.mod', 'remove', 'SAF.HATE'])],
+  [
+    'rows inserted above the drawn ones',
+    (rows: unknown[][]) => rows.splice(3, 0, ['7399999999999999999', 'new.mod', 'remove', 'SAF.HATE']),
+  ],
   ['the sheet sorted', (rows: unknown[][]) => rows.splice(1, rows.length - 1, ...rows.slice(1).reverse())],
 ])('%s between the draw and the copy: the flow stops with a clear message and writes nothing', async (_, change) => {
   const b = decisionsBook();
   const { progress } = afterTheDraw(b, change);
   const sheetsBefore = b.model.sheets.map((s) => s.name);
-  const run = sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 80 }, seed: 'w48', now: NOW, progress });
+  const run = sampleFlow(b.run, {
+    batch: 'w48',
+    method: 'simple',
+    size: { kind: 'fixed', n: 80 },
+    seed: 'w48',
+    now: NOW,
+    progress,
+  });
   await expect(run).rejects.toMatchObject({ key: 'sample.error.sheetChanged', params: { sheet: 'Decisions' } });
   const error = await run.catch((e: { render(lang: 'ja'): string }) => e.render('ja'));
   expect(error).toContain('判定シート「Decisions」');
@@ -53,7 +63,14 @@ test.each([
 test('without a change the same draw goes through, and every copied row is its own item', async () => {
   const b = decisionsBook();
   const { progress } = afterTheDraw(b, () => undefined);
-  await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 80 }, seed: 'w48', now: NOW, progress });
+  await sampleFlow(b.run, {
+    batch: 'w48',
+    method: 'simple',
+    size: { kind: 'fixed', n: 80 },
+    seed: 'w48',
+    now: NOW,
+    progress,
+  });
   const source = b.valuesOf('Decisions');
   const at = (name: string) => INSPECTION_COLUMNS.indexOf(name as (typeof INSPECTION_COLUMNS)[number]);
   for (const row of b.valuesOf('QA w48').slice(1)) {
@@ -82,8 +99,14 @@ test("two analysts appending to QA Batches at once never overwrite each other's 
   expect(b.valuesOf('QA Batches').map((r) => r[0])).toEqual(['batch', 'w47', 'w48', 'theirs']);
 
   // And two flows interleaved on one workbook: both rows are there, whatever the order.
-  await Promise.all(['w49', 'w50'].map((batch) => sampleFlow(b.run, { batch, method: 'simple', size: { kind: 'fixed', n: 10 }, seed: batch, now: NOW })));
-  expect(new Set((await listBatches(b.run)).map((x) => x.batch))).toEqual(new Set(['w47', 'w48', 'theirs', 'w49', 'w50']));
+  await Promise.all(
+    ['w49', 'w50'].map((batch) =>
+      sampleFlow(b.run, { batch, method: 'simple', size: { kind: 'fixed', n: 10 }, seed: batch, now: NOW }),
+    ),
+  );
+  expect(new Set((await listBatches(b.run)).map((x) => x.batch))).toEqual(
+    new Set(['w47', 'w48', 'theirs', 'w49', 'w50']),
+  );
 });
 
 test("saving an item fires onChanged (source Local) without a recompute's full-sheet read; a user's typing still recomputes", async () => {
@@ -92,7 +115,13 @@ test("saving an item fires onChanged (source Local) without a recompute's full-s
   const recomputed: number[] = [];
   const stop = await watchInspection(b.run, 'w48', (n) => recomputed.push(n));
   const responses = b.instrumentation.responseBytes.length;
-  await saveQaDecision(b.run, 'w48', 3, { qaVerdict: 'approve', qaPolicy: '', comment: 'ok', inspector: 'qa', now: NOW });
+  await saveQaDecision(b.run, 'w48', 3, {
+    qaVerdict: 'approve',
+    qaPolicy: '',
+    comment: 'ok',
+    inspector: 'qa',
+    now: NOW,
+  });
   await b.idle();
   expect(recomputed).toEqual([]);
   // The save read the header and one row: no response near a whole sheet's size.
@@ -138,7 +167,9 @@ test('cell-edit mode: a run asks to wait where ExcelApi 1.11 is there, and fails
   // An Excel without ExcelApi 1.11 is not asked to wait (checked at run time): the run fails with Excel's code.
   const old = decisionsBook(50, { excelApi: '1.10' });
   old.cellEditMode = true;
-  await expect(listBatches(hostRunner(old, old.requirements))).rejects.toMatchObject({ excelCode: 'InvalidOperationInCellEditMode' });
+  await expect(listBatches(hostRunner(old, old.requirements))).rejects.toMatchObject({
+    excelCode: 'InvalidOperationInCellEditMode',
+  });
 });
 
 test("a watcher's recompute that fails (a sheet deleted by another run mid-sync, OfficeDev/office-js#6964) loses nothing and the next change catches up", async () => {

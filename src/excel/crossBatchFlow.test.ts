@@ -22,14 +22,26 @@ function inspection(rows: [moderator: string, wrong: number][]): (string | numbe
   return out;
 }
 
-test('accuracy per moderator across batches, and each moderator\'s ISO 2859-1 switching state', async () => {
+test("accuracy per moderator across batches, and each moderator's ISO 2859-1 switching state", async () => {
   const b = createWorkbook();
-  const batches: (string | number)[][] = [['batch', 'created_at', 'created_by', 'source_sheet', 'method', 'parameters']];
+  const batches: (string | number)[][] = [
+    ['batch', 'created_at', 'created_by', 'source_sheet', 'method', 'parameters'],
+  ];
   // 13 items per moderator per batch: code letter E; at AQL 2.5 the plan E is 20:1 (↓), so Ac = 1.
   const plan = JSON.stringify({ size: { kind: 'iso2859', level: 'II', aql: '2.5' } });
-  const weeks: [string, number, number][] = [['w1', 0, 2], ['w2', 1, 3], ['w3', 0, 0]];
+  const weeks: [string, number, number][] = [
+    ['w1', 0, 2],
+    ['w2', 1, 3],
+    ['w3', 0, 0],
+  ];
   for (const [name, sato, lee] of weeks) {
-    b.addSheet(`QA ${name}`, inspection([['sato', sato], ['lee', lee]]));
+    b.addSheet(
+      `QA ${name}`,
+      inspection([
+        ['sato', sato],
+        ['lee', lee],
+      ]),
+    );
     batches.push([name, `2026-11-0${batches.length}T00:00:00Z`, '', 'Decisions', 'simple', plan]);
   }
   b.addSheet('QA Batches', batches);

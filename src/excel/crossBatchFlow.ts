@@ -32,7 +32,11 @@ export const TREND_COLUMNS = ['moderator', 'verdict', 'policy', 'qa_verdict', 'q
  * whose sheet was deleted is left out): only the named columns (every column when `columns` is
  * undefined), read under the request budget.
  */
-export async function readBatchHistory(context: Excel.RequestContext, defaultAql: Aql = '1.5', columns: readonly string[] | undefined = TREND_COLUMNS): Promise<BatchHistoryEntry[]> {
+export async function readBatchHistory(
+  context: Excel.RequestContext,
+  defaultAql: Aql = '1.5',
+  columns: readonly string[] | undefined = TREND_COLUMNS,
+): Promise<BatchHistoryEntry[]> {
   const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
   batches.load('values');
   const all = context.workbook.worksheets;
@@ -40,11 +44,17 @@ export async function readBatchHistory(context: Excel.RequestContext, defaultAql
   const lookup = queuePolicyLookup(context);
   await context.sync();
   const policies = lookup();
-  const list = batches.isNullObject ? [] : readBatches(batches.values as CellValue[][]).sort((a, b) => a.created_at.localeCompare(b.created_at));
+  const list = batches.isNullObject
+    ? []
+    : readBatches(batches.values as CellValue[][]).sort((a, b) => a.created_at.localeCompare(b.created_at));
   const present = new Map(all.items.map((s) => [s.name.toLowerCase(), s.name]));
   const sheetOf = (r: BatchRecord) => present.get(inspectionSheetName(r.batch).toLowerCase());
   // Only the columns the caller needs, chunked under the response budget.
-  const tables = await readNamedColumns(context, [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))], columns);
+  const tables = await readNamedColumns(
+    context,
+    [...new Set(list.map(sheetOf).filter((n): n is string => n !== undefined))],
+    columns,
+  );
   return list
     .map((row) => ({ row, values: tables.get(sheetOf(row) ?? '') }))
     .filter((x): x is { row: BatchRecord; values: CellValue[][] } => x.values !== undefined)
@@ -52,8 +62,13 @@ export async function readBatchHistory(context: Excel.RequestContext, defaultAql
       const p = batchParameters(row);
       const aql: Aql = p.size?.kind === 'iso2859' && p.size.aql ? p.size.aql : defaultAql;
       // A calibration batch gives every inspector the same decisions: the moderators' lot counts once (its first sheet).
-      const sameItemsAgain = typeof p.calibration === 'string' && p.calibration !== '' && row.batch !== calibrationMemberBatch(p.calibration, 1);
-      return sameItemsAgain ? [] : [{ batch: row.batch, createdAt: row.created_at, aql, rows: readInspectionRows(values, policies).rows }];
+      const sameItemsAgain =
+        typeof p.calibration === 'string' &&
+        p.calibration !== '' &&
+        row.batch !== calibrationMemberBatch(p.calibration, 1);
+      return sameItemsAgain
+        ? []
+        : [{ batch: row.batch, createdAt: row.created_at, aql, rows: readInspectionRows(values, policies).rows }];
     })
     .flat();
 }
@@ -82,8 +97,19 @@ export interface ModeratorStanding {
  * sample whose size picks the code letter, and the lot is accepted when their defects are within
  * that letter's acceptance number at the batch's AQL under the inspection then in force.
  */
-export function moderatorStandings(history: readonly BatchHistoryEntry[], options: SwitchingOptions = {}): ModeratorStanding[] {
-  const per = new Map<string, { inspected: number; correct: number; batches: number; lots: ({ inspected: number; defects: number } | undefined)[] }>();
+export function moderatorStandings(
+  history: readonly BatchHistoryEntry[],
+  options: SwitchingOptions = {},
+): ModeratorStanding[] {
+  const per = new Map<
+    string,
+    {
+      inspected: number;
+      correct: number;
+      batches: number;
+      lots: ({ inspected: number; defects: number } | undefined)[];
+    }
+  >();
   // One moderator however the name was typed (NFD or NFC, full-width, a zero-width space); shown as first seen.
   const names = new Map<string, string>();
   history.forEach(({ rows }, batchIndex) => {
@@ -91,7 +117,12 @@ export function moderatorStandings(history: readonly BatchHistoryEntry[], option
       if (r.outcome === 'pending') continue;
       const key = matchKey(r.moderator);
       if (!names.has(key)) names.set(key, r.moderator);
-      const m = per.get(key) ?? { inspected: 0, correct: 0, batches: 0, lots: Array<undefined>(history.length).fill(undefined) };
+      const m = per.get(key) ?? {
+        inspected: 0,
+        correct: 0,
+        batches: 0,
+        lots: Array<undefined>(history.length).fill(undefined),
+      };
       const lot = m.lots[batchIndex] ?? { inspected: 0, defects: 0 };
       if (lot.inspected === 0) m.batches++;
       lot.inspected++;
@@ -105,8 +136,13 @@ export function moderatorStandings(history: readonly BatchHistoryEntry[], option
   return [...per.entries()]
     .map(([key, m]): ModeratorStanding => {
       const moderator = names.get(key) ?? key;
-      const present = m.lots.map((lot, i) => (lot ? { batch: history[i].batch, aql: history[i].aql, ...lot } : undefined));
-      const judged = judgeStream(present.filter((x) => x !== undefined), options);
+      const present = m.lots.map((lot, i) =>
+        lot ? { batch: history[i].batch, aql: history[i].aql, ...lot } : undefined,
+      );
+      const judged = judgeStream(
+        present.filter((x) => x !== undefined),
+        options,
+      );
       let k = 0;
       const decisions = present.map((lot) => (lot ? judged.decisions[k++] : undefined));
       return {
@@ -132,7 +168,10 @@ export function moderatorStandings(history: readonly BatchHistoryEntry[], option
  * workbook, and each moderator's ISO 2859-1 switching state (normal, tightened, reduced,
  * discontinued), AQL 1.5 where a batch was not sized by ISO 2859-1.
  */
-export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; defaultAql?: Aql } & SwitchingOptions = {}): Promise<ModeratorStanding[]> {
+export async function crossBatchFlow(
+  run: BatchRunner,
+  options: { lang?: Lang; defaultAql?: Aql } & SwitchingOptions = {},
+): Promise<ModeratorStanding[]> {
   const lang = options.lang ?? 'en';
   const L = (key: MessageKey) => t(key, {}, lang);
   try {
@@ -142,11 +181,28 @@ export async function crossBatchFlow(run: BatchRunner, options: { lang?: Lang; d
       const ws = context.workbook.worksheets.add(MODERATORS_SHEET);
       const rows: CellValue[][] = [
         [L('report.crossBatch'), '', '', '', '', '', ''],
-        ['moderator', 'batches', 'inspected', 'correct', L('report.accuracy'), L('report.interval'), L('report.switching')],
-        ...standings.map((s) => [s.moderator, s.batches, s.inspected, s.correct, Number.isFinite(s.accuracy) ? s.accuracy : '', `${(s.wilson[0] * 100).toFixed(1)}% – ${(s.wilson[1] * 100).toFixed(1)}%`, s.state]),
+        [
+          'moderator',
+          'batches',
+          'inspected',
+          'correct',
+          L('report.accuracy'),
+          L('report.interval'),
+          L('report.switching'),
+        ],
+        ...standings.map((s) => [
+          s.moderator,
+          s.batches,
+          s.inspected,
+          s.correct,
+          Number.isFinite(s.accuracy) ? s.accuracy : '',
+          `${(s.wilson[0] * 100).toFixed(1)}% – ${(s.wilson[1] * 100).toFixed(1)}%`,
+          s.state,
+        ]),
       ];
       await writeRows(context, ws, 0, 0, rows, [0, 5, 6]);
-      if (standings.length) ws.getRangeByIndexes(2, 4, standings.length, 1).numberFormat = standings.map(() => ['0.0%']);
+      if (standings.length)
+        ws.getRangeByIndexes(2, 4, standings.length, 1).numberFormat = standings.map(() => ['0.0%']);
       ws.getRange('A1').format.font.bold = true;
       ws.freezePanes.freezeRows(2);
       await context.sync();

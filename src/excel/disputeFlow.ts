@@ -32,13 +32,25 @@ async function rowOf(context: Excel.RequestContext, batch: string, itemId: strin
  * A moderator or team lead contests the QA verdict of an inspected item: who and why go in the
  * dispute columns; any earlier settlement is cleared (a new dispute reopens the item). One request.
  */
-export async function fileDispute(run: BatchRunner, batch: string, itemId: string, dispute: { by: string; comment: string }): Promise<InspectionRow> {
+export async function fileDispute(
+  run: BatchRunner,
+  batch: string,
+  itemId: string,
+  dispute: { by: string; comment: string },
+): Promise<InspectionRow> {
   try {
     return await run(async (context) => {
       const { row, write } = await rowOf(context, batch, itemId);
       if (row.qaVerdict === null) throw new FlowError('dispute.error.notInspected', { item: itemId });
       if (!dispute.by.trim()) throw new FlowError('dispute.error.noName');
-      await write([['dispute', dispute.by.trim()], ['dispute_comment', dispute.comment.trim()], ['settlement', ''], ['settled_by', ''], ['settled_at', ''], ['outcome', row.qaOutcome]]);
+      await write([
+        ['dispute', dispute.by.trim()],
+        ['dispute_comment', dispute.comment.trim()],
+        ['settlement', ''],
+        ['settled_by', ''],
+        ['settled_at', ''],
+        ['outcome', row.qaOutcome],
+      ]);
       await context.sync();
       return row;
     });
@@ -52,14 +64,24 @@ export async function fileDispute(run: BatchRunner, batch: string, itemId: strin
  * decision stands: the outcome becomes correct). The QA verdict is never rewritten, so the
  * previous verdict stays visible beside the settlement, its author and time. Returns the new outcome.
  */
-export async function settleDispute(run: BatchRunner, batch: string, itemId: string, settlement: { settlement: Settlement; by: string; now: number }): Promise<string> {
+export async function settleDispute(
+  run: BatchRunner,
+  batch: string,
+  itemId: string,
+  settlement: { settlement: Settlement; by: string; now: number },
+): Promise<string> {
   try {
     return await run(async (context) => {
       const { row, write } = await rowOf(context, batch, itemId);
       if (!row.dispute) throw new FlowError('dispute.error.notDisputed', { item: itemId });
       if (!settlement.by.trim()) throw new FlowError('dispute.error.noName');
       const outcome = settlement.settlement === 'overturned' ? 'correct' : row.qaOutcome;
-      await write([['settlement', settlement.settlement], ['settled_by', settlement.by.trim()], ['settled_at', stamp(settlement.now)], ['outcome', outcome]]);
+      await write([
+        ['settlement', settlement.settlement],
+        ['settled_by', settlement.by.trim()],
+        ['settled_at', stamp(settlement.now)],
+        ['outcome', outcome],
+      ]);
       await context.sync();
       return outcome;
     });

@@ -48,7 +48,13 @@ test.each([
 ])('copied notes stay the same text with the "@" rule off — %s', async (_, options) => {
   const { b, data } = hostileBook(options);
   const run = hostRunner(b, b.requirements);
-  const result = await sampleFlow(run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 60 }, seed: 'w48', now: NOW });
+  const result = await sampleFlow(run, {
+    batch: 'w48',
+    method: 'simple',
+    size: { kind: 'fixed', n: 60 },
+    seed: 'w48',
+    now: NOW,
+  });
   const sheet = b.model.sheet('QA w48')!;
   expect(sheet.formulas.size).toBe(0);
   const values = b.valuesOf('QA w48');
@@ -59,7 +65,13 @@ test.each([
   expect(result.sampleSize).toBe(60);
 
   // An inspector's comment is untrusted text too.
-  await saveQaDecision(run, 'w48', 0, { qaVerdict: 'approve', qaPolicy: '', comment: '=cmd|" /c calc"!A1', inspector: '-qa', now: NOW });
+  await saveQaDecision(run, 'w48', 0, {
+    qaVerdict: 'approve',
+    qaPolicy: '',
+    comment: '=cmd|" /c calc"!A1',
+    inspector: '-qa',
+    now: NOW,
+  });
   const saved = b.valuesOf('QA w48')[1];
   expect(saved[INSPECTION_COLUMNS.indexOf('qa_comment')]).toBe('=cmd|" /c calc"!A1');
   expect(saved[INSPECTION_COLUMNS.indexOf('inspector')]).toBe('-qa');

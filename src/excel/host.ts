@@ -30,7 +30,9 @@ export function hostRunner(excel: ExcelRunner, requirements: Requirements): Batc
       REQUIREMENTS.set(context, requirements);
       return batch(context);
     };
-    return requirements.isSetSupported('ExcelApi', '1.11') ? excel.run({ delayForCellEdit: true }, tagged) : excel.run(tagged);
+    return requirements.isSetSupported('ExcelApi', '1.11')
+      ? excel.run({ delayForCellEdit: true }, tagged)
+      : excel.run(tagged);
   };
 }
 
@@ -91,7 +93,8 @@ export function toFlowError(error: unknown, sheet?: string): FlowError {
   const code = (error as { code?: string })?.code;
   // Not Excel's error (a TypeError, a RangeError from the core): our bug or an input we did not
   // foresee, never "Excel could not finish".
-  if (code === undefined) return new FlowError('flow.error.internal', { message: String((error as Error)?.message ?? error).split('\n')[0] });
+  if (code === undefined)
+    return new FlowError('flow.error.internal', { message: String((error as Error)?.message ?? error).split('\n')[0] });
   if (code === 'AccessDenied' && sheet) return new FlowError('flow.error.protected', { sheet }, code);
   return new FlowError('flow.error.excel', { code }, code);
 }

@@ -5,7 +5,8 @@ import type { InspectionRow } from './inspectionRows';
 import { sampleFlow } from './sampleFlow';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
-const rows = (done: boolean[], ids = done.map((_, i) => `v${i}`)): InspectionRow[] => done.map((d, index) => ({ index, itemId: ids[index], qaVerdict: d ? 'approve' : null }) as InspectionRow);
+const rows = (done: boolean[], ids = done.map((_, i) => `v${i}`)): InspectionRow[] =>
+  done.map((d, index) => ({ index, itemId: ids[index], qaVerdict: d ? 'approve' : null }) as InspectionRow);
 const at = (r: InspectionRow | undefined) => r?.index;
 
 test('the next item: the first pending at or after the row, wrapping around; undefined when all are done', () => {

@@ -27,7 +27,9 @@ export interface InspectionState {
 }
 
 /** Where a batch stands, counted one way everywhere (pane, report, CLI). */
-export function countInspection(rows: readonly InspectionRow[]): Pick<InspectionState, 'total' | 'inspected' | 'escalated' | 'awaitingDecision'> {
+export function countInspection(
+  rows: readonly InspectionRow[],
+): Pick<InspectionState, 'total' | 'inspected' | 'escalated' | 'awaitingDecision'> {
   return {
     total: rows.length,
     inspected: rows.filter((r) => r.outcome !== 'pending').length,
@@ -37,7 +39,11 @@ export function countInspection(rows: readonly InspectionRow[]): Pick<Inspection
 }
 
 /** The inspection sheet's values (header first, chunked; only `names` when given) and its real name. */
-export async function readSheet(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<{ name: string; values: CellValue[][]; policies: PolicyLookup }> {
+export async function readSheet(
+  context: Excel.RequestContext,
+  batch: string,
+  names?: readonly string[],
+): Promise<{ name: string; values: CellValue[][]; policies: PolicyLookup }> {
   const sheet = inspectionSheetName(batch);
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   ws.load('name');
@@ -50,13 +56,29 @@ export async function readSheet(context: Excel.RequestContext, batch: string, na
   return { name: ws.name, values, policies: lookup() };
 }
 
-export async function readRows(context: Excel.RequestContext, batch: string, names?: readonly string[]): Promise<InspectionRow[]> {
+export async function readRows(
+  context: Excel.RequestContext,
+  batch: string,
+  names?: readonly string[],
+): Promise<InspectionRow[]> {
   const read = await readSheet(context, batch, names);
   return readInspectionRows(read.values, read.policies).rows;
 }
 
 /** What an outcome is computed from, read by header name (item_id too: its label tells the sheet's language). */
-const OUTCOME_INPUTS = ['item_id', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'outcome', 'severity', 'escalate', 'inspector', 'inspected_at', 'settlement'] as const;
+const OUTCOME_INPUTS = [
+  'item_id',
+  'verdict',
+  'policy',
+  'qa_verdict',
+  'qa_policy',
+  'outcome',
+  'severity',
+  'escalate',
+  'inspector',
+  'inspected_at',
+  'settlement',
+] as const;
 
 /**
  * The add-in's own writes to inspection sheets, until Worksheet.onChanged reports them: Excel
@@ -79,7 +101,11 @@ interface Rect {
   rows: number;
   columns: number;
 }
-const contains = (outer: Rect, inner: Rect) => inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.rows <= outer.row + outer.rows && inner.column + inner.columns <= outer.column + outer.columns;
+const contains = (outer: Rect, inner: Rect) =>
+  inner.row >= outer.row &&
+  inner.column >= outer.column &&
+  inner.row + inner.rows <= outer.row + outer.rows &&
+  inner.column + inner.columns <= outer.column + outer.columns;
 
 /** The rectangle of an event's address ("N5", "N5:U9", "'QA w48'!N5:U9"). */
 function rectOf(address: string): Rect | undefined {
@@ -111,7 +137,8 @@ export type ItemTarget = { pendingFrom: number } | { index: number } | { stayOn:
 export function itemFor(rows: readonly InspectionRow[], target: ItemTarget): InspectionRow | undefined {
   const open = (r: InspectionRow) => r.qaVerdict === null;
   if ('index' in target) return rows[target.index];
-  if ('stayOn' in target && rows[target.stayOn] && (target.wasPending === false || open(rows[target.stayOn]))) return rows[target.stayOn];
+  if ('stayOn' in target && rows[target.stayOn] && (target.wasPending === false || open(rows[target.stayOn])))
+    return rows[target.stayOn];
   const from = Math.max(0, 'pendingFrom' in target ? target.pendingFrom : target.stayOn);
   return rows.slice(from).find(open) ?? rows.slice(0, from).find(open);
 }
@@ -137,7 +164,11 @@ export function findItem(rows: readonly InspectionRow[], text: string): Inspecti
  * Where the inspection stands and which item the pane shows (a number: the first pending one at
  * or after that row, wrapping around; or any ItemTarget). One sync.
  */
-export async function inspectionState(run: BatchRunner, batch: string, target: number | ItemTarget = 0): Promise<InspectionState> {
+export async function inspectionState(
+  run: BatchRunner,
+  batch: string,
+  target: number | ItemTarget = 0,
+): Promise<InspectionState> {
   try {
     return await run(async (context) => {
       const { values, policies } = await readSheet(context, batch);
@@ -167,7 +198,8 @@ export async function followItem(run: BatchRunner, batch: string, index: number)
       const on = selected.worksheet;
       on.load('name');
       await context.sync();
-      if (ws.isNullObject || used.isNullObject) throw new FlowError('flow.error.noBatch', { sheet: inspectionSheetName(batch) });
+      if (ws.isNullObject || used.isNullObject)
+        throw new FlowError('flow.error.noBatch', { sheet: inspectionSheetName(batch) });
       const row = index + 1;
       if (on.name === ws.name && selected.rowIndex <= row && row < selected.rowIndex + selected.rowCount) return;
       ws.getRangeByIndexes(row, 0, 1, used.columnIndex + used.columnCount).select();
@@ -184,7 +216,11 @@ export async function followItem(run: BatchRunner, batch: string, index: number)
  * `onRow` gets the 0-based item index of a selection within one data row. The header row and
  * selections over several rows open nothing. Returns a function that stops watching.
  */
-export async function watchSelection(run: BatchRunner, batch: string, onRow: (index: number) => void): Promise<() => Promise<void>> {
+export async function watchSelection(
+  run: BatchRunner,
+  batch: string,
+  onRow: (index: number) => void,
+): Promise<() => Promise<void>> {
   const handler = async (event: { address: string }) => {
     const rect = rectOf(event.address);
     if (rect && rect.rows === 1 && rect.row >= 1) onRow(rect.row - 1);
@@ -225,7 +261,12 @@ const timestamp = (now: number) => new Date(now).toISOString().slice(0, 19).repl
  * severity (the more severe policy) it implies, in the sheet's language. One request,
  * so an interruption loses nothing already saved. Returns the outcome.
  */
-export async function saveQaDecision(run: BatchRunner, batch: string, index: number, decision: QaDecision): Promise<string> {
+export async function saveQaDecision(
+  run: BatchRunner,
+  batch: string,
+  index: number,
+  decision: QaDecision,
+): Promise<string> {
   try {
     return await run(async (context) => {
       const sheet = inspectionSheetName(batch);
@@ -252,9 +293,16 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
       const row = read.rows[0];
       if (!row || columnOf('qa_verdict') < 0) throw new FlowError('flow.error.noBatch', { sheet });
       // Agreeing with the moderator's enforcing verdict means the moderator's policy; policies compare by code.
-      const qaPolicy = decision.qaPolicy || (decision.qaVerdict === row.verdict && isEnforcing(decision.qaVerdict) ? row.policy : '');
-      const outcome = classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict: decision.qaVerdict, policy: qaPolicy }, policies.code);
-      const severities = [row.policy, isEnforcing(decision.qaVerdict) ? qaPolicy : ''].map((p) => (p ? policies.severity(p) : undefined)).filter((x): x is number => x !== undefined);
+      const qaPolicy =
+        decision.qaPolicy || (decision.qaVerdict === row.verdict && isEnforcing(decision.qaVerdict) ? row.policy : '');
+      const outcome = classifyOutcome(
+        { verdict: row.verdict, policy: row.policy },
+        { verdict: decision.qaVerdict, policy: qaPolicy },
+        policies.code,
+      );
+      const severities = [row.policy, isEnforcing(decision.qaVerdict) ? qaPolicy : '']
+        .map((p) => (p ? policies.severity(p) : undefined))
+        .filter((x): x is number => x !== undefined);
       const escalate = decision.escalate || decision.qaVerdict === 'escalate';
       const written: [InspectionColumn, CellValue][] = [
         ['qa_verdict', decision.qaVerdict],
@@ -272,7 +320,9 @@ export async function saveQaDecision(run: BatchRunner, batch: string, index: num
       ];
       const columns = new Map(written.map(([name]) => [name, columnOf(name)] as const).filter(([, c]) => c >= 0));
       // Each run of adjacent QA columns (found by name) is one write; text through writeRows' escape.
-      const at = new Map(written.filter(([name]) => columns.has(name)).map(([name, v]) => [columns.get(name)!, { name, v }]));
+      const at = new Map(
+        written.filter(([name]) => columns.has(name)).map(([name, v]) => [columns.get(name)!, { name, v }]),
+      );
       for (const [first, n] of columnRuns([...at.keys()])) {
         const cells = Array.from({ length: n }, (_, k) => at.get(first + k)!);
         const text = cells.map((c, k) => (c.name === 'severity' ? -1 : k)).filter((k) => k >= 0);
@@ -334,7 +384,9 @@ export async function recomputeOutcomes(run: BatchRunner, batch: string, attribu
         // null leaves a cell as it is (R excel.range.yml `values`), so only these cells change.
         const indexes = [...cellsOf.keys()].sort((x, y) => x - y);
         const first = indexes[0];
-        const cells: (CellValue | null)[][] = Array.from({ length: indexes[indexes.length - 1] - first + 1 }, () => [null]);
+        const cells: (CellValue | null)[][] = Array.from({ length: indexes[indexes.length - 1] - first + 1 }, () => [
+          null,
+        ]);
         for (const i of indexes) {
           cells[i - first] = [cellsOf.get(i)!];
           touched.add(i);
@@ -362,7 +414,12 @@ export interface WatchOptions {
  * add-in makes to outcome cells are ignored, so it does not loop. Returns a function that stops
  * watching.
  */
-export async function watchInspection(run: BatchRunner, batch: string, onRecomputed: (changed: number) => void, options: WatchOptions = {}): Promise<() => Promise<void>> {
+export async function watchInspection(
+  run: BatchRunner,
+  batch: string,
+  onRecomputed: (changed: number) => void,
+  options: WatchOptions = {},
+): Promise<() => Promise<void>> {
   let busy = false;
   const sheet = inspectionSheetName(batch).toLowerCase();
   const handler = async (event: { address: string; source?: string }) => {

@@ -66,66 +66,79 @@ const s = (v: CellValue | undefined) => (v === undefined || v === null ? '' : St
  * policy lookup, policies compare by taxonomy code whatever language either side wrote, and the
  * severity is the more severe of the two policies.
  */
-export function readInspectionRows(values: CellValue[][], policies?: PolicyLookup): { header: string[]; rows: InspectionRow[]; lang: Lang } {
+export function readInspectionRows(
+  values: CellValue[][],
+  policies?: PolicyLookup,
+): { header: string[]; rows: InspectionRow[]; lang: Lang } {
   const header = (values[0] ?? []).map((h) => s(h));
   const { text: get, lang } = inspectionSheet.reader(header);
   const names = inspectionSheet.names();
   const codeOf = (p: string) => (policies ? policies.code(p) : p);
-  const rows = values.slice(1).map((row, index): InspectionRow | undefined => {
-    if (!row.some((v) => v !== '')) return undefined;
-    const verdict = parseVerdict(get(row, 'verdict')) ?? null;
-    const qaVerdict = parseVerdict(get(row, 'qa_verdict')) ?? null;
-    const policy = get(row, 'policy');
-    const typedPolicy = get(row, 'qa_policy');
-    // Agreeing with the moderator's enforcing verdict in the grid means agreeing with the policy too.
-    const qaPolicyFilled = !typedPolicy && qaVerdict !== null && qaVerdict === verdict && isEnforcing(qaVerdict) && policy !== '';
-    const qaPolicy = qaPolicyFilled ? policy : typedPolicy;
-    const weight = Number(get(row, 'weight'));
-    const severityCell = get(row, 'severity');
-    const written = Number(severityCell);
-    const severities = [policy, qaVerdict && isEnforcing(qaVerdict) ? qaPolicy : ''].map((p) => (p && policies ? policies.severity(p) : undefined)).filter((x): x is number => x !== undefined);
-    const severity = severities.length ? Math.max(...severities) : severityCell !== '' && Number.isFinite(written) ? written : '';
-    const outcomeText = get(row, 'outcome');
-    const qaOutcome = classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy }, codeOf);
-    const settlement = parseSettlement(get(row, 'settlement'));
-    const dispute = get(row, 'dispute');
-    return {
-      index,
-      itemId: get(row, 'item_id'),
-      moderator: get(row, 'moderator'),
-      verdict,
-      policy,
-      market: get(row, 'market'),
-      language: get(row, 'language'),
-      queue: get(row, 'queue'),
-      url: get(row, 'url'),
-      notes: get(row, 'notes'),
-      qaVerdict,
-      qaPolicy,
-      qaPolicyFilled,
-      // An overturned QA verdict: the moderator's decision stands (the QA verdict stays in its cell).
-      outcome: settlement === 'overturned' && qaOutcome !== 'pending' ? 'correct' : qaOutcome,
-      outcomeCell: parseOutcome(outcomeText) ?? outcomeText,
-      severity,
-      severityCell,
-      qaComment: get(row, 'qa_comment'),
-      escalate: isYes(get(row, 'escalate')) || qaVerdict === 'escalate',
-      escalateCell: isYes(get(row, 'escalate')),
-      inspector: get(row, 'inspector'),
-      inspectedAt: get(row, 'inspected_at'),
-      blind: get(row, 'blind'),
-      weight: Number.isFinite(weight) && weight > 0 ? weight : 1,
-      reason: get(row, 'reason'),
-      dispute,
-      disputeComment: get(row, 'dispute_comment'),
-      settlement,
-      settledBy: get(row, 'settled_by'),
-      settledAt: get(row, 'settled_at'),
-      week: get(row, 'week'),
-      qaOutcome,
-      cells: Object.fromEntries(names.map((c) => [c, get(row, c)])) as Record<InspectionColumn, string>,
-    };
-  }).filter((r): r is InspectionRow => r !== undefined);
+  const rows = values
+    .slice(1)
+    .map((row, index): InspectionRow | undefined => {
+      if (!row.some((v) => v !== '')) return undefined;
+      const verdict = parseVerdict(get(row, 'verdict')) ?? null;
+      const qaVerdict = parseVerdict(get(row, 'qa_verdict')) ?? null;
+      const policy = get(row, 'policy');
+      const typedPolicy = get(row, 'qa_policy');
+      // Agreeing with the moderator's enforcing verdict in the grid means agreeing with the policy too.
+      const qaPolicyFilled =
+        !typedPolicy && qaVerdict !== null && qaVerdict === verdict && isEnforcing(qaVerdict) && policy !== '';
+      const qaPolicy = qaPolicyFilled ? policy : typedPolicy;
+      const weight = Number(get(row, 'weight'));
+      const severityCell = get(row, 'severity');
+      const written = Number(severityCell);
+      const severities = [policy, qaVerdict && isEnforcing(qaVerdict) ? qaPolicy : '']
+        .map((p) => (p && policies ? policies.severity(p) : undefined))
+        .filter((x): x is number => x !== undefined);
+      const severity = severities.length
+        ? Math.max(...severities)
+        : severityCell !== '' && Number.isFinite(written)
+          ? written
+          : '';
+      const outcomeText = get(row, 'outcome');
+      const qaOutcome = classifyOutcome({ verdict, policy }, { verdict: qaVerdict, policy: qaPolicy }, codeOf);
+      const settlement = parseSettlement(get(row, 'settlement'));
+      const dispute = get(row, 'dispute');
+      return {
+        index,
+        itemId: get(row, 'item_id'),
+        moderator: get(row, 'moderator'),
+        verdict,
+        policy,
+        market: get(row, 'market'),
+        language: get(row, 'language'),
+        queue: get(row, 'queue'),
+        url: get(row, 'url'),
+        notes: get(row, 'notes'),
+        qaVerdict,
+        qaPolicy,
+        qaPolicyFilled,
+        // An overturned QA verdict: the moderator's decision stands (the QA verdict stays in its cell).
+        outcome: settlement === 'overturned' && qaOutcome !== 'pending' ? 'correct' : qaOutcome,
+        outcomeCell: parseOutcome(outcomeText) ?? outcomeText,
+        severity,
+        severityCell,
+        qaComment: get(row, 'qa_comment'),
+        escalate: isYes(get(row, 'escalate')) || qaVerdict === 'escalate',
+        escalateCell: isYes(get(row, 'escalate')),
+        inspector: get(row, 'inspector'),
+        inspectedAt: get(row, 'inspected_at'),
+        blind: get(row, 'blind'),
+        weight: Number.isFinite(weight) && weight > 0 ? weight : 1,
+        reason: get(row, 'reason'),
+        dispute,
+        disputeComment: get(row, 'dispute_comment'),
+        settlement,
+        settledBy: get(row, 'settled_by'),
+        settledAt: get(row, 'settled_at'),
+        week: get(row, 'week'),
+        qaOutcome,
+        cells: Object.fromEntries(names.map((c) => [c, get(row, c)])) as Record<InspectionColumn, string>,
+      };
+    })
+    .filter((r): r is InspectionRow => r !== undefined);
   return { header, rows, lang };
 }
 
@@ -141,13 +154,29 @@ export function parseSettlement(text: string): Settlement | '' {
  * The rows as the statistics take them: policies as taxonomy codes when a lookup is given, and
  * each item's stratum from the fields the batch was stratified on.
  */
-export function toInspectedItems(rows: InspectionRow[], policies?: PolicyLookup, strata: readonly string[] = []): InspectedItem[] {
+export function toInspectedItems(
+  rows: InspectionRow[],
+  policies?: PolicyLookup,
+  strata: readonly string[] = [],
+): InspectedItem[] {
   const code = (p: string) => (policies && p ? policies.code(p) : p);
   const field = (r: InspectionRow, f: string): string => {
     const v = (r as unknown as Record<string, unknown>)[f === 'item_id' ? 'itemId' : f];
     return typeof v === 'string' ? v : '';
   };
-  return rows.map((r) => ({ verdict: r.verdict, policy: code(r.policy), qaVerdict: r.qaVerdict, qaPolicy: code(r.qaPolicy), outcome: r.outcome, weight: r.weight, moderator: r.moderator, market: r.market, language: r.language, queue: r.queue, stratum: strata.map((f) => (f === 'policy' ? code(r.policy) : field(r, f))).join(' / ') }));
+  return rows.map((r) => ({
+    verdict: r.verdict,
+    policy: code(r.policy),
+    qaVerdict: r.qaVerdict,
+    qaPolicy: code(r.qaPolicy),
+    outcome: r.outcome,
+    weight: r.weight,
+    moderator: r.moderator,
+    market: r.market,
+    language: r.language,
+    queue: r.queue,
+    stratum: strata.map((f) => (f === 'policy' ? code(r.policy) : field(r, f))).join(' / '),
+  }));
 }
 
 export { OUTCOMES };

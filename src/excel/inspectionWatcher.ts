@@ -40,7 +40,9 @@ export class InspectionWatcher {
     for (const name of names) {
       const batch = name.slice(INSPECTION_PREFIX.length);
       if (this.stops.has(batch)) continue;
-      const stop = await watchInspection(this.run, batch, (changed) => this.emit({ batch, changed }), { attribution: this.attribution });
+      const stop = await watchInspection(this.run, batch, (changed) => this.emit({ batch, changed }), {
+        attribution: this.attribution,
+      });
       this.stops.set(batch, stop);
     }
   }

@@ -32,20 +32,34 @@ async function sampled(options: { lang?: 'en' | 'ja'; n?: number } = {}): Promis
   const b = createWorkbook();
   b.addSheet('Decisions', decisions());
   b.model.activeSheet = b.model.sheet('Decisions');
-  await sampleFlow(b.run, { batch: 'b1', method: 'simple', size: { kind: 'fixed', n: options.n ?? 40 }, seed: 's', now: NOW, lang: options.lang });
+  await sampleFlow(b.run, {
+    batch: 'b1',
+    method: 'simple',
+    size: { kind: 'fixed', n: options.n ?? 40 },
+    seed: 's',
+    now: NOW,
+    lang: options.lang,
+  });
   return b;
 }
 
-const cell = (b: EmulatedWorkbook, row: number, column: Parameters<typeof col>[0]) => b.model.sheet('QA b1')!.value(row + 1, col(column));
+const cell = (b: EmulatedWorkbook, row: number, column: Parameters<typeof col>[0]) =>
+  b.model.sheet('QA b1')!.value(row + 1, col(column));
 const rowOf = (b: EmulatedWorkbook, pick: (r: CellValue[]) => boolean) => b.valuesOf('QA b1').slice(1).findIndex(pick);
 
 test('a QA policy written as its Japanese or English name is compared by code: correct, not wrong_policy', async () => {
   const b = await sampled();
-  const removed = b.valuesOf('QA b1').slice(1).map((r, i) => ({ r, i })).filter(({ r }) => r[col('verdict')] === 'remove');
+  const removed = b
+    .valuesOf('QA b1')
+    .slice(1)
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r[col('verdict')] === 'remove');
   // The pane saves QA's Japanese name, the English name, and the code.
   const names = ['嫌がらせ・いじめ', 'Harassment and bullying', 'saf.harass'];
   for (const [k, { i }] of removed.slice(0, 3).entries()) {
-    expect(await saveQaDecision(b.run, 'b1', i, { qaVerdict: 'remove', qaPolicy: names[k], inspector: 'qa', now: NOW })).toBe('correct');
+    expect(
+      await saveQaDecision(b.run, 'b1', i, { qaVerdict: 'remove', qaPolicy: names[k], inspector: 'qa', now: NOW }),
+    ).toBe('correct');
   }
   // A Japanese name pasted into the grid, then Refresh.
   const pasted = removed[3].i;
@@ -100,7 +114,14 @@ test('severity comes from the more severe policy; escalation has one meaning and
   const b = await sampled();
   const approved = rowOf(b, (r) => r[col('verdict')] === 'approve');
   // The moderator approved; QA removes under a severity-3 policy: missed harm of severity 3.
-  expect(await saveQaDecision(b.run, 'b1', approved, { qaVerdict: 'remove', qaPolicy: 'SAF.HARASS', inspector: 'qa', now: NOW })).toBe('under_enforcement');
+  expect(
+    await saveQaDecision(b.run, 'b1', approved, {
+      qaVerdict: 'remove',
+      qaPolicy: 'SAF.HARASS',
+      inspector: 'qa',
+      now: NOW,
+    }),
+  ).toBe('under_enforcement');
   expect(cell(b, approved, 'severity')).toBe(3);
   // Verdict "escalate": escalated, still pending. The box with a decided verdict: escalated and inspected.
   const a = rowOf(b, (r) => r[col('verdict')] === 'remove');
@@ -108,7 +129,13 @@ test('severity comes from the more severe policy; escalation has one meaning and
   expect(cell(b, a, 'escalate')).toBe('yes');
   expect(cell(b, a, 'outcome')).toBe('pending');
   const c = rowOf(b, (r) => r[col('verdict')] === 'approve' && r[col('qa_verdict')] === '');
-  await saveQaDecision(b.run, 'b1', c, { qaVerdict: 'approve', qaPolicy: '', escalate: true, inspector: 'qa', now: NOW });
+  await saveQaDecision(b.run, 'b1', c, {
+    qaVerdict: 'approve',
+    qaPolicy: '',
+    escalate: true,
+    inspector: 'qa',
+    now: NOW,
+  });
   // An escalate verdict typed in the grid counts the same way.
   const d = rowOf(b, (r) => r[col('qa_verdict')] === '');
   await b.editCell('QA b1', d + 1, col('qa_verdict'), 'escalate');
@@ -131,7 +158,15 @@ test('a stratified sample with a minimum per stratum headlines the weighted accu
   b.addSheet('Decisions', decisions());
   b.model.activeSheet = b.model.sheet('Decisions');
   // JP: 30 decisions, US: 10; 12 drawn proportionally with at least 5 per stratum → unequal weights.
-  await sampleFlow(b.run, { batch: 'b1', method: 'stratified_proportional', strata: ['market'], minimumPerStratum: 5, size: { kind: 'fixed', n: 12 }, seed: 's', now: NOW });
+  await sampleFlow(b.run, {
+    batch: 'b1',
+    method: 'stratified_proportional',
+    strata: ['market'],
+    minimumPerStratum: 5,
+    size: { kind: 'fixed', n: 12 },
+    seed: 's',
+    now: NOW,
+  });
   const rows = b.valuesOf('QA b1').slice(1);
   const weights = new Set(rows.map((r) => r[col('weight')]));
   expect(weights.size).toBe(2);
@@ -139,7 +174,12 @@ test('a stratified sample with a minimum per stratum headlines the weighted accu
   for (const [i, r] of rows.entries()) {
     const wrong = r[col('market')] === 'US';
     const verdict = r[col('verdict')] === 'remove' ? (wrong ? 'approve' : 'remove') : wrong ? 'remove' : 'approve';
-    await saveQaDecision(b.run, 'b1', i, { qaVerdict: verdict, qaPolicy: verdict === 'remove' ? 'SAF.HARASS' : '', inspector: 'qa', now: NOW });
+    await saveQaDecision(b.run, 'b1', i, {
+      qaVerdict: verdict,
+      qaPolicy: verdict === 'remove' ? 'SAF.HARASS' : '',
+      inspector: 'qa',
+      now: NOW,
+    });
   }
   const report = await reportFlow(b.run, { batch: 'b1' });
   expect(report.weightedHeadline).toBe(true);
@@ -148,7 +188,11 @@ test('a stratified sample with a minimum per stratum headlines the weighted accu
   const jp = rows.filter((r) => r[col('market')] === 'JP').length;
   expect(report.summary.accuracy.rate).toBeCloseTo(jp / rows.length, 12);
   const values = b.valuesOf('QA Report b1');
-  expect(values[6]).toEqual(['Accuracy, weighted for the lot (% of inspected; weights differ)', report.summary.weighted.estimate, ...values[6].slice(2)]);
+  expect(values[6]).toEqual([
+    'Accuracy, weighted for the lot (% of inspected; weights differ)',
+    report.summary.weighted.estimate,
+    ...values[6].slice(2),
+  ]);
   expect(values[7][1]).toMatch(/^\d+\.\d% – \d+\.\d%$/);
   expect(values[8][1]).toBe(report.summary.accuracy.rate);
 });
@@ -159,7 +203,13 @@ test('a Japanese workbook gets Japanese headers, outcome labels, pivot captions 
   expect(b.valuesOf('QA b1')[0]).toEqual(inspectionHeader('ja'));
   expect(cell(b, 0, 'outcome')).toBe('未検査');
   const i = rowOf(b, (r) => r[col('verdict')] === 'remove');
-  await saveQaDecision(b.run, 'b1', i, { qaVerdict: 'remove', qaPolicy: '', escalate: true, inspector: 'qa', now: NOW });
+  await saveQaDecision(b.run, 'b1', i, {
+    qaVerdict: 'remove',
+    qaPolicy: '',
+    escalate: true,
+    inspector: 'qa',
+    now: NOW,
+  });
   expect(cell(b, i, 'outcome')).toBe('正しい');
   expect(cell(b, i, 'escalate')).toBe('はい');
   const j = rowOf(b, (r) => r[col('verdict')] === 'approve');
@@ -189,7 +239,10 @@ test('Japanese validation: local terms get a suggestion on a taxonomy without al
   // A lead's older taxonomy sheet: no aliases column.
   const old = createWorkbook();
   old.addSheet('判定', rows);
-  old.addSheet('QA Taxonomy', taxonomyToRows(defaultTaxonomy()).map((r) => r.slice(0, 9)));
+  old.addSheet(
+    'QA Taxonomy',
+    taxonomyToRows(defaultTaxonomy()).map((r) => r.slice(0, 9)),
+  );
   old.model.activeSheet = old.model.sheet('判定');
   const result = await validateFlow(old.run, { lang: 'ja', now: NOW });
   const unknown = result.findings.filter((f) => f.code === 'unknown_policy');
@@ -223,14 +276,28 @@ test('the same decisions with QA policies written as codes or as Japanese names 
   for (let i = 0; i < 400; i++) {
     const kind = i % 5;
     const verdict = ['承認', '削除', 'おすすめ対象外', '承認', 'エスカレーション'][kind];
-    lot.push([String(1000 + i), `annotator_${(i % 3) + 1}`, verdict, kind === 1 || kind === 2 ? names[policies[i % 4]] : '', 'JP', 'ja']);
+    lot.push([
+      String(1000 + i),
+      `annotator_${(i % 3) + 1}`,
+      verdict,
+      kind === 1 || kind === 2 ? names[policies[i % 4]] : '',
+      'JP',
+      'ja',
+    ]);
   }
   const reports = [];
   for (const as of ['code', 'name'] as const) {
     const b = createWorkbook();
     b.addSheet('判定', lot);
     b.model.activeSheet = b.model.sheet('判定');
-    await sampleFlow(b.run, { batch: 'ja-iso', method: 'simple', size: { kind: 'iso2859', level: 'II', aql: '1.5' }, seed: 'ja1', now: NOW, lang: 'ja' });
+    await sampleFlow(b.run, {
+      batch: 'ja-iso',
+      method: 'simple',
+      size: { kind: 'iso2859', level: 'II', aql: '1.5' },
+      seed: 'ja1',
+      now: NOW,
+      lang: 'ja',
+    });
     const rows = b.valuesOf('QA ja-iso').slice(1);
     for (const [i, r] of rows.entries()) {
       const sheetRow = i + 1;
@@ -244,16 +311,27 @@ test('the same decisions with QA policies written as codes or as Japanese names 
       const code = i % 8 === 3 ? 'SAF.HARASS' : String(r[col('policy')]);
       const verdict = i % 8 === 7 ? '承認' : enforced ? moderator : i % 8 === 3 ? '削除' : '承認';
       b.model.sheet('QA ja-iso')!.setCell(sheetRow, col('qa_verdict'), verdict);
-      if (verdict !== '承認') b.model.sheet('QA ja-iso')!.setCell(sheetRow, col('qa_policy'), as === 'code' ? code : names[code] ?? code);
+      if (verdict !== '承認')
+        b.model.sheet('QA ja-iso')!.setCell(sheetRow, col('qa_policy'), as === 'code' ? code : (names[code] ?? code));
     }
     const reopened = createWorkbook(await importXlsx(await exportXlsx(b.model)));
     const report = await reportFlow(reopened.run, { batch: 'ja-iso', lang: 'ja' });
     const sheet = reopened.valuesOf('QA Report ja-iso');
-    reports.push({ summary: report.summary, escalations: report.escalations, lotSize: report.lotSize, block: sheet.slice(0, 20).map((r) => r.slice(0, 2)), pivots: sheet.slice(22).map((r) => r.slice(0, 30)) });
+    reports.push({
+      summary: report.summary,
+      escalations: report.escalations,
+      lotSize: report.lotSize,
+      block: sheet.slice(0, 20).map((r) => r.slice(0, 2)),
+      pivots: sheet.slice(22).map((r) => r.slice(0, 30)),
+    });
   }
   expect(reports[0].summary.inspected).toBe(40);
   expect(reports[0].escalations).toBe(10);
-  expect(reports[0].summary.outcomes.wrong_policy + reports[0].summary.outcomes.under_enforcement + reports[0].summary.outcomes.over_enforcement).toBeGreaterThan(0);
+  expect(
+    reports[0].summary.outcomes.wrong_policy +
+      reports[0].summary.outcomes.under_enforcement +
+      reports[0].summary.outcomes.over_enforcement,
+  ).toBeGreaterThan(0);
   expect(reports[1]).toEqual(reports[0]);
 });
 

@@ -27,12 +27,20 @@ export interface MapResult extends MappingResult {
  * columns, preferring a mapping a person confirmed earlier. Returns confidences, unmapped
  * columns and a preview. Reads only.
  */
-export async function mapFlow(run: BatchRunner, options: { sheet?: string; previewRows?: number } = {}): Promise<MapResult> {
+export async function mapFlow(
+  run: BatchRunner,
+  options: { sheet?: string; previewRows?: number } = {},
+): Promise<MapResult> {
   try {
     return await run(async (context) => {
       const { ws, used, confirmedFor } = await resolveDecisionsSheet(context, options.sheet);
       const lastRow = used.rowIndex + used.rowCount - 1;
-      const head = ws.getRangeByIndexes(0, 0, Math.min(30 + (options.previewRows ?? 5), lastRow + 1), used.columnIndex + used.columnCount);
+      const head = ws.getRangeByIndexes(
+        0,
+        0,
+        Math.min(30 + (options.previewRows ?? 5), lastRow + 1),
+        used.columnIndex + used.columnCount,
+      );
       head.load('values');
       const hidden = queueHiddenColumns(ws, used.columnIndex + used.columnCount);
       await context.sync();
@@ -40,10 +48,27 @@ export async function mapFlow(run: BatchRunner, options: { sheet?: string; previ
       const rows = head.values as CellValue[][];
       const detected = detectMapping(rows, 30, { hidden: hidden() });
       if (detected.headerRow < 0) throw new FlowError('flow.error.noHeader', { sheet: ws.name });
-      const stale = confirmed ? staleMappingField(confirmed, confirmedFor.headers(ws.name), rows[detected.headerRow] ?? [], detected.mapping) : undefined;
+      const stale = confirmed
+        ? staleMappingField(confirmed, confirmedFor.headers(ws.name), rows[detected.headerRow] ?? [], detected.mapping)
+        : undefined;
       if (stale) confirmed = undefined;
-      const result = confirmed ? { ...mapHeaderRow(rows[detected.headerRow], detected.headerRow, { below: rows.slice(detected.headerRow + 1), hidden: hidden() }), mapping: { ...detected.mapping, ...confirmed } } : detected;
-      return { ...result, sheet: ws.name, preview: rows.slice(detected.headerRow, detected.headerRow + 1 + (options.previewRows ?? 5)), below: rows.slice(detected.headerRow + 1), confirmed: Boolean(confirmed), ...(stale ? { stale: { field: stale.field, expected: stale.expected, found: stale.found } } : {}) };
+      const result = confirmed
+        ? {
+            ...mapHeaderRow(rows[detected.headerRow], detected.headerRow, {
+              below: rows.slice(detected.headerRow + 1),
+              hidden: hidden(),
+            }),
+            mapping: { ...detected.mapping, ...confirmed },
+          }
+        : detected;
+      return {
+        ...result,
+        sheet: ws.name,
+        preview: rows.slice(detected.headerRow, detected.headerRow + 1 + (options.previewRows ?? 5)),
+        below: rows.slice(detected.headerRow + 1),
+        confirmed: Boolean(confirmed),
+        ...(stale ? { stale: { field: stale.field, expected: stale.expected, found: stale.found } } : {}),
+      };
     });
   } catch (error) {
     throw toFlowError(error, options.sheet);
@@ -55,7 +80,9 @@ export async function mapFlow(run: BatchRunner, options: { sheet?: string; previ
  * the shared workbook gets the same mapping). Replaces the sheet's earlier entry.
  */
 export async function saveMapping(run: BatchRunner, sheet: string, mapping: Mapping): Promise<void> {
-  const fields = Object.entries(mapping).filter(([k, v]) => (DECISION_FIELDS as readonly string[]).includes(k) && Number.isInteger(v)) as [DecisionField, number][];
+  const fields = Object.entries(mapping).filter(
+    ([k, v]) => (DECISION_FIELDS as readonly string[]).includes(k) && Number.isInteger(v),
+  ) as [DecisionField, number][];
   try {
     await run(async (context) => {
       // The header text of each mapped column is kept with it, so a column inserted later is noticed.
@@ -69,7 +96,8 @@ export async function saveMapping(run: BatchRunner, sheet: string, mapping: Mapp
         top = head.values as CellValue[][];
       }
       const headerRow = detectMapping(top).headerRow;
-      const headers = headerRow >= 0 ? Object.fromEntries(fields.map(([f, c]) => [f, String(top[headerRow][c] ?? '')])) : undefined;
+      const headers =
+        headerRow >= 0 ? Object.fromEntries(fields.map(([f, c]) => [f, String(top[headerRow][c] ?? '')])) : undefined;
       const value = JSON.stringify({ ...Object.fromEntries(fields), ...(headers ? { headers } : {}) });
       const { ws, used } = await openOwnedSheet(context, settingsSheet, { load: 'values, rowIndex' });
       let rowIndex = 1;
@@ -78,7 +106,14 @@ export async function saveMapping(run: BatchRunner, sheet: string, mapping: Mapp
         const existing = settingRow(values, settingKey(sheet));
         rowIndex = existing >= 0 ? used.rowIndex + existing : used.rowIndex + values.length;
       }
-      await writeRows(context, ws, rowIndex, 0, [settingsSheet.row({ key: settingKey(sheet), value })], settingsSheet.textColumns());
+      await writeRows(
+        context,
+        ws,
+        rowIndex,
+        0,
+        [settingsSheet.row({ key: settingKey(sheet), value })],
+        settingsSheet.textColumns(),
+      );
       await context.sync();
     });
   } catch (error) {

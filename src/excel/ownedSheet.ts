@@ -29,7 +29,11 @@ export interface FoundSheet {
 }
 
 /** Queues the look-up of a sheet the add-in owns and its used range (`load`); call the result after the next sync. */
-export function queueOwnedSheet<C extends string>(context: Excel.RequestContext, schema: SheetSchema<C>, load = 'rowIndex, rowCount'): () => FoundSheet {
+export function queueOwnedSheet<C extends string>(
+  context: Excel.RequestContext,
+  schema: SheetSchema<C>,
+  load = 'rowIndex, rowCount',
+): () => FoundSheet {
   const ws = context.workbook.worksheets.getItemOrNullObject(schema.name);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load(load);
@@ -40,8 +44,15 @@ export function queueOwnedSheet<C extends string>(context: Excel.RequestContext,
  * Queues, for the caller's next sync, a sheet the look-up found missing (created) or empty: its
  * header (bold, frozen) and any default rows. Returns the sheet.
  */
-export async function queueOwnedHeader<C extends string>(context: Excel.RequestContext, schema: SheetSchema<C>, found: Pick<FoundSheet, 'exists'>, options: Omit<OwnedSheetOptions, 'load'> = {}): Promise<Excel.Worksheet> {
-  const ws = found.exists ? context.workbook.worksheets.getItem(schema.name) : context.workbook.worksheets.add(schema.name);
+export async function queueOwnedHeader<C extends string>(
+  context: Excel.RequestContext,
+  schema: SheetSchema<C>,
+  found: Pick<FoundSheet, 'exists'>,
+  options: Omit<OwnedSheetOptions, 'load'> = {},
+): Promise<Excel.Worksheet> {
+  const ws = found.exists
+    ? context.workbook.worksheets.getItem(schema.name)
+    : context.workbook.worksheets.add(schema.name);
   const rows = [schema.header(options.lang ?? 'en'), ...(options.rows ?? [])];
   await writeRows(context, ws, 0, 0, rows, schema.textColumns());
   ws.getRangeByIndexes(0, 0, 1, schema.columns.length).format.font.bold = true;
@@ -54,7 +65,11 @@ export async function queueOwnedHeader<C extends string>(context: Excel.RequestC
  * Gets a sheet the add-in owns, or creates it with its header (bold, frozen) and any default
  * rows: one sync for the look-up; the creation is queued for the caller's next sync.
  */
-export async function openOwnedSheet<C extends string>(context: Excel.RequestContext, schema: SheetSchema<C>, options: OwnedSheetOptions = {}): Promise<OwnedSheet> {
+export async function openOwnedSheet<C extends string>(
+  context: Excel.RequestContext,
+  schema: SheetSchema<C>,
+  options: OwnedSheetOptions = {},
+): Promise<OwnedSheet> {
   const later = queueOwnedSheet(context, schema, options.load);
   await context.sync();
   const found = later();
@@ -76,7 +91,12 @@ export interface SwapOptions {
  * return what to do once the sheet has its name (a table name the previous sheet held). Returns
  * the new sheet.
  */
-export async function buildAndSwap(context: Excel.RequestContext, name: string, build: (ws: Excel.Worksheet) => Promise<(() => void) | void>, options: SwapOptions = {}): Promise<Excel.Worksheet> {
+export async function buildAndSwap(
+  context: Excel.RequestContext,
+  name: string,
+  build: (ws: Excel.Worksheet) => Promise<(() => void) | void>,
+  options: SwapOptions = {},
+): Promise<Excel.Worksheet> {
   const temp = options.temp ?? `QA ~${name.replace(/^QA /, '')}`.slice(0, 31);
   const sheets = context.workbook.worksheets;
   let hasOld: boolean;

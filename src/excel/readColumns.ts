@@ -16,7 +16,12 @@ const FIRST_CELL_GUESS = 48;
  * others "" — so callers index by header name as before. `names` undefined reads every column.
  * Two syncs for the headers and sizes, then one per budget's worth of cells.
  */
-export async function readNamedColumns(context: Excel.RequestContext, sheets: readonly string[], names?: readonly string[], budget = new RequestBudget()): Promise<Map<string, CellValue[][]>> {
+export async function readNamedColumns(
+  context: Excel.RequestContext,
+  sheets: readonly string[],
+  names?: readonly string[],
+  budget = new RequestBudget(),
+): Promise<Map<string, CellValue[][]>> {
   if (!sheets.length) return new Map();
   const heads = sheets.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
@@ -34,7 +39,11 @@ export async function readNamedColumns(context: Excel.RequestContext, sheets: re
     const width = Math.min(HEADER_WIDTH, used.columnIndex + used.columnCount);
     const head = (header.values[0] as CellValue[]).slice(0, width).map((h) => String(h ?? '').trim());
     // A name matches a header by field name or by either language's label (the inspection sheet's schema).
-    const wanted = head.map((h, c) => (h !== '' && (!names || names.includes(h) || names.includes(inspectionColumnOf(h) ?? '')) ? c : -1)).filter((c) => c >= 0);
+    const wanted = head
+      .map((h, c) =>
+        h !== '' && (!names || names.includes(h) || names.includes(inspectionColumnOf(h) ?? '')) ? c : -1,
+      )
+      .filter((c) => c >= 0);
     const rows = used.rowIndex + used.rowCount - 1;
     const table: CellValue[][] = [head.map((h, c) => (wanted.includes(c) ? h : ''))];
     for (let r = 0; r < rows; r++) table.push(Array<CellValue>(width).fill(''));
@@ -60,7 +69,7 @@ export async function readNamedColumns(context: Excel.RequestContext, sheets: re
   };
   for (const { table, ws, columns, rows } of reads) {
     for (const [column, n] of columns) {
-      for (let first = 1; first <= rows; ) {
+      for (let first = 1; first <= rows;) {
         let count = Math.floor((budget.limit - budget.response - LOAD_RESPONSE_BYTES) / (n * cellBytes));
         if (count < Math.min(rows - first + 1, 1000) && queued.length) {
           await flush();

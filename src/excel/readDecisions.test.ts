@@ -15,7 +15,12 @@ test('with pauses (the pane), a read is checked in slices with the same findings
   const plain = await validateFlow(decisionsBook(3500).run, { lang: 'en', now: NOW });
   let pauses = 0;
   const seen: number[] = [];
-  const sliced = await validateFlow(decisionsBook(3500).run, { lang: 'en', now: NOW, pause: async () => void pauses++, progress: (done) => seen.push(done) });
+  const sliced = await validateFlow(decisionsBook(3500).run, {
+    lang: 'en',
+    now: NOW,
+    pause: async () => void pauses++,
+    progress: (done) => seen.push(done),
+  });
   expect(pauses).toBeGreaterThanOrEqual(3);
   expect(sliced.rowsChecked).toBe(3500);
   expect(sliced.counts).toEqual(plain.counts);

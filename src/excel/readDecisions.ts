@@ -72,7 +72,11 @@ export async function resolveDecisionsSheet(context: Excel.RequestContext, sheet
  * header row (title rows above it are common) and the field mapping. Two syncs. A confirmed
  * mapping overrides the detected one.
  */
-export async function locateDecisions(run: BatchRunner, sheetName?: string, confirmed?: Mapping): Promise<DecisionsLocation> {
+export async function locateDecisions(
+  run: BatchRunner,
+  sheetName?: string,
+  confirmed?: Mapping,
+): Promise<DecisionsLocation> {
   return run(async (context) => {
     const { ws, used, confirmedFor } = await resolveDecisionsSheet(context, sheetName);
     const columnCount = used.columnIndex + used.columnCount;
@@ -88,12 +92,28 @@ export async function locateDecisions(run: BatchRunner, sheetName?: string, conf
     // header has changed under it (a column inserted): then say so rather than read wrong columns.
     const saved = confirmed ?? confirmedFor(ws.name);
     if (!confirmed && saved) {
-      const stale = staleMappingField(saved, confirmedFor.headers(ws.name), rows[detected.headerRow] ?? [], detected.mapping);
-      if (stale) throw new FlowError('flow.error.staleMapping', { sheet: ws.name, field: stale.field, expected: stale.expected, found: stale.found, cell: cellAddress(detected.headerRow + 1, stale.column, ws.name) });
+      const stale = staleMappingField(
+        saved,
+        confirmedFor.headers(ws.name),
+        rows[detected.headerRow] ?? [],
+        detected.mapping,
+      );
+      if (stale)
+        throw new FlowError('flow.error.staleMapping', {
+          sheet: ws.name,
+          field: stale.field,
+          expected: stale.expected,
+          found: stale.found,
+          cell: cellAddress(detected.headerRow + 1, stale.column, ws.name),
+        });
     }
     const mapping = { ...detected.mapping, ...saved };
     const missing = REQUIRED_FIELDS.find((f) => mapping[f] === undefined);
-    if (missing) throw new FlowError('flow.error.missingColumn', { field: missing, cell: cellAddress(detected.headerRow + 1, 0, ws.name) });
+    if (missing)
+      throw new FlowError('flow.error.missingColumn', {
+        field: missing,
+        cell: cellAddress(detected.headerRow + 1, 0, ws.name),
+      });
     const sample = rows.slice(detected.headerRow + 1);
     const bytesPerRow = sample.length ? rowsBytes(sample) / sample.length : columnCount * 20;
     return {
@@ -155,7 +175,8 @@ export async function readDecisionChunks(
  * Sheets wider than 200 columns are not asked (the request would grow for little gain).
  */
 export function queueHiddenColumns(ws: Excel.Worksheet, columnCount: number): () => Set<number> {
-  const ranges = columnCount <= 200 ? Array.from({ length: columnCount }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1)) : [];
+  const ranges =
+    columnCount <= 200 ? Array.from({ length: columnCount }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1)) : [];
   for (const r of ranges) r.load('columnHidden');
   return () => new Set(ranges.flatMap((r, c) => (r.columnHidden ? [c] : [])));
 }

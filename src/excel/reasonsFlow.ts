@@ -6,7 +6,6 @@ import { REASONS_SHEET } from './sheets';
 import { queueOwnedHeader, queueOwnedSheet } from './ownedSheet';
 import { readReasons, reasonRow, reasonsSheet } from './schema/reasonsSheet';
 
-
 export interface ReasonsInUse {
   reasons: ErrorReason[];
   /** The codes' range on QA Reasons, for the inspection sheet's dropdown ("A2:A7"). */
@@ -56,7 +55,12 @@ export function queueReasonsRead(context: Excel.RequestContext): () => ReasonsRe
 
 /** Queues the default list onto QA Reasons (the sheet added when missing) for the caller's next sync. */
 export async function queueDefaultReasons(context: Excel.RequestContext, sheetExists: boolean): Promise<ReasonsInUse> {
-  await queueOwnedHeader(context, reasonsSheet, { exists: sheetExists }, { rows: DEFAULT_REASONS.map(reasonRow), autofit: 3 });
+  await queueOwnedHeader(
+    context,
+    reasonsSheet,
+    { exists: sheetExists },
+    { rows: DEFAULT_REASONS.map(reasonRow), autofit: 3 },
+  );
   return { reasons: [...DEFAULT_REASONS], codeRange: `A2:A${DEFAULT_REASONS.length + 1}` };
 }
 

@@ -10,12 +10,20 @@ test('a finding on another sheet names that sheet, quoted', () => {
 });
 
 test('in Japanese, verdict codes read as words, known policies with their names, languages by name', () => {
-  const f = makeFinding('verdict_not_allowed', 4, 2, 'verdict', { verdict: 'remove', policy: 'SAF.HATE', allowed: 'approve, escalate' });
-  const text = renderFinding(f, 'ja', 'Decisions', undefined, { policyName: (code) => (code === 'SAF.HATE' ? 'ヘイト' : undefined) });
+  const f = makeFinding('verdict_not_allowed', 4, 2, 'verdict', {
+    verdict: 'remove',
+    policy: 'SAF.HATE',
+    allowed: 'approve, escalate',
+  });
+  const text = renderFinding(f, 'ja', 'Decisions', undefined, {
+    policyName: (code) => (code === 'SAF.HATE' ? 'ヘイト' : undefined),
+  });
   expect(text).toContain('削除');
   expect(text).toContain('ヘイト（SAF.HATE）');
   expect(text).toContain('承認、エスカレーション');
-  expect(renderFinding(makeFinding('unknown_language', 2, 6, 'language', { value: 'xx', language: 'ja' }), 'en')).not.toContain('{language}');
+  expect(
+    renderFinding(makeFinding('unknown_language', 2, 6, 'language', { value: 'xx', language: 'ja' }), 'en'),
+  ).not.toContain('{language}');
 });
 
 test('an unknown policy with a suggestion asks whether it was meant, in both languages', () => {
@@ -38,7 +46,27 @@ test('every finding code has an English and a Japanese message that names the ce
     for (const lang of LANGUAGES) {
       const template = CATALOGS[lang][`finding.${code}`];
       expect(template).toContain('{cell}');
-      const text = renderFinding(makeFinding(code, 12, 2, 'verdict', { value: 'v', field: 'verdict', verdict: 'remove', policy: 'P', allowed: 'remove', replacement: 'R', otherRow: 3, otherVerdict: 'approve', otherPolicy: '(SAF.HATE)', moderator: 'sato', otherModerator: 'lee', language: 'ja', path: 'a → a', cells: 5, expected: 4 }), lang, '判定');
+      const text = renderFinding(
+        makeFinding(code, 12, 2, 'verdict', {
+          value: 'v',
+          field: 'verdict',
+          verdict: 'remove',
+          policy: 'P',
+          allowed: 'remove',
+          replacement: 'R',
+          otherRow: 3,
+          otherVerdict: 'approve',
+          otherPolicy: '(SAF.HATE)',
+          moderator: 'sato',
+          otherModerator: 'lee',
+          language: 'ja',
+          path: 'a → a',
+          cells: 5,
+          expected: 4,
+        }),
+        lang,
+        '判定',
+      );
       expect(text).toContain("'判定'!C12");
       expect(text).not.toMatch(/\{\w+\}/);
       if (lang === 'ja') expect(text).toMatch(/[\u3040-\u30ff]/);

@@ -12,7 +12,8 @@ export interface RenderFindingOptions {
 }
 
 /** A catalog key, when the catalog has it (a verdict or a language code the finding quotes). */
-const keyed = (key: string, lang: Lang, fallback: string) => (key in CATALOGS.en ? t(key as MessageKey, {}, lang) : fallback);
+const keyed = (key: string, lang: Lang, fallback: string) =>
+  key in CATALOGS.en ? t(key as MessageKey, {}, lang) : fallback;
 
 /**
  * A finding as a sentence in the analyst's language, naming the cell and the fix; the sentence is
@@ -24,7 +25,13 @@ const keyed = (key: string, lang: Lang, fallback: string) => (key in CATALOGS.en
  * // 'Decisions!C12: "ok?" is not a verdict. Use one of approve, remove, …'
  * Invalid input: a placeholder without a param is left as written ({name}), never dropped silently.
  */
-export function renderFinding(finding: Finding, lang: Lang, sheet?: string, cellLabel?: string, options: RenderFindingOptions = {}): string {
+export function renderFinding(
+  finding: Finding,
+  lang: Lang,
+  sheet?: string,
+  cellLabel?: string,
+  options: RenderFindingOptions = {},
+): string {
   // A lot read outside Excel (the warehouse path) may name rows past a sheet's last one: it gives its own label.
   const cell = cellLabel ?? cellAddress(finding.row, finding.column, finding.sheet ?? sheet);
   const params: Record<string, string | number> = { ...finding.params, cell };
@@ -37,13 +44,18 @@ export function renderFinding(finding: Finding, lang: Lang, sheet?: string, cell
     for (const k of POLICY_PARAMS) if (typeof params[k] === 'string') params[k] = named(params[k] as string);
     for (const k of VERDICT_PARAMS) if (typeof params[k] === 'string') params[k] = verdictWord(params[k] as string);
     if (finding.code === 'deprecated_policy' && typeof params.value === 'string') params.value = named(params.value);
-    if (typeof params.allowed === 'string') params.allowed = params.allowed.split(/,\s*/u).map((v) => verdictWord(v.trim())).join('、');
+    if (typeof params.allowed === 'string')
+      params.allowed = params.allowed
+        .split(/,\s*/u)
+        .map((v) => verdictWord(v.trim()))
+        .join('、');
   }
   if (finding.code.endsWith('unknown_policy')) {
     const suggestion = finding.suggestion && (lang === 'ja' ? named(finding.suggestion) : finding.suggestion);
     params.hint = suggestion ? t('findingHint.didYouMean', { suggestion }, lang) : '';
   }
-  if (typeof params.language === 'string') params.language = keyed(`languageName.${params.language}`, lang, params.language);
+  if (typeof params.language === 'string')
+    params.language = keyed(`languageName.${params.language}`, lang, params.language);
   return t(`finding.${finding.code}`, params, lang);
 }
 

@@ -12,7 +12,13 @@ async function sampledBook() {
   const b = createWorkbook();
   b.addSheet('Decisions', generateDecisions({ rows: 1500, headers: 'ja', seed: 3 }));
   b.model.activeSheet = b.model.sheet('Decisions');
-  const sample = await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'iso2859', level: 'II', aql: '2.5' }, seed: 'w48', now: NOW });
+  const sample = await sampleFlow(b.run, {
+    batch: 'w48',
+    method: 'simple',
+    size: { kind: 'iso2859', level: 'II', aql: '2.5' },
+    seed: 'w48',
+    now: NOW,
+  });
   return { b, sample };
 }
 
@@ -25,7 +31,12 @@ test('inspect: next pending item, save a decision with its outcome, and recomput
   for (let i = 0; i < 10; i++) {
     const item = state.next!;
     const agree = i % 3 !== 0;
-    await saveQaDecision(b.run, 'w48', item.index, { qaVerdict: agree ? (item.verdict ?? 'approve') : 'approve', qaPolicy: agree && item.verdict !== 'approve' ? item.policy : '', inspector: 'qa.kimura', now: NOW });
+    await saveQaDecision(b.run, 'w48', item.index, {
+      qaVerdict: agree ? (item.verdict ?? 'approve') : 'approve',
+      qaPolicy: agree && item.verdict !== 'approve' ? item.policy : '',
+      inspector: 'qa.kimura',
+      now: NOW,
+    });
     state = await inspectionState(b.run, 'w48', item.index + 1);
   }
   expect(state.inspected).toBe(10);
@@ -47,7 +58,14 @@ test('report: summary, pivots whose numbers match the core, chart, escalations; 
   let state = await inspectionState(b.run, 'w48');
   for (let i = 0; i < 12; i++) {
     const item = state.next!;
-    await saveQaDecision(b.run, 'w48', item.index, { qaVerdict: i % 4 === 0 ? 'approve' : (item.verdict ?? 'approve'), qaPolicy: i % 4 === 0 || item.verdict === 'approve' ? '' : item.policy, escalate: i === 5, comment: i === 5 ? '要確認' : '', inspector: 'qa', now: NOW });
+    await saveQaDecision(b.run, 'w48', item.index, {
+      qaVerdict: i % 4 === 0 ? 'approve' : (item.verdict ?? 'approve'),
+      qaPolicy: i % 4 === 0 || item.verdict === 'approve' ? '' : item.policy,
+      escalate: i === 5,
+      comment: i === 5 ? '要確認' : '',
+      inspector: 'qa',
+      now: NOW,
+    });
     state = await inspectionState(b.run, 'w48', item.index + 1);
   }
   const inspectionBefore = sheetSnapshot(b.model.sheet('QA w48')!);
@@ -79,7 +97,13 @@ test('report: summary, pivots whose numbers match the core, chart, escalations; 
   expect(grand[pivotHeader.indexOf('correct')]).toBeCloseTo(result.summary.accuracy.rate, 12);
   expect(b.model.sheet('QA Report w48')!.charts[0].title).toBe('エラーの種類');
   // Refresh after more inspection: same sheet, new numbers.
-  await saveQaDecision(b.run, 'w48', state.next!.index, { qaVerdict: 'escalate', qaPolicy: '', escalate: true, inspector: 'qa', now: NOW });
+  await saveQaDecision(b.run, 'w48', state.next!.index, {
+    qaVerdict: 'escalate',
+    qaPolicy: '',
+    escalate: true,
+    inspector: 'qa',
+    now: NOW,
+  });
   const again = await reportFlow(b.run, { batch: 'w48', lang: 'ja' });
   expect(again.refreshed).toBe(true);
   expect(again.escalations).toBe(2);
@@ -113,12 +137,20 @@ test("a second inspector's rows for the same items are not extra sample items: c
   const inspector = values[0].indexOf('inspector');
   const qaVerdict = values[0].indexOf('qa_verdict');
   // Another inspector pastes their judgments of the first 5 items below the table.
-  values.slice(1, 6).forEach((row, i) => row.forEach((v, c) => sheet.setCell(values.length + i, c, c === inspector ? 'second' : c === qaVerdict ? 'approve' : v)));
+  values
+    .slice(1, 6)
+    .forEach((row, i) =>
+      row.forEach((v, c) =>
+        sheet.setCell(values.length + i, c, c === inspector ? 'second' : c === qaVerdict ? 'approve' : v),
+      ),
+    );
   const result = await reportFlow(b.run, { batch: 'w48', lang: 'en' });
   expect(result.repeatedRows).toBe(5);
   expect(result.summary.sampleSize).toBe(sample.sampleSize);
   // The inspected copies stand for their decisions (the first inspected row of each).
   expect(result.summary.inspected).toBe(5);
   // Beside the summary (P1:Q3), with the disputes: the summary block keeps its rows.
-  expect(b.valuesOf('QA Report w48').some((r) => String(r[15]).startsWith('5 rows of QA w48 repeat a decision'))).toBe(true);
+  expect(b.valuesOf('QA Report w48').some((r) => String(r[15]).startsWith('5 rows of QA w48 repeat a decision'))).toBe(
+    true,
+  );
 });

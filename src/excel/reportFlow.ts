@@ -10,11 +10,24 @@ import { countInspection, recomputeOutcomes } from './inspectFlow';
 import { readInspectionRows, toInspectedItems, type InspectionRow } from './inspectionRows';
 import { queuePolicyLookup, type PolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
-import { inspectionLabel, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
+import {
+  inspectionLabel,
+  locateInspectionColumns,
+  outcomeLabel,
+  type InspectionColumn,
+} from './schema/inspectionSheet';
 import { BATCHES_SHEET, inspectionSheetName, inspectionTableName, reportSheetName } from './sheets';
 import { writeRows } from './writeTable';
 import { batchParameters, readBatches, type BatchRecord } from './schema/batchesSheet';
-import { REPORT, SUMMARY_ROWS, percentRows, reasonPolicyAt, recutArea, recutPivots, type SummaryRow } from './schema/reportLayout';
+import {
+  REPORT,
+  SUMMARY_ROWS,
+  percentRows,
+  reasonPolicyAt,
+  recutArea,
+  recutPivots,
+  type SummaryRow,
+} from './schema/reportLayout';
 import { queueReasons, reasonName, type ReasonsInUse } from './reasonsFlow';
 
 export interface ReportOptions {
@@ -83,9 +96,10 @@ export async function reportFlow(run: BatchRunner, options: ReportOptions): Prom
 async function report(run: BatchRunner, options: ReportOptions): Promise<ReportResult> {
   const lang = options.lang ?? 'en';
   // Refresh first brings typed or pasted QA input's outcomes up to date (QA input itself is never touched).
-  if (options.recompute !== false) await recomputeOutcomes(run, options.batch).catch((error: unknown) => {
-    if ((error as FlowError).key !== 'flow.error.noBatch') throw error;
-  });
+  if (options.recompute !== false)
+    await recomputeOutcomes(run, options.batch).catch((error: unknown) => {
+      if ((error as FlowError).key !== 'flow.error.noBatch') throw error;
+    });
   const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, lang);
   const inspection = inspectionSheetName(options.batch);
   const reportName = reportSheetName(options.batch);
@@ -106,7 +120,9 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const { rows: allRows, header, lang: sheetLang } = readInspectionRows(values, policies);
     // Another inspector's rows for the same decisions count once (and the report says so).
     const { rows, repeated } = oneRowPerDecision(allRows);
-    const batchRow = batches.isNullObject ? undefined : readBatches(batches.values as CellValue[][]).find((r) => r.batch === options.batch);
+    const batchRow = batches.isNullObject
+      ? undefined
+      : readBatches(batches.values as CellValue[][]).find((r) => r.batch === options.batch);
     const lotSize = Number(batchRow?.lot_size || rows.length) || rows.length;
     const plan = planOf(batchRow, lotSize);
     const summary = summarizeInspection(toInspectedItems(rows, policies, paramsOf(batchRow).strata), { plan });
@@ -118,10 +134,16 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     const pct = (x: number) => (Number.isFinite(x) ? x : '');
     const interval = (w: [number, number]) => `${fmt(w[0])} – ${fmt(w[1])}`;
     const kappa = (k: number) => (Number.isFinite(k) ? Math.round(k * 1000) / 1000 : '');
-    const decisionText = !summary.lotDecision ? '' : summary.lotDecision.decision === 'undecided' ? L('report.decision.undecided', { defects: summary.defects }) : L(summary.lotDecision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject');
+    const decisionText = !summary.lotDecision
+      ? ''
+      : summary.lotDecision.decision === 'undecided'
+        ? L('report.decision.undecided', { defects: summary.defects })
+        : L(summary.lotDecision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject');
     const disputed = rows.filter((r) => r.dispute !== '' && r.qaVerdict !== null).length;
     const overturned = rows.filter((r) => r.settlement === 'overturned' && r.qaVerdict !== null).length;
-    const headline = weightedHeadline ? summary.weighted : { estimate: summary.accuracy.rate, interval: summary.accuracy.wilson };
+    const headline = weightedHeadline
+      ? summary.weighted
+      : { estimate: summary.accuracy.rate, interval: summary.accuracy.wilson };
     const fingerprint = inspectionFingerprint(values);
     const params = paramsOf(batchRow);
     const summaryCells: Record<SummaryRow, [string, CellValue]> = {
@@ -132,7 +154,10 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       pending: [L('report.pending'), summary.pending],
       escalated: [L('report.escalated'), counts.escalated],
       headline: [L(weightedHeadline ? 'report.accuracyWeightedHeadline' : 'report.accuracy'), pct(headline.estimate)],
-      headlineInterval: [L(weightedHeadline ? 'report.weightedInterval' : 'report.interval'), interval(headline.interval)],
+      headlineInterval: [
+        L(weightedHeadline ? 'report.weightedInterval' : 'report.interval'),
+        interval(headline.interval),
+      ],
       accuracyUnweighted: [L('report.accuracyUnweighted'), pct(summary.accuracy.rate)],
       weightedAccuracy: [L('report.weightedAccuracy'), pct(summary.weighted.estimate)],
       weightedInterval: [L('report.weightedInterval'), interval(summary.weighted.interval)],
@@ -142,7 +167,19 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
       wrongAction: [L('report.wrongAction'), pct(summary.errorRates.wrong_action.rate)],
       kappa: [L('report.kappa'), kappa(summary.kappa)],
       kappaWithPolicy: [L('report.kappaWithPolicy'), kappa(summary.kappaWithPolicy)],
-      plan: [L('report.plan'), plan ? L('report.planValue', { level: String(params.level ?? ''), aql: String(params.aql ?? ''), letter: plan.letter, n: plan.sampleSize, ac: plan.accept, re: plan.reject }) : ''],
+      plan: [
+        L('report.plan'),
+        plan
+          ? L('report.planValue', {
+              level: String(params.level ?? ''),
+              aql: String(params.aql ?? ''),
+              letter: plan.letter,
+              n: plan.sampleSize,
+              ac: plan.accept,
+              re: plan.reject,
+            })
+          : '',
+      ],
       decision: [L('report.decision'), decisionText],
       weightedMethod: [L('report.weightedMethod'), L('report.weightedMethodValue')],
       fingerprint: [L('report.fingerprint'), fingerprint],
@@ -152,33 +189,65 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
     await writeRows(context, ws, REPORT.summary.row, REPORT.summary.column, block, [0, 1]);
     // Disputes beside the summary (the summary block keeps its 21 rows: the fingerprint stays at B21).
     // Our own labels and two counts: no untrusted text, so no escaping request of their own.
-    ws.getRangeByIndexes(REPORT.disputes.row, REPORT.disputes.column, 3, 2).values = [[L('report.disputed'), disputed], [L('report.overturned'), overturned], [repeated ? L('report.repeatedRows', { count: repeated, sheet: inspection }) : '', '']];
-    for (const r of percentRows()) ws.getRangeByIndexes(REPORT.summary.row + r, REPORT.summary.column + 1, 1, 1).numberFormat = [['0.0%']];
+    ws.getRangeByIndexes(REPORT.disputes.row, REPORT.disputes.column, 3, 2).values = [
+      [L('report.disputed'), disputed],
+      [L('report.overturned'), overturned],
+      [repeated ? L('report.repeatedRows', { count: repeated, sheet: inspection }) : '', ''],
+    ];
+    for (const r of percentRows())
+      ws.getRangeByIndexes(REPORT.summary.row + r, REPORT.summary.column + 1, 1, 1).numberFormat = [['0.0%']];
     ws.getRange('A1').format.font.bold = true;
     ws.getRange('A:A').format.columnWidth = 260;
     ws.getRange('B:B').format.columnWidth = 200;
 
-    const errors: CellValue[][] = [[L('report.errorTypes'), '#'], ...DEFECT_OUTCOMES.map((o) => [L(`outcome.${o}` as MessageKey), summary.outcomes[o]])];
+    const errors: CellValue[][] = [
+      [L('report.errorTypes'), '#'],
+      ...DEFECT_OUTCOMES.map((o) => [L(`outcome.${o}` as MessageKey), summary.outcomes[o]]),
+    ];
     await writeRows(context, ws, REPORT.errorTable.row, REPORT.errorTable.column, errors, [0]);
     await writeReasonTables(context, ws, rows, await reasonsLater(), L, lang);
     const escalated = rows.filter((r) => r.escalate);
     await writeEscalations(context, ws, escalated, L, lang, policies);
     const pending = outcomeLabel('pending', sheetLang);
-    const pivots = [...(await writePivots(context, ws, options.batch, header, refreshed, L)), ...(await writeRecutPivots(context, ws, options.batch, header, refreshed, L))];
+    const pivots = [
+      ...(await writePivots(context, ws, options.batch, header, refreshed, L)),
+      ...(await writeRecutPivots(context, ws, options.batch, header, refreshed, L)),
+    ];
     // Pending items are not inspected: hidden, so each row's percentages are over its inspected items
     // (again after a file round trip, which may not keep an item's visibility). One request for all.
-    await hidePendingItems(context, pivots, header[locateInspectionColumns(header).at('outcome')] ?? 'outcome', pending);
+    await hidePendingItems(
+      context,
+      pivots,
+      header[locateInspectionColumns(header).at('outcome')] ?? 'outcome',
+      pending,
+    );
     const charts = ws.charts;
     if (refreshed) charts.load('items/name');
     await context.sync();
     if (!refreshed || charts.items.length === 0) {
-      const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRangeByIndexes(REPORT.errorTable.row, REPORT.errorTable.column, errors.length, 2), 'Columns' as Excel.ChartSeriesBy);
+      const chart = ws.charts.add(
+        'ColumnClustered' as Excel.ChartType,
+        ws.getRangeByIndexes(REPORT.errorTable.row, REPORT.errorTable.column, errors.length, 2),
+        'Columns' as Excel.ChartSeriesBy,
+      );
       chart.title.text = L('report.errorTypes');
       // Beside the error table, above the pivots.
       chart.setPosition(REPORT.chart.from, REPORT.chart.to);
       await context.sync();
     }
-    return { sheet: reportName, summary, lotSize, lotUnit: params.unit, refreshed, escalations: escalated.length, weightedHeadline, fingerprint, disputed, overturned, repeatedRows: repeated };
+    return {
+      sheet: reportName,
+      summary,
+      lotSize,
+      lotUnit: params.unit,
+      refreshed,
+      escalations: escalated.length,
+      weightedHeadline,
+      fingerprint,
+      disputed,
+      overturned,
+      repeatedRows: repeated,
+    };
   });
 }
 
@@ -188,7 +257,14 @@ async function report(run: BatchRunner, options: ReportOptions): Promise<ReportR
  * refreshes whatever the saved file kept.
  */
 /** A pivot of the inspection table: one field down, the outcome across, items counted. */
-function addOutcomePivot(ws: Excel.Worksheet, table: Excel.Table, name: string, at: string | Excel.Range, rowField: string, field: (c: InspectionColumn) => string) {
+function addOutcomePivot(
+  ws: Excel.Worksheet,
+  table: Excel.Table,
+  name: string,
+  at: string | Excel.Range,
+  rowField: string,
+  field: (c: InspectionColumn) => string,
+) {
   const pivot = ws.pivotTables.add(name, table as unknown as Excel.Range, at);
   // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
   pivot.layout.autoFormat = false;
@@ -200,13 +276,27 @@ function addOutcomePivot(ws: Excel.Worksheet, table: Excel.Table, name: string, 
 }
 
 /** Hides the pending outcome in pivots, so each row's figures are over its inspected items. */
-async function hidePendingItems(context: Excel.RequestContext, pivots: Excel.PivotTable[], outcome: string, pendingLabel: string): Promise<void> {
-  const items = pivots.map((pivot) => pivot.columnHierarchies.getItem(outcome).fields.getItem(outcome).items.getItemOrNullObject(pendingLabel));
+async function hidePendingItems(
+  context: Excel.RequestContext,
+  pivots: Excel.PivotTable[],
+  outcome: string,
+  pendingLabel: string,
+): Promise<void> {
+  const items = pivots.map((pivot) =>
+    pivot.columnHierarchies.getItem(outcome).fields.getItem(outcome).items.getItemOrNullObject(pendingLabel),
+  );
   await context.sync();
   for (const item of items) if (!item.isNullObject) item.visible = false;
 }
 
-async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], refreshed: boolean, L: (k: MessageKey) => string): Promise<Excel.PivotTable[]> {
+async function writePivots(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  batch: string,
+  header: string[],
+  refreshed: boolean,
+  L: (k: MessageKey) => string,
+): Promise<Excel.PivotTable[]> {
   const found = refreshed ? REPORT.pivots.map((p) => ws.pivotTables.getItemOrNullObject(pivotName(batch, p.id))) : [];
   const area = ws.getUsedRangeOrNullObject();
   if (refreshed) {
@@ -222,7 +312,13 @@ async function writePivots(context: Excel.RequestContext, ws: Excel.Worksheet, b
   for (const p of found) if (!p.isNullObject) p.delete();
   if (refreshed && !area.isNullObject) {
     const last = area.rowIndex + area.rowCount;
-    if (last > REPORT.pivotArea.row) ws.getRangeByIndexes(REPORT.pivotArea.row, REPORT.pivotArea.column, last - REPORT.pivotArea.row, REPORT.pivotArea.columnCount).clear('All' as Excel.ClearApplyTo);
+    if (last > REPORT.pivotArea.row)
+      ws.getRangeByIndexes(
+        REPORT.pivotArea.row,
+        REPORT.pivotArea.column,
+        last - REPORT.pivotArea.row,
+        REPORT.pivotArea.columnCount,
+      ).clear('All' as Excel.ClearApplyTo);
   }
   // The inspection sheet's own table (one per sheet), whatever rule named it.
   const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
@@ -246,7 +342,14 @@ function slicersSupported(): boolean {
 }
 
 /** Errors by reason (D9) and by reason and policy (CI1), reasons in the report language; rewritten on refresh. */
-async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], reasons: ReasonsInUse, L: (k: MessageKey) => string, lang: Lang): Promise<void> {
+async function writeReasonTables(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  rows: InspectionRow[],
+  reasons: ReasonsInUse,
+  L: (k: MessageKey) => string,
+  lang: Lang,
+): Promise<void> {
   const { reasonTable, reasonRows: kept } = REPORT;
   const reasonPolicy = reasonPolicyAt();
   ws.getRangeByIndexes(reasonTable.row, reasonTable.column, kept, 2).clear('Contents' as Excel.ClearApplyTo);
@@ -261,11 +364,23 @@ async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksh
     byReasonPolicy.set(key, (byReasonPolicy.get(key) ?? 0) + 1);
   }
   // The sheet's reasons in their order, then codes no longer listed, then "no reason".
-  const order = [...reasons.reasons.map((r) => r.code), ...[...byReason.keys()].filter((c) => c && !reasons.reasons.some((r) => r.code === c)), ''];
-  const reasonRows: CellValue[][] = [[L('report.byReason'), '#'], ...order.filter((c) => byReason.has(c) || c !== '').map((c) => [name(c), byReason.get(c) ?? 0])];
+  const order = [
+    ...reasons.reasons.map((r) => r.code),
+    ...[...byReason.keys()].filter((c) => c && !reasons.reasons.some((r) => r.code === c)),
+    '',
+  ];
+  const reasonRows: CellValue[][] = [
+    [L('report.byReason'), '#'],
+    ...order.filter((c) => byReason.has(c) || c !== '').map((c) => [name(c), byReason.get(c) ?? 0]),
+  ];
   await writeRows(context, ws, reasonTable.row, reasonTable.column, reasonRows.slice(0, kept), [0]);
-  const pairs = [...byReasonPolicy.entries()].map(([k, n]) => [...(JSON.parse(k) as [string, string]), n] as [string, string, number]).sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a[1].localeCompare(b[1]));
-  const pairRows: CellValue[][] = [[L('report.reasonByPolicy'), '', ''], ...pairs.map(([reason, policy, n]) => [name(reason), policy, n])];
+  const pairs = [...byReasonPolicy.entries()]
+    .map(([k, n]) => [...(JSON.parse(k) as [string, string]), n] as [string, string, number])
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a[1].localeCompare(b[1]));
+  const pairRows: CellValue[][] = [
+    [L('report.reasonByPolicy'), '', ''],
+    ...pairs.map(([reason, policy, n]) => [name(reason), policy, n]),
+  ];
   await writeRows(context, ws, reasonPolicy.row, reasonPolicy.column, pairRows.slice(0, kept), [0, 1]);
 }
 
@@ -275,7 +390,14 @@ async function writeReasonTables(context: Excel.RequestContext, ws: Excel.Worksh
  * round trip may have kept only their values). A sheet drawn before a column existed gets only the
  * pivots of the columns it has.
  */
-async function writeRecutPivots(context: Excel.RequestContext, ws: Excel.Worksheet, batch: string, header: string[], refreshed: boolean, L: (k: MessageKey, p?: Record<string, string | number>) => string): Promise<Excel.PivotTable[]> {
+async function writeRecutPivots(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  batch: string,
+  header: string[],
+  refreshed: boolean,
+  L: (k: MessageKey, p?: Record<string, string | number>) => string,
+): Promise<Excel.PivotTable[]> {
   const { at } = locateInspectionColumns(header);
   const present = recutPivots().filter((p) => at(p.field) >= 0);
   const field = (c: InspectionColumn) => header[at(c)] ?? c;
@@ -287,14 +409,22 @@ async function writeRecutPivots(context: Excel.RequestContext, ws: Excel.Workshe
   }
   for (const p of found) if (!p.isNullObject) p.delete();
   const area = recutArea();
-  if (refreshed) ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).clear('All' as Excel.ClearApplyTo);
+  if (refreshed)
+    ws.getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount).clear('All' as Excel.ClearApplyTo);
   const table = context.workbook.worksheets.getItem(inspectionSheetName(batch)).tables.getItemAt(0);
   const slicers = slicersSupported();
   const fields = present.map((p) => p.field);
   const added: Excel.PivotTable[] = [];
   for (const p of present) {
     ws.getRangeByIndexes(p.row - 1, p.column, 1, 1).values = [[L('report.recut', { field: p.field })]];
-    const { pivot } = addOutcomePivot(ws, table, pivotName(batch, p.id), ws.getRangeByIndexes(p.row, p.column, 1, 1), field(p.field), field);
+    const { pivot } = addOutcomePivot(
+      ws,
+      table,
+      pivotName(batch, p.id),
+      ws.getRangeByIndexes(p.row, p.column, 1, 1),
+      field(p.field),
+      field,
+    );
     // ExcelApi 1.10: slicers beside the pivot; elsewhere the other re-cut fields as filter fields.
     for (const f of fields.filter((f) => f !== p.field)) {
       if (slicers) context.workbook.slicers.add(pivot as unknown as Excel.PivotTable, field(f), ws);
@@ -342,7 +472,9 @@ export type ReportStatus = 'none' | 'current' | 'stale';
 export async function reportStatus(run: BatchRunner, batch: string): Promise<ReportStatus> {
   try {
     return await run(async (context) => {
-      const used = context.workbook.worksheets.getItemOrNullObject(inspectionSheetName(batch)).getUsedRangeOrNullObject(true);
+      const used = context.workbook.worksheets
+        .getItemOrNullObject(inspectionSheetName(batch))
+        .getUsedRangeOrNullObject(true);
       used.load('values');
       const report = context.workbook.worksheets.getItemOrNullObject(reportSheetName(batch));
       await context.sync();
@@ -351,27 +483,54 @@ export async function reportStatus(run: BatchRunner, batch: string): Promise<Rep
       kept.load('values');
       await context.sync();
       if (used.isNullObject) return 'stale';
-      return String((kept.values as CellValue[][])[0][0]) === inspectionFingerprint(used.values as CellValue[][]) ? 'current' : 'stale';
+      return String((kept.values as CellValue[][])[0][0]) === inspectionFingerprint(used.values as CellValue[][])
+        ? 'current'
+        : 'stale';
     });
   } catch (error) {
     throw toFlowError(error, reportSheetName(batch));
   }
 }
 
-async function writeEscalations(context: Excel.RequestContext, ws: Excel.Worksheet, rows: InspectionRow[], L: (k: MessageKey) => string, lang: Lang, policies: PolicyLookup): Promise<void> {
+async function writeEscalations(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  rows: InspectionRow[],
+  L: (k: MessageKey) => string,
+  lang: Lang,
+  policies: PolicyLookup,
+): Promise<void> {
   // Clear the previous list (a refresh may have fewer rows), then write the current one.
   const { escalations: at, escalationColumns: columns, escalationRows } = REPORT;
   const pad = (first: string) => [first, ...columns.slice(1).map(() => '')];
   ws.getRangeByIndexes(at.row, at.column, escalationRows, columns.length).clear('Contents' as Excel.ClearApplyTo);
   const list: CellValue[][] = [pad(L('report.escalations')), columns.map((c) => inspectionLabel(c, lang))];
   if (rows.length === 0) list.push(pad(L('report.noEscalations')));
-  const verdictText = (r: InspectionRow) => (r.qaVerdict === 'escalate' ? L('report.awaitingDecision') : r.qaVerdict ? L(`verdict.${r.qaVerdict}` as MessageKey) : '');
-  const cellOf = (r: InspectionRow, c: (typeof columns)[number]) => (c === 'policy' ? policies.name(r.qaPolicy || r.policy, lang) : c === 'qa_verdict' ? verdictText(r) : r.cells[c]);
+  const verdictText = (r: InspectionRow) =>
+    r.qaVerdict === 'escalate'
+      ? L('report.awaitingDecision')
+      : r.qaVerdict
+        ? L(`verdict.${r.qaVerdict}` as MessageKey)
+        : '';
+  const cellOf = (r: InspectionRow, c: (typeof columns)[number]) =>
+    c === 'policy' ? policies.name(r.qaPolicy || r.policy, lang) : c === 'qa_verdict' ? verdictText(r) : r.cells[c];
   for (const r of rows.slice(0, escalationRows - 10)) list.push(columns.map((c) => cellOf(r, c)));
-  await writeRows(context, ws, at.row, at.column, list, columns.map((_, i) => i));
+  await writeRows(
+    context,
+    ws,
+    at.row,
+    at.column,
+    list,
+    columns.map((_, i) => i),
+  );
 }
 
-function paramsOf(batchRow: BatchRecord | undefined): { level?: InspectionLevel; aql?: Aql; strata: string[]; unit: 'item' | 'decision' } {
+function paramsOf(batchRow: BatchRecord | undefined): {
+  level?: InspectionLevel;
+  aql?: Aql;
+  strata: string[];
+  unit: 'item' | 'decision';
+} {
   const p = batchParameters(batchRow);
   const strata = Array.isArray(p.strata) ? p.strata.map(String) : [];
   // The add-in's own draw takes one decision per item; a warehouse draw says which unit it counted.

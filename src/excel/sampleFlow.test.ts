@@ -23,7 +23,13 @@ test('a sample of 50 by ISO 2859-1 becomes a table with dropdowns, colors, froze
   const { b } = decisionsBook();
   const before = sheetSnapshot(b.model.sheet('Decisions')!);
   const syncs0 = b.instrumentation.syncs;
-  const result = await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'iso2859', level: 'II', aql: '1.5' }, seed: 'w48', now: NOW });
+  const result = await sampleFlow(b.run, {
+    batch: 'w48',
+    method: 'simple',
+    size: { kind: 'iso2859', level: 'II', aql: '1.5' },
+    seed: 'w48',
+    now: NOW,
+  });
   const plan = samplingPlan({ lotSize: result.lotSize, level: 'II', aql: 1.5 });
   expect(result.sampleSize).toBe(plan.sampleSize);
   expect(sheetSnapshot(b.model.sheet('Decisions')!)).toBe(before);
@@ -34,28 +40,74 @@ test('a sample of 50 by ISO 2859-1 becomes a table with dropdowns, colors, froze
   expect(sheet.formulas.size).toBe(0); // nothing copied became a formula
   expect(values.slice(1).every((r) => typeof r[0] === 'string' && /^\d{19}$/.test(r[0] as string))).toBe(true);
   expect(values.slice(1).every((r) => r[INSPECTION_COLUMNS.indexOf('outcome')] === 'pending')).toBe(true);
-  expect(b.model.tables.find((t) => t.name === 'QA_w48')?.rect).toEqual({ row: 0, column: 0, rowCount: plan.sampleSize + 1, columnCount: INSPECTION_COLUMNS.length });
+  expect(b.model.tables.find((t) => t.name === 'QA_w48')?.rect).toEqual({
+    row: 0,
+    column: 0,
+    rowCount: plan.sampleSize + 1,
+    columnCount: INSPECTION_COLUMNS.length,
+  });
   // One dropdown per listed column of the schema (in column order).
-  expect(sheet.validations.map((v) => v.source).sort()).toEqual(["='QA Reasons'!$A$2:$A$7", "='QA Taxonomy'!$A$2:$A$32", 'approve,remove,age_restrict,fyf_ineligible,escalate', 'upheld,overturned', 'yes,no']);
-  expect(sheet.conditionalFormats.map((c) => c.rule.text).sort()).toEqual(['correct', 'over_enforcement', 'pending', 'under_enforcement', 'wrong_action', 'wrong_policy']);
+  expect(sheet.validations.map((v) => v.source).sort()).toEqual([
+    "='QA Reasons'!$A$2:$A$7",
+    "='QA Taxonomy'!$A$2:$A$32",
+    'approve,remove,age_restrict,fyf_ineligible,escalate',
+    'upheld,overturned',
+    'yes,no',
+  ]);
+  expect(sheet.conditionalFormats.map((c) => c.rule.text).sort()).toEqual([
+    'correct',
+    'over_enforcement',
+    'pending',
+    'under_enforcement',
+    'wrong_action',
+    'wrong_policy',
+  ]);
   expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
   const batches = b.valuesOf('QA Batches');
   expect(batches[1].slice(0, 1)).toEqual(['w48']);
-  expect(batches[1].slice(6, 12)).toEqual(['w48', result.lotSize, plan.sampleSize, plan.letter, plan.accept, plan.reject]);
+  expect(batches[1].slice(6, 12)).toEqual([
+    'w48',
+    result.lotSize,
+    plan.sampleSize,
+    plan.letter,
+    plan.accept,
+    plan.reject,
+  ]);
   expect(b.instrumentation.syncs - syncs0).toBeLessThanOrEqual(Math.ceil(3000 / 1000) + 10);
 });
 
 test('the same seed draws the same items; a second batch leaves out the first batch; an existing batch is never overwritten', async () => {
   const { b } = decisionsBook(2000);
-  const first = await sampleFlow(b.run, { batch: 'a', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 's', now: NOW });
+  const first = await sampleFlow(b.run, {
+    batch: 'a',
+    method: 'simple',
+    size: { kind: 'fixed', n: 40 },
+    seed: 's',
+    now: NOW,
+  });
   const { b: b2 } = decisionsBook(2000);
-  const again = await sampleFlow(b2.run, { batch: 'a', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 's', now: NOW });
+  const again = await sampleFlow(b2.run, {
+    batch: 'a',
+    method: 'simple',
+    size: { kind: 'fixed', n: 40 },
+    seed: 's',
+    now: NOW,
+  });
   expect(again.itemIds).toEqual(first.itemIds);
-  const second = await sampleFlow(b.run, { batch: 'b', method: 'stratified_proportional', strata: ['market'], size: { kind: 'fixed', n: 40 }, seed: 's', now: NOW });
+  const second = await sampleFlow(b.run, {
+    batch: 'b',
+    method: 'stratified_proportional',
+    strata: ['market'],
+    size: { kind: 'fixed', n: 40 },
+    seed: 's',
+    now: NOW,
+  });
   expect(second.itemIds.filter((id) => first.itemIds.includes(id))).toEqual([]);
   expect(second.lotSize).toBe(first.lotSize - 40);
   const before = JSON.stringify(b.valuesOf('QA a'));
-  await expect(sampleFlow(b.run, { batch: 'A', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW })).rejects.toMatchObject({ key: 'flow.error.batchExists' });
+  await expect(
+    sampleFlow(b.run, { batch: 'A', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW }),
+  ).rejects.toMatchObject({ key: 'flow.error.batchExists' });
   expect(JSON.stringify(b.valuesOf('QA a'))).toBe(before);
 });
 
@@ -70,18 +122,27 @@ test('an interrupted sample leaves no half-written sheet and no batch row', asyn
     const before = names();
     const batchesBefore = b.valuesOf('QA Batches').length;
     b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
-    await expect(sampleFlow(b.run, { batch: `k${k}`, method: 'simple', size: { kind: 'fixed', n: 5 }, seed: `k${k}`, now: NOW })).rejects.toMatchObject({ name: 'FlowError' });
+    await expect(
+      sampleFlow(b.run, { batch: `k${k}`, method: 'simple', size: { kind: 'fixed', n: 5 }, seed: `k${k}`, now: NOW }),
+    ).rejects.toMatchObject({ name: 'FlowError' });
     b.instrumentation.failAtSync = undefined;
     expect(names()).toEqual(before);
     expect(b.valuesOf('QA Batches')).toHaveLength(batchesBefore);
   }
 });
 
-test('an interrupted calibration draw leaves none of its inspectors\' sheets and no batch row, whichever sync fails', async () => {
+test("an interrupted calibration draw leaves none of its inspectors' sheets and no batch row, whichever sync fails", async () => {
   const { b } = decisionsBook(300);
   await sampleFlow(b.run, { batch: 'warm', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW });
   const s0 = b.instrumentation.syncs;
-  await sampleFlow(b.run, { batch: 'count', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'y', now: NOW, inspectors: ['a', 'b', 'c'] });
+  await sampleFlow(b.run, {
+    batch: 'count',
+    method: 'simple',
+    size: { kind: 'fixed', n: 5 },
+    seed: 'y',
+    now: NOW,
+    inspectors: ['a', 'b', 'c'],
+  });
   const perRun = b.instrumentation.syncs - s0;
   expect(b.valuesOf('QA Batches').map((r) => r[0])).toEqual(['batch', 'warm', 'count-1', 'count-2', 'count-3']);
   const names = () => b.model.sheets.map((s) => s.name).sort();
@@ -89,7 +150,16 @@ test('an interrupted calibration draw leaves none of its inspectors\' sheets and
     const before = names();
     const batchesBefore = JSON.stringify(b.valuesOf('QA Batches'));
     b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
-    await expect(sampleFlow(b.run, { batch: `k${k}`, method: 'simple', size: { kind: 'fixed', n: 5 }, seed: `k${k}`, now: NOW, inspectors: ['a', 'b', 'c'] })).rejects.toMatchObject({ name: 'FlowError' });
+    await expect(
+      sampleFlow(b.run, {
+        batch: `k${k}`,
+        method: 'simple',
+        size: { kind: 'fixed', n: 5 },
+        seed: `k${k}`,
+        now: NOW,
+        inspectors: ['a', 'b', 'c'],
+      }),
+    ).rejects.toMatchObject({ name: 'FlowError' });
     b.instrumentation.failAtSync = undefined;
     expect(names()).toEqual(before);
     expect(JSON.stringify(b.valuesOf('QA Batches'))).toBe(batchesBefore);
@@ -98,8 +168,19 @@ test('an interrupted calibration draw leaves none of its inspectors\' sheets and
 
 test('bad batch names and empty lots give clear messages', async () => {
   const { b } = decisionsBook(100);
-  await expect(sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW })).rejects.toMatchObject({ key: 'batch.error.tooLong' });
-  await expect(sampleFlow(b.run, { batch: 'none', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, filters: { markets: ['ZZ'] } })).rejects.toMatchObject({ key: 'flow.error.emptySample' });
+  await expect(
+    sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW }),
+  ).rejects.toMatchObject({ key: 'batch.error.tooLong' });
+  await expect(
+    sampleFlow(b.run, {
+      batch: 'none',
+      method: 'simple',
+      size: { kind: 'fixed', n: 5 },
+      seed: 's',
+      now: NOW,
+      filters: { markets: ['ZZ'] },
+    }),
+  ).rejects.toMatchObject({ key: 'flow.error.emptySample' });
 });
 
 test('a policy written by its Japanese name is copied as its code, so an inspector agreeing with it counts as correct', async () => {
@@ -115,7 +196,11 @@ test('a policy written by its Japanese name is copied as its code, so an inspect
   const values = b.valuesOf('QA ja1');
   const policy = INSPECTION_COLUMNS.indexOf('policy');
   const byId = Object.fromEntries(values.slice(1).map((r) => [r[0], r[policy]]));
-  expect(byId).toEqual({ '7300000000000000001': 'SAF.HATE', '7300000000000000002': 'SAF.HATE', '7300000000000000003': 'まだない規約' });
+  expect(byId).toEqual({
+    '7300000000000000001': 'SAF.HATE',
+    '7300000000000000002': 'SAF.HATE',
+    '7300000000000000003': 'まだない規約',
+  });
 });
 
 test('by items, an item ID on two rows is drawn once, as its first row: that row, its policy and its severity; by decisions, both rows', async () => {
@@ -127,7 +212,14 @@ test('by items, an item ID on two rows is drawn once, as its first row: that row
     ['7300000000000000001', 'lee.k', 'remove', 'SAF.HARASS'],
   ]);
   b.model.activeSheet = b.model.sheet('Decisions');
-  const result = await sampleFlow(b.run, { batch: 'dup', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, unit: 'item' });
+  const result = await sampleFlow(b.run, {
+    batch: 'dup',
+    method: 'simple',
+    size: { kind: 'fixed', n: 5 },
+    seed: 's',
+    now: NOW,
+    unit: 'item',
+  });
   expect(result.lotSize).toBe(2);
   const rows = b.valuesOf('QA dup').slice(1);
   const first = rows.find((r) => r[0] === '7300000000000000001')!;
@@ -135,8 +227,18 @@ test('by items, an item ID on two rows is drawn once, as its first row: that row
   expect(first[INSPECTION_COLUMNS.indexOf('moderator')]).toBe('sato.h');
   expect(first[INSPECTION_COLUMNS.indexOf('policy')]).toBe('SAF.HATE');
   expect(first[INSPECTION_COLUMNS.indexOf('severity')]).toBe(4); // SAF.HATE, not SAF.HARASS (3)
-  const byDecision = await sampleFlow(b.run, { batch: 'dec', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW, includePreviouslySampled: true });
+  const byDecision = await sampleFlow(b.run, {
+    batch: 'dec',
+    method: 'simple',
+    size: { kind: 'fixed', n: 5 },
+    seed: 's',
+    now: NOW,
+    includePreviouslySampled: true,
+  });
   expect(byDecision.lotSize).toBe(3);
-  const sources = b.valuesOf('QA dec').slice(1).map((r) => r[INSPECTION_COLUMNS.indexOf('source_row')]);
+  const sources = b
+    .valuesOf('QA dec')
+    .slice(1)
+    .map((r) => r[INSPECTION_COLUMNS.indexOf('source_row')]);
   expect([...sources].sort()).toEqual([2, 3, 4]);
 });

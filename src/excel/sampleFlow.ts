@@ -1,5 +1,14 @@
 import type { Mapping } from '../core/mapping/detectMapping';
-import { col, inspectionHeader, inspectionSheet, listValues, locateInspectionColumns, outcomeLabel, type DrawnRow, type InspectionColumnSpec } from './schema/inspectionSheet';
+import {
+  col,
+  inspectionHeader,
+  inspectionSheet,
+  listValues,
+  locateInspectionColumns,
+  outcomeLabel,
+  type DrawnRow,
+  type InspectionColumnSpec,
+} from './schema/inspectionSheet';
 import { queueOwnedHeader, queueOwnedSheet } from './ownedSheet';
 import { batchesSheet } from './schema/batchesSheet';
 import { matchKey } from '../core/text/matchKey';
@@ -9,12 +18,30 @@ import type { CellValue } from '../excelSpec';
 import { samplingPlan, type SamplingPlan } from '../core/iso2859/samplingPlan';
 import type { Aql, Inspection, InspectionLevel } from '../core/iso2859/planTables';
 import { cochranSampleSize } from '../core/sampling/cochranSampleSize';
-import { drawFromEligible, drawnDecisionKey, selectEligible, type SampleFilters, type SampleResult, type SamplingMethod, type SamplingUnit } from '../core/sampling/drawSample';
+import {
+  drawFromEligible,
+  drawnDecisionKey,
+  selectEligible,
+  type SampleFilters,
+  type SampleResult,
+  type SamplingMethod,
+  type SamplingUnit,
+} from '../core/sampling/drawSample';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
 import type { Decision } from '../core/validation/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
-import { MAX_BATCH_ID, REASONS_SHEET, TAXONOMY_SHEET, calibrationMemberBatch, inspectionSheetName, inspectionTableName, isInspectionSheet, batchNameProblem, reportSheetName } from './sheets';
+import {
+  MAX_BATCH_ID,
+  REASONS_SHEET,
+  TAXONOMY_SHEET,
+  calibrationMemberBatch,
+  inspectionSheetName,
+  inspectionTableName,
+  isInspectionSheet,
+  batchNameProblem,
+  reportSheetName,
+} from './sheets';
 import { queueDefaultReasons, queueReasonsRead, type ReasonsRead } from './reasonsFlow';
 import { loadTaxonomy } from './taxonomyFlow';
 import { readNamedColumns } from './readColumns';
@@ -89,7 +116,6 @@ export interface SampleFlowResult {
   itemIds: string[];
 }
 
-
 /** Outcome colors: green for correct, reds and oranges for the four errors, grey for pending. */
 export const OUTCOME_COLORS: Record<string, string> = {
   correct: '#DFF6DD',
@@ -110,7 +136,17 @@ export function sampleSizeFor(size: SampleSize, lotSize: number): { n: number; p
     case 'percent':
       return { n: Math.min(lotSize, Math.ceil((lotSize * size.percent) / 100)) };
     case 'cochran':
-      return { n: Math.min(lotSize, cochranSampleSize({ population: Math.max(1, lotSize), confidence: size.confidence, margin: size.margin, proportion: size.proportion })) };
+      return {
+        n: Math.min(
+          lotSize,
+          cochranSampleSize({
+            population: Math.max(1, lotSize),
+            confidence: size.confidence,
+            margin: size.margin,
+            proportion: size.proportion,
+          }),
+        ),
+      };
     case 'iso2859': {
       if (lotSize < 2) return { n: lotSize };
       const plan = samplingPlan({ lotSize, level: size.level, aql: size.aql, inspection: size.inspection });
@@ -151,10 +187,16 @@ export interface SamplePreview {
 function checkDrawOptions(options: DrawOptions, at?: DecisionsLocation): void {
   const fields = DECISION_FIELDS as readonly string[];
   const unknown = options.strata?.find((f) => !fields.includes(f));
-  if (unknown !== undefined) throw new FlowError('flow.error.stratumField', { field: unknown, fields: DECISION_FIELDS.join(', ') });
-  const unmapped = at && options.method !== 'simple' && options.method !== 'moderator_quota' ? options.strata?.find((f) => at.mapping[f] === undefined) : undefined;
-  if (unmapped !== undefined && at) throw new FlowError('flow.error.stratumUnmapped', { field: unmapped, sheet: at.sheet });
-  if (options.quota !== undefined && !(Number.isInteger(options.quota) && options.quota >= 1)) throw new FlowError('flow.error.quota', { value: String(options.quota) });
+  if (unknown !== undefined)
+    throw new FlowError('flow.error.stratumField', { field: unknown, fields: DECISION_FIELDS.join(', ') });
+  const unmapped =
+    at && options.method !== 'simple' && options.method !== 'moderator_quota'
+      ? options.strata?.find((f) => at.mapping[f] === undefined)
+      : undefined;
+  if (unmapped !== undefined && at)
+    throw new FlowError('flow.error.stratumUnmapped', { field: unmapped, sheet: at.sheet });
+  if (options.quota !== undefined && !(Number.isInteger(options.quota) && options.quota >= 1))
+    throw new FlowError('flow.error.quota', { value: String(options.quota) });
 }
 
 /** What earlier batches drew: item IDs (by match key), and decisions as drawnDecisionKey(item, moderator). */
@@ -186,14 +228,31 @@ async function earlierItemIds(context: Excel.RequestContext, names: string[]): P
 type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
-async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: EarlierDraws, taxonomy: Taxonomy, at: DecisionsLocation) {
+async function drawFromLot(
+  run: BatchRunner,
+  options: DrawOptions,
+  earlier: EarlierDraws,
+  taxonomy: Taxonomy,
+  at: DecisionsLocation,
+) {
   checkDrawOptions(options, at);
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
+  const validator = createDecisionValidator({
+    mapping: at.mapping,
+    taxonomy,
+    now: options.now ?? Date.now(),
+    collectDecisions: true,
+    maxFindings: 0,
+    expectedRows: at.lastRow - at.headerRow,
+    headerWidth: at.headerWidth,
+  });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const { lot, leftOut } = validator.finish();
   const unit = options.unit ?? 'decision';
   // A decision draw leaves out the decisions earlier batches drew (another moderator's judgment of the same item stays eligible).
-  const selection = unit === 'item' ? selectEligible(lot, options.filters, earlier.items, 'item') : selectEligible(lot, options.filters, undefined, 'decision', earlier.decisions);
+  const selection =
+    unit === 'item'
+      ? selectEligible(lot, options.filters, earlier.items, 'item')
+      : selectEligible(lot, options.filters, undefined, 'decision', earlier.decisions);
   const { n, plan } = sampleSizeFor(options.size, selection.eligible.length);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
   const drawn = drawFromEligible(lot, selection, {
@@ -212,12 +271,33 @@ async function drawFromLot(run: BatchRunner, options: DrawOptions, earlier: Earl
 }
 
 /** The decisions of a sample drawn elsewhere, read as drawFromLot reads a lot, with the draw as given. */
-async function readPredrawn(run: BatchRunner, options: DrawOptions, predrawn: PredrawnSample, taxonomy: Taxonomy, at: DecisionsLocation) {
+async function readPredrawn(
+  run: BatchRunner,
+  options: DrawOptions,
+  predrawn: PredrawnSample,
+  taxonomy: Taxonomy,
+  at: DecisionsLocation,
+) {
   // The draw was made elsewhere: every drawn row is read, whatever this validator would leave out.
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now: options.now ?? Date.now(), collectDecisions: true, maxFindings: 0, expectedRows: at.lastRow - at.headerRow, keepFailedRows: true });
+  const validator = createDecisionValidator({
+    mapping: at.mapping,
+    taxonomy,
+    now: options.now ?? Date.now(),
+    collectDecisions: true,
+    maxFindings: 0,
+    expectedRows: at.lastRow - at.headerRow,
+    keepFailedRows: true,
+  });
   await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
   const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
-  return { lot: validator.finish().lot, drawn: predrawn.drawn, lotSize: predrawn.lotSize, plan: predrawn.plan, severity, leftOut: 0 };
+  return {
+    lot: validator.finish().lot,
+    drawn: predrawn.drawn,
+    lotSize: predrawn.lotSize,
+    plan: predrawn.plan,
+    severity,
+    leftOut: 0,
+  };
 }
 
 /**
@@ -235,10 +315,20 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
           const sheets = context.workbook.worksheets;
           sheets.load('items/name');
           await context.sync();
-          return earlierItemIds(context, sheets.items.map((s) => s.name));
+          return earlierItemIds(
+            context,
+            sheets.items.map((s) => s.name),
+          );
         });
     const { drawn, lotSize, plan, leftOut } = await drawFromLot(run, options, earlier, taxonomy, at);
-    return { lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation };
+    return {
+      lotSize,
+      sampleSize: drawn.items.length,
+      excluded: drawn.excluded,
+      leftOut,
+      plan,
+      allocation: drawn.allocation,
+    };
   } catch (error) {
     throw toFlowError(error, options.sheet);
   }
@@ -253,8 +343,15 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const calibration = inspectors.length >= 2;
   const twice = inspectors.find((name, i) => inspectors.indexOf(name) !== i);
   if (twice) throw new FlowError('calibration.sameInspector', { name: twice });
-  const members = calibration ? inspectors.map((inspector, k) => ({ batch: calibrationMemberBatch(options.batch, k + 1), inspector })) : [{ batch: options.batch, inspector: '' }];
-  if (members.some((x) => batchNameProblem(x.batch))) throw new FlowError('calibration.tooLong', { batch: options.batch, count: inspectors.length, max: MAX_BATCH_ID - 1 - String(inspectors.length).length });
+  const members = calibration
+    ? inspectors.map((inspector, k) => ({ batch: calibrationMemberBatch(options.batch, k + 1), inspector }))
+    : [{ batch: options.batch, inspector: '' }];
+  if (members.some((x) => batchNameProblem(x.batch)))
+    throw new FlowError('calibration.tooLong', {
+      batch: options.batch,
+      count: inspectors.length,
+      max: MAX_BATCH_ID - 1 - String(inspectors.length).length,
+    });
   const sheetName = inspectionSheetName(members[0].batch);
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping);
@@ -269,7 +366,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     await context.sync();
     const reasons = reasonsLater();
     const names = sheets.items.map((s) => s.name);
-    const taken = members.flatMap((m) => [inspectionSheetName(m.batch), reportSheetName(m.batch)]).find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
+    const taken = members
+      .flatMap((m) => [inspectionSheetName(m.batch), reportSheetName(m.batch)])
+      .find((n) => names.some((x) => x.toLowerCase() === n.toLowerCase()));
     if (taken) throw new FlowError('flow.error.batchExists', { batch: options.batch });
     // Two batch names can share a table name ("w-48" and "w_48" are both QA_w_48).
     const tableName = inspectionTableName(options.batch).toLowerCase();
@@ -289,7 +388,9 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     return { earlier: await earlierItemIds(context, names), reasons };
   });
 
-  const { lot, drawn, lotSize, plan, severity, leftOut } = options.predrawn ? await readPredrawn(run, options, options.predrawn, taxonomy, at) : await drawFromLot(run, options, earlier, taxonomy, at);
+  const { lot, drawn, lotSize, plan, severity, leftOut } = options.predrawn
+    ? await readPredrawn(run, options, options.predrawn, taxonomy, at)
+    : await drawFromLot(run, options, earlier, taxonomy, at);
   if (drawn.items.length === 0) throw new FlowError('flow.error.emptySample');
   throwIfCancelled(options.signal);
 
@@ -297,8 +398,15 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const drawnRows = new Set(drawn.items.map((i) => i.row));
   const byRow = new Map<number, Decision>();
   for (let i = 0; i < lot.length; i++) if (drawnRows.has(lot.rows[i])) byRow.set(lot.rows[i], lot.decision(i));
-  const { rows: copied, links } = await copySampledRows(run, at, drawn.items.map((i) => i.row), options);
-  const moved = drawn.items.find((item) => !sameDecision(copied.get(item.row), byRow.get(item.row) as Decision, at.mapping));
+  const { rows: copied, links } = await copySampledRows(
+    run,
+    at,
+    drawn.items.map((i) => i.row),
+    options,
+  );
+  const moved = drawn.items.find(
+    (item) => !sameDecision(copied.get(item.row), byRow.get(item.row) as Decision, at.mapping),
+  );
   if (moved) throw new FlowError('sample.error.sheetChanged', { sheet: at.sheet, row: moved.row, item: moved.itemId });
   const table: CellValue[][] = [inspectionHeader(lang)];
   drawn.items.forEach((item) => {
@@ -315,7 +423,13 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
       const c = at.mapping[f];
       return c === undefined ? '' : (raw[c] ?? '');
     };
-    const drawnRow: DrawnRow = { field: cell, sourceRow: item.row, weight: item.weight, severity: severity[d.policy] ?? '', lang };
+    const drawnRow: DrawnRow = {
+      field: cell,
+      sourceRow: item.row,
+      weight: item.weight,
+      severity: severity[d.policy] ?? '',
+      lang,
+    };
     // Each column as its schema says: the decision's fields, where it came from, the QA columns (pending, empty).
     table.push(inspectionSheet.columns.map((c) => c.draw?.(drawnRow) ?? ''));
   });
@@ -325,12 +439,28 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const built = members.map((m) => ({
     temp: tempSheetName(m.batch),
     // Each inspector's sheet names them in its inspector column, so nobody else's rows are theirs.
-    table: m.inspector ? table.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === inspectorColumn ? m.inspector : v)))) : table,
+    table: m.inspector
+      ? table.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === inspectorColumn ? m.inspector : v))))
+      : table,
     batch: m.batch,
-    row: batchRow(m.batch, options, at, drawn, lotSize, plan, { blind, ...(calibration ? { calibration: options.batch, inspector: m.inspector } : {}) }),
+    row: batchRow(m.batch, options, at, drawn, lotSize, plan, {
+      blind,
+      ...(calibration ? { calibration: options.batch, inspector: m.inspector } : {}),
+    }),
   }));
   await buildBatches(run, built, codeRange, reasons, lang);
-  return { batch: options.batch, ...(calibration ? { members } : {}), sheet: sheetName, lotSize, sampleSize: drawn.items.length, excluded: drawn.excluded, leftOut, plan, allocation: drawn.allocation, itemIds: drawn.items.map((i) => i.itemId) };
+  return {
+    batch: options.batch,
+    ...(calibration ? { members } : {}),
+    sheet: sheetName,
+    lotSize,
+    sampleSize: drawn.items.length,
+    excluded: drawn.excluded,
+    leftOut,
+    plan,
+    allocation: drawn.allocation,
+    itemIds: drawn.items.map((i) => i.itemId),
+  };
 }
 
 /** A first guess of a link cell's bytes in a getCellProperties response, until a response says better. */
@@ -351,13 +481,21 @@ export interface CopiedRows {
  * each block's URL cells (Range.getCellProperties, ExcelApi 1.9: a hyperlinked cell's value is
  * its display text, "open"; the inspector needs where it goes).
  */
-export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, sheetRows: number[], control: FlowControl = {}): Promise<CopiedRows> {
+export async function copySampledRows(
+  run: BatchRunner,
+  at: DecisionsLocation,
+  sheetRows: number[],
+  control: FlowControl = {},
+): Promise<CopiedRows> {
   const columns = columnRuns(Object.values(at.mapping).filter((c): c is number => typeof c === 'number'));
   const width = columns.reduce((n, [, w]) => n + w, 0);
   const url = at.mapping.url;
   const ranges = columns.length + (url === undefined ? 0 : 1);
   // Bytes of a row's mapped cells in a response, from the sheet's measured rows (with a margin).
-  let rowBytes = Math.max(8 * width, ((at.bytesPerRow ?? at.columnCount * 20) * width * 1.5) / Math.max(1, at.columnCount));
+  let rowBytes = Math.max(
+    8 * width,
+    ((at.bytesPerRow ?? at.columnCount * 20) * width * 1.5) / Math.max(1, at.columnCount),
+  );
   let linkBytes = url === undefined ? 0 : LINK_GUESS_BYTES;
   const rows = [...new Set(sheetRows)].sort((a, b) => a - b);
   const blocks: [number, number][] = [];
@@ -407,8 +545,14 @@ export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, s
     };
     for (const [first, count] of blocks) {
       // A block too big for one request is split across requests.
-      for (let start = first; start < first + count; ) {
-        const n = Math.max(1, Math.min(first + count - start, Math.floor((budget.limit - LOAD_RESPONSE_BYTES * ranges) / (rowBytes + linkBytes))));
+      for (let start = first; start < first + count;) {
+        const n = Math.max(
+          1,
+          Math.min(
+            first + count - start,
+            Math.floor((budget.limit - LOAD_RESPONSE_BYTES * ranges) / (rowBytes + linkBytes)),
+          ),
+        );
         const cost = OPERATION_BYTES * ranges;
         const answer = ranges * LOAD_RESPONSE_BYTES + n * (rowBytes + linkBytes);
         if (!budget.fits(cost, answer) && (queued.length || queuedLinks.length)) await flush();
@@ -417,7 +561,11 @@ export async function copySampledRows(run: BatchRunner, at: DecisionsLocation, s
           range.load('values');
           queued.push({ range, first: start, column });
         }
-        if (url !== undefined) queuedLinks.push({ props: ws.getRangeByIndexes(start - 1, url, n, 1).getCellProperties({ hyperlink: true }), first: start });
+        if (url !== undefined)
+          queuedLinks.push({
+            props: ws.getRangeByIndexes(start - 1, url, n, 1).getCellProperties({ hyperlink: true }),
+            first: start,
+          });
         budget.add(cost, answer);
         start += n;
       }
@@ -439,7 +587,11 @@ const idOf = (v: CellValue | undefined) => (typeof v === 'string' ? v.trim() : p
 function sameDecision(raw: CellValue[] | undefined, d: Decision, mapping: Mapping): boolean {
   if (!raw) return false;
   const text = (f: DecisionField) => (mapping[f] === undefined ? '' : String(raw[mapping[f]!] ?? '').trim());
-  return idOf(raw[mapping.item_id!]) === d.itemId && text('moderator') === d.moderator && (parseVerdict(text('verdict')) ?? null) === d.verdict;
+  return (
+    idOf(raw[mapping.item_id!]) === d.itemId &&
+    text('moderator') === d.moderator &&
+    (parseVerdict(text('verdict')) ?? null) === d.verdict
+  );
 }
 
 /** One batch to build: its sheet's temporary name, its table (header first) and its row in QA Batches. */
@@ -460,24 +612,43 @@ const sheetFormattingBytes = (rows: number) => 40 * OPERATION_BYTES + rows * 24;
  * calibration batch are built together, in as few requests as the budget allows: two syncs in
  * all when they fit one request (the sheets, with QA Batches' end read; then the rows and names).
  */
-async function buildBatches(run: BatchRunner, batches: BatchToBuild[], codeRange: string, reasons: ReasonsRead, lang: Lang): Promise<void> {
+async function buildBatches(
+  run: BatchRunner,
+  batches: BatchToBuild[],
+  codeRange: string,
+  reasons: ReasonsRead,
+  lang: Lang,
+): Promise<void> {
   await run(async (context) => {
     try {
       const budget = new RequestBudget();
       // QA Reasons gets the default list on first use, once the draw is sure, before the dropdowns refer to it.
-      const reasonRange = reasons.reasons?.codeRange ?? (await queueDefaultReasons(context, reasons.sheetExists)).codeRange;
-      for (const b of batches) await queueInspectionSheet(context, b.temp, b.table, codeRange, reasonRange, lang, budget);
+      const reasonRange =
+        reasons.reasons?.codeRange ?? (await queueDefaultReasons(context, reasons.sheetExists)).codeRange;
+      for (const b of batches)
+        await queueInspectionSheet(context, b.temp, b.table, codeRange, reasonRange, lang, budget);
       const found = queueOwnedSheet(context, batchesSheet);
       await context.sync();
       const { used } = found();
-      const ws = used ? context.workbook.worksheets.getItem(batchesSheet.name) : await queueOwnedHeader(context, batchesSheet, found());
+      const ws = used
+        ? context.workbook.worksheets.getItem(batchesSheet.name)
+        : await queueOwnedHeader(context, batchesSheet, found());
       const next = used ? used.rowIndex + used.rowCount : 1;
       // Another analyst may append between our read and our write (co-authoring: their requests
       // land between ours). Rows inserted and written in one request never overwrite theirs:
       // if they took row `next` first, the insert moves their row down
       // (P excel/co-authoring-in-excel-add-ins.md; R excel.range.yml `insert`).
-      ws.getRangeByIndexes(next, 0, batches.length, 1).getEntireRow().insert('Down' as Excel.InsertShiftDirection);
-      await writeRows(context, ws, next, 0, batches.map((b) => b.row), batchesSheet.textColumns());
+      ws.getRangeByIndexes(next, 0, batches.length, 1)
+        .getEntireRow()
+        .insert('Down' as Excel.InsertShiftDirection);
+      await writeRows(
+        context,
+        ws,
+        next,
+        0,
+        batches.map((b) => b.row),
+        batchesSheet.textColumns(),
+      );
       for (const b of batches) {
         const sheet = context.workbook.worksheets.getItem(b.temp);
         sheet.name = inspectionSheetName(b.batch);
@@ -496,7 +667,15 @@ async function buildBatches(run: BatchRunner, batches: BatchToBuild[], codeRange
  * values, then the table, dropdowns, colors and frozen panes, syncing only when the next part
  * would take the request past the budget.
  */
-async function queueInspectionSheet(context: Excel.RequestContext, temp: string, table: CellValue[][], codeRange: string, reasonRange: string, lang: Lang, budget: RequestBudget): Promise<void> {
+async function queueInspectionSheet(
+  context: Excel.RequestContext,
+  temp: string,
+  table: CellValue[][],
+  codeRange: string,
+  reasonRange: string,
+  lang: Lang,
+  budget: RequestBudget,
+): Promise<void> {
   const ws = context.workbook.worksheets.add(temp);
   // Everything copied is written as text first (dates included: a date cell may hold untrusted text);
   // only the numbers this flow computes are left as numbers.
@@ -514,18 +693,26 @@ async function queueInspectionSheet(context: Excel.RequestContext, temp: string,
   // Dropdowns where the schema gives a column a list: verdicts, settlements and yes/no as short lists;
   // policies and reasons from their sheets (100+ codes do not fit a comma list; the lead edits the reasons).
   const sourceOf = (list: NonNullable<InspectionColumnSpec['list']>): string => {
-    if (list === 'policies') return context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string;
-    if (list === 'reasons') return context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string;
+    if (list === 'policies')
+      return context.workbook.worksheets.getItem(TAXONOMY_SHEET).getRange(codeRange) as unknown as string;
+    if (list === 'reasons')
+      return context.workbook.worksheets.getItem(REASONS_SHEET).getRange(reasonRange) as unknown as string;
     return (listValues(list, lang) ?? []).join(',');
   };
   inspectionSheet.columns.forEach((c, i) => {
-    if (c.list) ws.getRangeByIndexes(1, i, n, 1).dataValidation.rule = { list: { inCellDropDown: true, source: sourceOf(c.list) } };
+    if (c.list)
+      ws.getRangeByIndexes(1, i, n, 1).dataValidation.rule = {
+        list: { inCellDropDown: true, source: sourceOf(c.list) },
+      };
   });
   const outcome = ws.getRangeByIndexes(1, col('outcome'), n, 1);
   for (const name of OUTCOMES) {
     const color = OUTCOME_COLORS[name];
     const cf = outcome.conditionalFormats.add('ContainsText' as Excel.ConditionalFormatType);
-    cf.textComparison.rule = { operator: 'BeginsWith' as Excel.ConditionalTextOperator, text: outcomeLabel(name, lang) };
+    cf.textComparison.rule = {
+      operator: 'BeginsWith' as Excel.ConditionalTextOperator,
+      text: outcomeLabel(name, lang),
+    };
     cf.textComparison.format.fill.color = color;
   }
   ws.getRangeByIndexes(1, col('decided_at'), n, 1).numberFormat = table.slice(1).map(() => ['yyyy-mm-dd hh:mm']);
@@ -537,7 +724,15 @@ async function queueInspectionSheet(context: Excel.RequestContext, temp: string,
 }
 
 /** A batch's row in `QA Batches`: how it was drawn, from what, and its plan. */
-function batchRow(batch: string, options: SampleFlowOptions, at: DecisionsLocation, drawn: SampleResult, lotSize: number, plan: SamplingPlan | undefined, extra: Record<string, unknown>): CellValue[] {
+function batchRow(
+  batch: string,
+  options: SampleFlowOptions,
+  at: DecisionsLocation,
+  drawn: SampleResult,
+  lotSize: number,
+  plan: SamplingPlan | undefined,
+  extra: Record<string, unknown>,
+): CellValue[] {
   const parameters = JSON.stringify({
     unit: options.unit ?? 'decision',
     size: options.size,

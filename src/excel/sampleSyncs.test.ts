@@ -23,26 +23,47 @@ function lot(platform: Platform): EmulatedWorkbook {
 }
 
 /** Syncs of one draw beyond the chunks that read the decisions (the figure the bench reports). */
-async function buildSyncs(b: EmulatedWorkbook, options: Partial<SampleFlowOptions> & { batch: string }): Promise<number> {
+async function buildSyncs(
+  b: EmulatedWorkbook,
+  options: Partial<SampleFlowOptions> & { batch: string },
+): Promise<number> {
   const at = await locateDecisions(b.run);
   const reading = Math.ceil((at.lastRow - at.headerRow) / at.chunkRows);
   const s0 = b.instrumentation.syncs;
-  const result = await sampleFlow(b.run, { method: 'simple', size: { kind: 'fixed', n: 2000 }, seed: options.batch, now: NOW, lang: 'ja', ...options });
+  const result = await sampleFlow(b.run, {
+    method: 'simple',
+    size: { kind: 'fixed', n: 2000 },
+    seed: options.batch,
+    now: NOW,
+    lang: 'ja',
+    ...options,
+  });
   expect(result.sampleSize).toBe(2000);
   return b.instrumentation.syncs - s0 - reading;
 }
 
-test.each<Platform>(['web', 'windows', 'mac'])('a first 2,000-item draw on a new workbook (%s) builds its sheet in at most 10 syncs, QA Taxonomy, QA Reasons and QA Batches created on the way', async (platform) => {
-  const b = lot(platform);
-  expect(await buildSyncs(b, { batch: 'd2000' })).toBeLessThanOrEqual(10);
-  for (const sheet of ['QA Taxonomy', 'QA Reasons', 'QA Batches', 'QA d2000']) expect(b.model.sheet(sheet)).toBeDefined();
-  expect(b.valuesOf('QA d2000')).toHaveLength(2001);
-});
+test.each<Platform>(['web', 'windows', 'mac'])(
+  'a first 2,000-item draw on a new workbook (%s) builds its sheet in at most 10 syncs, QA Taxonomy, QA Reasons and QA Batches created on the way',
+  async (platform) => {
+    const b = lot(platform);
+    expect(await buildSyncs(b, { batch: 'd2000' })).toBeLessThanOrEqual(10);
+    for (const sheet of ['QA Taxonomy', 'QA Reasons', 'QA Batches', 'QA d2000'])
+      expect(b.model.sheet(sheet)).toBeDefined();
+    expect(b.valuesOf('QA d2000')).toHaveLength(2001);
+  },
+);
 
 test('after a validate and an earlier batch (its items read to leave them out), a 2,000-item draw still builds in at most 10 syncs', async () => {
   const b = lot('windows');
   await validateFlow(b.run, { now: NOW, lang: 'ja' });
-  await sampleFlow(b.run, { batch: 'w47', method: 'simple', size: { kind: 'fixed', n: 1000 }, seed: 'w47', now: NOW, lang: 'ja' });
+  await sampleFlow(b.run, {
+    batch: 'w47',
+    method: 'simple',
+    size: { kind: 'fixed', n: 1000 },
+    seed: 'w47',
+    now: NOW,
+    lang: 'ja',
+  });
   expect(await buildSyncs(b, { batch: 'w48' })).toBeLessThanOrEqual(10);
 });
 

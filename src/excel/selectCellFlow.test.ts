@@ -8,7 +8,10 @@ test('selecting a quoted address activates its sheet and selects the cell; a bar
   book.model.activeSheet = book.model.sheet('Decisions');
   await selectCellFlow(book.run, "'Bob''s 判定'!AA12");
   expect(book.model.activeSheet?.name).toBe("Bob's 判定");
-  expect(book.model.selection).toMatchObject({ sheet: { name: "Bob's 判定" }, rect: { row: 11, column: 26, rowCount: 1, columnCount: 1 } });
+  expect(book.model.selection).toMatchObject({
+    sheet: { name: "Bob's 判定" },
+    rect: { row: 11, column: 26, rowCount: 1, columnCount: 1 },
+  });
   await selectCellFlow(book.run, 'B3');
   expect(book.model.selection).toMatchObject({ sheet: { name: "Bob's 判定" }, rect: { row: 2, column: 1 } });
 });

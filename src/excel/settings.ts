@@ -39,7 +39,11 @@ export function queueConfirmedMappings(context: Excel.RequestContext): Confirmed
   confirmedFor.headers = (sheet) => {
     const h = parsed(sheet)?.headers;
     if (!h || typeof h !== 'object') return undefined;
-    return Object.fromEntries(Object.entries(h as Record<string, unknown>).filter(([k, v]) => (DECISION_FIELDS as readonly string[]).includes(k) && typeof v === 'string')) as Partial<Record<DecisionField, string>>;
+    return Object.fromEntries(
+      Object.entries(h as Record<string, unknown>).filter(
+        ([k, v]) => (DECISION_FIELDS as readonly string[]).includes(k) && typeof v === 'string',
+      ),
+    ) as Partial<Record<DecisionField, string>>;
   };
   return confirmedFor;
 }
@@ -52,15 +56,23 @@ const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
  * confirmation, a field fits when its column still has that header; a mapping kept without them
  * (older workbooks) misfits when its column's header now names another field outright.
  */
-export function staleMappingField(saved: Mapping, headers: Partial<Record<DecisionField, string>> | undefined, headerRow: readonly CellValue[], detected: Mapping): { field: DecisionField; expected: string; found: string; column: number } | undefined {
+export function staleMappingField(
+  saved: Mapping,
+  headers: Partial<Record<DecisionField, string>> | undefined,
+  headerRow: readonly CellValue[],
+  detected: Mapping,
+): { field: DecisionField; expected: string; found: string; column: number } | undefined {
   for (const [field, column] of Object.entries(saved) as [DecisionField, number][]) {
     const found = String(headerRow[column] ?? '');
     const expected = headers?.[field];
     if (expected !== undefined) {
       if (fold(expected) !== fold(found)) return { field, expected, found, column };
     } else {
-      const other = (Object.entries(detected) as [DecisionField, number][]).find(([f, c]) => c === column && f !== field && detected[field] !== column);
-      if (other && detected[field] !== undefined) return { field, expected: String(headerRow[detected[field]!] ?? ''), found, column };
+      const other = (Object.entries(detected) as [DecisionField, number][]).find(
+        ([f, c]) => c === column && f !== field && detected[field] !== column,
+      );
+      if (other && detected[field] !== undefined)
+        return { field, expected: String(headerRow[detected[field]!] ?? ''), found, column };
     }
   }
   return undefined;

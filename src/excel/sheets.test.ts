@@ -36,8 +36,21 @@ test('three batches w-48, w_48 and w 48 and a Japanese 「第48週」 live side 
   const b = createWorkbook();
   b.addSheet('Decisions', generateDecisions({ rows: 300, headers: 'ja', seed: 4 }));
   b.model.activeSheet = b.model.sheet('Decisions');
-  for (const batch of ['w-48', 'w_48', 'w 48', '第48週']) await sampleFlow(b.run, { batch, method: 'simple', size: { kind: 'fixed', n: 10 }, seed: batch, now: NOW, lang: 'ja' });
-  expect(b.model.tables.map((t) => t.name).sort()).toEqual(['QA__7B2C48_9031', 'QA_w_002048', 'QA_w_002D48', 'QA_w_005F48']);
+  for (const batch of ['w-48', 'w_48', 'w 48', '第48週'])
+    await sampleFlow(b.run, {
+      batch,
+      method: 'simple',
+      size: { kind: 'fixed', n: 10 },
+      seed: batch,
+      now: NOW,
+      lang: 'ja',
+    });
+  expect(b.model.tables.map((t) => t.name).sort()).toEqual([
+    'QA__7B2C48_9031',
+    'QA_w_002048',
+    'QA_w_002D48',
+    'QA_w_005F48',
+  ]);
   expect((await listBatches(b.run)).map((x) => x.batch)).toEqual(['第48週', 'w 48', 'w_48', 'w-48']);
   const report = await reportFlow(b.run, { batch: '第48週', lang: 'ja' });
   expect(report.sheet).toBe('QA Report 第48週');
@@ -58,6 +71,9 @@ test('a taxonomy whose code column is past Z gets the right letters for the drop
   await sampleFlow(b.run, { batch: 'wide', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'wide', now: NOW });
   const sources = b.model.sheet('QA wide')!.validations.map((v) => v.source);
   expect(sources).toContain(`='QA Taxonomy'!$AB$2:$AB$${rows.length}`);
-  const codes = b.valuesOf('QA Taxonomy').slice(1).map((r) => r[27]);
+  const codes = b
+    .valuesOf('QA Taxonomy')
+    .slice(1)
+    .map((r) => r[27]);
   expect(codes).toEqual(rows.slice(1).map((r) => r[0]));
 });

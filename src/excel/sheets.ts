@@ -21,11 +21,30 @@ export const REPORT_PREFIX = 'QA Report ';
 /** Sheet names are at most 31 characters: "QA Report " leaves 21 for the batch id. */
 export const MAX_BATCH_ID = 31 - REPORT_PREFIX.length;
 
-const OWN = new Set([TAXONOMY_SHEET, FINDINGS_SHEET, BATCHES_SHEET, SETTINGS_SHEET, MODERATORS_SHEET, REASONS_SHEET, TRENDS_SHEET, AGREEMENT_SHEET].map((s) => s.toLowerCase()));
+const OWN = new Set(
+  [
+    TAXONOMY_SHEET,
+    FINDINGS_SHEET,
+    BATCHES_SHEET,
+    SETTINGS_SHEET,
+    MODERATORS_SHEET,
+    REASONS_SHEET,
+    TRENDS_SHEET,
+    AGREEMENT_SHEET,
+  ].map((s) => s.toLowerCase()),
+);
 
 /** An inspection sheet: "QA <batch>", not a report and not one of the fixed sheets (nor a temporary one). */
 export function isInspectionSheet(name: string): boolean {
-  return name.startsWith(INSPECTION_PREFIX) && !name.startsWith(REPORT_PREFIX) && !name.startsWith(COACH_PREFIX) && !name.startsWith(AGREE_PREFIX) && !name.startsWith(ADJUDICATION_PREFIX) && !OWN.has(name.toLowerCase()) && !name.includes('~');
+  return (
+    name.startsWith(INSPECTION_PREFIX) &&
+    !name.startsWith(REPORT_PREFIX) &&
+    !name.startsWith(COACH_PREFIX) &&
+    !name.startsWith(AGREE_PREFIX) &&
+    !name.startsWith(ADJUDICATION_PREFIX) &&
+    !OWN.has(name.toLowerCase()) &&
+    !name.includes('~')
+  );
 }
 
 export const inspectionSheetName = (batch: string) => `${INSPECTION_PREFIX}${batch}`;
@@ -44,7 +63,8 @@ export const calibrationMemberBatch = (calibration: string, k: number) => `${cal
  *
  * @example inspectionTableName('w48') // 'QA_w48'
  */
-export const inspectionTableName = (batch: string) => `QA_${[...batch].map((ch) => (/^[A-Za-z0-9]$/.test(ch) ? ch : Array.from({ length: ch.length }, (_, i) => `_${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''))).join('')}`;
+export const inspectionTableName = (batch: string) =>
+  `QA_${[...batch].map((ch) => (/^[A-Za-z0-9]$/.test(ch) ? ch : Array.from({ length: ch.length }, (_, i) => `_${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''))).join('')}`;
 
 /** Characters Excel refuses in a sheet name (excel-api.md "Names"). */
 const SHEET_FORBIDDEN = /[:\\/?*[\]]/;
@@ -55,12 +75,27 @@ const SHEET_FORBIDDEN = /[:\\/?*[\]]/;
  * "QA Report <batch>" (31 characters at most, none of : \ / ? * [ ], no apostrophe at the end),
  * a name that is blank, and one that would name a sheet the add-in owns.
  */
-export function batchNameProblem(batch: string): { key: 'batch.error.empty' | 'batch.error.tooLong' | 'batch.error.characters' | 'batch.error.apostrophe' | 'batch.error.reserved'; params: Record<string, string | number> } | undefined {
+export function batchNameProblem(
+  batch: string,
+):
+  | {
+      key:
+        | 'batch.error.empty'
+        | 'batch.error.tooLong'
+        | 'batch.error.characters'
+        | 'batch.error.apostrophe'
+        | 'batch.error.reserved';
+      params: Record<string, string | number>;
+    }
+  | undefined {
   if (batch.trim() === '' || batch !== batch.trim()) return { key: 'batch.error.empty', params: { batch } };
-  if (batch.length > MAX_BATCH_ID) return { key: 'batch.error.tooLong', params: { batch, length: batch.length, max: MAX_BATCH_ID } };
-  if (SHEET_FORBIDDEN.test(batch) || /[\u0000-\u001f]/.test(batch)) return { key: 'batch.error.characters', params: { batch } };
+  if (batch.length > MAX_BATCH_ID)
+    return { key: 'batch.error.tooLong', params: { batch, length: batch.length, max: MAX_BATCH_ID } };
+  if (SHEET_FORBIDDEN.test(batch) || /[\u0000-\u001f]/.test(batch))
+    return { key: 'batch.error.characters', params: { batch } };
   if (batch.endsWith("'")) return { key: 'batch.error.apostrophe', params: { batch } };
-  if (/^(report|coach|agree|adj)(\s|$)/i.test(batch) || OWN.has(`qa ${batch}`.toLowerCase()) || batch.includes('~')) return { key: 'batch.error.reserved', params: { batch } };
+  if (/^(report|coach|agree|adj)(\s|$)/i.test(batch) || OWN.has(`qa ${batch}`.toLowerCase()) || batch.includes('~'))
+    return { key: 'batch.error.reserved', params: { batch } };
   return undefined;
 }
 
@@ -76,4 +111,5 @@ export function isValidBatchId(batch: string): boolean {
 }
 
 /** A coaching sheet's name: "QA Coach " and the moderator, cut to Excel's 31 characters without the characters a sheet name refuses. */
-export const coachSheetName = (moderator: string) => `${COACH_PREFIX}${moderator.replace(/[\\/?*[\]:']/g, '_')}`.slice(0, 31).trimEnd();
+export const coachSheetName = (moderator: string) =>
+  `${COACH_PREFIX}${moderator.replace(/[\\/?*[\]:']/g, '_')}`.slice(0, 31).trimEnd();

@@ -26,7 +26,11 @@ export interface TaxonomyInUse {
 export async function loadTaxonomy(run: BatchRunner, lang: Lang = 'en'): Promise<TaxonomyInUse> {
   return run(async (context) => {
     // On first use the default taxonomy is written (core writes its rows; the header is the schema's).
-    const { used } = await openOwnedSheet(context, taxonomySheet, { load: 'values', rows: taxonomyToRows(defaultTaxonomy()).slice(1), autofit: taxonomySheet.columns.length });
+    const { used } = await openOwnedSheet(context, taxonomySheet, {
+      load: 'values',
+      rows: taxonomyToRows(defaultTaxonomy()).slice(1),
+      autofit: taxonomySheet.columns.length,
+    });
     if (!used) {
       await context.sync();
       return { taxonomy: defaultTaxonomy(), codeRange: `A2:A${defaultTaxonomy().policies.length + 1}` };
@@ -35,7 +39,11 @@ export async function loadTaxonomy(run: BatchRunner, lang: Lang = 'en'): Promise
     const findings = [...read.findings, ...validateTaxonomy(read.taxonomy, TAXONOMY_SHEET)];
     if (findings.length) {
       const first = findings[0];
-      throw new FlowError('flow.error.invalidTaxonomy', { count: findings.length, cell: cellAddress(first.row, first.column, TAXONOMY_SHEET), message: renderFinding(first, lang, TAXONOMY_SHEET) });
+      throw new FlowError('flow.error.invalidTaxonomy', {
+        count: findings.length,
+        cell: cellAddress(first.row, first.column, TAXONOMY_SHEET),
+        message: renderFinding(first, lang, TAXONOMY_SHEET),
+      });
     }
     const values = used.values as CellValue[][];
     const codeColumn = Math.max(0, taxonomySheet.reader(values[0] ?? []).at('code'));

@@ -21,14 +21,23 @@ test('three weeks: the slipping moderator is flagged with the batches that show 
   const text = values.map((r) => r.join('|')).join('\n');
   expect(values[0][0]).toBe('3 バッチにわたる推移');
   const satoRow = values.find((r) => r[0] === SLIPPING)!;
-  expect(satoRow.slice(1, 6)).toEqual(['W45 ✓ · W46 ✗ · W47 ✗', 'きつい検査', '連続 5 ロット以内で 2 ロットが不合格', 'W47', 'きつい検査']);
+  expect(satoRow.slice(1, 6)).toEqual([
+    'W45 ✓ · W46 ✗ · W47 ✗',
+    'きつい検査',
+    '連続 5 ロット以内で 2 ロットが不合格',
+    'W47',
+    'きつい検査',
+  ]);
   expect(text).toContain(`担当者|${SLIPPING}|W45|`);
   const points = values.filter((r) => r[0] === '担当者' && r[1] === SLIPPING && typeof r[6] === 'number');
   expect(points.map((r) => r[2])).toEqual([...WEEKS]);
   expect(points[2][6]).toBe(0);
   expect(points[2][9]).toBe('低下');
   const charts = book.model.sheet('QA Trends')!.charts;
-  expect(charts.map((c) => [c.type, c.title, c.seriesBy])).toEqual([['Line', 'バッチごとの担当者別正確度', 'Rows'], ['Line', 'バッチごとのポリシー別正確度', 'Rows']]);
+  expect(charts.map((c) => [c.type, c.title, c.seriesBy])).toEqual([
+    ['Line', 'バッチごとの担当者別正確度', 'Rows'],
+    ['Line', 'バッチごとのポリシー別正確度', 'Rows'],
+  ]);
   // Each chart sits to the right of its data (M: group, then one column per batch), 15 rows by 8 columns, the second below the first.
   expect(charts[0].sourceAddress).toBe(`'QA Trends'!M4:P${4 + result.moderators.length}`);
   expect(charts[0].position).toEqual({ row: 3, column: 17, rowCount: 15, columnCount: 8 });

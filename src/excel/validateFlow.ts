@@ -55,8 +55,20 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
   const now = options.now ?? Date.now();
   const { taxonomy } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping);
-  const validator = createDecisionValidator({ mapping: at.mapping, taxonomy, now, maxFindings: 200_000, expectedRows: at.lastRow - at.headerRow, headerWidth: at.headerWidth });
-  await readDecisionChunks(run, at, (values, firstRow, formulas) => validator.addChunk(values, firstRow, formulas), options);
+  const validator = createDecisionValidator({
+    mapping: at.mapping,
+    taxonomy,
+    now,
+    maxFindings: 200_000,
+    expectedRows: at.lastRow - at.headerRow,
+    headerWidth: at.headerWidth,
+  });
+  await readDecisionChunks(
+    run,
+    at,
+    (values, firstRow, formulas) => validator.addChunk(values, firstRow, formulas),
+    options,
+  );
   const summary = validator.finish();
   const decisionFindings = summary.findings.map((f) => ({ ...f, sheet: f.sheet ?? at.sheet }));
 
@@ -69,12 +81,16 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
     const names = sheetNames.filter(isInspectionSheet);
     // Only the QA columns to check, found by name and read in chunks (not every sheet whole): the
     // verdict and policy, and any column whose schema gives it a list of its own.
-    const listed = inspectionSheet.columns.filter((c): c is typeof c & { list: readonly string[] } => Array.isArray(c.list));
+    const listed = inspectionSheet.columns.filter((c): c is typeof c & { list: readonly string[] } =>
+      Array.isArray(c.list),
+    );
     const tables = await readNamedColumns(context, names, ['qa_verdict', 'qa_policy', ...listed.map((c) => c.name)]);
     const out: Finding[] = [];
     for (const [n, values] of tables) {
       const { at } = inspectionSheet.reader(values[0] ?? []);
-      const lists = listed.filter((c) => at(c.name) >= 0).map((c) => ({ column: at(c.name), field: c.name, allowed: c.list }));
+      const lists = listed
+        .filter((c) => at(c.name) >= 0)
+        .map((c) => ({ column: at(c.name), field: c.name, allowed: c.list }));
       out.push(...validateListedValues(values.slice(1), 2, lists, n));
       const qv = at('qa_verdict');
       const qp = at('qa_policy');
@@ -86,7 +102,11 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
 
   const policies = policyLookup(taxonomy);
   const policyName = (code: string, l: Lang) => (policies.index.byCode.has(code) ? policies.name(code, l) : undefined);
-  const all = [...decisionFindings, ...inspectionFindings].map((f) => ({ ...f, address: cellAddress(f.row, f.column, f.sheet), message: renderFinding(f, lang, f.sheet, undefined, { policyName }) }));
+  const all = [...decisionFindings, ...inspectionFindings].map((f) => ({
+    ...f,
+    address: cellAddress(f.row, f.column, f.sheet),
+    message: renderFinding(f, lang, f.sheet, undefined, { policyName }),
+  }));
   const counts: Partial<Record<FindingCode, number>> = { ...summary.counts };
   for (const f of inspectionFindings) counts[f.code] = (counts[f.code] ?? 0) + 1;
   throwIfCancelled(options.signal);
@@ -101,7 +121,20 @@ async function validate(run: BatchRunner, options: ValidateOptions): Promise<Val
  * Replaces `QA Findings` with this run's findings. The new sheet is built under a temporary name
  * and swapped in by the last sync, so an interrupted run leaves the previous findings in place.
  */
-async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; address: string; code: string; severity: FindingSeverity; message: string; suggestion?: string }[], sheetNames: string[], lang: Lang, suggestionText: (code: string) => string): Promise<void> {
+async function writeFindingsSheet(
+  run: BatchRunner,
+  findings: {
+    sheet?: string;
+    address: string;
+    code: string;
+    severity: FindingSeverity;
+    message: string;
+    suggestion?: string;
+  }[],
+  sheetNames: string[],
+  lang: Lang,
+  suggestionText: (code: string) => string,
+): Promise<void> {
   await run(async (context) => {
     try {
       await buildAndSwap(
@@ -109,7 +142,19 @@ async function writeFindingsSheet(run: BatchRunner, findings: { sheet?: string; 
         FINDINGS_SHEET,
         async (ws) => {
           // Headers and severities in the workbook's language; the rule stays its code (what a filter or formula keys on).
-          const rows: CellValue[][] = [findingsSheet.header(lang), ...findings.map((f) => findingsSheet.row({ sheet: f.sheet ?? '', cell: f.address, rule: f.code, severity: lang === 'ja' ? t(`severity.${f.severity}`, {}, lang) : f.severity, message: f.message, suggestion: f.suggestion ? suggestionText(f.suggestion) : '' }))];
+          const rows: CellValue[][] = [
+            findingsSheet.header(lang),
+            ...findings.map((f) =>
+              findingsSheet.row({
+                sheet: f.sheet ?? '',
+                cell: f.address,
+                rule: f.code,
+                severity: lang === 'ja' ? t(`severity.${f.severity}`, {}, lang) : f.severity,
+                message: f.message,
+                suggestion: f.suggestion ? suggestionText(f.suggestion) : '',
+              }),
+            ),
+          ];
           await writeRows(context, ws, 0, 0, rows, findingsSheet.textColumns());
           const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rows.length, findingsSheet.columns.length), true);
           table.style = 'TableStyleLight9';

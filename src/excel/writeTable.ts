@@ -47,7 +47,7 @@ export async function writeRows(
   // Bytes of one row with its text formats; chunks never exceed the budget and 5,000,000 cells.
   let perRow = bytesPerRow * 1.2 + textColumns.length * 6;
   const chunk = rowsPerChunk(width, perRow);
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const room = Math.floor((budget.limit - budget.request - OPERATION_BYTES * (runs.length + 1)) / perRow);
     if (room < Math.min(chunk, rows.length - i, 50) && budget.used) {
       await context.sync();
@@ -57,7 +57,8 @@ export async function writeRows(
     let count = Math.max(1, Math.min(chunk, room, rows.length - i));
     let part = rows.slice(i, i + count);
     // The estimate came from the first rows; longer rows further down shrink the chunk until it fits.
-    const bytesOf = (p: (CellValue | null)[][]) => OPERATION_BYTES * (runs.length + 1) + rowsBytes(p) + p.length * textColumns.length * 6;
+    const bytesOf = (p: (CellValue | null)[][]) =>
+      OPERATION_BYTES * (runs.length + 1) + rowsBytes(p) + p.length * textColumns.length * 6;
     while (count > 1 && !budget.fits(bytesOf(part))) part = rows.slice(i, i + (count = Math.ceil(count / 2)));
     perRow = Math.max(perRow, bytesOf(part) / part.length);
     if (!budget.fits(bytesOf(part)) && budget.used) {
@@ -75,7 +76,10 @@ export async function writeRows(
       }),
     );
     // A full array, not [['@']]: Excel wants the range's shape for a multi-cell write.
-    for (const [first, n] of runs) ws.getRangeByIndexes(startRow + i, startColumn + first, part.length, n).numberFormat = part.map(() => Array<string>(n).fill('@'));
+    for (const [first, n] of runs)
+      ws.getRangeByIndexes(startRow + i, startColumn + first, part.length, n).numberFormat = part.map(() =>
+        Array<string>(n).fill('@'),
+      );
     ws.getRangeByIndexes(startRow + i, startColumn, part.length, width).values = values;
     budget.add(bytesOf(values));
     await writeTextCells(context, ws, escaped, budget);
@@ -84,11 +88,17 @@ export async function writeRows(
 }
 
 /** Writes text cells through valuesAsJson, one range per run of cells down a column. */
-async function writeTextCells(context: Excel.RequestContext, ws: Excel.Worksheet, cells: TextCell[], budget: RequestBudget): Promise<void> {
+async function writeTextCells(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  cells: TextCell[],
+  budget: RequestBudget,
+): Promise<void> {
   cells.sort((a, b) => a.column - b.column || a.row - b.row);
-  for (let k = 0; k < cells.length; ) {
+  for (let k = 0; k < cells.length;) {
     let end = k + 1;
-    while (end < cells.length && cells[end].column === cells[k].column && cells[end].row === cells[end - 1].row + 1) end++;
+    while (end < cells.length && cells[end].column === cells[k].column && cells[end].row === cells[end - 1].row + 1)
+      end++;
     const run = cells.slice(k, end);
     const bytes = OPERATION_BYTES + run.reduce((n, c) => n + 40 + stringBytes(c.text), 0);
     if (!budget.fits(bytes) && budget.used) {

@@ -46,7 +46,8 @@ test('the shell renders in English with its five steps and the lead’s Trends p
   expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Moderation QA');
   const tablist = screen.getByRole('tablist');
   expect(within(tablist).getAllByRole('tab')).toHaveLength(6);
-  for (const name of ['Map', 'Validate', 'Sample', 'Inspect', 'Report', 'Trends']) expect(within(tablist).getByRole('tab', { name })).toBeTruthy();
+  for (const name of ['Map', 'Validate', 'Sample', 'Inspect', 'Report', 'Trends'])
+    expect(within(tablist).getByRole('tab', { name })).toBeTruthy();
   expect(await screen.findByText(CATALOGS.en['empty.map.title'])).toBeTruthy();
 });
 

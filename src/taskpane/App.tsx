@@ -1,4 +1,16 @@
-import { Dropdown, FluentProvider, Option, Spinner, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  Dropdown,
+  FluentProvider,
+  Option,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { InspectionWatcher } from '../excel/inspectionWatcher';
 import { PAGE_IDS, type PageId } from '../commands/types';
@@ -20,8 +32,19 @@ const PAGES: Record<PageId, { label: MessageKey; Component: ReturnType<typeof la
 };
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1 },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+  root: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+  },
   language: { minWidth: '120px' },
   tabs: { overflowX: 'auto' },
 });
@@ -52,7 +75,10 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
   // Grid edits are inspections while the pane is open, whichever page shows: the watch is the session's.
   const inspector = useRef(state.inspector);
   inspector.current = state.inspector.trim();
-  const watcher = useMemo(() => new InspectionWatcher(props.host.runner, () => ({ inspector: inspector.current, now: Date.now() })), [props.host.runner]);
+  const watcher = useMemo(
+    () => new InspectionWatcher(props.host.runner, () => ({ inspector: inspector.current, now: Date.now() })),
+    [props.host.runner],
+  );
   useEffect(() => () => void watcher.stop(), [watcher]);
   useEffect(() => {
     watcher.sync().catch(() => undefined);

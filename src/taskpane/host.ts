@@ -48,7 +48,12 @@ export function isOpenableUrl(url: string): boolean {
  * link opens in a new browser tab, without the opener. Checked with isSetSupported at each click.
  * Returns how it opened, or undefined for a link that is not http(s).
  */
-export function openLink(url: string, requirements: Requirements, openBrowserWindow: (url: string) => void, openTab: (url: string) => void): 'window' | 'tab' | undefined {
+export function openLink(
+  url: string,
+  requirements: Requirements,
+  openBrowserWindow: (url: string) => void,
+  openTab: (url: string) => void,
+): 'window' | 'tab' | undefined {
   if (!isOpenableUrl(url)) return undefined;
   if (requirements.isSetSupported('OpenBrowserWindowApi', '1.1')) {
     openBrowserWindow(url);
@@ -76,7 +81,12 @@ export function officeHost(): PaneHost {
     displayLanguage: languageFromLocale(Office.context.displayLanguage),
     theme: themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor),
     openUrl(url) {
-      openLink(url, Office.context.requirements, (u) => Office.context.ui.openBrowserWindow(u), (u) => window.open(u, '_blank', 'noopener,noreferrer'));
+      openLink(
+        url,
+        Office.context.requirements,
+        (u) => Office.context.ui.openBrowserWindow(u),
+        (u) => window.open(u, '_blank', 'noopener,noreferrer'),
+      );
     },
     selectCell: (address) => selectCellFlow(runner, address),
     showPane: () => Office.addin.showAsTaskpane(),

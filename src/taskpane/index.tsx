@@ -14,8 +14,11 @@ Office.onReady(() => {
   const commandContext = () => controller.commandContext(host.displayLanguage, () => host.showPane());
   associateCommands(commandContext);
   // On the web, shortcuts pressed in the focused pane never reach Office: the pane runs them itself.
-  if (Office.context.platform === Office.PlatformType.OfficeOnline) handlePaneShortcuts(window, commandContext, /Mac/.test(navigator.platform));
+  if (Office.context.platform === Office.PlatformType.OfficeOnline)
+    handlePaneShortcuts(window, commandContext, /Mac/.test(navigator.platform));
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(<App host={host} controller={controller} initialPage={pageFromUrl(window.location.search)} />);
+  createRoot(container).render(
+    <App host={host} controller={controller} initialPage={pageFromUrl(window.location.search)} />,
+  );
 });

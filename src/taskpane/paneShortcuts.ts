@@ -9,7 +9,11 @@ import type { CommandContext } from '../commands/types';
  * might not work if they're activated from the add-in's task pane"), so the pane matches them
  * against the same registry data the manifest's shortcuts file comes from. Returns how to stop.
  */
-export function handlePaneShortcuts(target: Pick<Window, 'addEventListener' | 'removeEventListener'>, context: () => CommandContext, isMac = false): () => void {
+export function handlePaneShortcuts(
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  context: () => CommandContext,
+  isMac = false,
+): () => void {
   const onKey = (e: Event) => {
     const command = commandForKeyPress(e as unknown as KeyPress, isMac);
     if (!command) return;

@@ -11,15 +11,27 @@ import { createWorkbook } from '../emulator';
 import { openLink } from './host';
 import { handlePaneShortcuts } from './paneShortcuts';
 
-test('links open in Office\'s browser window on Windows and Mac, in a new tab on the web; never anything but http(s)', () => {
+test("links open in Office's browser window on Windows and Mac, in a new tab on the web; never anything but http(s)", () => {
   for (const platform of ['windows', 'mac', 'web'] as const) {
     const book = createWorkbook(undefined, { platform });
     const windows: string[] = [];
     const tabs: string[] = [];
-    const how = openLink('https://example.com/v/1', book.requirements, (u) => windows.push(u), (u) => tabs.push(u));
+    const how = openLink(
+      'https://example.com/v/1',
+      book.requirements,
+      (u) => windows.push(u),
+      (u) => tabs.push(u),
+    );
     expect(how).toBe(platform === 'web' ? 'tab' : 'window');
     expect([...windows, ...tabs]).toEqual(['https://example.com/v/1']);
-    expect(openLink('javascript:alert(1)', book.requirements, (u) => windows.push(u), (u) => tabs.push(u))).toBeUndefined();
+    expect(
+      openLink(
+        'javascript:alert(1)',
+        book.requirements,
+        (u) => windows.push(u),
+        (u) => tabs.push(u),
+      ),
+    ).toBeUndefined();
   }
 });
 
@@ -30,7 +42,15 @@ test("the pane runs the registry's shortcuts itself, from the registry's own key
   const press = (combo: string) => {
     const parts = combo.split('+');
     const key = parts[parts.length - 1];
-    window.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: parts.includes('Ctrl'), altKey: parts.includes('Alt'), shiftKey: parts.includes('Shift'), cancelable: true }));
+    window.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key,
+        ctrlKey: parts.includes('Ctrl'),
+        altKey: parts.includes('Alt'),
+        shiftKey: parts.includes('Shift'),
+        cancelable: true,
+      }),
+    );
   };
   for (const command of COMMAND_LIST) press(command.shortcut.default);
   press('Ctrl+Alt+X'); // not a shortcut: nothing runs

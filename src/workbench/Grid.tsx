@@ -16,18 +16,87 @@ const DEFAULT_WIDTH = 88;
 const MAX_WIDTH = 420;
 
 const useStyles = makeStyles({
-  scroller: { position: 'relative', overflow: 'auto', flexGrow: 1, minHeight: 0, outline: 'none', backgroundColor: tokens.colorNeutralBackground1, fontSize: tokens.fontSizeBase200, ':focus-visible': { boxShadow: `inset 0 0 0 2px ${tokens.colorStrokeFocus2}` } },
+  scroller: {
+    position: 'relative',
+    overflow: 'auto',
+    flexGrow: 1,
+    minHeight: 0,
+    outline: 'none',
+    backgroundColor: tokens.colorNeutralBackground1,
+    fontSize: tokens.fontSizeBase200,
+    ':focus-visible': { boxShadow: `inset 0 0 0 2px ${tokens.colorStrokeFocus2}` },
+  },
   headerRow: { position: 'sticky', top: 0, zIndex: 3, height: `${HEADER_HEIGHT}px` },
-  corner: { position: 'sticky', left: 0, zIndex: 4, width: `${ROW_HEADER_WIDTH}px`, height: `${HEADER_HEIGHT}px`, backgroundColor: tokens.colorNeutralBackground3, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  colHeader: { position: 'absolute', top: 0, height: `${HEADER_HEIGHT}px`, lineHeight: `${HEADER_HEIGHT}px`, textAlign: 'center', backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, boxSizing: 'border-box' },
+  corner: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 4,
+    width: `${ROW_HEADER_WIDTH}px`,
+    height: `${HEADER_HEIGHT}px`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  colHeader: {
+    position: 'absolute',
+    top: 0,
+    height: `${HEADER_HEIGHT}px`,
+    lineHeight: `${HEADER_HEIGHT}px`,
+    textAlign: 'center',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxSizing: 'border-box',
+  },
   row: { position: 'absolute', left: 0, height: `${ROW_HEIGHT}px` },
-  rowHeader: { position: 'sticky', left: 0, zIndex: 2, width: `${ROW_HEADER_WIDTH}px`, height: `${ROW_HEIGHT}px`, lineHeight: `${ROW_HEIGHT}px`, textAlign: 'center', backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, boxSizing: 'border-box' },
-  cell: { position: 'absolute', top: 0, height: `${ROW_HEIGHT}px`, lineHeight: `${ROW_HEIGHT - 1}px`, padding: '0 4px', boxSizing: 'border-box', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', borderRight: `1px solid ${tokens.colorNeutralStroke3}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, color: tokens.colorNeutralForeground1, cursor: 'cell' },
+  rowHeader: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 2,
+    width: `${ROW_HEADER_WIDTH}px`,
+    height: `${ROW_HEIGHT}px`,
+    lineHeight: `${ROW_HEIGHT}px`,
+    textAlign: 'center',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    boxSizing: 'border-box',
+  },
+  cell: {
+    position: 'absolute',
+    top: 0,
+    height: `${ROW_HEIGHT}px`,
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+    padding: '0 4px',
+    boxSizing: 'border-box',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    color: tokens.colorNeutralForeground1,
+    cursor: 'cell',
+  },
   number: { textAlign: 'right' },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
   active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', zIndex: 1 },
-  dropdown: { '::after': { content: '"▾"', position: 'absolute', right: '3px', color: tokens.colorNeutralForeground3 } },
-  editor: { position: 'absolute', zIndex: 5, height: `${ROW_HEIGHT}px`, boxSizing: 'border-box', border: `2px solid ${tokens.colorBrandStroke1}`, padding: '0 3px', fontSize: tokens.fontSizeBase200, fontFamily: 'inherit', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  dropdown: {
+    '::after': { content: '"▾"', position: 'absolute', right: '3px', color: tokens.colorNeutralForeground3 },
+  },
+  editor: {
+    position: 'absolute',
+    zIndex: 5,
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: 'border-box',
+    border: `2px solid ${tokens.colorBrandStroke1}`,
+    padding: '0 3px',
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: 'inherit',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 export interface GridProps {
@@ -69,17 +138,50 @@ export function Grid(props: GridProps): ReactElement {
   const used = useMemo(() => sheet.usedRect(false), [sheet, sheet.revision, sheet.rows]);
   const rowCount = Math.min(MAX_ROW, Math.max(200, (used ? used.row + used.rowCount : 0) + 100));
   const columnCount = Math.min(MAX_COLUMN, Math.max(16, (used ? used.column + used.columnCount : 0) + 6));
-  const widths = useMemo(() => Array.from({ length: columnCount }, (_, c) => Math.min(MAX_WIDTH, Math.max(24, sheet.columnWidths.get(c) ?? DEFAULT_WIDTH))), [sheet, columnCount, version]);
-  const starts = useMemo(() => widths.reduce<number[]>((acc, w, i) => (acc.push(i ? acc[i - 1] + widths[i - 1] : 0), acc), []), [widths]);
+  const widths = useMemo(
+    () =>
+      Array.from({ length: columnCount }, (_, c) =>
+        Math.min(MAX_WIDTH, Math.max(24, sheet.columnWidths.get(c) ?? DEFAULT_WIDTH)),
+      ),
+    [sheet, columnCount, version],
+  );
+  const starts = useMemo(
+    () => widths.reduce<number[]>((acc, w, i) => (acc.push(i ? acc[i - 1] + widths[i - 1] : 0), acc), []),
+    [widths],
+  );
   // A column's left edge, also past the columns laid out (a chart may reach beyond the used range).
-  const leftOf = (c: number) => ROW_HEADER_WIDTH + (c < columnCount ? starts[c] : starts[columnCount - 1] + widths[columnCount - 1] + (c - columnCount) * DEFAULT_WIDTH);
-  const charts = useMemo(() => sheet.charts.map((c) => chartSpec(book.model, c)).filter((c) => c !== undefined), [book, sheet, version]);
+  const leftOf = (c: number) =>
+    ROW_HEADER_WIDTH +
+    (c < columnCount
+      ? starts[c]
+      : starts[columnCount - 1] + widths[columnCount - 1] + (c - columnCount) * DEFAULT_WIDTH);
+  const charts = useMemo(
+    () => sheet.charts.map((c) => chartSpec(book.model, c)).filter((c) => c !== undefined),
+    [book, sheet, version],
+  );
   const totalWidth = ROW_HEADER_WIDTH + (starts[columnCount - 1] ?? 0) + (widths[columnCount - 1] ?? 0);
 
   // The sticky headers take room at the start: padding tells the virtualizer, so a cell scrolled
   // into view is never left under a header.
-  const rows = useVirtualizer({ count: rowCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6, useFlushSync: false, paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT });
-  const columns = useVirtualizer({ horizontal: true, count: columnCount, getScrollElement: () => scroller.current, estimateSize: (i) => widths[i] ?? DEFAULT_WIDTH, overscan: 2, useFlushSync: false, paddingStart: ROW_HEADER_WIDTH, scrollPaddingStart: ROW_HEADER_WIDTH });
+  const rows = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    useFlushSync: false,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const columns = useVirtualizer({
+    horizontal: true,
+    count: columnCount,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => widths[i] ?? DEFAULT_WIDTH,
+    overscan: 2,
+    useFlushSync: false,
+    paddingStart: ROW_HEADER_WIDTH,
+    scrollPaddingStart: ROW_HEADER_WIDTH,
+  });
   useEffect(() => columns.measure(), [widths, columns]);
 
   const selection = book.model.selection?.sheet === sheet ? book.model.selection.rect : undefined;
@@ -93,12 +195,24 @@ export function Grid(props: GridProps): ReactElement {
   }, [selection?.row, selection?.column, sheet]);
 
   // The person's selection: the add-in hears it (Worksheet.onSelectionChanged), as in Excel.
-  const select = (row: number, column: number) => book.select(sheet, { row: Math.max(0, Math.min(rowCount - 1, row)), column: Math.max(0, Math.min(columnCount - 1, column)), rowCount: 1, columnCount: 1 });
+  const select = (row: number, column: number) =>
+    book.select(sheet, {
+      row: Math.max(0, Math.min(rowCount - 1, row)),
+      column: Math.max(0, Math.min(columnCount - 1, column)),
+      rowCount: 1,
+      columnCount: 1,
+    });
 
   const startEdit = (row: number, column: number, initial?: string) => {
     const choices = listChoices(book.model, sheet, row, column);
     const formula = sheet.formula(row, column);
-    setEditing({ id: ++nextEditId.current, row, column, text: initial ?? formula ?? String(sheet.value(row, column)), choices });
+    setEditing({
+      id: ++nextEditId.current,
+      row,
+      column,
+      text: initial ?? formula ?? String(sheet.value(row, column)),
+      choices,
+    });
   };
 
   const commit = async (edit: Omit<Editing, 'id'> & { id?: number }, move: [number, number]) => {
@@ -117,7 +231,13 @@ export function Grid(props: GridProps): ReactElement {
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing || e.target !== scroller.current) return;
     const { row, column } = active;
-    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1], Tab: [0, e.shiftKey ? -1 : 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+      Tab: [0, e.shiftKey ? -1 : 1],
+    };
     if (moves[e.key] && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       select(row + moves[e.key][0], column + moves[e.key][1]);
@@ -149,7 +269,12 @@ export function Grid(props: GridProps): ReactElement {
   };
 
   const address = (row: number, column: number) => `${columnLetter(column)}${row + 1}`;
-  const inSelection = (row: number, column: number) => selection !== undefined && row >= selection.row && row < selection.row + selection.rowCount && column >= selection.column && column < selection.column + selection.columnCount;
+  const inSelection = (row: number, column: number) =>
+    selection !== undefined &&
+    row >= selection.row &&
+    row < selection.row + selection.rowCount &&
+    column >= selection.column &&
+    column < selection.column + selection.columnCount;
   const virtualColumns = columns.getVirtualItems();
 
   return (
@@ -170,13 +295,25 @@ export function Grid(props: GridProps): ReactElement {
         <div role="row" aria-rowindex={1} className={styles.headerRow} style={{ width: totalWidth }}>
           <div className={styles.corner} role="columnheader" aria-colindex={1} />
           {virtualColumns.map((c) => (
-            <div key={c.index} role="columnheader" aria-colindex={c.index + 2} className={styles.colHeader} style={{ left: ROW_HEADER_WIDTH + starts[c.index], width: widths[c.index] }}>
+            <div
+              key={c.index}
+              role="columnheader"
+              aria-colindex={c.index + 2}
+              className={styles.colHeader}
+              style={{ left: ROW_HEADER_WIDTH + starts[c.index], width: widths[c.index] }}
+            >
               {columnLetter(c.index)}
             </div>
           ))}
         </div>
         {rows.getVirtualItems().map((r) => (
-          <div key={r.index} role="row" aria-rowindex={r.index + 2} className={styles.row} style={{ top: r.start, width: totalWidth }}>
+          <div
+            key={r.index}
+            role="row"
+            aria-rowindex={r.index + 2}
+            className={styles.row}
+            style={{ top: r.start, width: totalWidth }}
+          >
             <div role="rowheader" className={styles.rowHeader}>
               {r.index + 1}
             </div>
@@ -185,7 +322,13 @@ export function Grid(props: GridProps): ReactElement {
               const format = effectiveFormat(sheet, r.index, c.index);
               const isActive = active.row === r.index && active.column === c.index && selection !== undefined;
               const hasList = isActive && listChoices(book.model, sheet, r.index, c.index) !== undefined;
-              const cls = [styles.cell, typeof value === 'number' ? styles.number : '', inSelection(r.index, c.index) && !isActive ? styles.selected : '', isActive ? styles.active : '', hasList ? styles.dropdown : ''].join(' ');
+              const cls = [
+                styles.cell,
+                typeof value === 'number' ? styles.number : '',
+                inSelection(r.index, c.index) && !isActive ? styles.selected : '',
+                isActive ? styles.active : '',
+                hasList ? styles.dropdown : '',
+              ].join(' ');
               const cellAddress = address(r.index, c.index);
               return (
                 <div
@@ -196,7 +339,13 @@ export function Grid(props: GridProps): ReactElement {
                   aria-selected={inSelection(r.index, c.index)}
                   data-cell={cellAddress}
                   className={cls}
-                  style={{ left: ROW_HEADER_WIDTH + starts[c.index], width: widths[c.index], backgroundColor: format?.fill, fontWeight: format?.fontBold ? 600 : undefined, color: format?.fontColor }}
+                  style={{
+                    left: ROW_HEADER_WIDTH + starts[c.index],
+                    width: widths[c.index],
+                    backgroundColor: format?.fill,
+                    fontWeight: format?.fontBold ? 600 : undefined,
+                    color: format?.fontColor,
+                  }}
                   onMouseDown={(e) => {
                     e.preventDefault();
                     scroller.current?.focus();
@@ -215,7 +364,12 @@ export function Grid(props: GridProps): ReactElement {
             key={spec.name}
             spec={spec}
             version={version}
-            style={{ top: HEADER_HEIGHT + spec.rect.row * ROW_HEIGHT, left: leftOf(spec.rect.column), width: leftOf(spec.rect.column + spec.rect.columnCount) - leftOf(spec.rect.column), height: spec.rect.rowCount * ROW_HEIGHT }}
+            style={{
+              top: HEADER_HEIGHT + spec.rect.row * ROW_HEIGHT,
+              left: leftOf(spec.rect.column),
+              width: leftOf(spec.rect.column + spec.rect.columnCount) - leftOf(spec.rect.column),
+              height: spec.rect.rowCount * ROW_HEIGHT,
+            }}
           />
         ))}
         {editing && (
@@ -223,7 +377,11 @@ export function Grid(props: GridProps): ReactElement {
             editing={editing}
             className={styles.editor}
             label={props.labels.edit(address(editing.row, editing.column))}
-            style={{ top: HEADER_HEIGHT + editing.row * ROW_HEIGHT, left: ROW_HEADER_WIDTH + starts[editing.column], minWidth: widths[editing.column] }}
+            style={{
+              top: HEADER_HEIGHT + editing.row * ROW_HEIGHT,
+              left: ROW_HEADER_WIDTH + starts[editing.column],
+              minWidth: widths[editing.column],
+            }}
             onChange={(text) => setEditing({ ...editing, text })}
             onCommit={(text) => void commit({ ...editing, text }, [1, 0])}
             onKeyDown={onEditorKey}
@@ -248,13 +406,26 @@ function Editor(props: {
   const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
   useEffect(() => {
     ref.current?.focus();
-    if (ref.current && 'setSelectionRange' in ref.current && !props.editing.choices) ref.current.setSelectionRange(ref.current.value.length, ref.current.value.length);
+    if (ref.current && 'setSelectionRange' in ref.current && !props.editing.choices)
+      ref.current.setSelectionRange(ref.current.value.length, ref.current.value.length);
   }, []);
   const { editing } = props;
   if (editing.choices) {
-    const options = editing.choices.includes(editing.text) || editing.text === '' ? editing.choices : [editing.text, ...editing.choices];
+    const options =
+      editing.choices.includes(editing.text) || editing.text === ''
+        ? editing.choices
+        : [editing.text, ...editing.choices];
     return (
-      <select ref={ref} aria-label={props.label} className={props.className} style={props.style} value={editing.text} onChange={(e) => props.onCommit(e.target.value)} onKeyDown={props.onKeyDown} onBlur={props.onBlur}>
+      <select
+        ref={ref}
+        aria-label={props.label}
+        className={props.className}
+        style={props.style}
+        value={editing.text}
+        onChange={(e) => props.onCommit(e.target.value)}
+        onKeyDown={props.onKeyDown}
+        onBlur={props.onBlur}
+      >
         <option value="" />
         {options.map((o) => (
           <option key={o} value={o}>
@@ -264,5 +435,16 @@ function Editor(props: {
       </select>
     );
   }
-  return <input ref={ref} aria-label={props.label} className={props.className} style={props.style} value={editing.text} onChange={(e) => props.onChange(e.target.value)} onKeyDown={props.onKeyDown} onBlur={props.onBlur} />;
+  return (
+    <input
+      ref={ref}
+      aria-label={props.label}
+      className={props.className}
+      style={props.style}
+      value={editing.text}
+      onChange={(e) => props.onChange(e.target.value)}
+      onKeyDown={props.onKeyDown}
+      onBlur={props.onBlur}
+    />
+  );
 }

@@ -1,5 +1,29 @@
 import {
-  Badge, Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Divider, FluentProvider, Input, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Toolbar, ToolbarButton, ToolbarDivider, ToolbarGroup, Tooltip, makeStyles, tokens, webLightTheme,
+  Badge,
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Divider,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  ToolbarGroup,
+  Tooltip,
+  makeStyles,
+  tokens,
+  webLightTheme,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import { COMMAND_LIST, executeCommand } from '../commands/registry';
@@ -21,15 +45,39 @@ const DRAFT_DELAY_MS = 800;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
-  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  top: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   sheetArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
-  formulaBar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: tokens.spacingHorizontalXS, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  formulaBar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    padding: tokens.spacingHorizontalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   address: { width: '96px' },
   content: { flexGrow: 1 },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
-  pane: { width: 'var(--pane-width, 420px)', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowX: 'auto',
+  },
+  pane: {
+    width: 'var(--pane-width, 420px)',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   hidden: { display: 'none' },
 });
@@ -48,7 +96,10 @@ export interface WorkbenchProps {
 export function Workbench(props: WorkbenchProps): ReactElement {
   const styles = useStyles();
   const lang = props.lang;
-  const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(key, params, lang), [lang]);
+  const t = useCallback(
+    (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, lang),
+    [lang],
+  );
   const [book, setBook] = useState(() => props.initial ?? demoWorkbook(lang));
   const [bookId, setBookId] = useState(1);
   const [fileName, setFileName] = useState(lang === 'ja' ? 'moderation-qa-デモ.xlsx' : 'moderation-qa-demo.xlsx');
@@ -80,19 +131,24 @@ export function Workbench(props: WorkbenchProps): ReactElement {
   const drafting = useRef<Promise<unknown>>(Promise.resolve());
 
   // Keeps the browser's copy of an unsaved workbook current, after a quiet moment (one copy per burst of changes).
-  const scheduleDraft = useCallback((b: EmulatedWorkbook) => {
-    clearTimeout(draftTimer.current);
-    draftTimer.current = setTimeout(() => {
-      if (!unsaved.draftStale) return;
-      // Never in the middle of a flow: copying a big workbook would stall it; its end notifies again.
-      if (b.running > 0) return;
-      unsaved.drafted();
-      drafting.current = drafting.current
-        .then(async () => keepDraft({ bytes: await saveWorkbookBytes(b), fileName: fileNameRef.current, savedAt: Date.now() }))
-        .then(() => exposeForTests(b, { draftedAt: Date.now() }))
-        .catch(() => undefined);
-    }, DRAFT_DELAY_MS);
-  }, [unsaved]);
+  const scheduleDraft = useCallback(
+    (b: EmulatedWorkbook) => {
+      clearTimeout(draftTimer.current);
+      draftTimer.current = setTimeout(() => {
+        if (!unsaved.draftStale) return;
+        // Never in the middle of a flow: copying a big workbook would stall it; its end notifies again.
+        if (b.running > 0) return;
+        unsaved.drafted();
+        drafting.current = drafting.current
+          .then(async () =>
+            keepDraft({ bytes: await saveWorkbookBytes(b), fileName: fileNameRef.current, savedAt: Date.now() }),
+          )
+          .then(() => exposeForTests(b, { draftedAt: Date.now() }))
+          .catch(() => undefined);
+      }, DRAFT_DELAY_MS);
+    },
+    [unsaved],
+  );
 
   // Redraw after every batch the pane runs and every edit; a burst of syncs is one repaint.
   useEffect(() => {
@@ -181,7 +237,12 @@ export function Workbench(props: WorkbenchProps): ReactElement {
   };
 
   const run = useCallback(
-    (id: (typeof COMMAND_LIST)[number]['id'], source: 'toolbar' | 'shortcut') => void executeCommand(id, source, controller.commandContext(lang, async () => undefined)),
+    (id: (typeof COMMAND_LIST)[number]['id'], source: 'toolbar' | 'shortcut') =>
+      void executeCommand(
+        id,
+        source,
+        controller.commandContext(lang, async () => undefined),
+      ),
     [controller, lang],
   );
 
@@ -204,7 +265,10 @@ export function Workbench(props: WorkbenchProps): ReactElement {
   const sheet = book.model.activeSheet && sheets.includes(book.model.activeSheet) ? book.model.activeSheet : sheets[0];
   const selection = book.model.selection?.sheet === sheet ? book.model.selection.rect : undefined;
   const selectedAddress = selection ? `${columnLetter(selection.column)}${selection.row + 1}` : '';
-  const selectedContent = selection && sheet ? (sheet.formula(selection.row, selection.column) ?? String(sheet.value(selection.row, selection.column))) : '';
+  const selectedContent =
+    selection && sheet
+      ? (sheet.formula(selection.row, selection.column) ?? String(sheet.value(selection.row, selection.column)))
+      : '';
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -216,92 +280,144 @@ export function Workbench(props: WorkbenchProps): ReactElement {
   return (
     // Layout lives on an inner element: Fluent copies the provider's class onto its portals (tooltips).
     <FluentProvider theme={webLightTheme} lang={lang}>
-      <div className={`${styles.root} ${dropping ? styles.dropping : ''}`} onDragOver={(e) => (e.preventDefault(), setDropping(true))} onDragLeave={() => setDropping(false)} onDrop={onDrop}>
-      {/* A plain element, not <header>: the pane's header is the page's one banner. */}
-      <div className={styles.top}>
-        <h1 className={styles.title}>{t('wb.title')}</h1>
-        {dirty && (
-          <Badge appearance="tint" color="warning" data-testid="unsaved">
-            {t('wb.unsaved')}
-          </Badge>
-        )}
-        <Toolbar aria-label={t('wb.toolbar')} size="small">
-          <ToolbarGroup>
-            <ToolbarButton onClick={() => unlessUnsaved(() => fileInput.current?.click())}>{t('wb.open')}</ToolbarButton>
-            <ToolbarButton onClick={() => void save()}>{t('wb.save')}</ToolbarButton>
-            <ToolbarButton onClick={() => unlessUnsaved(() => replaceBook(demoWorkbook(lang), lang === 'ja' ? 'moderation-qa-デモ.xlsx' : 'moderation-qa-demo.xlsx'))}>{t('wb.demo')}</ToolbarButton>
-          </ToolbarGroup>
-          <ToolbarDivider />
-          <ToolbarGroup>
-            {COMMAND_LIST.map((c) => (
-              <Tooltip key={c.id} content={`${t(c.tooltipKey)} ${t('command.shortcut', { keys: c.shortcut.default })}`} relationship="description">
-                <ToolbarButton data-command={c.id} onClick={() => run(c.id, 'toolbar')}>
-                  {t(c.labelKey)}
-                </ToolbarButton>
-              </Tooltip>
-            ))}
-          </ToolbarGroup>
-        </Toolbar>
-        <input ref={fileInput} className={styles.hidden} type="file" accept=".xlsx,.csv" aria-label={t('wb.open')} data-testid="open-file" onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void open(file);
-        }} />
-      </div>
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => setNotice(undefined)}>
-              {t('ui.dismiss')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      <div className={styles.body}>
-        <div className={styles.sheetArea}>
-          <div className={styles.formulaBar}>
-            <Input className={styles.address} size="small" readOnly value={selectedAddress} aria-label={t('wb.address')} data-testid="address" />
-            <Divider vertical />
-            <Input className={styles.content} size="small" readOnly value={selectedContent} aria-label={t('wb.formula')} data-testid="formula" />
-          </div>
-          {sheet ? (
-            <Grid
-              key={`${bookId}-${sheet.id}`}
-              book={book}
-              sheet={sheet}
-              version={version}
-              labels={{ grid: t('wb.grid', { sheet: sheet.name }), edit: (cell) => t('wb.edit', { cell }) }}
-              onEditError={(error) => setNotice({ intent: 'warning', text: (error as { code?: string }).code === 'AccessDenied' ? t('wb.protected', { sheet: sheet.name }) : String((error as Error).message) })}
-            />
-          ) : (
-            <Body1>{t('wb.drop')}</Body1>
+      <div
+        className={`${styles.root} ${dropping ? styles.dropping : ''}`}
+        onDragOver={(e) => (e.preventDefault(), setDropping(true))}
+        onDragLeave={() => setDropping(false)}
+        onDrop={onDrop}
+      >
+        {/* A plain element, not <header>: the pane's header is the page's one banner. */}
+        <div className={styles.top}>
+          <h1 className={styles.title}>{t('wb.title')}</h1>
+          {dirty && (
+            <Badge appearance="tint" color="warning" data-testid="unsaved">
+              {t('wb.unsaved')}
+            </Badge>
           )}
-          <TabList
-            className={styles.tabs}
-            size="small"
-            selectedValue={sheet?.id}
-            aria-label={t('wb.sheets')}
-            onTabSelect={(_, d) => {
-              const next = book.model.sheets.find((s) => s.id === d.value);
-              if (!next) return;
-              book.model.activeSheet = next;
-              book.model.selection = { sheet: next, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
-              book.notify();
+          <Toolbar aria-label={t('wb.toolbar')} size="small">
+            <ToolbarGroup>
+              <ToolbarButton onClick={() => unlessUnsaved(() => fileInput.current?.click())}>
+                {t('wb.open')}
+              </ToolbarButton>
+              <ToolbarButton onClick={() => void save()}>{t('wb.save')}</ToolbarButton>
+              <ToolbarButton
+                onClick={() =>
+                  unlessUnsaved(() =>
+                    replaceBook(
+                      demoWorkbook(lang),
+                      lang === 'ja' ? 'moderation-qa-デモ.xlsx' : 'moderation-qa-demo.xlsx',
+                    ),
+                  )
+                }
+              >
+                {t('wb.demo')}
+              </ToolbarButton>
+            </ToolbarGroup>
+            <ToolbarDivider />
+            <ToolbarGroup>
+              {COMMAND_LIST.map((c) => (
+                <Tooltip
+                  key={c.id}
+                  content={`${t(c.tooltipKey)} ${t('command.shortcut', { keys: c.shortcut.default })}`}
+                  relationship="description"
+                >
+                  <ToolbarButton data-command={c.id} onClick={() => run(c.id, 'toolbar')}>
+                    {t(c.labelKey)}
+                  </ToolbarButton>
+                </Tooltip>
+              ))}
+            </ToolbarGroup>
+          </Toolbar>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept=".xlsx,.csv"
+            aria-label={t('wb.open')}
+            data-testid="open-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void open(file);
             }}
-          >
-            {sheets.map((s) => (
-              <Tab key={s.id} value={s.id}>
-                {s.name}
-              </Tab>
-            ))}
-          </TabList>
+          />
         </div>
-        {/* Not a landmark: the pane's own <main> is the page's main content, as it is inside Excel. */}
-        <div className={styles.pane} id="pane">
-          <App key={bookId} host={host} controller={controller} />
+        {notice && (
+          <MessageBar intent={notice.intent}>
+            <MessageBarBody>{notice.text}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => setNotice(undefined)}>
+                {t('ui.dismiss')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        <div className={styles.body}>
+          <div className={styles.sheetArea}>
+            <div className={styles.formulaBar}>
+              <Input
+                className={styles.address}
+                size="small"
+                readOnly
+                value={selectedAddress}
+                aria-label={t('wb.address')}
+                data-testid="address"
+              />
+              <Divider vertical />
+              <Input
+                className={styles.content}
+                size="small"
+                readOnly
+                value={selectedContent}
+                aria-label={t('wb.formula')}
+                data-testid="formula"
+              />
+            </div>
+            {sheet ? (
+              <Grid
+                key={`${bookId}-${sheet.id}`}
+                book={book}
+                sheet={sheet}
+                version={version}
+                labels={{ grid: t('wb.grid', { sheet: sheet.name }), edit: (cell) => t('wb.edit', { cell }) }}
+                onEditError={(error) =>
+                  setNotice({
+                    intent: 'warning',
+                    text:
+                      (error as { code?: string }).code === 'AccessDenied'
+                        ? t('wb.protected', { sheet: sheet.name })
+                        : String((error as Error).message),
+                  })
+                }
+              />
+            ) : (
+              <Body1>{t('wb.drop')}</Body1>
+            )}
+            <TabList
+              className={styles.tabs}
+              size="small"
+              selectedValue={sheet?.id}
+              aria-label={t('wb.sheets')}
+              onTabSelect={(_, d) => {
+                const next = book.model.sheets.find((s) => s.id === d.value);
+                if (!next) return;
+                book.model.activeSheet = next;
+                book.model.selection = { sheet: next, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+                book.notify();
+              }}
+            >
+              {sheets.map((s) => (
+                <Tab key={s.id} value={s.id}>
+                  {s.name}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
+          {/* Not a landmark: the pane's own <main> is the page's main content, as it is inside Excel. */}
+          <div className={styles.pane} id="pane">
+            <App key={bookId} host={host} controller={controller} />
+          </div>
         </div>
-      </div>
       </div>
       <Dialog open={asking !== undefined} modalType="alert" onOpenChange={(_, d) => !d.open && setAsking(undefined)}>
         <DialogSurface>
@@ -322,7 +438,10 @@ export function Workbench(props: WorkbenchProps): ReactElement {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t('wb.restore.title')}</DialogTitle>
-            <DialogContent>{offer && t('wb.restore.body', { file: offer.fileName, time: new Date(offer.savedAt).toLocaleString(lang) })}</DialogContent>
+            <DialogContent>
+              {offer &&
+                t('wb.restore.body', { file: offer.fileName, time: new Date(offer.savedAt).toLocaleString(lang) })}
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => offer && void restore(offer)}>
                 {t('wb.restore.confirm')}

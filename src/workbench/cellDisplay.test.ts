@@ -21,7 +21,14 @@ test('a ContainsText conditional format colors the cells it matches, and only th
   const sheet = model.addSheet('QA 1');
   sheet.setCell(1, 2, 'correct');
   sheet.setCell(2, 2, 'wrong_policy');
-  sheet.conditionalFormats.push({ id: 'c', rect: { row: 1, column: 2, rowCount: 2, columnCount: 1 }, type: 'ContainsText', rule: { operator: 'BeginsWith', text: 'correct' }, format: { fill: '#DFF6DD' }, stopIfTrue: false });
+  sheet.conditionalFormats.push({
+    id: 'c',
+    rect: { row: 1, column: 2, rowCount: 2, columnCount: 1 },
+    type: 'ContainsText',
+    rule: { operator: 'BeginsWith', text: 'correct' },
+    format: { fill: '#DFF6DD' },
+    stopIfTrue: false,
+  });
   expect(effectiveFormat(sheet, 1, 2)?.fill).toBe('#DFF6DD');
   expect(effectiveFormat(sheet, 2, 2)?.fill).toBeUndefined();
   expect(effectiveFormat(sheet, 1, 3)).toBeUndefined();
@@ -32,8 +39,20 @@ test('list choices come from a comma list or from cells on another sheet', () =>
   const tax = model.addSheet('QA Taxonomy');
   tax.rows = [['code'], ['SAF.HATE'], ['SAF.VIOL'], ['']];
   const sheet = model.addSheet('QA 1');
-  sheet.validations.push({ rect: { row: 1, column: 10, rowCount: 5, columnCount: 1 }, source: 'approve,remove', inCellDropDown: true, errorStyle: 'Stop', ignoreBlanks: true });
-  sheet.validations.push({ rect: { row: 1, column: 11, rowCount: 5, columnCount: 1 }, source: "='QA Taxonomy'!$A$2:$A$4", inCellDropDown: true, errorStyle: 'Stop', ignoreBlanks: true });
+  sheet.validations.push({
+    rect: { row: 1, column: 10, rowCount: 5, columnCount: 1 },
+    source: 'approve,remove',
+    inCellDropDown: true,
+    errorStyle: 'Stop',
+    ignoreBlanks: true,
+  });
+  sheet.validations.push({
+    rect: { row: 1, column: 11, rowCount: 5, columnCount: 1 },
+    source: "='QA Taxonomy'!$A$2:$A$4",
+    inCellDropDown: true,
+    errorStyle: 'Stop',
+    ignoreBlanks: true,
+  });
   expect(listChoices(model, sheet, 3, 10)).toEqual(['approve', 'remove']);
   expect(listChoices(model, sheet, 3, 11)).toEqual(['SAF.HATE', 'SAF.VIOL']);
   expect(listChoices(model, sheet, 3, 12)).toBeUndefined();

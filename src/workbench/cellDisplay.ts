@@ -9,7 +9,8 @@ const fixed = (x: number, digits: number) => {
   const scaled = Number((Math.abs(x) * scale).toPrecision(15));
   return `${x < 0 ? '-' : ''}${(Math.round(scaled) / scale).toFixed(digits)}`;
 };
-const inRect = (r: CellRect, row: number, column: number) => row >= r.row && row < r.row + r.rowCount && column >= r.column && column < r.column + r.columnCount;
+const inRect = (r: CellRect, row: number, column: number) =>
+  row >= r.row && row < r.row + r.rowCount && column >= r.column && column < r.column + r.columnCount;
 
 /**
  * A cell's text as Excel would show it for the number formats the add-in writes: dates
@@ -23,8 +24,14 @@ export function displayValue(value: Value, format: string): string {
   if (typeof value === 'string') return value;
   if (/[yd]/i.test(format) && !format.startsWith('"')) {
     const d = new Date(SERIAL_EPOCH + Math.round(value * 86_400_000));
-    let out = format.replace(/yyyy/i, String(d.getUTCFullYear())).replace(/mm(?!:)/, pad(d.getUTCMonth() + 1)).replace(/dd/i, pad(d.getUTCDate()));
-    out = out.replace(/hh/i, pad(d.getUTCHours())).replace(/:mm/, `:${pad(d.getUTCMinutes())}`).replace(/ss/i, pad(d.getUTCSeconds()));
+    let out = format
+      .replace(/yyyy/i, String(d.getUTCFullYear()))
+      .replace(/mm(?!:)/, pad(d.getUTCMonth() + 1))
+      .replace(/dd/i, pad(d.getUTCDate()));
+    out = out
+      .replace(/hh/i, pad(d.getUTCHours()))
+      .replace(/:mm/, `:${pad(d.getUTCMinutes())}`)
+      .replace(/ss/i, pad(d.getUTCSeconds()));
     return out;
   }
   const percent = /^0(?:\.(0+))?%$/.exec(format);
@@ -33,7 +40,12 @@ export function displayValue(value: Value, format: string): string {
   if (decimals) return fixed(value, decimals[1]?.length ?? 0);
   // General: at most 11 characters in a normal column, else scientific with 6 significant digits.
   if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
-  if (Math.abs(value) >= 1e11 || (value !== 0 && Math.abs(value) < 1e-9)) return value.toExponential(5).replace(/\.?0+e/, 'e').replace('e+', 'E+').replace('e-', 'E-');
+  if (Math.abs(value) >= 1e11 || (value !== 0 && Math.abs(value) < 1e-9))
+    return value
+      .toExponential(5)
+      .replace(/\.?0+e/, 'e')
+      .replace('e+', 'E+')
+      .replace('e-', 'E-');
   for (let p = 10; p > 1; p--) {
     const text = String(Number(value.toPrecision(p)));
     if (text.length <= 11) return text;
@@ -49,17 +61,37 @@ export function effectiveFormat(sheet: SheetModel, row: number, column: number):
     const v = String(sheet.value(row, column)).toLowerCase();
     const text = (cf.rule.text ?? cf.rule.formula1 ?? '').replace(/^"|"$/g, '').toLowerCase();
     const op = cf.rule.operator;
-    const hit = cf.type === 'ContainsText' ? (op === 'BeginsWith' ? v.startsWith(text) : op === 'EndsWith' ? v.endsWith(text) : op === 'NotContains' ? !v.includes(text) : v.includes(text)) : cf.type === 'CellValue' && op === 'EqualTo' ? v === text : false;
+    const hit =
+      cf.type === 'ContainsText'
+        ? op === 'BeginsWith'
+          ? v.startsWith(text)
+          : op === 'EndsWith'
+            ? v.endsWith(text)
+            : op === 'NotContains'
+              ? !v.includes(text)
+              : v.includes(text)
+        : cf.type === 'CellValue' && op === 'EqualTo'
+          ? v === text
+          : false;
     if (hit) return { ...own, ...cf.format };
   }
   return own;
 }
 
 /** The choices of a list-validated cell (a comma list or a reference to cells), or undefined. */
-export function listChoices(model: WorkbookModel, sheet: SheetModel, row: number, column: number): string[] | undefined {
+export function listChoices(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+): string[] | undefined {
   const rule = [...sheet.validations].reverse().find((v) => inRect(v.rect, row, column));
   if (!rule) return undefined;
-  if (!rule.source.startsWith('=')) return rule.source.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!rule.source.startsWith('='))
+    return rule.source
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const { sheet: name, local } = splitAddress(rule.source.slice(1));
   const source = name ? model.sheet(name) : sheet;
   if (!source) return [];

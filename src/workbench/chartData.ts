@@ -31,7 +31,8 @@ export function chartSpec(book: WorkbookModel, chart: ChartModel): ChartSpec | u
   if (!sheet) return undefined;
   const source = parseRange(local.replace(/\$/g, ''));
   const at = (r: number, c: number) => sheet.value(source.row + r, source.column + c);
-  const byColumns = chart.seriesBy === 'Columns' || (chart.seriesBy !== 'Rows' && source.rowCount >= source.columnCount);
+  const byColumns =
+    chart.seriesBy === 'Columns' || (chart.seriesBy !== 'Rows' && source.rowCount >= source.columnCount);
   const [n, m] = byColumns ? [source.rowCount, source.columnCount] : [source.columnCount, source.rowCount];
   const cell = (category: number, series: number) => (byColumns ? at(category, series) : at(series, category));
   const labels = Array.from({ length: n - 1 }, (_, i) => String(cell(i + 1, 0)));
@@ -44,6 +45,19 @@ export function chartSpec(book: WorkbookModel, chart: ChartModel): ChartSpec | u
   }));
   // The first value cell (below the header row, right of the name column) tells the number format.
   const percent = sheet.numberFormat(source.row + 1, source.column + 1).includes('%');
-  const rect = chart.position ?? { row: source.row, column: source.column + source.columnCount + 1, rowCount: 15, columnCount: 8 };
-  return { name: chart.name, kind: LINE_TYPES.test(chart.type) ? 'line' : 'bar', title: chart.title, labels, series, percent, rect };
+  const rect = chart.position ?? {
+    row: source.row,
+    column: source.column + source.columnCount + 1,
+    rowCount: 15,
+    columnCount: 8,
+  };
+  return {
+    name: chart.name,
+    kind: LINE_TYPES.test(chart.type) ? 'line' : 'bar',
+    title: chart.title,
+    labels,
+    series,
+    percent,
+    rect,
+  };
 }

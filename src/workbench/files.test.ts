@@ -22,7 +22,10 @@ test('a Shift_JIS .csv opens as a sheet named after the file, IDs kept as text',
   const bytes = Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
   const book = await openWorkbookFile('週次判定.csv', bytes);
   expect(book.model.activeSheet?.name).toBe('週次判定');
-  expect(book.valuesOf('週次判定')).toEqual([['動画ID', '担当者', '判定'], ['7300000000000000001', '佐藤', '削除']]);
+  expect(book.valuesOf('週次判定')).toEqual([
+    ['動画ID', '担当者', '判定'],
+    ['7300000000000000001', '佐藤', '削除'],
+  ]);
 });
 
 test('a saved workbook opens again with its sheets and values', async () => {
@@ -34,7 +37,11 @@ test('a saved workbook opens again with its sheets and values', async () => {
 });
 
 test('an old .xls, another kind of file, or a damaged .xlsx is refused with a reason the workbench can say in both languages', async () => {
-  const reason = (name: string, bytes: Uint8Array) => openWorkbookFile(name, bytes).then(() => 'opened', (e: unknown) => (e instanceof OpenFileError ? e.reason : `other: ${String(e)}`));
+  const reason = (name: string, bytes: Uint8Array) =>
+    openWorkbookFile(name, bytes).then(
+      () => 'opened',
+      (e: unknown) => (e instanceof OpenFileError ? e.reason : `other: ${String(e)}`),
+    );
   expect(await reason('old.xls', new Uint8Array([1, 2, 3]))).toBe('xls');
   expect(await reason('photo.png', new Uint8Array([1, 2, 3]))).toBe('type');
   expect(await reason('broken.xlsx', new TextEncoder().encode('not a zip file'))).toBe('unreadable');

@@ -9,7 +9,13 @@ export type OpenFailure = 'xls' | 'type' | 'unreadable';
 
 export class OpenFileError extends Error {
   constructor(readonly reason: OpenFailure) {
-    super({ xls: 'the old .xls format is not supported; save it as .xlsx', type: 'not an .xlsx or .csv file', unreadable: 'the file could not be read as a workbook' }[reason]);
+    super(
+      {
+        xls: 'the old .xls format is not supported; save it as .xlsx',
+        type: 'not an .xlsx or .csv file',
+        unreadable: 'the file could not be read as a workbook',
+      }[reason],
+    );
   }
 }
 
@@ -21,7 +27,14 @@ export async function openWorkbookFile(name: string, bytes: Uint8Array): Promise
   if (!/\.(xlsx|csv|txt)$/.test(lower)) throw new OpenFileError('type');
   try {
     if (lower.endsWith('.xlsx')) model = await importXlsx(bytes);
-    else model = importCsv(bytes, name.replace(/\.[^.]+$/, '').slice(0, 31).replace(/[\\/?*[\]:]/g, '_') || 'Sheet1');
+    else
+      model = importCsv(
+        bytes,
+        name
+          .replace(/\.[^.]+$/, '')
+          .slice(0, 31)
+          .replace(/[\\/?*[\]:]/g, '_') || 'Sheet1',
+      );
   } catch {
     throw new OpenFileError('unreadable');
   }
@@ -46,7 +59,10 @@ export const DEMO_ROWS = 400;
 export function demoWorkbook(lang: Lang, now = Date.now(), rows = DEMO_ROWS): EmulatedWorkbook {
   const book = createWorkbook();
   book.model.culture = lang === 'ja' ? 'ja-JP' : 'en-US';
-  const sheet = book.addSheet(lang === 'ja' ? '判定' : 'Decisions', generateDecisions({ rows, headers: lang, seed: 2026, now }));
+  const sheet = book.addSheet(
+    lang === 'ja' ? '判定' : 'Decisions',
+    generateDecisions({ rows, headers: lang, seed: 2026, now }),
+  );
   sheet.columnWidths.set(0, 150);
   sheet.columnWidths.set(4, 120);
   sheet.columnWidths.set(8, 220);
@@ -62,7 +78,11 @@ export function demoWorkbook(lang: Lang, now = Date.now(), rows = DEMO_ROWS): Em
 }
 
 /** Triggers a browser download of bytes as a file. */
-export function download(name: string, bytes: Uint8Array, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+export function download(
+  name: string,
+  bytes: Uint8Array,
+  type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;

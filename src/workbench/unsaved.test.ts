@@ -58,9 +58,11 @@ test('the workbook counts its batches in flight (the browser copy waits for none
   });
   expect(during).toBe(1);
   expect(book.running).toBe(0);
-  await expect(book.run(async (context) => {
-    context.workbook.worksheets.getItem('No such sheet').getRange('A1').load('values');
-    await context.sync();
-  })).rejects.toBeDefined();
+  await expect(
+    book.run(async (context) => {
+      context.workbook.worksheets.getItem('No such sheet').getRange('A1').load('values');
+      await context.sync();
+    }),
+  ).rejects.toBeDefined();
   expect(book.running).toBe(0);
 });

@@ -7,7 +7,10 @@ import { fingerprint } from '../emulator/xlsxRead';
  * the sheet order and the defined names. Selection and the active sheet are not content.
  */
 export function workbookFingerprint(model: WorkbookModel): string {
-  return JSON.stringify([model.sheets.map((s) => [s.id, s.name, s.visibility, fingerprint(model, s)]), [...model.names.values()]]);
+  return JSON.stringify([
+    model.sheets.map((s) => [s.id, s.name, s.visibility, fingerprint(model, s)]),
+    [...model.names.values()],
+  ]);
 }
 
 /**

@@ -9,7 +9,10 @@ import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
  * The task pane's host in the workbench: the same pane code, with the embedded workbook's `run`
  * in place of `Excel.run`. Links open in a new browser tab (http and https only, as in Excel).
  */
-export function workbenchHost(book: EmulatedWorkbook, options: { lang: Lang; theme?: ThemeKind; openWindow?: (url: string) => void }): PaneHost {
+export function workbenchHost(
+  book: EmulatedWorkbook,
+  options: { lang: Lang; theme?: ThemeKind; openWindow?: (url: string) => void },
+): PaneHost {
   // The host shares the page's thread: it answers each sync on a later task, so the grid paints
   // and Cancel can be clicked while a flow reads a big sheet.
   book.yieldToPage = true;

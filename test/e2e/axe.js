@@ -22,7 +22,10 @@ async function idProblems(page, scope) {
 /** Fluent's focus manager adds invisible sentinels (data-tabster-dummy): its documented mechanism, not content. */
 async function axeCheck(t, page, where, scope = '#pane') {
   const report = await new AxeBuilder({ page }).include(scope).exclude('[data-tabster-dummy]').analyze();
-  t.check(report.violations.length === 0, `axe on ${where}: ${report.violations.map((v) => `${v.id} (${v.nodes.length}: ${v.nodes[0]?.target})`).join(', ')}`);
+  t.check(
+    report.violations.length === 0,
+    `axe on ${where}: ${report.violations.map((v) => `${v.id} (${v.nodes.length}: ${v.nodes[0]?.target})`).join(', ')}`,
+  );
   const ids = await idProblems(page, scope);
   t.check(ids.length === 0, `ids on ${where}: ${ids.join('; ')}`);
 }

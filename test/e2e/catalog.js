@@ -4,6 +4,12 @@ const { t: translate } = require('../../src/i18n/index.ts');
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A catalog message as a RegExp, its {params} matching anything. */
-const pattern = (key, lang = 'en') => new RegExp(translate(key, {}, lang).split(/\{\w+\}/).map(escape).join('.*'));
+const pattern = (key, lang = 'en') =>
+  new RegExp(
+    translate(key, {}, lang)
+      .split(/\{\w+\}/)
+      .map(escape)
+      .join('.*'),
+  );
 
 module.exports = { escape, pattern };

@@ -16,8 +16,18 @@ module.exports = async function inspectNav(t) {
   /** Save and next lies inside the pane and the screen, and nothing covers it. */
   const saveInView = async (where) => {
     const box = await saveButton.boundingBox();
-    t.check(box && box.y >= paneBox.y && box.y + box.height <= Math.min(768, paneBox.y + paneBox.height) && box.x >= paneBox.x && box.x + box.width <= paneBox.x + paneBox.width, `${where}: Save and next in view: ${JSON.stringify(box)}`);
-    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
+    t.check(
+      box &&
+        box.y >= paneBox.y &&
+        box.y + box.height <= Math.min(768, paneBox.y + paneBox.height) &&
+        box.x >= paneBox.x &&
+        box.x + box.width <= paneBox.x + paneBox.width,
+      `${where}: Save and next in view: ${JSON.stringify(box)}`,
+    );
+    const onTop = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
     t.check(onTop === L('inspect.save'), `${where}: Save and next is not covered: ${onTop}`);
   };
   await s.waitForRow(2);
@@ -40,7 +50,10 @@ module.exports = async function inspectNav(t) {
   await page.locator('[data-cell=A3][aria-selected=true]').waitFor();
   await pane.getByRole('button', { name: L('inspect.previous'), exact: true }).click();
   await s.waitForRow(2);
-  t.check((await verdictButton(1, 'approve').getAttribute('aria-pressed')) === 'true', 'Previous shows the saved verdict');
+  t.check(
+    (await verdictButton(1, 'approve').getAttribute('aria-pressed')) === 'true',
+    'Previous shows the saved verdict',
+  );
   await page.locator('[data-cell=A2][aria-selected=true]').waitFor();
 
   // Jump by row, by item ID; an unknown one says what to enter.
@@ -72,20 +85,32 @@ module.exports = async function inspectNav(t) {
   await page.locator('[data-command=nextItem]').click();
   await s.waitForRow(8);
   let sheet = await s.rows();
-  t.check(sheet.cell(7, 'qa_verdict') === 'approve' && sheet.cell(7, 'qa_comment') === 'kept by Next item', `row 7 kept: ${sheet.cell(7, 'qa_verdict')} / ${sheet.cell(7, 'qa_comment')}`);
-  await pane.getByText(L('inspect.progress', { done: 2, total: 50 })).first().waitFor();
+  t.check(
+    sheet.cell(7, 'qa_verdict') === 'approve' && sheet.cell(7, 'qa_comment') === 'kept by Next item',
+    `row 7 kept: ${sheet.cell(7, 'qa_verdict')} / ${sheet.cell(7, 'qa_comment')}`,
+  );
+  await pane
+    .getByText(L('inspect.progress', { done: 2, total: 50 }))
+    .first()
+    .waitFor();
   // A comment without a verdict cannot be saved: Next item stays and says why, losing nothing.
   await pane.getByLabel(L('inspect.comment')).fill('no verdict yet');
   await page.locator('[data-command=nextItem]').click();
   await pane.getByText(L('inspect.needVerdict')).waitFor();
-  t.check((await s.shown()).row === 8 && (await pane.getByLabel(L('inspect.comment')).inputValue()) === 'no verdict yet', 'Next item kept the unsaved comment on screen');
+  t.check(
+    (await s.shown()).row === 8 && (await pane.getByLabel(L('inspect.comment')).inputValue()) === 'no verdict yet',
+    'Next item kept the unsaved comment on screen',
+  );
   // The shortcut is the same command.
   await verdictButton(1, 'approve').click();
   await pane.getByLabel(L('inspect.comment')).focus();
   await page.keyboard.press('Control+Alt+Shift+N');
   await s.waitForRow(9);
   sheet = await s.rows();
-  t.check(sheet.cell(8, 'qa_verdict') === 'approve' && sheet.cell(8, 'qa_comment') === 'no verdict yet', `row 8 saved by the shortcut: ${sheet.cell(8, 'qa_verdict')}`);
+  t.check(
+    sheet.cell(8, 'qa_verdict') === 'approve' && sheet.cell(8, 'qa_comment') === 'no verdict yet',
+    `row 8 saved by the shortcut: ${sheet.cell(8, 'qa_verdict')}`,
+  );
   // Nothing entered: Next item skips without writing.
   await page.locator('[data-command=nextItem]').click();
   await s.waitForRow(10);

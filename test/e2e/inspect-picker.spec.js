@@ -11,7 +11,11 @@ const { policyLabel, resolvePolicyText } = require('../../src/core/taxonomy/poli
 const { openInspect } = require('./inspect');
 
 const taxonomy = defaultTaxonomy();
-const label = (code, lang) => policyLabel(taxonomy.policies.find((p) => p.code === code), lang);
+const label = (code, lang) =>
+  policyLabel(
+    taxonomy.policies.find((p) => p.code === code),
+    lang,
+  );
 
 // What the analyst types, and the policy they mean; `pick` is how they choose it.
 const STEPS = {
@@ -39,12 +43,17 @@ async function pickerIn(t, lang) {
   };
   // Pending items whose moderator named a policy other than the ones typed here: the picker is pre-filled.
   const typed = new Set(STEPS[lang].map((x) => x.code));
-  const items = (await s.rows()).rows.filter((r) => r.policy && resolvePolicyText(taxonomy, r.policy) && !typed.has(resolvePolicyText(taxonomy, r.policy).code));
+  const items = (await s.rows()).rows.filter(
+    (r) => r.policy && resolvePolicyText(taxonomy, r.policy) && !typed.has(resolvePolicyText(taxonomy, r.policy).code),
+  );
   t.check(items.length >= STEPS[lang].length + 2, `enough items with a moderator policy: ${items.length}`);
   let done = 0;
   const saved = async () => {
     done++;
-    await pane.getByText(L('inspect.progress', { done, total: 50 })).first().waitFor();
+    await pane
+      .getByText(L('inspect.progress', { done, total: 50 }))
+      .first()
+      .waitFor();
   };
 
   for (const [i, step] of STEPS[lang].entries()) {
@@ -52,7 +61,10 @@ async function pickerIn(t, lang) {
     const moderator = resolvePolicyText(taxonomy, item.policy).code;
     await jumpTo(item.itemId, item.index + 2);
     await removeButton.click();
-    t.check((await picker.inputValue()) === label(moderator, lang), `${lang}: pre-filled with the moderator's policy: ${await picker.inputValue()}`);
+    t.check(
+      (await picker.inputValue()) === label(moderator, lang),
+      `${lang}: pre-filled with the moderator's policy: ${await picker.inputValue()}`,
+    );
     // Click: the list opens with every policy, the pre-filled one marked.
     await picker.click();
     const selected = pane.getByRole('listbox').getByRole('option', { selected: true });
@@ -70,23 +82,38 @@ async function pickerIn(t, lang) {
       for (let k = 0; k < step.backspace; k++) await page.keyboard.press('Backspace');
     }
     const options = pane.getByRole('listbox').getByRole('option');
-    await page.waitForFunction((code) => document.querySelector('#pane [role=option]')?.textContent?.startsWith(code), step.code);
-    t.check((await picker.inputValue()) === step.type.slice(0, step.type.length - (step.backspace ?? 0)), `${lang}: the field holds what was typed: ${await picker.inputValue()}`);
+    await page.waitForFunction(
+      (code) => document.querySelector('#pane [role=option]')?.textContent?.startsWith(code),
+      step.code,
+    );
+    t.check(
+      (await picker.inputValue()) === step.type.slice(0, step.type.length - (step.backspace ?? 0)),
+      `${lang}: the field holds what was typed: ${await picker.inputValue()}`,
+    );
     if (step.pick === 'mouse') {
       await options.filter({ hasText: step.code }).first().click();
     } else {
       await page.keyboard.press('ArrowDown');
       const active = await picker.getAttribute('aria-activedescendant');
-      t.check(active && (await page.locator(`[id="${active}"]`).innerText()).startsWith(step.code), `${lang}: ↓ highlights the first match, ${step.code}`);
+      t.check(
+        active && (await page.locator(`[id="${active}"]`).innerText()).startsWith(step.code),
+        `${lang}: ↓ highlights the first match, ${step.code}`,
+      );
       await page.keyboard.press('Enter');
     }
-    t.check((await picker.inputValue()) === label(step.code, lang), `${lang}: picked ${step.code}: ${await picker.inputValue()}`);
+    t.check(
+      (await picker.inputValue()) === label(step.code, lang),
+      `${lang}: picked ${step.code}: ${await picker.inputValue()}`,
+    );
     await t.screenshot(`${lang}-picked-${i}`);
     if (i % 2) await page.keyboard.press('Control+Enter');
     else await pane.getByRole('button', { name: L('inspect.save'), exact: true }).click();
     await saved();
     const sheet = await s.rows();
-    t.check(sheet.cell(item.index + 2, 'qa_policy') === step.code, `${lang}: the sheet holds ${step.code} for item ${item.itemId}: ${sheet.cell(item.index + 2, 'qa_policy')}`);
+    t.check(
+      sheet.cell(item.index + 2, 'qa_policy') === step.code,
+      `${lang}: the sheet holds ${step.code} for item ${item.itemId}: ${sheet.cell(item.index + 2, 'qa_policy')}`,
+    );
   }
 
   // Part of a name is not a choice: Save refuses it and records nothing; ↓ + Enter picks what is highlighted.
@@ -103,7 +130,10 @@ async function pickerIn(t, lang) {
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Enter');
   await saved();
-  t.check((await s.rows()).cell(partial.index + 2, 'qa_policy') === 'SAF.HARASS', `${lang}: ↓ + Enter on いじ recorded SAF.HARASS`);
+  t.check(
+    (await s.rows()).cell(partial.index + 2, 'qa_policy') === 'SAF.HARASS',
+    `${lang}: ↓ + Enter on いじ recorded SAF.HARASS`,
+  );
 
   // Agreeing with the pre-filled policy records the moderator's policy.
   const agree = items[STEPS[lang].length + 1];
@@ -112,7 +142,10 @@ async function pickerIn(t, lang) {
   await pane.getByRole('button', { name: L('inspect.save'), exact: true }).click();
   await saved();
   const code = resolvePolicyText(taxonomy, agree.policy).code;
-  t.check(resolvePolicyText(taxonomy, String((await s.rows()).cell(agree.index + 2, 'qa_policy')))?.code === code, `${lang}: the pre-filled ${code} is recorded`);
+  t.check(
+    resolvePolicyText(taxonomy, String((await s.rows()).cell(agree.index + 2, 'qa_policy')))?.code === code,
+    `${lang}: the pre-filled ${code} is recorded`,
+  );
 }
 
 /** A second browser context, set up as run.js sets up each spec's: no draft of the first visit is offered back. */
@@ -122,7 +155,11 @@ async function freshContext(t) {
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(t.baseUrl)) return route.continue();
-    if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(__dirname, 'officeStub.js'), 'utf8') });
+    if (url.includes('appsforoffice.microsoft.com'))
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: fs.readFileSync(path.join(__dirname, 'officeStub.js'), 'utf8'),
+      });
     return route.abort();
   });
   page.on('pageerror', (e) => t.errors.push(e.message));

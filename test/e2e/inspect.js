@@ -6,7 +6,6 @@ const { escape, pattern } = require('./catalog');
 const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
 const { locateInspectionColumns } = require('../../src/excel/schema/inspectionSheet.ts');
 
-
 /** Opens the workbench (`query` adds e.g. pane=350), draws batch `batch` (ISO 2859-1: 50 items) and opens Inspect. */
 async function openInspect(t, lang, batch, query = '') {
   const { page } = t;
@@ -21,7 +20,10 @@ async function openInspect(t, lang, batch, query = '') {
   await pane.getByRole('button', { name: L('sample.draw') }).click();
   await pane.getByText(pattern('sample.drawn', lang)).waitFor({ timeout: 20000 });
   await pane.getByRole('button', { name: L('sample.inspectNow') }).click();
-  await pane.getByText(L('inspect.progress', { done: 0, total: 50 })).first().waitFor();
+  await pane
+    .getByText(L('inspect.progress', { done: 0, total: 50 }))
+    .first()
+    .waitFor();
   await pane.getByLabel(L('inspect.inspector')).fill(lang === 'ja' ? '検査 花子' : 'qa.sam');
   const sheet = `QA ${batch}`;
   return {
@@ -32,16 +34,24 @@ async function openInspect(t, lang, batch, query = '') {
     /** The item on screen: its ID and sheet row, from the card's heading. */
     async shown() {
       const heading = await pane.locator('#item-title').innerText();
-      const parts = L('inspect.item', { id: '@ID@', row: '@ROW@' }).split(/@ID@|@ROW@/).map(escape);
+      const parts = L('inspect.item', { id: '@ID@', row: '@ROW@' })
+        .split(/@ID@|@ROW@/)
+        .map(escape);
       const m = new RegExp(`${parts[0]}(.+?)${parts[1]}(\\d+)${parts[2]}`).exec(heading);
       if (!m) throw new Error(`no item in the heading: ${heading}`);
       return { id: m[1], row: Number(m[2]) };
     },
     /** Waits until the card shows sheet row `row`. */
     async waitForRow(row) {
-      const parts = L('inspect.item', { id: '@ID@', row: '@ROW@' }).split(/@ID@|@ROW@/).map(escape);
+      const parts = L('inspect.item', { id: '@ID@', row: '@ROW@' })
+        .split(/@ID@|@ROW@/)
+        .map(escape);
       const source = `${parts[0]}.+?${parts[1]}${row}${parts[2]}`;
-      await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('#pane #item-title')?.textContent ?? ''), source, { timeout: 10000 });
+      await page.waitForFunction(
+        (src) => new RegExp(src).test(document.querySelector('#pane #item-title')?.textContent ?? ''),
+        source,
+        { timeout: 10000 },
+      );
     },
     /** The inspection sheet's rows as the workbook holds them, and a column of a row by field name. */
     async rows() {

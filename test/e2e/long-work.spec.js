@@ -23,7 +23,13 @@ module.exports = async function longWork(t) {
   const file = await generatedExport(ROWS);
   await page.goto(`${t.baseUrl}/workbench.html?lang=en`);
   await pane.getByRole('button', { name: L('map.confirm') }).waitFor();
-  await page.getByTestId('open-file').setInputFiles({ name: 'export.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await page
+    .getByTestId('open-file')
+    .setInputFiles({
+      name: 'export.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
   await page.getByText(L('wb.opened', { file: 'export.xlsx' })).waitFor({ timeout: 60000 });
   await pane.getByText(L('map.sheet', { sheet: 'Decisions', row: 1 })).waitFor({ timeout: 30000 });
   await pane.getByRole('button', { name: L('map.confirm') }).click();
@@ -48,7 +54,9 @@ module.exports = async function longWork(t) {
     window.__workbench.book.hooks.beforeSync = () => new Promise((resolve) => setTimeout(resolve, 400));
     window.__progress = [];
     new MutationObserver(() => {
-      const shown = [...document.querySelectorAll('#pane *')].find((e) => e.children.length === 0 && /\d of [\d,]+$/.test(e.textContent ?? ''));
+      const shown = [...document.querySelectorAll('#pane *')].find(
+        (e) => e.children.length === 0 && /\d of [\d,]+$/.test(e.textContent ?? ''),
+      );
       if (shown && window.__progress.at(-1) !== shown.textContent) window.__progress.push(shown.textContent);
     }).observe(document.getElementById('pane'), { subtree: true, childList: true, characterData: true });
   });
@@ -61,12 +69,23 @@ module.exports = async function longWork(t) {
   await pane.getByText(L('flow.error.cancelled')).waitFor({ timeout: 20000 });
   const beat = await page.evaluate(() => ({ gap: window.__beat.gap, beats: window.__beat.beats }));
   const shown = await page.evaluate(() => window.__progress);
-  t.check(shown.length >= 2 && shown.every((p) => p.endsWith(`of ${(50000).toLocaleString('en-US')}`)), `progress moved: ${shown.join(' → ')}`);
-  t.check(beat.gap < 2000, `the page kept answering while validating: longest heartbeat gap ${Math.round(beat.gap)} ms over ${beat.beats} beats`);
-  console.log(`  long-work: longest heartbeat gap ${Math.round(beat.gap)} ms over ${beat.beats} beats while validating ${ROWS} rows`);
+  t.check(
+    shown.length >= 2 && shown.every((p) => p.endsWith(`of ${(50000).toLocaleString('en-US')}`)),
+    `progress moved: ${shown.join(' → ')}`,
+  );
+  t.check(
+    beat.gap < 2000,
+    `the page kept answering while validating: longest heartbeat gap ${Math.round(beat.gap)} ms over ${beat.beats} beats`,
+  );
+  console.log(
+    `  long-work: longest heartbeat gap ${Math.round(beat.gap)} ms over ${beat.beats} beats while validating ${ROWS} rows`,
+  );
   // The taxonomy sheet is set up before the read (first use); the findings are written only at the end.
   const sheetsAfter = await page.evaluate(() => window.__workbench.book.model.sheets.map((s) => s.name));
-  t.check(JSON.stringify(sheetsAfter.filter((n) => n !== 'QA Taxonomy')) === JSON.stringify(sheetsBefore), `a cancelled validate writes no findings: ${sheetsAfter.join(', ')}`);
+  t.check(
+    JSON.stringify(sheetsAfter.filter((n) => n !== 'QA Taxonomy')) === JSON.stringify(sheetsBefore),
+    `a cancelled validate writes no findings: ${sheetsAfter.join(', ')}`,
+  );
   await t.screenshot('2-cancelled');
 
   // Run again to the end (round trips at full speed again).

@@ -7,7 +7,6 @@ const fs = require('node:fs');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { escape, pattern } = require('./catalog');
 
-
 module.exports = async function loopCorrectness(t) {
   const { page } = t;
   const L = (key, params) => translate(key, params, 'en');
@@ -48,14 +47,23 @@ module.exports = async function loopCorrectness(t) {
   await pane.getByTestId('report-stale').waitFor({ timeout: 10000 });
   // Off-screen columns of the grid are not drawn: the workbook itself is read.
   const row2 = await page.evaluate(() => window.__workbench.book.valuesOf('QA W1')[1]);
-  t.check(row2[18] === 'qa.alex' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(String(row2[19])), `the inspector and time follow the grid verdict: ${row2[18]} ${row2[19]}`);
+  t.check(
+    row2[18] === 'qa.alex' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(String(row2[19])),
+    `the inspector and time follow the grid verdict: ${row2[18]} ${row2[19]}`,
+  );
   t.check(row2[17] === 'yes', 'a verdict of escalate marks the escalate column');
-  t.check((await pane.getByText(L('report.built', { sheet: 'QA Report W1' })).count()) === 0, 'a stale report is not called up to date');
+  t.check(
+    (await pane.getByText(L('report.built', { sheet: 'QA Report W1' })).count()) === 0,
+    'a stale report is not called up to date',
+  );
   await t.screenshot('stale-report');
 
   // Inspect counts the escalation the same way the report does.
   await tab('page.inspect').click();
-  await pane.getByText(L('inspect.progressEscalated', { done: 0, total: 50, escalated: 1, awaiting: 1 })).first().waitFor();
+  await pane
+    .getByText(L('inspect.progressEscalated', { done: 0, total: 50, escalated: 1, awaiting: 1 }))
+    .first()
+    .waitFor();
   await tab('page.report').click();
   await pane.getByRole('button', { name: L('report.refresh') }).click();
   await pane.getByText(pattern('report.built')).waitFor({ timeout: 20000 });
@@ -65,16 +73,28 @@ module.exports = async function loopCorrectness(t) {
 
   // Save → reopen → refresh, twice: no "Excel could not finish (ItemNotFound)".
   for (const sitting of [1, 2]) {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: L('wb.save') }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: L('wb.save') }).click(),
+    ]);
     const saved = t.artifact(`loop-correctness-${sitting}.xlsx`);
     await download.saveAs(saved);
-    await page.getByTestId('open-file').setInputFiles({ name: `loop-correctness-${sitting}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(saved) });
+    await page
+      .getByTestId('open-file')
+      .setInputFiles({
+        name: `loop-correctness-${sitting}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: fs.readFileSync(saved),
+      });
     await page.getByText(L('wb.opened', { file: `loop-correctness-${sitting}.xlsx` })).waitFor();
     await tab('page.inspect').click();
     await tab('page.report').click();
     await pane.getByRole('button', { name: L('report.refresh') }).click();
     await pane.getByText(pattern('report.built')).waitFor({ timeout: 20000 });
-    t.check((await pane.getByText(/could not finish/).count()) === 0, `sitting ${sitting}: refresh after reopening works`);
+    t.check(
+      (await pane.getByText(/could not finish/).count()) === 0,
+      `sitting ${sitting}: refresh after reopening works`,
+    );
   }
   await t.screenshot('refreshed-after-reopen');
 };

@@ -25,15 +25,30 @@ module.exports = async function loopScoring(t) {
   await picker.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('SAF.HARASS');
-  await page.waitForFunction(() => document.querySelector('#pane [role=option]')?.textContent?.startsWith('SAF.HARASS'));
+  await page.waitForFunction(() =>
+    document.querySelector('#pane [role=option]')?.textContent?.startsWith('SAF.HARASS'),
+  );
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await pane.getByRole('button', { name: L('inspect.save'), exact: true }).click();
-  await page.waitForFunction(([name, r]) => window.__workbench.book.valuesOf(name)[r - 1].includes('SAF.HARASS'), [s.sheet, row], { timeout: 10000 });
+  await page.waitForFunction(
+    ([name, r]) => window.__workbench.book.valuesOf(name)[r - 1].includes('SAF.HARASS'),
+    [s.sheet, row],
+    { timeout: 10000 },
+  );
   const sheet = await s.rows();
-  t.check(sheet.cell(row, 'qa_verdict') === 'remove' && sheet.cell(row, 'qa_policy') === 'SAF.HARASS', `saved: ${sheet.cell(row, 'qa_verdict')} ${sheet.cell(row, 'qa_policy')}`);
-  t.check(Number(sheet.cell(row, 'severity')) === 3, `missed harm under a severity-3 policy has severity 3: ${sheet.cell(row, 'severity')}`);
-  t.check(String(sheet.cell(row, 'outcome')) !== 'pending' && String(sheet.cell(row, 'outcome')) !== '', `an outcome is recorded: ${sheet.cell(row, 'outcome')}`);
+  t.check(
+    sheet.cell(row, 'qa_verdict') === 'remove' && sheet.cell(row, 'qa_policy') === 'SAF.HARASS',
+    `saved: ${sheet.cell(row, 'qa_verdict')} ${sheet.cell(row, 'qa_policy')}`,
+  );
+  t.check(
+    Number(sheet.cell(row, 'severity')) === 3,
+    `missed harm under a severity-3 policy has severity 3: ${sheet.cell(row, 'severity')}`,
+  );
+  t.check(
+    String(sheet.cell(row, 'outcome')) !== 'pending' && String(sheet.cell(row, 'outcome')) !== '',
+    `an outcome is recorded: ${sheet.cell(row, 'outcome')}`,
+  );
 
   // The report, built from the pane: what the lot size counts, and which kappa is which.
   await pane.getByRole('tab', { name: L('page.report') }).click();
@@ -41,11 +56,20 @@ module.exports = async function loopScoring(t) {
   await pane.getByText(L('report.built', { sheet: 'QA Report S1' })).waitFor({ timeout: 20000 });
   const report = await page.evaluate(() => window.__workbench.book.valuesOf('QA Report S1'));
   const labels = report.slice(0, 21).map((r) => String(r[0]));
-  t.check(labels.includes(L('report.lotSize')), `the report names its lot unit: ${labels.filter((l) => /lot/i.test(l)).join(' | ')}`);
+  t.check(
+    labels.includes(L('report.lotSize')),
+    `the report names its lot unit: ${labels.filter((l) => /lot/i.test(l)).join(' | ')}`,
+  );
   const lotRow = report[labels.indexOf(L('report.lotSize'))];
   const decisionsRows = await page.evaluate(() => window.__workbench.book.valuesOf('Decisions').length - 1);
-  t.check(Number(lotRow[1]) > 0 && Number(lotRow[1]) <= decisionsRows, `lot size ${lotRow[1]} of ${decisionsRows} decision rows`);
-  t.check(labels.includes(L('report.kappa')) && labels.includes(L('report.kappaWithPolicy')), `both kappas, labelled: ${labels.filter((l) => /kappa/i.test(l)).join(' | ')}`);
+  t.check(
+    Number(lotRow[1]) > 0 && Number(lotRow[1]) <= decisionsRows,
+    `lot size ${lotRow[1]} of ${decisionsRows} decision rows`,
+  );
+  t.check(
+    labels.includes(L('report.kappa')) && labels.includes(L('report.kappaWithPolicy')),
+    `both kappas, labelled: ${labels.filter((l) => /kappa/i.test(l)).join(' | ')}`,
+  );
   await t.screenshot('scored-report');
 
   // A local Japanese term typed over a policy in the decisions sheet is known by the taxonomy's
@@ -56,7 +80,10 @@ module.exports = async function loopScoring(t) {
   await page.getByRole('tab', { name: 'Decisions' }).click();
   await page.evaluate((column) => {
     const { book } = window.__workbench;
-    book.model.selection = { sheet: book.model.sheet('Decisions'), rect: { row: 2, column, rowCount: 1, columnCount: 1 } };
+    book.model.selection = {
+      sheet: book.model.sheet('Decisions'),
+      rect: { row: 2, column, rowCount: 1, columnCount: 1 },
+    };
     book.notify();
   }, policyColumn);
   const address = `${columnLetter(policyColumn)}3`;
@@ -66,7 +93,10 @@ module.exports = async function loopScoring(t) {
   const editor = page.getByRole('textbox', { name: L('wb.edit', { cell: address }) });
   await editor.fill('ヘイトスピーチ');
   await editor.press('Enter');
-  await page.waitForFunction((column) => window.__workbench.book.valuesOf('Decisions')[2][column] === 'ヘイトスピーチ', policyColumn);
+  await page.waitForFunction(
+    (column) => window.__workbench.book.valuesOf('Decisions')[2][column] === 'ヘイトスピーチ',
+    policyColumn,
+  );
   await page.locator('[data-command=validate]').click();
   await pane.getByText(/decisions checked in/).waitFor({ timeout: 20000 });
   const findings = await page.evaluate(() => window.__workbench.book.valuesOf('QA Findings'));

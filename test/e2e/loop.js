@@ -11,7 +11,6 @@ const { readInspectionRows, toInspectedItems } = require('../../src/excel/inspec
 const { parseOutcome } = require('../../src/excel/schema/inspectionSheet.ts');
 const { breakdown } = require('../../src/core/stats/summarizeInspection.ts');
 
-
 module.exports = async function loop(t, lang) {
   const { page } = t;
   const L = (key, params) => translate(key, params, lang);
@@ -42,7 +41,10 @@ module.exports = async function loop(t, lang) {
   await page.locator(`[data-cell=${cell[2]}][aria-selected=true]`).waitFor({ timeout: 5000 });
   const box = await page.locator(`[data-cell=${cell[2]}]`).boundingBox();
   const gridBox = await page.locator('[role=grid]').boundingBox();
-  t.check(box && box.y >= gridBox.y && box.y + box.height <= gridBox.y + gridBox.height, `cell ${cell[2]} is scrolled into view`);
+  t.check(
+    box && box.y >= gridBox.y && box.y + box.height <= gridBox.y + gridBox.height,
+    `cell ${cell[2]} is scrolled into view`,
+  );
   await t.screenshot('2-validate');
   await axeCheck(t, page, 'Validate');
 
@@ -66,7 +68,10 @@ module.exports = async function loop(t, lang) {
 
   // 4. Inspect 10 items with the keyboard alone.
   await pane.getByRole('button', { name: L('sample.inspectNow') }).click();
-  await pane.getByText(L('inspect.progress', { done: 0, total: 50 })).first().waitFor();
+  await pane
+    .getByText(L('inspect.progress', { done: 0, total: 50 }))
+    .first()
+    .waitFor();
   await axeCheck(t, page, 'Inspect');
   await pane.getByLabel(L('inspect.inspector')).focus();
   await page.keyboard.type(lang === 'ja' ? '検査 太郎' : 'qa.alex');
@@ -84,7 +89,10 @@ module.exports = async function loop(t, lang) {
       await page.keyboard.press('1');
     }
     await page.keyboard.press('Control+Enter');
-    await pane.getByText(L('inspect.progress', { done: i + 1, total: 50 })).first().waitFor();
+    await pane
+      .getByText(L('inspect.progress', { done: i + 1, total: 50 }))
+      .first()
+      .waitFor();
   }
   await t.screenshot('4-inspect');
 
@@ -93,7 +101,10 @@ module.exports = async function loop(t, lang) {
   await page.getByRole('tab', { name: inspectionSheet }).click();
   await page.evaluate(() => {
     const { book } = window.__workbench;
-    book.model.selection = { sheet: book.model.activeSheet, rect: { row: 11, column: 12, rowCount: 1, columnCount: 1 } };
+    book.model.selection = {
+      sheet: book.model.activeSheet,
+      rect: { row: 11, column: 12, rowCount: 1, columnCount: 1 },
+    };
     book.notify();
   });
   await page.locator('[data-cell=M12][aria-selected=true]').waitFor();
@@ -102,13 +113,23 @@ module.exports = async function loop(t, lang) {
   const dropdown = page.getByRole('combobox', { name: L('wb.edit', { cell: 'M12' }) });
   await dropdown.waitFor();
   await dropdown.selectOption('approve');
-  await page.waitForFunction(() => !['', 'pending', '未検査'].includes(document.querySelector('[data-cell=O12]')?.textContent ?? ''));
-  await pane.getByText(L('inspect.progress', { done: 11, total: 50 })).first().waitFor();
+  await page.waitForFunction(
+    () => !['', 'pending', '未検査'].includes(document.querySelector('[data-cell=O12]')?.textContent ?? ''),
+  );
+  await pane
+    .getByText(L('inspect.progress', { done: 11, total: 50 }))
+    .first()
+    .waitFor();
   // The pane moved on to the next pending item, with that item's own policy in the picker.
-  await pane.getByText(new RegExp(L('inspect.item', { id: '@ID@', row: 13 }).split('@ID@').map(escape).join('\\d+'))).waitFor();
+  await pane
+    .getByText(new RegExp(L('inspect.item', { id: '@ID@', row: 13 }).split('@ID@').map(escape).join('\\d+')))
+    .waitFor();
   const shownPolicy = (await pane.locator('dl dd').nth(2).innerText()).split(' ')[0];
   const pickerValue = await pane.getByRole('combobox', { name: L('inspect.yourPolicy') }).inputValue();
-  t.check(shownPolicy === '' || shownPolicy === L('inspect.noPolicy').split(' ')[0] || pickerValue.startsWith(shownPolicy), `the picker starts from the shown item's policy: ${shownPolicy} / ${pickerValue}`);
+  t.check(
+    shownPolicy === '' || shownPolicy === L('inspect.noPolicy').split(' ')[0] || pickerValue.startsWith(shownPolicy),
+    `the picker starts from the shown item's policy: ${shownPolicy} / ${pickerValue}`,
+  );
   await t.screenshot('4b-typed-in-sheet');
 
   // 5. Report: the key figures, and the pivot in the grid against the core's numbers.
@@ -120,7 +141,10 @@ module.exports = async function loop(t, lang) {
   t.check(/\b11\b/.test(await inspectedRow.innerText()), `inspected: ${await inspectedRow.innerText()}`);
   const values = await page.evaluate((sheet) => window.__workbench.book.valuesOf(sheet), inspectionSheet);
   // The pivots cover inspected items (pending is hidden), so a moderator with nothing inspected has no row.
-  const byModerator = breakdown(toInspectedItems(readInspectionRows(values).rows.filter((r) => r.outcome !== 'pending')), 'moderator');
+  const byModerator = breakdown(
+    toInspectedItems(readInspectionRows(values).rows.filter((r) => r.outcome !== 'pending')),
+    'moderator',
+  );
   await page.getByRole('tab', { name: `QA Report W48-${lang}` }).click();
   await page.evaluate(() => {
     const { book } = window.__workbench;
@@ -158,25 +182,45 @@ module.exports = async function loop(t, lang) {
   await pane.getByText(L('report.built', { sheet: `QA Report W48-${lang}` })).waitFor();
 
   // 6. Save the .xlsx and open it again.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: L('wb.save') }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: L('wb.save') }).click(),
+  ]);
   const saved = t.artifact(`loop-${lang}.xlsx`);
   await download.saveAs(saved);
   t.check(fs.statSync(saved).size > 10000, 'the .xlsx was written');
   if (lang === 'en') {
-    await page.getByTestId('open-file').setInputFiles({ name: `loop-${lang}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fs.readFileSync(saved) });
+    await page
+      .getByTestId('open-file')
+      .setInputFiles({
+        name: `loop-${lang}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: fs.readFileSync(saved),
+      });
   } else {
     // Dropped on the workbench, as a file from the desktop would be.
-    const dataTransfer = await page.evaluateHandle(({ bytes, name }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      return dt;
-    }, { bytes: [...fs.readFileSync(saved)], name: `loop-${lang}.xlsx` });
+    const dataTransfer = await page.evaluateHandle(
+      ({ bytes, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(
+          new File([new Uint8Array(bytes)], name, {
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }),
+        );
+        return dt;
+      },
+      { bytes: [...fs.readFileSync(saved)], name: `loop-${lang}.xlsx` },
+    );
     await page.locator('[role=grid]').dispatchEvent('dragover', { dataTransfer });
     await page.locator('[role=grid]').dispatchEvent('drop', { dataTransfer });
   }
   await page.getByText(L('wb.opened', { file: `loop-${lang}.xlsx` })).waitFor();
-  for (const sheet of [decisionsSheet, inspectionSheet, `QA Report W48-${lang}`, 'QA Batches', 'QA Findings']) await page.getByRole('tab', { name: sheet }).waitFor();
+  for (const sheet of [decisionsSheet, inspectionSheet, `QA Report W48-${lang}`, 'QA Batches', 'QA Findings'])
+    await page.getByRole('tab', { name: sheet }).waitFor();
   await tab('page.inspect').click();
-  await pane.getByText(L('inspect.progress', { done: 11, total: 50 })).first().waitFor();
+  await pane
+    .getByText(L('inspect.progress', { done: 11, total: 50 }))
+    .first()
+    .waitFor();
   await t.screenshot('6-reopened');
 };

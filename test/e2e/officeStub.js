@@ -2,8 +2,18 @@
 // for the shell to start — onReady, the display language and theme, and actions.associate.
 window.__associated = [];
 window.Office = {
-  PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
-  onReady(callback) { setTimeout(() => callback({ host: 'Excel', platform: 'OfficeOnline' }), 0); return Promise.resolve(); },
+  PlatformType: {
+    PC: 'PC',
+    OfficeOnline: 'OfficeOnline',
+    Mac: 'Mac',
+    iOS: 'iOS',
+    Android: 'Android',
+    Universal: 'Universal',
+  },
+  onReady(callback) {
+    setTimeout(() => callback({ host: 'Excel', platform: 'OfficeOnline' }), 0);
+    return Promise.resolve();
+  },
   context: {
     displayLanguage: window.__displayLanguage || 'en-US',
     officeTheme: { bodyBackgroundColor: '#ffffff' },
@@ -12,13 +22,19 @@ window.Office = {
     platform: 'OfficeOnline',
     requirements: { isSetSupported: (name, version) => name === 'ExcelApi' && Number(version) <= 1.15 },
   },
-  actions: { associate(id) { window.__associated.push(id); } },
+  actions: {
+    associate(id) {
+      window.__associated.push(id);
+    },
+  },
   addin: { showAsTaskpane: () => Promise.resolve() },
 };
 
 // No workbook behind the smoke test: a batch fails as Excel fails without one, and the pane must say so, not crash.
 window.Excel = {
   run() {
-    return Promise.reject(Object.assign(new Error('There is no workbook in the smoke test.'), { code: 'GeneralException' }));
+    return Promise.reject(
+      Object.assign(new Error('There is no workbook in the smoke test.'), { code: 'GeneralException' }),
+    );
   },
 };

@@ -16,8 +16,23 @@ const root = path.join(__dirname, '..', '..');
 const dist = path.join(root, 'dist');
 const results = path.join(root, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
 
 function serve(dir) {
   const server = http.createServer((req, res) => {
@@ -47,24 +62,39 @@ async function main() {
     return;
   }
   // Always build: a stale dist/ would test yesterday's code.
-  if (!process.env.E2E_SKIP_BUILD) execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'workbench'], { cwd: root, stdio: 'inherit' });
+  if (!process.env.E2E_SKIP_BUILD)
+    execFileSync(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'workbench'],
+      { cwd: root, stdio: 'inherit' },
+    );
   const server = await serve(dist);
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const only = process.argv[2];
-  const specs = fs.readdirSync(__dirname).filter((f) => f.endsWith('.spec.js') && (!only || f.includes(only))).sort();
+  const specs = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.spec.js') && (!only || f.includes(only)))
+    .sort();
   let passed = 0;
   let failed = 0;
   for (const file of specs) {
     const spec = require(path.join(__dirname, file));
-    const context = await browser.newContext({ viewport: spec.viewport || { width: 420, height: 800 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: spec.viewport || { width: 420, height: 800 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     // Nothing leaves the machine: Office.js is replaced by a stub, every other outside request is refused.
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(baseUrl)) return route.continue();
-      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(__dirname, 'officeStub.js'), 'utf8') });
+      if (url.includes('appsforoffice.microsoft.com'))
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: fs.readFileSync(path.join(__dirname, 'officeStub.js'), 'utf8'),
+        });
       return route.abort();
     });
     const errors = [];
@@ -73,7 +103,8 @@ async function main() {
       page,
       baseUrl,
       browser,
-      screenshot: (name) => page.screenshot({ path: path.join(results, 'screenshots', `${file.replace('.spec.js', '')}-${name}.png`) }),
+      screenshot: (name) =>
+        page.screenshot({ path: path.join(results, 'screenshots', `${file.replace('.spec.js', '')}-${name}.png`) }),
       artifact: (name) => path.join(results, name),
       check(cond, message) {
         if (!cond) throw new Error(message);
@@ -88,7 +119,9 @@ async function main() {
       console.log(`✓ ${file} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
-      console.error(`✗ ${file}: ${error.message}${errors.length ? `\n  errors in the page: ${errors.join('; ')}` : ''}`);
+      console.error(
+        `✗ ${file}: ${error.message}${errors.length ? `\n  errors in the page: ${errors.join('; ')}` : ''}`,
+      );
       await t.screenshot('failure').catch(() => undefined);
     }
     await context.close();

@@ -8,7 +8,6 @@ const { escape, pattern } = require('./catalog');
 const { cochranSampleSize } = require('../../src/core/sampling/cochranSampleSize.ts');
 const { axeCheck } = require('./axe');
 
-
 module.exports = async function sampleForm(t) {
   const { page } = t;
   const L = (key, params) => translate(key, params, 'en');
@@ -33,10 +32,19 @@ module.exports = async function sampleForm(t) {
   // Clicking the label "Remove" ticks Remove, and only Remove.
   const verdicts = pane.getByRole('group', { name: L('sample.verdicts') });
   await verdicts.locator('label', { hasText: new RegExp(`^${escape(L('verdict.remove'))}$`) }).click();
-  t.check(await verdicts.getByRole('checkbox', { name: L('verdict.remove'), exact: true }).isChecked(), 'the label "Remove" ticks Remove');
-  t.check(!(await verdicts.getByRole('checkbox', { name: L('verdict.approve'), exact: true }).isChecked()), 'the label "Remove" leaves Approve unticked');
+  t.check(
+    await verdicts.getByRole('checkbox', { name: L('verdict.remove'), exact: true }).isChecked(),
+    'the label "Remove" ticks Remove',
+  );
+  t.check(
+    !(await verdicts.getByRole('checkbox', { name: L('verdict.approve'), exact: true }).isChecked()),
+    'the label "Remove" leaves Approve unticked',
+  );
   await verdicts.locator('label', { hasText: new RegExp(`^${escape(L('verdict.remove'))}$`) }).click();
-  t.check(!(await verdicts.getByRole('checkbox', { name: L('verdict.remove'), exact: true }).isChecked()), 'a second click unticks Remove');
+  t.check(
+    !(await verdicts.getByRole('checkbox', { name: L('verdict.remove'), exact: true }).isChecked()),
+    'a second click unticks Remove',
+  );
   await axeCheck(t, page, 'Sample');
 
   // Cochran with the expected error rate: the preview's size is the formula's, and the rate changes it.
@@ -53,11 +61,18 @@ module.exports = async function sampleForm(t) {
     return { n, lot };
   };
   const at5 = await previewSize();
-  t.check(at5.n === cochranSampleSize({ population: at5.lot, confidence: 0.95, margin: 0.02, proportion: 0.05 }), `5%: ${at5.n} of ${at5.lot}`);
+  t.check(
+    at5.n === cochranSampleSize({ population: at5.lot, confidence: 0.95, margin: 0.02, proportion: 0.05 }),
+    `5%: ${at5.n} of ${at5.lot}`,
+  );
   await rate.fill('20');
   await pane.locator('#preview-title').waitFor({ state: 'detached' });
   const at20 = await previewSize();
-  t.check(at20.n !== at5.n && at20.n === cochranSampleSize({ population: at20.lot, confidence: 0.95, margin: 0.02, proportion: 0.2 }), `20%: ${at20.n} of ${at20.lot} (5%: ${at5.n})`);
+  t.check(
+    at20.n !== at5.n &&
+      at20.n === cochranSampleSize({ population: at20.lot, confidence: 0.95, margin: 0.02, proportion: 0.2 }),
+    `20%: ${at20.n} of ${at20.lot} (5%: ${at5.n})`,
+  );
   // A rate out of range is named under its field.
   await rate.fill('0');
   await pane.getByRole('button', { name: L('sample.preview') }).click();
@@ -87,7 +102,10 @@ module.exports = async function sampleForm(t) {
   // Each batch its own table (the table name maps every character that is not a letter or digit to its code).
   const tables = await page.evaluate(() => window.__workbench.book.model.tables.map((x) => x.name));
   const wanted = ['QA__7B2C48_9031', 'QA_w_002D48', 'QA_w_005F48', 'QA_w_002048'];
-  t.check(wanted.every((x) => tables.includes(x)), `four tables, one per batch: ${tables.join(', ')}`);
+  t.check(
+    wanted.every((x) => tables.includes(x)),
+    `four tables, one per batch: ${tables.join(', ')}`,
+  );
   await axeCheck(t, page, 'Sample (drawn)');
 };
 

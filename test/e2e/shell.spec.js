@@ -13,11 +13,17 @@ module.exports = async (t) => {
   const associated = await page.evaluate(() => window.__associated);
   // Every command of the registry is an ExecuteFunction action, so every one is associated.
   const COMMANDS = ['openPane', 'validate', 'newSample', 'refreshReport', 'nextItem', 'showTrends'];
-  t.check(COMMANDS.every((id) => associated.includes(id)), `ribbon functions associated: ${associated}`);
+  t.check(
+    COMMANDS.every((id) => associated.includes(id)),
+    `ribbon functions associated: ${associated}`,
+  );
   await page.getByText('Map your decisions sheet').waitFor();
   await t.screenshot('en-map');
   const report = await axe(page);
-  t.check(report.violations.length === 0, `axe: ${report.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
+  t.check(
+    report.violations.length === 0,
+    `axe: ${report.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`,
+  );
   await page.getByRole('tab', { name: 'Sample' }).click();
   await page.getByText('Batch name').waitFor();
   await page.getByRole('combobox', { name: 'Language' }).click();
@@ -26,5 +32,8 @@ module.exports = async (t) => {
   await page.getByText('バッチ名').waitFor();
   await t.screenshot('ja-sample');
   const axeJa = await axe(page);
-  t.check(axeJa.violations.length === 0, `axe (ja): ${axeJa.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
+  t.check(
+    axeJa.violations.length === 0,
+    `axe (ja): ${axeJa.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`,
+  );
 };

@@ -9,35 +9,57 @@ const { escape } = require('./catalog');
 const { columnLetter } = require('../../src/excelSpec/index.ts');
 const { axeCheck } = require('./axe');
 
-
 module.exports = async function validateMap(t) {
   const { page } = t;
   for (const lang of ['en', 'ja']) {
     const L = (key, params) => translate(key, params, lang);
-    const pattern = (key) => new RegExp(L(key).split(/\{\w+\}/).map(escape).join('.*'));
+    const pattern = (key) =>
+      new RegExp(
+        L(key)
+          .split(/\{\w+\}/)
+          .map(escape)
+          .join('.*'),
+      );
     const pane = page.locator('#pane');
     const tab = (key) => pane.getByRole('tab', { name: L(key) });
     await page.goto(`${t.baseUrl}/workbench.html?lang=${lang}`);
     // The first pass left unsaved work (QA Settings, QA Findings): the workbench offers it back; start afresh.
-    if (lang !== 'en') await page.getByRole('alertdialog', { name: L('wb.restore.title') }).getByRole('button', { name: L('wb.restore.discard') }).click();
+    if (lang !== 'en')
+      await page
+        .getByRole('alertdialog', { name: L('wb.restore.title') })
+        .getByRole('button', { name: L('wb.restore.discard') })
+        .click();
     await pane.getByRole('button', { name: L('map.confirm') }).waitFor();
-    t.check((await pane.locator('[data-testid^=map-warning]').count()) === 0, `${lang}: the detected mapping has no warnings`);
+    t.check(
+      (await pane.locator('[data-testid^=map-warning]').count()) === 0,
+      `${lang}: the detected mapping has no warnings`,
+    );
 
     // One column for two fields: the policy field set to the moderator's column.
     const select = (field) => pane.locator(`#map-${field}`);
     const moderator = Number(await select('moderator').inputValue());
-    const header = await page.evaluate(() => window.__workbench.book.valuesOf(window.__workbench.book.model.activeSheet.name)[0]);
+    const header = await page.evaluate(
+      () => window.__workbench.book.valuesOf(window.__workbench.book.model.activeSheet.name)[0],
+    );
     await select('policy').selectOption(String(moderator));
     const same = pane.getByTestId('map-warning-sameColumn');
     await same.waitFor();
     const column = `${columnLetter(moderator)} (${header[moderator]})`;
-    t.check((await same.innerText()).includes(L('map.warn.sameColumn', { column, fields: `${L('field.moderator')}, ${L('field.policy')}` })), `${lang}: same column named: ${await same.innerText()}`);
+    t.check(
+      (await same.innerText()).includes(
+        L('map.warn.sameColumn', { column, fields: `${L('field.moderator')}, ${L('field.policy')}` }),
+      ),
+      `${lang}: same column named: ${await same.innerText()}`,
+    );
     // A verdict column without verdicts: the market column.
     const market = Number(await select('market').inputValue());
     await select('verdict').selectOption(String(market));
     const none = pane.getByTestId('map-warning-noVerdicts');
     await none.waitFor();
-    t.check((await none.innerText()).includes(`${columnLetter(market)} (${header[market]})`), `${lang}: the verdict warning names the column: ${await none.innerText()}`);
+    t.check(
+      (await none.innerText()).includes(`${columnLetter(market)} (${header[market]})`),
+      `${lang}: the verdict warning names the column: ${await none.innerText()}`,
+    );
     await t.screenshot(`${lang}-map-warnings`);
     await axeCheck(t, page, `Map with warnings (${lang})`);
     // Detecting again puts the mapping back, and the warnings go.
@@ -66,12 +88,18 @@ module.exports = async function validateMap(t) {
     }
     t.check(stranded, `${lang}: the demo has a rule and a severity with nothing in common`);
     const noMatch = pane.getByTestId('validate-no-match');
-    t.check(pattern('validate.noMatch').test(await noMatch.innerText()), `${lang}: says nothing matches: ${await noMatch.innerText()}`);
+    t.check(
+      pattern('validate.noMatch').test(await noMatch.innerText()),
+      `${lang}: says nothing matches: ${await noMatch.innerText()}`,
+    );
     await t.screenshot(`${lang}-validate-no-match`);
     await axeCheck(t, page, `Validate, nothing matches (${lang})`);
     await noMatch.getByRole('button', { name: L('validate.clearFilters') }).click();
     await noMatch.waitFor({ state: 'detached' });
-    t.check((await pane.locator('ul li button').count()) === total, `${lang}: Clear filters shows every finding again (${total})`);
+    t.check(
+      (await pane.locator('ul li button').count()) === total,
+      `${lang}: Clear filters shows every finding again (${total})`,
+    );
 
     // Next finding goes to the finding's cell.
     for (const n of [1, 2]) {
@@ -79,9 +107,15 @@ module.exports = async function validateMap(t) {
       const position = pane.getByTestId('validate-position');
       await position.waitFor();
       const cell = /([A-Z]+\d+)$/.exec((await position.innerText()).trim());
-      t.check(cell && (await position.innerText()).includes(L('validate.position', { n, total: '@' }).split('@')[0]), `${lang}: position ${n}: ${await position.innerText()}`);
+      t.check(
+        cell && (await position.innerText()).includes(L('validate.position', { n, total: '@' }).split('@')[0]),
+        `${lang}: position ${n}: ${await position.innerText()}`,
+      );
       await page.waitForFunction((want) => document.querySelector('[data-testid=address]').value === want, cell[1]);
-      t.check((await pane.locator('ul li button[aria-current=true]').count()) === 1, `${lang}: the finding gone to is marked in the list`);
+      t.check(
+        (await pane.locator('ul li button[aria-current=true]').count()) === 1,
+        `${lang}: the finding gone to is marked in the list`,
+      );
     }
 
     // The pages the loops do not open: Trends; and the Sample page's Cochran and stratified fields.

@@ -6,7 +6,6 @@ require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { escape, pattern } = require('./catalog');
 
-
 module.exports = async function workLost(t) {
   const { page } = t;
   const L = (key, params) => translate(key, params, 'en');
@@ -14,11 +13,13 @@ module.exports = async function workLost(t) {
   const unsavedBadge = page.getByTestId('unsaved');
   const discardDialog = page.getByRole('alertdialog', { name: L('wb.discard.title') });
   const restoreDialog = page.getByRole('alertdialog', { name: L('wb.restore.title') });
-  const allSheets = () => page.evaluate(() => {
-    const { book } = window.__workbench;
-    return book.model.sheets.map((s) => [s.name, s.visibility, book.valuesOf(s.name)]);
-  });
-  const waitForDraft = (after) => page.waitForFunction((at) => (window.__workbench.draftedAt ?? 0) > at, after, { timeout: 20000 });
+  const allSheets = () =>
+    page.evaluate(() => {
+      const { book } = window.__workbench;
+      return book.model.sheets.map((s) => [s.name, s.visibility, book.valuesOf(s.name)]);
+    });
+  const waitForDraft = (after) =>
+    page.waitForFunction((at) => (window.__workbench.draftedAt ?? 0) > at, after, { timeout: 20000 });
 
   await page.goto(`${t.baseUrl}/workbench.html?lang=en`);
   await pane.getByRole('button', { name: L('map.confirm') }).waitFor();
@@ -55,7 +56,10 @@ module.exports = async function workLost(t) {
   // The draft may have been taken before the pane's own reaction to the verdict: wait for quiet.
   await page.waitForTimeout(1500);
   const before = await allSheets();
-  t.check(before.some(([name]) => name === 'QA W1') && before[0][2][4][9] === 'checked twice', 'the note and the draw are in the workbook');
+  t.check(
+    before.some(([name]) => name === 'QA W1') && before[0][2][4][9] === 'checked twice',
+    'the note and the draw are in the workbook',
+  );
 
   // Reload: the browser asks (beforeunload), then the workbench offers the workbook back.
   const asked = [];
@@ -66,12 +70,18 @@ module.exports = async function workLost(t) {
   await page.reload();
   t.check(asked.includes('beforeunload'), `the browser asked before reloading: ${asked.join(', ') || 'no question'}`);
   await restoreDialog.waitFor();
-  t.check(/moderation-qa-demo\.xlsx/.test(await restoreDialog.innerText()), `the offer names the workbook: ${await restoreDialog.innerText()}`);
+  t.check(
+    /moderation-qa-demo\.xlsx/.test(await restoreDialog.innerText()),
+    `the offer names the workbook: ${await restoreDialog.innerText()}`,
+  );
   await t.screenshot('1-restore-offer');
   await restoreDialog.getByRole('button', { name: L('wb.restore.confirm') }).click();
   await page.getByText(pattern('wb.restored')).waitFor();
   const after = await allSheets();
-  t.check(JSON.stringify(after) === JSON.stringify(before), `restored intact: ${after.map(([n]) => n).join(', ')} vs ${before.map(([n]) => n).join(', ')}`);
+  t.check(
+    JSON.stringify(after) === JSON.stringify(before),
+    `restored intact: ${after.map(([n]) => n).join(', ')} vs ${before.map(([n]) => n).join(', ')}`,
+  );
   t.check((await unsavedBadge.count()) === 1, 'a restored workbook is still unsaved');
   await page.getByRole('tab', { name: 'QA W1' }).waitFor();
 
@@ -99,7 +109,11 @@ module.exports = async function workLost(t) {
       await discardDialog.getByRole('button', { name: L('wb.discard.confirm') }).click();
     })(),
   ]);
-  await chooser.setFiles({ name: 'lot.csv', mimeType: 'text/csv', buffer: Buffer.from('Item ID,Moderator,Verdict\nv1,sato.h,approve\nv2,l.chen,remove\n') });
+  await chooser.setFiles({
+    name: 'lot.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Item ID,Moderator,Verdict\nv1,sato.h,approve\nv2,l.chen,remove\n'),
+  });
   await page.getByText(L('wb.opened', { file: 'lot.csv' })).waitFor();
   t.check((await unsavedBadge.count()) === 0, 'an opened file has nothing unsaved');
 
@@ -109,7 +123,10 @@ module.exports = async function workLost(t) {
   await page.keyboard.press('Enter');
   await unsavedBadge.waitFor();
   await waitForDraft(drafted);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: L('wb.save') }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: L('wb.save') }).click(),
+  ]);
   await download.path();
   await unsavedBadge.waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: L('wb.demo') }).click();

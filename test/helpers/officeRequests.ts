@@ -14,9 +14,17 @@ export interface CapturedRequest {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the library's globals are untyped here */
 export function officeRequests() {
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'https://localhost:3000/taskpane.html', runScripts: 'outside-only' });
+  const dom = new JSDOM('<!doctype html><html><body></body></html>', {
+    url: 'https://localhost:3000/taskpane.html',
+    runScripts: 'outside-only',
+  });
   const w = dom.window as any;
-  w.eval(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist', 'excel-web-16.00.debug.js'), 'utf8'));
+  w.eval(
+    fs.readFileSync(
+      path.join(__dirname, '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist', 'excel-web-16.00.debug.js'),
+      'utf8',
+    ),
+  );
   const { OfficeExtension, Excel } = w;
   const captured: CapturedRequest[] = [];
   class CaptureSession extends OfficeExtension.SessionBase {
@@ -25,12 +33,21 @@ export function officeRequests() {
     }
     _createRequestExecutorOrNull() {
       return {
-        executeAsync(_custom: unknown, _flags: unknown, msg: { Body: { Actions: { Id: number; ActionType: number; ObjectPathId: number }[] } }) {
+        executeAsync(
+          _custom: unknown,
+          _flags: unknown,
+          msg: { Body: { Actions: { Id: number; ActionType: number; ObjectPathId: number }[] } },
+        ) {
           const body = JSON.stringify(msg.Body);
           captured.push({ bytes: Buffer.byteLength(body, 'utf8'), actions: msg.Body.Actions.length });
           // Every instantiated object gets an id, so later syncs of the batch can still use it.
-          const results = msg.Body.Actions.filter((a) => a.ActionType === 1 || a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: a.ActionType === 1 ? { Id: `id${a.ObjectPathId}` } : {} }));
-          return new OfficeExtension.Promise((resolve: (v: unknown) => void) => resolve({ ErrorCode: null, ErrorMessage: null, Headers: {}, Body: { Results: results } }));
+          const results = msg.Body.Actions.filter((a) => a.ActionType === 1 || a.ActionType === 2).map((a) => ({
+            ActionId: a.Id,
+            Value: a.ActionType === 1 ? { Id: `id${a.ObjectPathId}` } : {},
+          }));
+          return new OfficeExtension.Promise((resolve: (v: unknown) => void) =>
+            resolve({ ErrorCode: null, ErrorMessage: null, Headers: {}, Body: { Results: results } }),
+          );
         },
       };
     }

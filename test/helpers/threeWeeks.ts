@@ -21,14 +21,34 @@ export async function threeWeeksBook(lang: Lang = 'en'): Promise<EmulatedWorkboo
   book.addSheet(sheet, generateDecisions({ rows: 900, headers: lang, seed: 11, badRate: 0 }));
   book.model.activeSheet = book.model.sheet(sheet);
   for (const [w, batch] of WEEKS.entries()) {
-    await sampleFlow(book.run, { batch, method: 'simple', size: { kind: 'iso2859', level: 'II', aql: '2.5' }, seed: batch, sheet, now: weekStart(w), lang });
+    await sampleFlow(book.run, {
+      batch,
+      method: 'simple',
+      size: { kind: 'iso2859', level: 'II', aql: '2.5' },
+      seed: batch,
+      sheet,
+      now: weekStart(w),
+      lang,
+    });
     const { rows } = await inspectionState(book.run, batch);
     let mine = 0;
     for (const item of rows) {
       const wrong = item.moderator === SLIPPING && (w === 2 || (w === 1 && mine++ % 2 === 0));
-      const agree = { qaVerdict: item.verdict ?? ('approve' as const), qaPolicy: item.verdict === 'approve' ? '' : item.policy };
-      const disagree = item.verdict === 'approve' ? { qaVerdict: 'remove' as const, qaPolicy: 'SAF.HATE' } : { qaVerdict: 'approve' as const, qaPolicy: '' };
-      await saveQaDecision(book.run, batch, item.index, { ...(wrong ? disagree : agree), comment: wrong ? (lang === 'ja' ? '文脈を確認してください' : 'Check the caption and comments') : '', reason: wrong ? (w === 1 ? 'missed_context' : 'policy_misread') : undefined, inspector: lang === 'ja' ? '検査 花子' : 'qa.kim', now: weekStart(w) + 3600_000 });
+      const agree = {
+        qaVerdict: item.verdict ?? ('approve' as const),
+        qaPolicy: item.verdict === 'approve' ? '' : item.policy,
+      };
+      const disagree =
+        item.verdict === 'approve'
+          ? { qaVerdict: 'remove' as const, qaPolicy: 'SAF.HATE' }
+          : { qaVerdict: 'approve' as const, qaPolicy: '' };
+      await saveQaDecision(book.run, batch, item.index, {
+        ...(wrong ? disagree : agree),
+        comment: wrong ? (lang === 'ja' ? '文脈を確認してください' : 'Check the caption and comments') : '',
+        reason: wrong ? (w === 1 ? 'missed_context' : 'policy_misread') : undefined,
+        inspector: lang === 'ja' ? '検査 花子' : 'qa.kim',
+        now: weekStart(w) + 3600_000,
+      });
     }
   }
   return book;

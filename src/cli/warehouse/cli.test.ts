@@ -16,7 +16,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-cli-warehouse-'));
 async function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), env: {}, isTTY: false, now: () => NOW });
+  const code = await main(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    env: {},
+    isTTY: false,
+    now: () => NOW,
+  });
   return { code, out, err };
 }
 
@@ -24,25 +30,45 @@ let parquet: string;
 let csv: string;
 beforeAll(async () => {
   csv = path.join(dir, 'decisions.csv');
-  fs.writeFileSync(csv, Papa.unparse(generateDecisions({ rows: 3000, seed: 4, headers: 'en', now: NOW }) as unknown[][]));
+  fs.writeFileSync(
+    csv,
+    Papa.unparse(generateDecisions({ rows: 3000, seed: 4, headers: 'en', now: NOW }) as unknown[][]),
+  );
   parquet = path.join(dir, 'decisions.parquet');
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  await c.run(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+  await c.run(
+    `COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+  );
   c.closeSync();
   db.closeSync();
 });
 
 test('sample a Parquet lot: only the sample enters the workbook, and the add-in inspects and reports it', async () => {
   const out = path.join(dir, 'w48.xlsx');
-  const r = await run(['sample', parquet, '--batch', 'w48', '--n', '30', '--method', 'stratified_proportional', '--strata', 'market', '--out', out]);
+  const r = await run([
+    'sample',
+    parquet,
+    '--batch',
+    'w48',
+    '--n',
+    '30',
+    '--method',
+    'stratified_proportional',
+    '--strata',
+    'market',
+    '--out',
+    out,
+  ]);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   // Rows without a moderator or a known verdict are left out of the lot, as in the add-in.
   expect(r.out).toMatch(/30 of 29\d\d decisions drawn by DuckDB/);
   const lot = Number(/30 of (\d+)/.exec(r.out)![1]);
   const book = createWorkbook(await importXlsx(fs.readFileSync(out)));
-  expect(book.model.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['decisions', 'QA w48', 'QA Batches', 'QA Taxonomy']));
+  expect(book.model.sheets.map((s) => s.name)).toEqual(
+    expect.arrayContaining(['decisions', 'QA w48', 'QA Batches', 'QA Taxonomy']),
+  );
   expect(book.valuesOf('decisions')).toHaveLength(31);
   const batches = book.valuesOf('QA Batches') as CellValue[][];
   const lotSize = batches[0].indexOf('lot_size');
@@ -53,7 +79,12 @@ test('sample a Parquet lot: only the sample enters the workbook, and the add-in 
   // The add-in's Inspect flow takes it as its own.
   const state = await inspectionState(book.run, 'w48');
   expect(state.total).toBe(30);
-  await saveQaDecision(book.run, 'w48', state.next!.index, { qaVerdict: 'approve', qaPolicy: '', inspector: 'qa.sato', now: NOW });
+  await saveQaDecision(book.run, 'w48', state.next!.index, {
+    qaVerdict: 'approve',
+    qaPolicy: '',
+    inspector: 'qa.sato',
+    now: NOW,
+  });
   fs.writeFileSync(out, await exportXlsx(book.model));
   // And the CLI's report reads it, with the lot's size.
   const report = await run(['report', out, '--batch', 'w48', '--json']);
@@ -66,7 +97,18 @@ test('the same seed draws the same decisions from the Parquet lot and from the C
   const b = await run(['sample', csv, '--engine', 'duckdb', '--batch', 'w1', '--n', '25', '--json']);
   expect(JSON.parse(a.out).itemIds).toHaveLength(25);
   expect(JSON.parse(a.out).itemIds).toEqual(JSON.parse(b.out).itemIds);
-  const sqlA = await run(['sample', parquet, '--batch', 'w1', '--n', '25', '--emit-sql', 'bigquery', '--table', 'proj.qa.decisions']);
+  const sqlA = await run([
+    'sample',
+    parquet,
+    '--batch',
+    'w1',
+    '--n',
+    '25',
+    '--emit-sql',
+    'bigquery',
+    '--table',
+    'proj.qa.decisions',
+  ]);
   expect(sqlA.code).toBe(0);
   expect(sqlA.out).toContain('TO_HEX(MD5(');
   expect(sqlA.out).toContain('`proj`.`qa`.`decisions`');
@@ -79,7 +121,8 @@ test('validate a Parquet lot prints counts per rule and the first findings; --js
   const json = await run(['validate', parquet, '--json', '--per-rule', '2']);
   const v = JSON.parse(json.out);
   expect(v.rowsChecked).toBe(3000);
-  for (const [rule, n] of Object.entries(v.counts as Record<string, number>)) expect(v.findings.filter((f: { rule: string }) => f.rule === rule).length).toBe(Math.min(2, n));
+  for (const [rule, n] of Object.entries(v.counts as Record<string, number>))
+    expect(v.findings.filter((f: { rule: string }) => f.rule === rule).length).toBe(Math.min(2, n));
 });
 
 test('export writes one row per inspected decision to Parquet', async () => {
@@ -89,7 +132,9 @@ test('export writes one row per inspected decision to Parquet', async () => {
   expect(r.code).toBe(0);
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  const rows = (await c.runAndReadAll(`SELECT batch, outcome, weight FROM read_parquet('${target}')`)).getRowObjectsJS();
+  const rows = (
+    await c.runAndReadAll(`SELECT batch, outcome, weight FROM read_parquet('${target}')`)
+  ).getRowObjectsJS();
   c.closeSync();
   db.closeSync();
   expect(rows).toHaveLength(1);
@@ -97,11 +142,20 @@ test('export writes one row per inspected decision to Parquet', async () => {
   expect(Number(rows[0].weight)).toBeGreaterThan(1);
 });
 
-test('bad input is named in the analyst\'s language', async () => {
+test("bad input is named in the analyst's language", async () => {
   const missing = await run(['sample', path.join(dir, 'nope.parquet'), '--batch', 'w2', '--lang', 'ja']);
   expect(missing.code).toBe(2);
   expect(missing.err).toContain('ファイル「');
-  const stratum = await run(['sample', parquet, '--batch', 'w2', '--method', 'stratified_proportional', '--strata', 'url']);
+  const stratum = await run([
+    'sample',
+    parquet,
+    '--batch',
+    'w2',
+    '--method',
+    'stratified_proportional',
+    '--strata',
+    'url',
+  ]);
   expect(stratum.code).toBe(2);
   expect(stratum.err).toMatch(/not from "url"/);
   const garbage = path.join(dir, 'garbage.parquet');
@@ -122,7 +176,8 @@ test('text that looks like a formula in the lot stays text in every sheet of the
   const r = await run(['sample', lot, '--engine', 'duckdb', '--batch', 'h1', '--n', '40', '--out', out]);
   expect(r.code).toBe(0);
   const model = await importXlsx(fs.readFileSync(out));
-  for (const sheet of model.sheets) expect({ sheet: sheet.name, formulas: sheet.formulas.size }).toEqual({ sheet: sheet.name, formulas: 0 });
+  for (const sheet of model.sheets)
+    expect({ sheet: sheet.name, formulas: sheet.formulas.size }).toEqual({ sheet: sheet.name, formulas: 0 });
   const inspection = createWorkbook(model).valuesOf('QA h1') as CellValue[][];
   const c = inspection[0].indexOf('notes');
   expect(new Set(inspection.slice(1).map((row) => row[c]))).toEqual(new Set(hostile));

@@ -26,7 +26,9 @@ export interface WarehouseCliContext {
 /** The options the warehouse path adds to `sample` (and, in part, `validate`). */
 export function addWarehouseOptions(command: Command, lang: Lang, kind: 'sample' | 'validate'): Command {
   const L = (key: MessageKey) => t(key, {}, lang);
-  command.addOption(new Option('--engine <engine>', L('cli.opt.engine')).choices(['sheet', 'duckdb'])).option('--taxonomy <workbook>', L('cli.opt.taxonomy'));
+  command
+    .addOption(new Option('--engine <engine>', L('cli.opt.engine')).choices(['sheet', 'duckdb']))
+    .option('--taxonomy <workbook>', L('cli.opt.taxonomy'));
   if (kind === 'validate') return command.option('--per-rule <n>', L('cli.opt.perRule'));
   return command
     .addOption(new Option('--emit-sql <dialect>', L('cli.opt.emitSql')).choices([...SQL_DIALECTS]))
@@ -50,7 +52,12 @@ export interface WarehouseSampleCli {
 }
 
 /** `sample LOT …` through DuckDB: writes the sample workbook to --out, or prints the SQL. */
-export async function warehouseSample(file: string, o: WarehouseSampleCli, size: SampleSize, ctx: WarehouseCliContext): Promise<void> {
+export async function warehouseSample(
+  file: string,
+  o: WarehouseSampleCli,
+  size: SampleSize,
+  ctx: WarehouseCliContext,
+): Promise<void> {
   const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, ctx.lang);
   const { sampleFromWarehouse } = await import('./commands');
   const run = await sampleFromWarehouse(
@@ -76,8 +83,22 @@ export async function warehouseSample(file: string, o: WarehouseSampleCli, size:
     ctx.out(`-- ${L('warehouse.done.emitSql', { dialect: o.emitSql ?? '', n, lot: run.draw.lotSize })}\n`);
     return;
   }
-  const summary = { batch: o.batch, lotSize: run.draw.lotSize, sampleSize: n, excluded: run.draw.excluded, plan: run.draw.plan ?? null, allocation: run.draw.allocation, engine: 'duckdb', sheet: run.result?.sheet, itemIds: run.draw.rows.map((r) => r.itemId) };
-  ctx.out(o.json ? `${JSON.stringify(summary, null, 2)}\n` : `${L('warehouse.done.sample', { batch: o.batch, n, lot: run.draw.lotSize, file: path.basename(file), rows: run.draw.lotSize })}\n`);
+  const summary = {
+    batch: o.batch,
+    lotSize: run.draw.lotSize,
+    sampleSize: n,
+    excluded: run.draw.excluded,
+    plan: run.draw.plan ?? null,
+    allocation: run.draw.allocation,
+    engine: 'duckdb',
+    sheet: run.result?.sheet,
+    itemIds: run.draw.rows.map((r) => r.itemId),
+  };
+  ctx.out(
+    o.json
+      ? `${JSON.stringify(summary, null, 2)}\n`
+      : `${L('warehouse.done.sample', { batch: o.batch, n, lot: run.draw.lotSize, file: path.basename(file), rows: run.draw.lotSize })}\n`,
+  );
   if (o.out && run.bytes) {
     fs.writeFileSync(o.out, run.bytes);
     if (!o.json) ctx.out(`${L('cli.wrote', { file: o.out })}\n`);
@@ -85,22 +106,31 @@ export async function warehouseSample(file: string, o: WarehouseSampleCli, size:
 }
 
 /** `validate LOT …` through DuckDB: counts per rule and the first findings of each. */
-export async function warehouseValidate(file: string, o: { json?: boolean; perRule?: string; taxonomy?: string }, ctx: WarehouseCliContext): Promise<number> {
+export async function warehouseValidate(
+  file: string,
+  o: { json?: boolean; perRule?: string; taxonomy?: string },
+  ctx: WarehouseCliContext,
+): Promise<number> {
   const L = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, ctx.lang);
   const perRule = o.perRule ? Math.max(1, Math.floor(Number(o.perRule)) || 20) : 20;
   const { validateWarehouse } = await import('./commands');
   const v = await validateWarehouse(file, { lang: ctx.lang, now: ctx.now, perRule, taxonomyFrom: o.taxonomy });
   const total = Object.values(v.counts).reduce((s, n) => s + (n ?? 0), 0);
   if (o.json) {
-    ctx.out(`${JSON.stringify({ file: path.basename(file), engine: 'duckdb', rowsChecked: v.rowsChecked, counts: v.counts, findings: v.findings.map((f) => ({ address: f.address, row: f.row, rule: f.code, severity: f.severity, message: f.message, suggestion: f.suggestion ?? null })) }, null, 2)}\n`);
+    ctx.out(
+      `${JSON.stringify({ file: path.basename(file), engine: 'duckdb', rowsChecked: v.rowsChecked, counts: v.counts, findings: v.findings.map((f) => ({ address: f.address, row: f.row, rule: f.code, severity: f.severity, message: f.message, suggestion: f.suggestion ?? null })) }, null, 2)}\n`,
+    );
     return total;
   }
-  ctx.out(`${L('warehouse.done.validate', { rows: v.rowsChecked, file: path.basename(file), findings: total, rules: Object.keys(v.counts).length })}\n`);
+  ctx.out(
+    `${L('warehouse.done.validate', { rows: v.rowsChecked, file: path.basename(file), findings: total, rules: Object.keys(v.counts).length })}\n`,
+  );
   for (const [code, count] of Object.entries(v.counts)) {
     const listed = v.findings.filter((f) => f.code === code);
     ctx.out(`\n${code} (${count})\n`);
     for (const f of listed) ctx.out(`  ${f.message}\n`);
-    if ((count ?? 0) > listed.length) ctx.out(`  ${L('warehouse.findings.more', { more: (count ?? 0) - listed.length })}\n`);
+    if ((count ?? 0) > listed.length)
+      ctx.out(`  ${L('warehouse.findings.more', { more: (count ?? 0) - listed.length })}\n`);
   }
   return total;
 }
@@ -118,19 +148,35 @@ export function registerExport(program: Command, ctx: WarehouseCliContext): void
     .option('--include-pending', L('cli.opt.includePending'))
     .option('--json', L('cli.opt.json'))
     .addOption(new Option('--lang <lang>', L('cli.opt.lang')).choices(['en', 'ja']))
-    .action(async (file: string, o: { format: ExportFormat; out: string; batch?: string; includePending?: boolean; json?: boolean }) => {
-      const { exportInspections } = await import('./commands');
-      const r = await exportInspections(file, o.out, { format: o.format, lang: ctx.lang, batch: o.batch, includePending: o.includePending });
-      ctx.out(o.json ? `${JSON.stringify({ file: o.out, format: o.format, ...r }, null, 2)}\n` : `${L('warehouse.done.export', { rows: r.rows, batches: r.batches.join(', '), file: o.out })}\n`);
-    });
+    .action(
+      async (
+        file: string,
+        o: { format: ExportFormat; out: string; batch?: string; includePending?: boolean; json?: boolean },
+      ) => {
+        const { exportInspections } = await import('./commands');
+        const r = await exportInspections(file, o.out, {
+          format: o.format,
+          lang: ctx.lang,
+          batch: o.batch,
+          includePending: o.includePending,
+        });
+        ctx.out(
+          o.json
+            ? `${JSON.stringify({ file: o.out, format: o.format, ...r }, null, 2)}\n`
+            : `${L('warehouse.done.export', { rows: r.rows, batches: r.batches.join(', '), file: o.out })}\n`,
+        );
+      },
+    );
 }
 
 /** `export` as a CLI sub-command (registered in main.ts's COMMANDS). */
-export const exportCommand: CliCommand = (program, ctx) => registerExport(program, { lang: ctx.lang, now: ctx.io.now(), out: ctx.io.out });
+export const exportCommand: CliCommand = (program, ctx) =>
+  registerExport(program, { lang: ctx.lang, now: ctx.io.now(), out: ctx.io.out });
 
 /** Whether a run goes through DuckDB (see commands.ts usesWarehouse), loading it only then. */
 export async function usesWarehouseLazily(file: string, engine?: string): Promise<boolean> {
   const f = file.toLowerCase();
-  if (engine === 'sheet' || !['.parquet', '.csv', '.csv.gz', '.tsv', '.tsv.gz'].some((ext) => f.endsWith(ext))) return false;
+  if (engine === 'sheet' || !['.parquet', '.csv', '.csv.gz', '.tsv', '.tsv.gz'].some((ext) => f.endsWith(ext)))
+    return false;
   return (await import('./commands')).usesWarehouse(file, engine);
 }

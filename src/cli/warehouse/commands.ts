@@ -41,13 +41,19 @@ function fail(lang: Lang, key: MessageKey, params: Record<string, string | numbe
   throw new WarehouseFailure(t(key, params, lang));
 }
 
-async function withLot<T>(file: string, lang: Lang, mapping: Mapping | undefined, work: (lot: WarehouseLot) => Promise<T>): Promise<T> {
+async function withLot<T>(
+  file: string,
+  lang: Lang,
+  mapping: Mapping | undefined,
+  work: (lot: WarehouseLot) => Promise<T>,
+): Promise<T> {
   if (!fs.existsSync(file)) fail(lang, 'warehouse.error.noFile', { file });
   let lot: WarehouseLot;
   try {
     lot = await openLot(file, mapping);
   } catch (error) {
-    if (error instanceof WarehouseError && error.key === 'noHeader') fail(lang, 'warehouse.error.noHeader', error.params);
+    if (error instanceof WarehouseError && error.key === 'noHeader')
+      fail(lang, 'warehouse.error.noHeader', error.params);
     if (error instanceof WarehouseError) fail(lang, 'warehouse.error.unreadable', error.params);
     throw error;
   }
@@ -70,7 +76,10 @@ async function openWorkbook(file: string, lang: Lang): Promise<EmulatedWorkbook>
   try {
     return createWorkbook(await importXlsx(fs.readFileSync(file)));
   } catch {
-    return fail(lang, 'warehouse.error.unreadable', { file: path.basename(file), reason: lang === 'ja' ? '.xlsx として読めません' : 'not readable as an .xlsx workbook' });
+    return fail(lang, 'warehouse.error.unreadable', {
+      file: path.basename(file),
+      reason: lang === 'ja' ? '.xlsx として読めません' : 'not readable as an .xlsx workbook',
+    });
   }
 }
 
@@ -87,13 +96,17 @@ export async function earlierItemIds(files: readonly string[], lang: Lang): Prom
         if (!isInspectionSheet(sheet.name)) continue;
         const values = book.valuesOf(sheet.name) as CellValue[][];
         const c = locateInspectionColumns(values[0] ?? []).at('item_id');
-        if (c >= 0) for (const row of values.slice(1)) if (row[c] !== '' && row[c] !== undefined) ids.add(String(row[c]).trim());
+        if (c >= 0)
+          for (const row of values.slice(1)) if (row[c] !== '' && row[c] !== undefined) ids.add(String(row[c]).trim());
       }
       continue;
     }
     await withLot(file, lang, undefined, async (lot) => {
       const i = lot.header.findIndex((h) => h.toLowerCase() === 'item_id');
-      const rows = await queryRows(lot.connection, `SELECT DISTINCT TRIM(CAST(${lot.columnAt(i < 0 ? 0 : i)} AS VARCHAR)) AS id FROM ${lot.relation}`);
+      const rows = await queryRows(
+        lot.connection,
+        `SELECT DISTINCT TRIM(CAST(${lot.columnAt(i < 0 ? 0 : i)} AS VARCHAR)) AS id FROM ${lot.relation}`,
+      );
       for (const r of rows) if (r.id) ids.add(String(r.id));
     });
   }
@@ -101,7 +114,10 @@ export async function earlierItemIds(files: readonly string[], lang: Lang): Prom
 }
 
 /** The draw's own options (as DuckDB runs them), plus where the sample workbook's batch and lists come from. */
-export interface WarehouseSampleOptions extends Pick<WarehouseDrawOptions, 'method' | 'size' | 'seed' | 'unit' | 'strata' | 'minimumPerStratum' | 'quota' | 'filters'> {
+export interface WarehouseSampleOptions extends Pick<
+  WarehouseDrawOptions,
+  'method' | 'size' | 'seed' | 'unit' | 'strata' | 'minimumPerStratum' | 'quota' | 'filters'
+> {
   batch: string;
   excludeFrom?: string[];
   taxonomyFrom?: string;
@@ -112,7 +128,12 @@ export interface WarehouseSampleOptions extends Pick<WarehouseDrawOptions, 'meth
 }
 
 /** A sheet name for the lot's rows in the sample workbook: the file's name, as the add-in's CSV import names it. */
-const sheetNameOf = (file: string) => path.basename(file).replace(/\.(parquet|csv|tsv)(\.gz)?$/i, '').slice(0, 31).replace(/[:\\/?*[\]]/g, '_') || 'Decisions';
+const sheetNameOf = (file: string) =>
+  path
+    .basename(file)
+    .replace(/\.(parquet|csv|tsv)(\.gz)?$/i, '')
+    .slice(0, 31)
+    .replace(/[:\\/?*[\]]/g, '_') || 'Decisions';
 
 /**
  * Builds the inspection workbook of a warehouse draw with the add-in's own sample flow: a sheet of
@@ -121,12 +142,24 @@ const sheetNameOf = (file: string) => path.basename(file).replace(/\.(parquet|cs
  *
  * @example const { book } = await sampleWorkbook(lot, draw, options, 'w48.parquet');
  */
-export async function sampleWorkbook(lot: WarehouseLot, draw: WarehouseDraw, options: WarehouseSampleOptions, file: string): Promise<{ book: EmulatedWorkbook; result: SampleFlowResult }> {
+export async function sampleWorkbook(
+  lot: WarehouseLot,
+  draw: WarehouseDraw,
+  options: WarehouseSampleOptions,
+  file: string,
+): Promise<{ book: EmulatedWorkbook; result: SampleFlowResult }> {
   const book = createWorkbook();
   const sheet = book.addSheet(sheetNameOf(file), [lot.header, ...draw.rows.map((r) => r.values)]);
   book.model.activeSheet = sheet;
   const drawn: SampleResult = {
-    items: draw.rows.map((r, i) => ({ itemId: r.itemId, row: i + 2, stratum: r.stratum, key: r.key, inclusionProbability: r.weight ? 1 / r.weight : 0, weight: r.weight })),
+    items: draw.rows.map((r, i) => ({
+      itemId: r.itemId,
+      row: i + 2,
+      stratum: r.stratum,
+      key: r.key,
+      inclusionProbability: r.weight ? 1 / r.weight : 0,
+      weight: r.weight,
+    })),
     allocation: draw.allocation,
     population: draw.lotSize,
     excluded: draw.excluded,
@@ -145,14 +178,32 @@ export async function sampleWorkbook(lot: WarehouseLot, draw: WarehouseDraw, opt
     lang: options.lang,
     now: options.now,
     createdBy: options.createdBy,
-    predrawn: { drawn, lotSize: draw.lotSize, plan: draw.plan, source: { file: path.basename(file), engine: 'duckdb', rows: lot.rowCount, unit: options.unit } },
+    predrawn: {
+      drawn,
+      lotSize: draw.lotSize,
+      plan: draw.plan,
+      source: { file: path.basename(file), engine: 'duckdb', rows: lot.rowCount, unit: options.unit },
+    },
   });
   return { book, result };
 }
 
 function drawOptions(options: WarehouseSampleOptions, taxonomy: Taxonomy, exclude: Set<string>): WarehouseDrawOptions {
-  for (const f of options.strata ?? []) if (!SQL_STRATUM_FIELDS.includes(f)) fail(options.lang, 'warehouse.error.stratum', { field: f, fields: SQL_STRATUM_FIELDS.join(', ') });
-  return { method: options.method, size: options.size, seed: options.seed, unit: options.unit, strata: options.strata, minimumPerStratum: options.minimumPerStratum, quota: options.quota, filters: options.filters, exclude, taxonomy };
+  for (const f of options.strata ?? [])
+    if (!SQL_STRATUM_FIELDS.includes(f))
+      fail(options.lang, 'warehouse.error.stratum', { field: f, fields: SQL_STRATUM_FIELDS.join(', ') });
+  return {
+    method: options.method,
+    size: options.size,
+    seed: options.seed,
+    unit: options.unit,
+    strata: options.strata,
+    minimumPerStratum: options.minimumPerStratum,
+    quota: options.quota,
+    filters: options.filters,
+    exclude,
+    taxonomy,
+  };
 }
 
 /**
@@ -160,11 +211,21 @@ function drawOptions(options: WarehouseSampleOptions, taxonomy: Taxonomy, exclud
  *
  * @example await sampleFromWarehouse('decisions.parquet', { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 2000 }, seed: 'w48', unit: 'decision', lang: 'en', now }, { out: 'w48.xlsx' })
  */
-export async function sampleFromWarehouse(file: string, options: WarehouseSampleOptions, output: { out?: string; emitSql?: SqlDialect; table?: string }): Promise<{ result?: SampleFlowResult; draw: WarehouseDraw; sql?: string; bytes?: Uint8Array }> {
+export async function sampleFromWarehouse(
+  file: string,
+  options: WarehouseSampleOptions,
+  output: { out?: string; emitSql?: SqlDialect; table?: string },
+): Promise<{ result?: SampleFlowResult; draw: WarehouseDraw; sql?: string; bytes?: Uint8Array }> {
   const taxonomy = await taxonomyOf(options.taxonomyFrom, options.lang);
   const exclude = await earlierItemIds(options.excludeFrom ?? [], options.lang);
   return withLot(file, options.lang, options.mapping, async (lot) => {
-    for (const f of ['item_id', 'moderator'] as DecisionField[]) if (lot.column(f) === undefined) fail(options.lang, 'warehouse.error.noColumn', { field: f, file: path.basename(file), columns: lot.header.join(', ') });
+    for (const f of ['item_id', 'moderator'] as DecisionField[])
+      if (lot.column(f) === undefined)
+        fail(options.lang, 'warehouse.error.noColumn', {
+          field: f,
+          file: path.basename(file),
+          columns: lot.header.join(', '),
+        });
     const drawOpts = drawOptions(options, taxonomy, exclude);
     let draw: WarehouseDraw;
     try {
@@ -174,7 +235,11 @@ export async function sampleFromWarehouse(file: string, options: WarehouseSample
       if (error instanceof Error && error.message === 'decided_at') fail(options.lang, 'warehouse.error.noDates');
       throw error;
     }
-    if (output.emitSql) return { draw, sql: await emitDrawSql(lot, drawOpts, draw, { dialect: output.emitSql, table: output.table ?? 'decisions' }) };
+    if (output.emitSql)
+      return {
+        draw,
+        sql: await emitDrawSql(lot, drawOpts, draw, { dialect: output.emitSql, table: output.table ?? 'decisions' }),
+      };
     if (draw.rows.length === 0) fail(options.lang, 'warehouse.error.emptySample');
     const { book, result } = await sampleWorkbook(lot, draw, options, file);
     return { draw, result, bytes: await exportXlsx(book.model) };
@@ -182,9 +247,15 @@ export async function sampleFromWarehouse(file: string, options: WarehouseSample
 }
 
 /** `validate LOT` through DuckDB. */
-export async function validateWarehouse(file: string, options: { lang: Lang; now: number; perRule?: number; taxonomyFrom?: string; mapping?: Mapping }): Promise<LotValidation & { rows: number }> {
+export async function validateWarehouse(
+  file: string,
+  options: { lang: Lang; now: number; perRule?: number; taxonomyFrom?: string; mapping?: Mapping },
+): Promise<LotValidation & { rows: number }> {
   const taxonomy = await taxonomyOf(options.taxonomyFrom, options.lang);
-  return withLot(file, options.lang, options.mapping, async (lot) => ({ ...(await validateLot(lot, { taxonomy, now: options.now, lang: options.lang, perRule: options.perRule })), rows: lot.rowCount }));
+  return withLot(file, options.lang, options.mapping, async (lot) => ({
+    ...(await validateLot(lot, { taxonomy, now: options.now, lang: options.lang, perRule: options.perRule })),
+    rows: lot.rowCount,
+  }));
 }
 
 export const EXPORT_FORMATS = ['parquet', 'csv'] as const;
@@ -197,9 +268,16 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  *
  * @example await exportInspections('w48.xlsx', 'w48.parquet', { format: 'parquet', lang: 'en' })
  */
-export async function exportInspections(file: string, out: string, options: { format: ExportFormat; lang: Lang; batch?: string; includePending?: boolean }): Promise<{ rows: number; batches: string[] }> {
+export async function exportInspections(
+  file: string,
+  out: string,
+  options: { format: ExportFormat; lang: Lang; batch?: string; includePending?: boolean },
+): Promise<{ rows: number; batches: string[] }> {
   const book = await openWorkbook(file, options.lang);
-  const sheets = book.model.sheets.filter((s) => isInspectionSheet(s.name) && (!options.batch || s.name.toLowerCase() === `qa ${options.batch}`.toLowerCase()));
+  const sheets = book.model.sheets.filter(
+    (s) =>
+      isInspectionSheet(s.name) && (!options.batch || s.name.toLowerCase() === `qa ${options.batch}`.toLowerCase()),
+  );
   if (sheets.length === 0) fail(options.lang, 'warehouse.error.noInspection', { file: path.basename(file) });
   const columns: string[] = ['batch'];
   const records: Record<string, CellValue>[] = [];
@@ -211,7 +289,12 @@ export async function exportInspections(file: string, out: string, options: { fo
     const outcome = header.indexOf('outcome');
     for (const row of values.slice(1)) {
       if (!row.some((v) => v !== '')) continue;
-      if (!options.includePending && outcome >= 0 && (parseOutcome(row[outcome] ?? '') === 'pending' || row[outcome] === '')) continue;
+      if (
+        !options.includePending &&
+        outcome >= 0 &&
+        (parseOutcome(row[outcome] ?? '') === 'pending' || row[outcome] === '')
+      )
+        continue;
       records.push({ batch: sheet.name.slice(3), ...Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])) });
     }
   }
@@ -219,7 +302,9 @@ export async function exportInspections(file: string, out: string, options: { fo
   const { instance, connection } = await openDuckDb();
   try {
     const numeric = new Set(['weight', 'severity', 'source_row']);
-    await connection.run(`CREATE TABLE inspected (${columns.map((c) => `"${c.replace(/"/g, '""')}" ${numeric.has(c) ? 'DOUBLE' : 'VARCHAR'}`).join(', ')})`);
+    await connection.run(
+      `CREATE TABLE inspected (${columns.map((c) => `"${c.replace(/"/g, '""')}" ${numeric.has(c) ? 'DOUBLE' : 'VARCHAR'}`).join(', ')})`,
+    );
     const appender = await connection.createAppender('inspected');
     for (const r of records) {
       for (const c of columns) {
@@ -233,7 +318,11 @@ export async function exportInspections(file: string, out: string, options: { fo
     }
     appender.closeSync();
     const target = out.replace(/'/g, "''");
-    await connection.run(options.format === 'parquet' ? `COPY inspected TO '${target}' (FORMAT parquet)` : `COPY inspected TO '${target}' (FORMAT csv, HEADER true)`);
+    await connection.run(
+      options.format === 'parquet'
+        ? `COPY inspected TO '${target}' (FORMAT parquet)`
+        : `COPY inspected TO '${target}' (FORMAT csv, HEADER true)`,
+    );
   } catch (error) {
     if (error instanceof WarehouseFailure) throw error;
     fail(options.lang, 'warehouse.error.write', { file: out, reason: (error as Error).message.split('\n')[0] });

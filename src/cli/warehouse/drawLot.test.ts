@@ -33,7 +33,13 @@ function lotRows(rows: number, seed: number): CellValue[][] {
 function coreLot(file: string) {
   const rows = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
   const { headerRow, mapping } = detectMapping(rows);
-  return validateDecisions(rows.slice(headerRow + 1), headerRow + 2, { mapping, taxonomy, now: NOW, collectDecisions: true, maxFindings: 0 }).lot;
+  return validateDecisions(rows.slice(headerRow + 1), headerRow + 2, {
+    mapping,
+    taxonomy,
+    now: NOW,
+    collectDecisions: true,
+    maxFindings: 0,
+  }).lot;
 }
 
 let file: string;
@@ -60,45 +66,85 @@ const optionsFor = (method: SamplingMethod, seed: string, n: number) => ({
 
 test('DuckDB draws exactly the rows the add-in draws, for every method and any seed (items)', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...SAMPLING_METHODS), fc.string({ minLength: 0, maxLength: 12 }), fc.integer({ min: 1, max: 400 }), async (method, seed, n) => {
-      const o = optionsFor(method, seed, n);
-      const expected = drawSample(core, { ...o, unit: 'item', policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) });
-      const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'item', taxonomy });
-      expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(expected.items.map((i) => i.row).sort((a, b) => a - b));
-      expect(got.lotSize).toBe(expected.population);
-      expect(got.allocation).toEqual(expected.allocation);
-      const weightOf = new Map(expected.items.map((i) => [i.row, i.weight]));
-      for (const r of got.rows) expect(r.weight).toBeCloseTo(weightOf.get(r.row)!, 9);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...SAMPLING_METHODS),
+      fc.string({ minLength: 0, maxLength: 12 }),
+      fc.integer({ min: 1, max: 400 }),
+      async (method, seed, n) => {
+        const o = optionsFor(method, seed, n);
+        const expected = drawSample(core, {
+          ...o,
+          unit: 'item',
+          policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])),
+        });
+        const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'item', taxonomy });
+        expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(
+          expected.items.map((i) => i.row).sort((a, b) => a - b),
+        );
+        expect(got.lotSize).toBe(expected.population);
+        expect(got.allocation).toEqual(expected.allocation);
+        const weightOf = new Map(expected.items.map((i) => [i.row, i.weight]));
+        for (const r of got.rows) expect(r.weight).toBeCloseTo(weightOf.get(r.row)!, 9);
+      },
+    ),
     { numRuns: 25, seed: 48 },
   );
 });
 
 test('DuckDB draws exactly the decisions the add-in draws (unit decision: item:moderator:time keys, repeats left out)', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...SAMPLING_METHODS), fc.string({ minLength: 0, maxLength: 12 }), fc.integer({ min: 1, max: 400 }), async (method, seed, n) => {
-      const o = optionsFor(method, seed, n);
-      const expected = drawSample(core, { ...o, unit: 'decision', policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) });
-      const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'decision', taxonomy });
-      expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(expected.items.map((i) => i.row).sort((a, b) => a - b));
-      expect(got.lotSize).toBe(expected.population);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...SAMPLING_METHODS),
+      fc.string({ minLength: 0, maxLength: 12 }),
+      fc.integer({ min: 1, max: 400 }),
+      async (method, seed, n) => {
+        const o = optionsFor(method, seed, n);
+        const expected = drawSample(core, {
+          ...o,
+          unit: 'decision',
+          policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])),
+        });
+        const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'decision', taxonomy });
+        expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(
+          expected.items.map((i) => i.row).sort((a, b) => a - b),
+        );
+        expect(got.lotSize).toBe(expected.population);
+      },
+    ),
     { numRuns: 10, seed: 49 },
   );
 });
 
 test('filters and earlier batches leave out the same rows as the add-in', async () => {
   const exclude = new Set(core.itemIds.slice(0, 200));
-  const filters = { markets: ['JP'], verdicts: ['remove' as const, 'approve' as const], decidedFrom: NOW - 20 * 86400000 };
+  const filters = {
+    markets: ['JP'],
+    verdicts: ['remove' as const, 'approve' as const],
+    decidedFrom: NOW - 20 * 86400000,
+  };
   const expected = drawSample(core, { method: 'simple', size: 60, seed: 'w48', filters, exclude, unit: 'item' });
-  const got = await drawFromLot(lot, { method: 'simple', size: { kind: 'fixed', n: 60 }, seed: 'w48', unit: 'item', taxonomy, filters, exclude });
+  const got = await drawFromLot(lot, {
+    method: 'simple',
+    size: { kind: 'fixed', n: 60 },
+    seed: 'w48',
+    unit: 'item',
+    taxonomy,
+    filters,
+    exclude,
+  });
   expect(got.rows.map((r) => r.row)).toEqual(expected.items.map((i) => i.row));
   expect(got.excluded).toBe(expected.excluded);
   expect(got.lotSize).toBe(expected.population);
 });
 
 test('a sampled row comes back whole, with the cells the file holds', async () => {
-  const got = await drawFromLot(lot, { method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'cells', unit: 'item', taxonomy });
+  const got = await drawFromLot(lot, {
+    method: 'simple',
+    size: { kind: 'fixed', n: 5 },
+    seed: 'cells',
+    unit: 'item',
+    taxonomy,
+  });
   const rows = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
   for (const r of got.rows) expect(r.values.map(String)).toEqual(rows[r.row - 1].map(String));
   expect(got.sql).toContain('md5');

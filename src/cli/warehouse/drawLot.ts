@@ -15,7 +15,13 @@ import type { StratumAllocation } from '../../core/sampling/allocate';
 import { allocateStrata, type SampleFilters, type SamplingMethod } from '../../core/sampling/drawSample';
 import type { Taxonomy } from '../../core/taxonomy/types';
 import { drawSql, type AllocationSql, type DrawUnit, type SqlDialect } from '../../core/warehouse/drawSql';
-import { eligibleSql, riskWeightsOf, type EligibleSqlOptions, type LotDictionaries, type LotSqlSource } from '../../core/warehouse/lotSql';
+import {
+  eligibleSql,
+  riskWeightsOf,
+  type EligibleSqlOptions,
+  type LotDictionaries,
+  type LotSqlSource,
+} from '../../core/warehouse/lotSql';
 import { sampleSizeFor, type SampleSize } from '../../excel/sampleFlow';
 import { queryRows, SAFE_NUMBER, type WarehouseLot } from './lot';
 
@@ -58,9 +64,16 @@ export interface WarehouseDraw {
 }
 
 /** Distinct raw texts of a column (bounded: a column of free text is not a dictionary). */
-async function distinctTexts(connection: DuckDBConnection, relation: string, column: string | undefined): Promise<string[]> {
+async function distinctTexts(
+  connection: DuckDBConnection,
+  relation: string,
+  column: string | undefined,
+): Promise<string[]> {
   if (column === undefined) return [];
-  const rows = await queryRows(connection, `SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM ${relation} WHERE ${column} IS NOT NULL LIMIT 100000`);
+  const rows = await queryRows(
+    connection,
+    `SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM ${relation} WHERE ${column} IS NOT NULL LIMIT 100000`,
+  );
   return rows.map((r) => String(r.v));
 }
 
@@ -90,7 +103,12 @@ export async function lotDictionaries(lot: WarehouseLot, taxonomy: Taxonomy): Pr
     }
     return map;
   };
-  return { verdict, policy, market: await codes('market', parseMarket), language: await codes('language', parseLanguage) };
+  return {
+    verdict,
+    policy,
+    market: await codes('market', parseMarket),
+    language: await codes('language', parseLanguage),
+  };
 }
 
 /** Registers `mqa_date_ms(text)`: the add-in's date reading (ISO, Japanese forms, serials) in milliseconds, NULL when unreadable. */
@@ -118,7 +136,11 @@ function registerDateFunction(connection: DuckDBConnection): void {
 }
 
 /** The lot as a source for the SQL of `src/core/warehouse` (DuckDB dialect). */
-export async function duckDbSource(lot: WarehouseLot, taxonomy: Taxonomy, dialect: SqlDialect = 'duckdb'): Promise<LotSqlSource> {
+export async function duckDbSource(
+  lot: WarehouseLot,
+  taxonomy: Taxonomy,
+  dialect: SqlDialect = 'duckdb',
+): Promise<LotSqlSource> {
   const dictionaries = await lotDictionaries(lot, taxonomy);
   const date = lot.column('decided_at');
   let decidedAtMs: string | undefined;
@@ -135,9 +157,20 @@ export async function duckDbSource(lot: WarehouseLot, taxonomy: Taxonomy, dialec
 
 /** What eligibleSql needs of a draw's options (risk weights from the taxonomy's severities). */
 export function eligibleOptionsOf(options: WarehouseDrawOptions): EligibleSqlOptions {
-  const policySeverity = Object.fromEntries(options.taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
-  const riskWeights = options.method === 'risk_weighted' ? riskWeightsOf(policySeverity, options.severityWeights) : undefined;
-  return { method: options.method, unit: options.unit, strata: options.strata, filters: options.filters, exclude: options.exclude, riskWeights };
+  const policySeverity = Object.fromEntries(options.taxonomy.policies.map((p) => [p.code, p.severity])) as Record<
+    string,
+    Severity
+  >;
+  const riskWeights =
+    options.method === 'risk_weighted' ? riskWeightsOf(policySeverity, options.severityWeights) : undefined;
+  return {
+    method: options.method,
+    unit: options.unit,
+    strata: options.strata,
+    filters: options.filters,
+    exclude: options.exclude,
+    riskWeights,
+  };
 }
 
 /**
@@ -154,7 +187,10 @@ export async function drawFromLot(lot: WarehouseLot, options: WarehouseDrawOptio
   const lotSize = counts.reduce((s, r) => s + Number(r.n), 0);
   let excluded = 0;
   if (options.exclude?.size) {
-    const all = await queryRows(lot.connection, `SELECT COUNT(*) AS n FROM (${eligibleSql(source, { ...eligibleOptions, exclude: undefined })}) e`);
+    const all = await queryRows(
+      lot.connection,
+      `SELECT COUNT(*) AS n FROM (${eligibleSql(source, { ...eligibleOptions, exclude: undefined })}) e`,
+    );
     excluded = Number(all[0].n) - lotSize;
   }
   const { n, plan } = sampleSizeFor(options.size, lotSize);
@@ -164,12 +200,24 @@ export async function drawFromLot(lot: WarehouseLot, options: WarehouseDrawOptio
     allocation = [{ stratum: 'all', population: lotSize, sample: Math.min(n, lotSize) }];
     allocationSql = { kind: 'none', n };
   } else {
-    allocation = allocateStrata(counts.map((r) => ({ stratum: String(r.stratum), population: Number(r.n) })), { ...options, size: n });
+    allocation = allocateStrata(
+      counts.map((r) => ({ stratum: String(r.stratum), population: Number(r.n) })),
+      { ...options, size: n },
+    );
     allocationSql = { kind: 'fixed', allocation };
   }
-  const sql = drawSql({ dialect: 'duckdb', eligible, seed: options.seed, unit: options.unit, allocation: allocationSql, riskWeighted: options.method === 'risk_weighted' });
+  const sql = drawSql({
+    dialect: 'duckdb',
+    eligible,
+    seed: options.seed,
+    unit: options.unit,
+    allocation: allocationSql,
+    riskWeighted: options.method === 'risk_weighted',
+  });
   const order = options.method === 'risk_weighted' ? 'd.rank_in_stratum' : 'd.draw_key, d.item_id, d.row_no';
-  const drawn = await lot.connection.runAndReadAll(`SELECT d.row_no AS "~row", d.item_id AS "~id", d.moderator AS "~moderator", d.stratum AS "~stratum", d.draw_key AS "~key", d.weight AS "~weight", src.* EXCLUDE (row_no) FROM (${sql}) d JOIN ${lot.relation} src ON src.row_no = d.row_no ORDER BY ${order}`);
+  const drawn = await lot.connection.runAndReadAll(
+    `SELECT d.row_no AS "~row", d.item_id AS "~id", d.moderator AS "~moderator", d.stratum AS "~stratum", d.draw_key AS "~key", d.weight AS "~weight", src.* EXCLUDE (row_no) FROM (${sql}) d JOIN ${lot.relation} src ON src.row_no = d.row_no ORDER BY ${order}`,
+  );
   const rows = drawn.getRowsJS().map((r) => ({
     row: Number(r[0]),
     itemId: String(r[1]),
@@ -186,7 +234,11 @@ export async function drawFromLot(lot: WarehouseLot, options: WarehouseDrawOptio
 function toCell(v: unknown): CellValue {
   if (v === null || v === undefined) return '';
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (v instanceof Date) return v.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+  if (v instanceof Date)
+    return v
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.000Z$|Z$/, '');
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }

@@ -36,13 +36,20 @@ function asDuckDb(sql: string): string {
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-emit-'));
   const file = path.join(dir, 'lot.csv');
-  fs.writeFileSync(file, Papa.unparse(generateDecisions({ rows: 2000, seed: 9, headers: 'en', now: NOW }) as unknown[][]));
+  fs.writeFileSync(
+    file,
+    Papa.unparse(generateDecisions({ rows: 2000, seed: 9, headers: 'en', now: NOW }) as unknown[][]),
+  );
   lot = await openLot(file);
   // The warehouse's table: the same columns, decided_at as a timestamp (as the add-in reads the CSV's dates).
   await duckDbSource(lot, taxonomy);
   const date = lot.column('decided_at');
-  await lot.connection.run(`CREATE TABLE decisions AS SELECT * EXCLUDE (row_no) REPLACE (make_timestamp(CAST(mqa_date_ms(${date}) * 1000 AS BIGINT)) AS ${date}) FROM lot_src`);
-  await lot.connection.run(`CREATE MACRO conv(hex, from_base, to_base) AS CAST(CAST('0x' || hex AS UBIGINT) AS VARCHAR)`);
+  await lot.connection.run(
+    `CREATE TABLE decisions AS SELECT * EXCLUDE (row_no) REPLACE (make_timestamp(CAST(mqa_date_ms(${date}) * 1000 AS BIGINT)) AS ${date}) FROM lot_src`,
+  );
+  await lot.connection.run(
+    `CREATE MACRO conv(hex, from_base, to_base) AS CAST(CAST('0x' || hex AS UBIGINT) AS VARCHAR)`,
+  );
   await lot.connection.run(`CREATE MACRO unix_millis(t) AS epoch_ms(t)`);
   // BigQuery's FORMAT_TIMESTAMP(format, t, 'UTC') and TIMESTAMP_SECONDS; Spark's timestamp_seconds and
   // date_format(t, "yyyy-MM-dd'T'HH:mm:ss'Z'") (the one pattern the key uses, in a UTC session).
@@ -64,24 +71,48 @@ const cases: [SamplingMethod, Partial<WarehouseDrawOptions>][] = SAMPLING_METHOD
 ]);
 
 describe.each(SQL_DIALECTS.map((d) => [d]))('%s', (dialect: SqlDialect) => {
-  test.each(cases)('the emitted %s draw selects the same decisions as the CLI (run in DuckDB)', async (method, extra) => {
-    const options: WarehouseDrawOptions = { method, size: { kind: 'fixed', n: 40 }, seed: "wk'48", unit: 'item', taxonomy, ...extra };
-    const draw = await drawFromLot(lot, options);
-    const sql = await emitDrawSql(lot, options, draw, { dialect, table: 'decisions' });
-    const got = await queryRows(lot.connection, asDuckDb(sql).replace(/;\s*$/, ''));
-    expect(got.map((r) => String(r.item_id)).sort()).toEqual(draw.rows.map((r) => r.itemId).sort());
-  });
+  test.each(cases)(
+    'the emitted %s draw selects the same decisions as the CLI (run in DuckDB)',
+    async (method, extra) => {
+      const options: WarehouseDrawOptions = {
+        method,
+        size: { kind: 'fixed', n: 40 },
+        seed: "wk'48",
+        unit: 'item',
+        taxonomy,
+        ...extra,
+      };
+      const draw = await drawFromLot(lot, options);
+      const sql = await emitDrawSql(lot, options, draw, { dialect, table: 'decisions' });
+      const got = await queryRows(lot.connection, asDuckDb(sql).replace(/;\s*$/, ''));
+      expect(got.map((r) => String(r.item_id)).sort()).toEqual(draw.rows.map((r) => r.itemId).sort());
+    },
+  );
 
   test('the emitted text parses in the dialect', async () => {
-    const options: WarehouseDrawOptions = { method: 'stratified_proportional', size: { kind: 'fixed', n: 40 }, seed: 'w48', unit: 'decision', strata: ['market', 'queue'], taxonomy };
-    const sql = await emitDrawSql(lot, options, await drawFromLot(lot, options), { dialect, table: dialect === 'spark' ? 'qa.decisions' : 'proj.qa.decisions' });
+    const options: WarehouseDrawOptions = {
+      method: 'stratified_proportional',
+      size: { kind: 'fixed', n: 40 },
+      seed: 'w48',
+      unit: 'decision',
+      strata: ['market', 'queue'],
+      taxonomy,
+    };
+    const sql = await emitDrawSql(lot, options, await drawFromLot(lot, options), {
+      dialect,
+      table: dialect === 'spark' ? 'qa.decisions' : 'proj.qa.decisions',
+    });
     if (dialect === 'duckdb') {
-      await expect(lot.connection.run(`EXPLAIN ${sql.replace('"proj"."qa"."decisions"', 'decisions').replace(/;\s*$/, '')}`)).resolves.toBeDefined();
+      await expect(
+        lot.connection.run(`EXPLAIN ${sql.replace('"proj"."qa"."decisions"', 'decisions').replace(/;\s*$/, '')}`),
+      ).resolves.toBeDefined();
       return;
     }
     // node-sql-parser's BigQuery grammar, and its Hive grammar for Spark SQL (Spark's SQL is Hive's dialect).
     const parser = new Parser();
-    expect(() => parser.astify(sql.replace(/^--.*$/gm, ''), { database: dialect === 'bigquery' ? 'bigquery' : 'hive' })).not.toThrow();
+    expect(() =>
+      parser.astify(sql.replace(/^--.*$/gm, ''), { database: dialect === 'bigquery' ? 'bigquery' : 'hive' }),
+    ).not.toThrow();
   });
 });
 

@@ -46,7 +46,12 @@ export interface EmitSqlOptions {
  * @example emitDrawSql(lot, options, draw, { dialect: 'bigquery', table: 'proj.qa.decisions' })
  * Invalid input: as eligibleSql.
  */
-export async function emitDrawSql(lot: WarehouseLot, options: WarehouseDrawOptions, draw: WarehouseDraw, emit: EmitSqlOptions): Promise<string> {
+export async function emitDrawSql(
+  lot: WarehouseLot,
+  options: WarehouseDrawOptions,
+  draw: WarehouseDraw,
+  emit: EmitSqlOptions,
+): Promise<string> {
   const { dialect } = emit;
   const local = await duckDbSource(lot, options.taxonomy, dialect);
   const column = (field: DecisionField) => {
@@ -56,18 +61,28 @@ export async function emitDrawSql(lot: WarehouseLot, options: WarehouseDrawOptio
   const dated = column('decided_at');
   const source: LotSqlSource = {
     ...local,
-    relation: emit.table.split('.').map((part) => sqlName(part, dialect)).join('.'),
+    relation: emit.table
+      .split('.')
+      .map((part) => sqlName(part, dialect))
+      .join('.'),
     // A warehouse keeps no row order: the first judgment is the earliest one (then the lowest ID).
     order: dated ?? (column('item_id') as string),
     column,
     decidedAtMs: dated ? MILLIS[dialect](dated) : undefined,
   };
   const eligible = eligibleSql(source, eligibleOptionsOf(options));
-  const sql = drawSql({ dialect, eligible, seed: options.seed, unit: options.unit, allocation: allocationFor(options, draw), riskWeighted: options.method === 'risk_weighted' });
+  const sql = drawSql({
+    dialect,
+    eligible,
+    seed: options.seed,
+    unit: options.unit,
+    allocation: allocationFor(options, draw),
+    riskWeighted: options.method === 'risk_weighted',
+  });
   const header = [
     `-- Moderation QA: batch draw, ${options.method}, seed ${JSON.stringify(options.seed)}, ${options.unit === 'item' ? 'one decision per item' : 'every decision'}.`,
     `-- Lot in the file given to the CLI: ${draw.lotSize} eligible; sample ${draw.rows.length}. Same key as the add-in (docs/SAMPLING.md).`,
-    dated ? '' : '-- The lot has no decided_at column: rows are ordered by item ID to pick an item\'s first decision.',
+    dated ? '' : "-- The lot has no decided_at column: rows are ordered by item ID to pick an item's first decision.",
   ].filter(Boolean);
   return `${header.join('\n')}\n${sql};\n`;
 }

@@ -56,7 +56,11 @@ export class WarehouseError extends Error {
 
 /** Opens DuckDB with limits that keep a 10,000,000-row lot under 1 GB of memory on a small machine. */
 export async function openDuckDb(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '600MB', threads: '2', preserve_insertion_order: 'true' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: '600MB',
+    threads: '2',
+    preserve_insertion_order: 'true',
+  });
   const connection = await instance.connect();
   return { instance, connection };
 }
@@ -71,7 +75,10 @@ const cellText = (v: CellValue | undefined | null): string => {
   return String(v);
 };
 
-async function loadCsvInMemory(connection: DuckDBConnection, file: string): Promise<{ header: string[]; headerRow: number; rowCount: number; sample: CellValue[][] }> {
+async function loadCsvInMemory(
+  connection: DuckDBConnection,
+  file: string,
+): Promise<{ header: string[]; headerRow: number; rowCount: number; sample: CellValue[][] }> {
   let bytes: Uint8Array = fs.readFileSync(file);
   if (file.toLowerCase().endsWith('.gz')) bytes = zlib.gunzipSync(bytes);
   const { text } = decodeCsv(bytes);
@@ -80,22 +87,33 @@ async function loadCsvInMemory(connection: DuckDBConnection, file: string): Prom
   if (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
   const detected = detectMapping(rows.slice(0, 30));
   if (detected.headerRow < 0) throw new WarehouseError('noHeader', { file: path.basename(file) });
-  const width = Math.max(rows[detected.headerRow].length, ...rows.slice(detected.headerRow + 1, detected.headerRow + 1000).map((r) => r.length));
+  const width = Math.max(
+    rows[detected.headerRow].length,
+    ...rows.slice(detected.headerRow + 1, detected.headerRow + 1000).map((r) => r.length),
+  );
   // Column names as the file's header (blank ones numbered, repeated ones suffixed), so SQL reads as the file does.
   const header: string[] = [];
   for (let i = 0; i < width; i++) {
     const name = String(rows[detected.headerRow][i] ?? '').trim() || `column_${i + 1}`;
     let unique = name;
-    for (let k = 2; header.some((h) => h.toLowerCase() === unique.toLowerCase()) || unique.toLowerCase() === 'row_no'; k++) unique = `${name}_${k}`;
+    for (
+      let k = 2;
+      header.some((h) => h.toLowerCase() === unique.toLowerCase()) || unique.toLowerCase() === 'row_no';
+      k++
+    )
+      unique = `${name}_${k}`;
     header.push(unique);
   }
-  await connection.run(`CREATE TABLE lot_src (row_no BIGINT, ${header.map((c) => `${sqlName(c, 'duckdb')} VARCHAR`).join(', ')})`);
+  await connection.run(
+    `CREATE TABLE lot_src (row_no BIGINT, ${header.map((c) => `${sqlName(c, 'duckdb')} VARCHAR`).join(', ')})`,
+  );
   const appender = await connection.createAppender('lot_src');
   let rowCount = 0;
   for (let r = detected.headerRow + 1; r < rows.length; r++) {
     const row = rows[r];
     appender.appendBigInt(BigInt(r + 1));
-    for (let c = 0; c < width; c++) appender.appendVarchar(SAFE_NUMBER.test(row[c] ?? '') ? cellText(Number(row[c])) : (row[c] ?? ''));
+    for (let c = 0; c < width; c++)
+      appender.appendVarchar(SAFE_NUMBER.test(row[c] ?? '') ? cellText(Number(row[c])) : (row[c] ?? ''));
     appender.endRow();
     rowCount++;
   }
@@ -124,8 +142,12 @@ export async function openLot(file: string, mapping?: Mapping): Promise<Warehous
     let detectedMapping: Mapping;
     let columnRef: (i: number) => string;
     if (lower.endsWith('.parquet')) {
-      await connection.run(`CREATE VIEW lot_src AS SELECT file_row_number + 2 AS row_no, * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(file, 'duckdb')}, file_row_number = true)`);
-      const described = (await connection.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (row_no) FROM lot_src`)).getRowObjects();
+      await connection.run(
+        `CREATE VIEW lot_src AS SELECT file_row_number + 2 AS row_no, * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(file, 'duckdb')}, file_row_number = true)`,
+      );
+      const described = (
+        await connection.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (row_no) FROM lot_src`)
+      ).getRowObjects();
       header = described.map((r) => String(r.column_name));
       types = described.map((r) => String(r.column_type));
       const firstRows = (await connection.runAndReadAll(`SELECT * EXCLUDE (row_no) FROM lot_src LIMIT 200`)).getRows();
@@ -146,11 +168,18 @@ export async function openLot(file: string, mapping?: Mapping): Promise<Warehous
       await connection.run(
         `CREATE TABLE lot_src AS SELECT row_number() OVER () + 1 AS row_no, * FROM read_csv(${sqlString(file, 'duckdb')}, header = true, all_varchar = true, delim = '${delim}', quote = '"', escape = '"', strict_mode = false, store_rejects = true)`,
       );
-      const described = (await connection.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (row_no) FROM lot_src`)).getRowObjects();
+      const described = (
+        await connection.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (row_no) FROM lot_src`)
+      ).getRowObjects();
       header = described.map((r) => String(r.column_name));
       types = header.map(() => 'VARCHAR');
-      const firstRows = (await connection.runAndReadAll(`SELECT * EXCLUDE (row_no) FROM lot_src ORDER BY row_no LIMIT 200`)).getRows();
-      detectedMapping = detectMapping([header, ...firstRows.map((r) => r.map((v) => cellText(v as CellValue)))], 1).mapping;
+      const firstRows = (
+        await connection.runAndReadAll(`SELECT * EXCLUDE (row_no) FROM lot_src ORDER BY row_no LIMIT 200`)
+      ).getRows();
+      detectedMapping = detectMapping(
+        [header, ...firstRows.map((r) => r.map((v) => cellText(v as CellValue)))],
+        1,
+      ).mapping;
       columnRef = (i) => sqlName(header[i], 'duckdb');
     }
     const used = mapping ?? detectedMapping;
@@ -169,12 +198,17 @@ export async function openLot(file: string, mapping?: Mapping): Promise<Warehous
   } catch (error) {
     close();
     if (error instanceof WarehouseError) throw error;
-    throw new WarehouseError('unreadable', { file: path.basename(file), reason: (error as Error).message.split('\n')[0] });
+    throw new WarehouseError('unreadable', {
+      file: path.basename(file),
+      reason: (error as Error).message.split('\n')[0],
+    });
   }
 }
 
 /** Reads a whole query's rows as plain JavaScript values (BIGINT as number). */
 export async function queryRows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(sql);
-  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  return reader
+    .getRowObjectsJS()
+    .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
 }

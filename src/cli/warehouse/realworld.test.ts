@@ -32,19 +32,41 @@ describe.each(FILES.map((f) => [path.basename(f), f]))('%s', (_name, file) => {
     if (!fs.existsSync(file)) return;
     const rows = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
     const { headerRow, mapping } = detectMapping(rows);
-    lotCore = validateDecisions(rows.slice(headerRow + 1), headerRow + 2, { mapping, taxonomy, now: NOW, collectDecisions: true, maxFindings: 0 }).lot;
+    lotCore = validateDecisions(rows.slice(headerRow + 1), headerRow + 2, {
+      mapping,
+      taxonomy,
+      now: NOW,
+      collectDecisions: true,
+      maxFindings: 0,
+    }).lot;
     lot = await openLot(file);
   });
   afterAll(() => lot?.close());
 
-  test.each(SAMPLING_METHODS.map((m) => [m]))('%s: DuckDB draws the add-in\'s rows for several seeds', async (method) => {
-    if (!lot) return;
-    for (const seed of ['w48', '第48週', '']) {
-      const options = { method, size: 60, seed, strata: method.startsWith('stratified') ? (['verdict'] as const).slice() : undefined, quota: 1, minimumPerStratum: 2 };
-      const want = drawSample(lotCore, { ...options, unit: 'item', policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) });
-      const got = await drawFromLot(lot, { ...options, size: { kind: 'fixed', n: 60 }, unit: 'item', taxonomy });
-      expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(want.items.map((i) => i.row).sort((a, b) => a - b));
-      expect(got.lotSize).toBe(want.population);
-    }
-  });
+  test.each(SAMPLING_METHODS.map((m) => [m]))(
+    "%s: DuckDB draws the add-in's rows for several seeds",
+    async (method) => {
+      if (!lot) return;
+      for (const seed of ['w48', '第48週', '']) {
+        const options = {
+          method,
+          size: 60,
+          seed,
+          strata: method.startsWith('stratified') ? (['verdict'] as const).slice() : undefined,
+          quota: 1,
+          minimumPerStratum: 2,
+        };
+        const want = drawSample(lotCore, {
+          ...options,
+          unit: 'item',
+          policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])),
+        });
+        const got = await drawFromLot(lot, { ...options, size: { kind: 'fixed', n: 60 }, unit: 'item', taxonomy });
+        expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(
+          want.items.map((i) => i.row).sort((a, b) => a - b),
+        );
+        expect(got.lotSize).toBe(want.population);
+      }
+    },
+  );
 });

@@ -46,8 +46,13 @@ test('counts per rule and the first findings equal the add-in validator on the s
     expect(Object.keys(got.counts).length).toBeGreaterThan(6);
     // The first five of each rule, the same cells, codes and parameters.
     for (const code of Object.keys(expected.counts)) {
-      const want = expected.findings.filter((f) => f.code === code).slice(0, 5).map((f) => ({ row: f.row, column: f.column, params: f.params, suggestion: f.suggestion }));
-      const have = got.findings.filter((f) => f.code === code).map((f) => ({ row: f.row, column: f.column, params: f.params, suggestion: f.suggestion }));
+      const want = expected.findings
+        .filter((f) => f.code === code)
+        .slice(0, 5)
+        .map((f) => ({ row: f.row, column: f.column, params: f.params, suggestion: f.suggestion }));
+      const have = got.findings
+        .filter((f) => f.code === code)
+        .map((f) => ({ row: f.row, column: f.column, params: f.params, suggestion: f.suggestion }));
       expect({ code, have }).toEqual({ code, have: want });
     }
     expect(got.findings[0].message).toMatch(/^[A-Z]+\d+/);

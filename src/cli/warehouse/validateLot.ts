@@ -65,7 +65,12 @@ function registerDateState(connection: DuckDBConnection): void {
 }
 
 /** What the add-in's validator finds in one shape's cells, for those cells only. */
-function shapeFindings(values: Partial<Record<DecisionField, string>>, otherError: boolean, mapping: Mapping, taxonomy: Taxonomy): Finding[] {
+function shapeFindings(
+  values: Partial<Record<DecisionField, string>>,
+  otherError: boolean,
+  mapping: Mapping,
+  taxonomy: Taxonomy,
+): Finding[] {
   const fields = SHAPE_FIELDS.filter((f) => mapping[f] !== undefined);
   const synthetic: Mapping = { item_id: 0, moderator: 1 };
   fields.forEach((f, i) => (synthetic[f] = i + 2));
@@ -73,7 +78,10 @@ function shapeFindings(values: Partial<Record<DecisionField, string>>, otherErro
   const row: CellValue[] = [otherError ? '#N/A' : 'id', 'moderator', ...fields.map((f) => values[f] ?? '')];
   const v = createDecisionValidator({ mapping: synthetic, taxonomy, now: 0 });
   v.addChunk([row], 2);
-  return v.finish().findings.filter((f) => fields.includes(f.field as DecisionField)).map((f) => ({ ...f, column: mapping[f.field as DecisionField] as number }));
+  return v
+    .finish()
+    .findings.filter((f) => fields.includes(f.field as DecisionField))
+    .map((f) => ({ ...f, column: mapping[f.field as DecisionField] as number }));
 }
 
 /**
@@ -95,7 +103,10 @@ export async function validateLot(lot: WarehouseLot, options: ValidateLotOptions
   const source = await duckDbSource(lot, options.taxonomy);
   registerDateState(connection);
   const text = (f: DecisionField) => (lot.column(f) === undefined ? 'NULL' : `CAST(${lot.column(f)} AS VARCHAR)`);
-  const errorIn = (f: DecisionField) => (lot.column(f) === undefined ? 'FALSE' : `COALESCE(${text(f)} IN (${CELL_ERROR_VALUES.map((e) => sqlString(e, 'duckdb')).join(', ')}), FALSE)`);
+  const errorIn = (f: DecisionField) =>
+    lot.column(f) === undefined
+      ? 'FALSE'
+      : `COALESCE(${text(f)} IN (${CELL_ERROR_VALUES.map((e) => sqlString(e, 'duckdb')).join(', ')}), FALSE)`;
   const otherError = ['item_id', 'moderator', 'decided_at'].map((f) => errorIn(f as DecisionField)).join(' OR ');
   const anyError = ERROR_FIELDS.map(errorIn).join(' OR ');
   const idType = lot.types[mapping.item_id as number] ?? 'VARCHAR';
@@ -117,36 +128,80 @@ export async function validateLot(lot: WarehouseLot, options: ValidateLotOptions
   const rowsChecked = Number((await queryRows(connection, 'SELECT COUNT(*) AS n FROM checked'))[0].n);
 
   // Shapes: each distinct combination of verdict, policy, market and language cells.
-  const shapes = await queryRows(connection, `SELECT ${SHAPE_FIELDS.map((f) => `s_${f}`).join(', ')}, other_error, COUNT(*) AS n, MIN(row_no) AS first FROM checked GROUP BY ALL`);
+  const shapes = await queryRows(
+    connection,
+    `SELECT ${SHAPE_FIELDS.map((f) => `s_${f}`).join(', ')}, other_error, COUNT(*) AS n, MIN(row_no) AS first FROM checked GROUP BY ALL`,
+  );
   const shapeRules: { where: string; finding: Finding; n: number }[] = [];
   for (const s of shapes) {
     const values = Object.fromEntries(SHAPE_FIELDS.map((f) => [f, s[`s_${f}`] === null ? '' : String(s[`s_${f}`])]));
     for (const f of shapeFindings(values, Boolean(s.other_error), mapping, options.taxonomy)) {
-      const where = [...SHAPE_FIELDS.map((x) => (s[`s_${x}`] === null ? `s_${x} IS NULL` : `s_${x} = ${sqlString(String(s[`s_${x}`]), 'duckdb')}`)), `other_error = ${s.other_error ? 'TRUE' : 'FALSE'}`].join(' AND ');
+      const where = [
+        ...SHAPE_FIELDS.map((x) =>
+          s[`s_${x}`] === null ? `s_${x} IS NULL` : `s_${x} = ${sqlString(String(s[`s_${x}`]), 'duckdb')}`,
+        ),
+        `other_error = ${s.other_error ? 'TRUE' : 'FALSE'}`,
+      ].join(' AND ');
       shapeRules.push({ where, finding: f, n: Number(s.n) });
     }
   }
   // SQL rules over single rows: (code, field, condition, params as SQL).
   const rowRules: { code: FindingCode; field: DecisionField; when: string; params: Record<string, string> }[] = [];
   for (const f of ['item_id', 'moderator', 'decided_at'] as DecisionField[]) {
-    if (lot.column(f) !== undefined) rowRules.push({ code: 'error_value', field: f, when: `e_${f}`, params: { value: `raw_${f}` } });
+    if (lot.column(f) !== undefined)
+      rowRules.push({ code: 'error_value', field: f, when: `e_${f}`, params: { value: `raw_${f}` } });
   }
   if (lot.column('item_id') !== undefined) {
     rowRules.push({ code: 'missing_value', field: 'item_id', when: `item_id = ''`, params: { field: `'item_id'` } });
     if (numericId) {
-      rowRules.push({ code: 'id_precision_loss', field: 'item_id', when: `item_id <> '' AND id_precision`, params: { value: 'item_id' } });
-      rowRules.push({ code: 'id_not_text', field: 'item_id', when: `item_id <> '' AND NOT id_precision`, params: { value: 'item_id' } });
+      rowRules.push({
+        code: 'id_precision_loss',
+        field: 'item_id',
+        when: `item_id <> '' AND id_precision`,
+        params: { value: 'item_id' },
+      });
+      rowRules.push({
+        code: 'id_not_text',
+        field: 'item_id',
+        when: `item_id <> '' AND NOT id_precision`,
+        params: { value: 'item_id' },
+      });
     }
   }
-  if (lot.column('moderator') !== undefined) rowRules.push({ code: 'missing_value', field: 'moderator', when: `moderator = ''`, params: { field: `'moderator'` } });
+  if (lot.column('moderator') !== undefined)
+    rowRules.push({
+      code: 'missing_value',
+      field: 'moderator',
+      when: `moderator = ''`,
+      params: { field: `'moderator'` },
+    });
   if (lot.column('decided_at') !== undefined) {
-    rowRules.push({ code: 'unparseable_date', field: 'decided_at', when: `date_state = 2 AND NOT any_error`, params: { value: 'raw_decided_at' } });
-    rowRules.push({ code: 'future_date', field: 'decided_at', when: `date_state = 1 AND decided_ms > ${options.now + 86400000}`, params: { value: `strftime(make_timestamp(CAST(decided_ms AS BIGINT) * 1000), '%Y-%m-%d %H:%M')` } });
+    rowRules.push({
+      code: 'unparseable_date',
+      field: 'decided_at',
+      when: `date_state = 2 AND NOT any_error`,
+      params: { value: 'raw_decided_at' },
+    });
+    rowRules.push({
+      code: 'future_date',
+      field: 'decided_at',
+      when: `date_state = 1 AND decided_ms > ${options.now + 86400000}`,
+      params: { value: `strftime(make_timestamp(CAST(decided_ms AS BIGINT) * 1000), '%Y-%m-%d %H:%M')` },
+    });
   }
 
   for (const rule of rowRules) {
-    const params = Object.entries(rule.params).map(([k, v]) => `${v} AS p_${k}`).join(', ');
-    await listRule(connection, `SELECT row_no, ${params} FROM checked WHERE ${rule.when}`, perRule, (r) => makeFinding(rule.code, r.row, mapping[rule.field] as number, rule.field, r.params), counts, listed);
+    const params = Object.entries(rule.params)
+      .map(([k, v]) => `${v} AS p_${k}`)
+      .join(', ');
+    await listRule(
+      connection,
+      `SELECT row_no, ${params} FROM checked WHERE ${rule.when}`,
+      perRule,
+      (r) => makeFinding(rule.code, r.row, mapping[rule.field] as number, rule.field, r.params),
+      counts,
+      listed,
+    );
   }
   for (const { finding, n } of shapeRules) counts[finding.code] = (counts[finding.code] ?? 0) + n;
   // The first rows of each shape rule's code, across the shapes that have it.
@@ -154,7 +209,10 @@ export async function validateLot(lot: WarehouseLot, options: ValidateLotOptions
   for (const r of shapeRules) byCode.set(r.finding.code, [...(byCode.get(r.finding.code) ?? []), r]);
   for (const [, rules] of byCode) {
     const union = rules.map((r, i) => `SELECT row_no, ${i} AS rule FROM checked WHERE ${r.where}`).join(' UNION ALL ');
-    for (const r of await queryRows(connection, `SELECT row_no, rule FROM (${union}) ORDER BY row_no, rule LIMIT ${perRule}`)) {
+    for (const r of await queryRows(
+      connection,
+      `SELECT row_no, rule FROM (${union}) ORDER BY row_no, rule LIMIT ${perRule}`,
+    )) {
       const f = rules[Number(r.rule)].finding;
       listed.push({ ...f, row: Number(r.row_no) });
     }
@@ -190,9 +248,17 @@ async function listRule(
   counts: Partial<Record<FindingCode, number>>,
   listed: Finding[],
 ): Promise<void> {
-  const rows = await queryRows(connection, `SELECT COUNT(*) OVER () AS "~total", * FROM (${select}) q ORDER BY row_no LIMIT ${perRule}`);
+  const rows = await queryRows(
+    connection,
+    `SELECT COUNT(*) OVER () AS "~total", * FROM (${select}) q ORDER BY row_no LIMIT ${perRule}`,
+  );
   if (!rows.length) return;
-  const params = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('p_')).map(([k, v]) => [k.slice(2), typeof v === 'number' ? v : String(v ?? '')]));
+  const params = (r: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(r)
+        .filter(([k]) => k.startsWith('p_'))
+        .map(([k, v]) => [k.slice(2), typeof v === 'number' ? v : String(v ?? '')]),
+    );
   const first = toFinding({ row: Number(rows[0].row_no), params: params(rows[0]) });
   counts[first.code] = (counts[first.code] ?? 0) + Number(rows[0]['~total']);
   for (const r of rows) listed.push(toFinding({ row: Number(r.row_no), params: params(r) }));
@@ -205,9 +271,19 @@ async function listRule(
  * verdict or policy differs from the item's first row is conflicting_judgments (info). The policy
  * counts only when the verdict enforces.
  */
-async function listDuplicates(connection: DuckDBConnection, lot: WarehouseLot, dictionaries: { verdict: ReadonlyMap<string, string>; policy: ReadonlyMap<string, string> }, perRule: number, counts: Partial<Record<FindingCode, number>>, listed: Finding[]): Promise<void> {
+async function listDuplicates(
+  connection: DuckDBConnection,
+  lot: WarehouseLot,
+  dictionaries: { verdict: ReadonlyMap<string, string>; policy: ReadonlyMap<string, string> },
+  perRule: number,
+  counts: Partial<Record<FindingCode, number>>,
+  listed: Finding[],
+): Promise<void> {
   if (lot.column('item_id') === undefined) return;
-  const map = (raw: string, m: ReadonlyMap<string, string>, fallback: string) => (m.size ? `CASE ${raw} ${[...m].map(([from, to]) => `WHEN ${sqlString(from, 'duckdb')} THEN ${sqlString(to, 'duckdb')}`).join(' ')} ELSE ${fallback} END` : fallback);
+  const map = (raw: string, m: ReadonlyMap<string, string>, fallback: string) =>
+    m.size
+      ? `CASE ${raw} ${[...m].map(([from, to]) => `WHEN ${sqlString(from, 'duckdb')} THEN ${sqlString(to, 'duckdb')}`).join(' ')} ELSE ${fallback} END`
+      : fallback;
   const verdict = map('s_verdict', dictionaries.verdict, `''`);
   const policy = map('s_policy', dictionaries.policy, `TRIM(COALESCE(s_policy, ''))`);
   const enforcing = `verdict IN ('remove', 'age_restrict', 'fyf_ineligible')`;
@@ -223,8 +299,29 @@ async function listDuplicates(connection: DuckDBConnection, lot: WarehouseLot, d
     ) j
     WINDOW d AS (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no), i AS (PARTITION BY item_id ORDER BY row_no)`);
   const column = lot.mapping.item_id as number;
-  await listRule(connection, `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow, decision_verdict AS p_otherVerdict, decision_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision > 1 AND label <> decision_label`, perRule, (r) => makeFinding('duplicate_conflicting', r.row, column, 'item_id', r.params), counts, listed);
-  await listRule(connection, `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow FROM repeats WHERE nth_of_decision > 1 AND label = decision_label`, perRule, (r) => makeFinding('duplicate_item', r.row, column, 'item_id', r.params), counts, listed);
-  await listRule(connection, `SELECT row_no, item_id AS p_value, item_moderator AS p_otherModerator, item_row AS p_otherRow, item_verdict AS p_otherVerdict, item_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision = 1 AND nth_of_item > 1 AND label <> item_label`, perRule, (r) => makeFinding('conflicting_judgments', r.row, column, 'item_id', r.params), counts, listed);
+  await listRule(
+    connection,
+    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow, decision_verdict AS p_otherVerdict, decision_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision > 1 AND label <> decision_label`,
+    perRule,
+    (r) => makeFinding('duplicate_conflicting', r.row, column, 'item_id', r.params),
+    counts,
+    listed,
+  );
+  await listRule(
+    connection,
+    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow FROM repeats WHERE nth_of_decision > 1 AND label = decision_label`,
+    perRule,
+    (r) => makeFinding('duplicate_item', r.row, column, 'item_id', r.params),
+    counts,
+    listed,
+  );
+  await listRule(
+    connection,
+    `SELECT row_no, item_id AS p_value, item_moderator AS p_otherModerator, item_row AS p_otherRow, item_verdict AS p_otherVerdict, item_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision = 1 AND nth_of_item > 1 AND label <> item_label`,
+    perRule,
+    (r) => makeFinding('conflicting_judgments', r.row, column, 'item_id', r.params),
+    counts,
+    listed,
+  );
   await connection.run('DROP TABLE repeats');
 }

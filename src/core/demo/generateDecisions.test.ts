@@ -10,7 +10,11 @@ test('the demo sheet maps in both languages, is deterministic, and about 2% of r
     const m = detectMapping(rows);
     expect(m.headerRow).toBe(0);
     expect(m.missingRequired).toEqual([]);
-    const s = validateDecisions(rows.slice(1), 2, { mapping: m.mapping, taxonomy: defaultTaxonomy(), now: Date.UTC(2026, 10, 24, 12) });
+    const s = validateDecisions(rows.slice(1), 2, {
+      mapping: m.mapping,
+      taxonomy: defaultTaxonomy(),
+      now: Date.UTC(2026, 10, 24, 12),
+    });
     const badRows = new Set(s.findings.filter((f) => f.severity !== 'info').map((f) => f.row)).size;
     expect(badRows / 5000).toBeGreaterThan(0.01);
     expect(badRows / 5000).toBeLessThan(0.04);

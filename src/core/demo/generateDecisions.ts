@@ -26,11 +26,60 @@ function mulberry32(seed: number): () => number {
 }
 
 const HEADERS = {
-  en: ['Video ID', 'Moderator', 'Decision', 'Policy', 'Decided At', 'Market', 'Language', 'Queue', 'URL', 'Notes', 'Caption', 'Duration (s)'],
-  ja: ['動画ID', '担当者', '判定', 'ポリシー', '判定日時', '市場', '言語', 'キュー', 'リンク', 'メモ', 'キャプション', '再生時間(秒)'],
+  en: [
+    'Video ID',
+    'Moderator',
+    'Decision',
+    'Policy',
+    'Decided At',
+    'Market',
+    'Language',
+    'Queue',
+    'URL',
+    'Notes',
+    'Caption',
+    'Duration (s)',
+  ],
+  ja: [
+    '動画ID',
+    '担当者',
+    '判定',
+    'ポリシー',
+    '判定日時',
+    '市場',
+    '言語',
+    'キュー',
+    'リンク',
+    'メモ',
+    'キャプション',
+    '再生時間(秒)',
+  ],
 };
-const MODERATORS = ['sato.h', 'suzuki.k', 'takahashi.m', 'tanaka.y', 'ito.r', 'j.smith', 'a.garcia', 'l.chen', 'm.muller', 'p.silva', 'k.okafor', 'e.dubois'];
-const MARKETS: [string, string][] = [['JP', 'ja'], ['JP', 'ja'], ['JP', 'ja'], ['US', 'en'], ['US', 'en'], ['GB', 'en'], ['DE', 'de'], ['BR', 'pt'], ['FR', 'fr']];
+const MODERATORS = [
+  'sato.h',
+  'suzuki.k',
+  'takahashi.m',
+  'tanaka.y',
+  'ito.r',
+  'j.smith',
+  'a.garcia',
+  'l.chen',
+  'm.muller',
+  'p.silva',
+  'k.okafor',
+  'e.dubois',
+];
+const MARKETS: [string, string][] = [
+  ['JP', 'ja'],
+  ['JP', 'ja'],
+  ['JP', 'ja'],
+  ['US', 'en'],
+  ['US', 'en'],
+  ['GB', 'en'],
+  ['DE', 'de'],
+  ['BR', 'pt'],
+  ['FR', 'fr'],
+];
 const QUEUES = ['main', 'appeals', 'live', 'priority', '通報キュー'];
 const VERDICT_WORDS = {
   approve: ['approve', '承認', '問題なし', 'approve'],
@@ -39,8 +88,29 @@ const VERDICT_WORDS = {
   fyf_ineligible: ['fyf_ineligible', 'おすすめ対象外', 'not for feed'],
   escalate: ['escalate', 'エスカレーション'],
 };
-const NOTES = ['', '', '', 'checked audio', '字幕あり', '=HYPERLINK("http://x")', '+1 from lead', '-', '@mention in caption', '🙂 borderline', 'تحقق من النص'];
-const CAPTIONS = ['dance challenge 💃', '今日のランチ', 'cooking tips', 'やってみた', 'prank gone wrong', 'ニュース速報', 'giveaway!!! click link', 'cat compilation 🐱'];
+const NOTES = [
+  '',
+  '',
+  '',
+  'checked audio',
+  '字幕あり',
+  '=HYPERLINK("http://x")',
+  '+1 from lead',
+  '-',
+  '@mention in caption',
+  '🙂 borderline',
+  'تحقق من النص',
+];
+const CAPTIONS = [
+  'dance challenge 💃',
+  '今日のランチ',
+  'cooking tips',
+  'やってみた',
+  'prank gone wrong',
+  'ニュース速報',
+  'giveaway!!! click link',
+  'cat compilation 🐱',
+];
 
 /**
  * Realistic decision rows for demos, tests and the bench: a header row (English or Japanese),
@@ -53,7 +123,7 @@ const CAPTIONS = ['dance challenge 💃', '今日のランチ', 'cooking tips', 
  */
 export function generateDecisions(options: GenerateDecisionsOptions): CellValue[][] {
   const rand = mulberry32(options.seed ?? 48);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const now = options.now ?? Date.UTC(2026, 10, 24, 9, 0);
   const bad = options.badRate ?? 0.02;
   const policies = defaultTaxonomy().policies.filter((p) => p.parent && p.status === 'active');
@@ -67,7 +137,12 @@ export function generateDecisions(options: GenerateDecisionsOptions): CellValue[
     const ja = market === 'JP';
     const decided = now - Math.floor(rand() * 30 * 86400000);
     const dateForm = rand();
-    const decidedAt: CellValue = dateForm < 0.6 ? msToSerial(decided) : ja ? new Date(decided).toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/') : new Date(decided).toISOString().slice(0, 19) + 'Z';
+    const decidedAt: CellValue =
+      dateForm < 0.6
+        ? msToSerial(decided)
+        : ja
+          ? new Date(decided).toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/')
+          : new Date(decided).toISOString().slice(0, 19) + 'Z';
     const id = (base + BigInt(i) * 7919n + BigInt(Math.floor(rand() * 7000))).toString();
     const row: CellValue[] = [
       id,
@@ -85,14 +160,36 @@ export function generateDecisions(options: GenerateDecisionsOptions): CellValue[
     ];
     if (rand() < bad) {
       switch (Math.floor(rand() * 8)) {
-        case 0: row[3] = 'SAF.HTAE'; row[2] = 'remove'; break; // typo in a policy
-        case 1: row[2] = ''; break; // missing verdict
-        case 2: row[2] = 'approve'; row[3] = policy.code; break; // approve with a policy
-        case 3: if (out.length > 1) { row[0] = out[Math.max(1, out.length - 3)][0]; row[2] = row[2] === 'approve' ? 'remove' : 'approve'; } break; // conflicting duplicate
-        case 4: row[5] = 'XX'; break; // unknown market
-        case 5: row[4] = '2027/01/15 10:00'; break; // future date
-        case 6: row[0] = Number(id); break; // 19-digit ID stored as a number
-        default: row[3] = 'INT.SPAM'; row[2] = 'remove'; break; // deprecated policy
+        case 0:
+          row[3] = 'SAF.HTAE';
+          row[2] = 'remove';
+          break; // typo in a policy
+        case 1:
+          row[2] = '';
+          break; // missing verdict
+        case 2:
+          row[2] = 'approve';
+          row[3] = policy.code;
+          break; // approve with a policy
+        case 3:
+          if (out.length > 1) {
+            row[0] = out[Math.max(1, out.length - 3)][0];
+            row[2] = row[2] === 'approve' ? 'remove' : 'approve';
+          }
+          break; // conflicting duplicate
+        case 4:
+          row[5] = 'XX';
+          break; // unknown market
+        case 5:
+          row[4] = '2027/01/15 10:00';
+          break; // future date
+        case 6:
+          row[0] = Number(id);
+          break; // 19-digit ID stored as a number
+        default:
+          row[3] = 'INT.SPAM';
+          row[2] = 'remove';
+          break; // deprecated policy
       }
     }
     out.push(row);

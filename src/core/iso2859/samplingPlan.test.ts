@@ -22,25 +22,56 @@ R | 2000:21 | 1250:21 | 800:21 | 500:21 | 315:21 | 200:21`;
 const AQL_COLUMNS: Aql[] = ['0.65', '1.0', '1.5', '2.5', '4.0', '6.5'];
 
 describe('every letter × AQL cell of the reference table', () => {
-  const rows = REFERENCE.trim().split('\n').map((l) => l.split('|').map((c) => c.trim()));
+  const rows = REFERENCE.trim()
+    .split('\n')
+    .map((l) => l.split('|').map((c) => c.trim()));
   for (const [letter, ...cells] of rows) {
     cells.forEach((cell, i) => {
       test(`${letter} at AQL ${AQL_COLUMNS[i]} is ${cell}`, () => {
         const [n, ac] = cell.split(':').map(Number);
-        expect(planForLetter(letter as CodeLetter, AQL_COLUMNS[i])).toEqual({ sampleSize: n, accept: ac, reject: ac + 1 });
+        expect(planForLetter(letter as CodeLetter, AQL_COLUMNS[i])).toEqual({
+          sampleSize: n,
+          accept: ac,
+          reject: ac + 1,
+        });
       });
     });
   }
   test('letter A plans (lots of 2–8 at level II) follow the arrows down, then 100%', () => {
     // Lot 8, level II → A; AQL 6.5 gives 2:0; AQL 0.65 points to 20:0, which exceeds the lot: inspect all.
-    expect(samplingPlan({ lotSize: 8, level: 'II', aql: 6.5 })).toEqual({ letter: 'A', sampleSize: 2, accept: 0, reject: 1, inspectAll: false });
-    expect(samplingPlan({ lotSize: 8, level: 'II', aql: 0.65 })).toEqual({ letter: 'A', sampleSize: 8, accept: 0, reject: 1, inspectAll: true });
-    expect(samplingPlan({ lotSize: 8, level: 'II', aql: 4.0 })).toEqual({ letter: 'A', sampleSize: 3, accept: 0, reject: 1, inspectAll: false });
+    expect(samplingPlan({ lotSize: 8, level: 'II', aql: 6.5 })).toEqual({
+      letter: 'A',
+      sampleSize: 2,
+      accept: 0,
+      reject: 1,
+      inspectAll: false,
+    });
+    expect(samplingPlan({ lotSize: 8, level: 'II', aql: 0.65 })).toEqual({
+      letter: 'A',
+      sampleSize: 8,
+      accept: 0,
+      reject: 1,
+      inspectAll: true,
+    });
+    expect(samplingPlan({ lotSize: 8, level: 'II', aql: 4.0 })).toEqual({
+      letter: 'A',
+      sampleSize: 3,
+      accept: 0,
+      reject: 1,
+      inspectAll: false,
+    });
   });
 });
 
 test("the standard's worked example: level II, lot 3,201–10,000, AQL 1.5 → L, 200, Ac 7, Re 8", () => {
-  for (const lot of [3201, 5000, 10000]) expect(samplingPlan({ lotSize: lot, level: 'II', aql: '1.5' })).toEqual({ letter: 'L', sampleSize: 200, accept: 7, reject: 8, inspectAll: false });
+  for (const lot of [3201, 5000, 10000])
+    expect(samplingPlan({ lotSize: lot, level: 'II', aql: '1.5' })).toEqual({
+      letter: 'L',
+      sampleSize: 200,
+      accept: 7,
+      reject: 8,
+      inspectAll: false,
+    });
 });
 
 test('code letters follow table I at the boundaries', () => {
@@ -53,7 +84,12 @@ test('code letters follow table I at the boundaries', () => {
 });
 
 test('tightened keeps n and lowers Ac (L at AQL 1.0 is 200:3); reduced uses smaller samples', () => {
-  expect(samplingPlan({ lotSize: 5000, level: 'II', aql: 1.0, inspection: 'tightened' })).toMatchObject({ letter: 'L', sampleSize: 200, accept: 3, reject: 4 });
+  expect(samplingPlan({ lotSize: 5000, level: 'II', aql: 1.0, inspection: 'tightened' })).toMatchObject({
+    letter: 'L',
+    sampleSize: 200,
+    accept: 3,
+    reject: 4,
+  });
   const reduced = samplingPlan({ lotSize: 5000, level: 'II', aql: 1.5, inspection: 'reduced' });
   expect(reduced.sampleSize).toBe(80);
   expect(reduced.reject).toBeGreaterThan(reduced.accept);

@@ -1,4 +1,14 @@
-import { AQLS, CODE_LETTERS, CODE_LETTER_TABLE, INSPECTION_LEVELS, PLAN_TABLE, type Aql, type CodeLetter, type Inspection, type InspectionLevel } from './planTables';
+import {
+  AQLS,
+  CODE_LETTERS,
+  CODE_LETTER_TABLE,
+  INSPECTION_LEVELS,
+  PLAN_TABLE,
+  type Aql,
+  type CodeLetter,
+  type Inspection,
+  type InspectionLevel,
+} from './planTables';
 
 export interface SamplingPlanOptions {
   lotSize: number;
@@ -27,7 +37,8 @@ export interface SamplingPlan {
  * Invalid input: a lot size below 2 or not whole, or an unknown level, throws a RangeError.
  */
 export function codeLetter(lotSize: number, level: InspectionLevel): CodeLetter {
-  if (!Number.isInteger(lotSize) || lotSize < 2) throw new RangeError(`lot size must be a whole number ≥ 2, got ${lotSize}`);
+  if (!Number.isInteger(lotSize) || lotSize < 2)
+    throw new RangeError(`lot size must be a whole number ≥ 2, got ${lotSize}`);
   const col = INSPECTION_LEVELS.indexOf(level);
   if (col < 0) throw new RangeError(`unknown inspection level ${String(level)}`);
   const row = CODE_LETTER_TABLE.find(([max]) => lotSize <= max)!;
@@ -61,7 +72,11 @@ export function samplingPlan(options: SamplingPlanOptions): SamplingPlan {
  * @example planForLetter('H', 0.65) // { sampleSize: 80, accept: 1, reject: 2 } (H's ↓ leads to J's plan)
  * Invalid input: an unknown letter or an AQL outside 0.065–10 throws a RangeError.
  */
-export function planForLetter(letter: CodeLetter, aql: Aql | number, inspection: Inspection = 'normal'): { sampleSize: number; accept: number; reject: number } {
+export function planForLetter(
+  letter: CodeLetter,
+  aql: Aql | number,
+  inspection: Inspection = 'normal',
+): { sampleSize: number; accept: number; reject: number } {
   const i = CODE_LETTERS.indexOf(letter);
   if (i < 0) throw new RangeError(`unknown code letter ${String(letter)}`);
   const [sampleSize, accept, reject] = PLAN_TABLE[inspection][toAql(aql)].split(' ')[i].split(':').map(Number);

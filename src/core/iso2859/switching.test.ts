@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INITIAL_SWITCHING, inspectionFor, nextSwitchingStatus, switchingStateAfter, switchingStatusAfter } from './switching';
+import {
+  INITIAL_SWITCHING,
+  inspectionFor,
+  nextSwitchingStatus,
+  switchingStateAfter,
+  switchingStatusAfter,
+} from './switching';
 
 // Each rule as shared/reference/sampling.md ("Switching rules") words it, tested on its own.
 const RULES = {

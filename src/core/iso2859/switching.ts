@@ -11,7 +11,13 @@ export type SwitchingState = Inspection | 'discontinued';
  * - reducedToNormal: "a lot not accepted";
  * - discontinue: "5 cumulative lots not accepted while on tightened inspection".
  */
-export const SWITCHING_RULES = ['normalToTightened', 'tightenedToNormal', 'normalToReduced', 'reducedToNormal', 'discontinue'] as const;
+export const SWITCHING_RULES = [
+  'normalToTightened',
+  'tightenedToNormal',
+  'normalToReduced',
+  'reducedToNormal',
+  'discontinue',
+] as const;
 export type SwitchingRule = (typeof SWITCHING_RULES)[number];
 
 export interface SwitchingStatus {
@@ -31,7 +37,14 @@ export interface SwitchingStatus {
   reducedEligible: boolean;
 }
 
-export const INITIAL_SWITCHING: SwitchingStatus = { state: 'normal', acceptedInRow: 0, recentNormal: [], rejectedWhileTightened: 0, lots: 0, reducedEligible: false };
+export const INITIAL_SWITCHING: SwitchingStatus = {
+  state: 'normal',
+  acceptedInRow: 0,
+  recentNormal: [],
+  rejectedWhileTightened: 0,
+  lots: 0,
+  reducedEligible: false,
+};
 
 export interface SwitchingOptions {
   /**
@@ -53,10 +66,21 @@ export function inspectionFor(state: SwitchingState): Inspection {
  * @example nextSwitchingStatus(nextSwitchingStatus(INITIAL_SWITCHING, false), false).state // 'tightened'
  * Invalid input: a discontinued stream stays discontinued (a lead restarts it by hand).
  */
-export function nextSwitchingStatus(status: SwitchingStatus, accepted: boolean, options: SwitchingOptions = {}): SwitchingStatus {
+export function nextSwitchingStatus(
+  status: SwitchingStatus,
+  accepted: boolean,
+  options: SwitchingOptions = {},
+): SwitchingStatus {
   const lot = status.lots;
   const s: SwitchingStatus = { ...status, recentNormal: [...status.recentNormal], lots: lot + 1 };
-  const move = (state: SwitchingState, rule: SwitchingRule): SwitchingStatus => ({ ...INITIAL_SWITCHING, state, rule, movedAtLot: lot, lots: lot + 1, rejectedWhileTightened: state === 'discontinued' ? s.rejectedWhileTightened : 0 });
+  const move = (state: SwitchingState, rule: SwitchingRule): SwitchingStatus => ({
+    ...INITIAL_SWITCHING,
+    state,
+    rule,
+    movedAtLot: lot,
+    lots: lot + 1,
+    rejectedWhileTightened: state === 'discontinued' ? s.rejectedWhileTightened : 0,
+  });
   switch (s.state) {
     case 'discontinued':
       return status;

@@ -30,13 +30,20 @@ export function checkMapping(mapping: Mapping, rows: readonly (readonly CellValu
     const column = mapping[field];
     if (column !== undefined) byColumn.set(column, [...(byColumn.get(column) ?? []), field]);
   }
-  for (const [column, fields] of [...byColumn].sort((a, b) => a[0] - b[0])) if (fields.length > 1) warnings.push({ code: 'sameColumn', column, fields });
+  for (const [column, fields] of [...byColumn].sort((a, b) => a[0] - b[0]))
+    if (fields.length > 1) warnings.push({ code: 'sameColumn', column, fields });
 
   const column = mapping.verdict;
   if (column !== undefined && rows.length > 0) {
     const values = rows.map((r) => r[column]).filter((v) => parseVerdict(v) !== null);
     if (values.length === 0) warnings.push({ code: 'emptyVerdicts', column, rows: rows.length });
-    else if (!values.some((v) => parseVerdict(v) !== undefined)) warnings.push({ code: 'noVerdicts', column, rows: rows.length, values: [...new Set(values.map((v) => String(v).trim()))].slice(0, QUOTED) });
+    else if (!values.some((v) => parseVerdict(v) !== undefined))
+      warnings.push({
+        code: 'noVerdicts',
+        column,
+        rows: rows.length,
+        values: [...new Set(values.map((v) => String(v).trim()))].slice(0, QUOTED),
+      });
   }
   return warnings;
 }

@@ -1,15 +1,33 @@
 import { detectMapping, mapHeaderRow } from './detectMapping';
 
 test('finds the header below title rows and maps Japanese headers', () => {
-  const rows = [['週次QAエクスポート 2026-11'], [''], ['動画ID', '担当者', '判定', 'ポリシー', '市場', '言語', 'キュー', '判定日時', 'メモ'], ['7301', 'sato', '削除', 'SAF.HATE', 'JP', 'ja', 'main', '2026/11/24', '']];
+  const rows = [
+    ['週次QAエクスポート 2026-11'],
+    [''],
+    ['動画ID', '担当者', '判定', 'ポリシー', '市場', '言語', 'キュー', '判定日時', 'メモ'],
+    ['7301', 'sato', '削除', 'SAF.HATE', 'JP', 'ja', 'main', '2026/11/24', ''],
+  ];
   const result = detectMapping(rows);
   expect(result.headerRow).toBe(2);
-  expect(result.mapping).toEqual({ item_id: 0, moderator: 1, verdict: 2, policy: 3, market: 4, language: 5, queue: 6, decided_at: 7, notes: 8 });
+  expect(result.mapping).toEqual({
+    item_id: 0,
+    moderator: 1,
+    verdict: 2,
+    policy: 3,
+    market: 4,
+    language: 5,
+    queue: 6,
+    decided_at: 7,
+    notes: 8,
+  });
   expect(result.missingRequired).toEqual([]);
 });
 
 test('full-width, case, spaces and underscores in headers are ignored', () => {
-  const result = mapHeaderRow(['ＩＴＥＭ＿ＩＤ', 'Moderator ', 'VERDICT', 'policy-code', 'Decided At', 'コンテンツＩＤ'], 0);
+  const result = mapHeaderRow(
+    ['ＩＴＥＭ＿ＩＤ', 'Moderator ', 'VERDICT', 'policy-code', 'Decided At', 'コンテンツＩＤ'],
+    0,
+  );
   expect(result.mapping.item_id).toBe(0);
   expect(result.mapping.moderator).toBe(1);
   expect(result.mapping.verdict).toBe(2);

@@ -80,9 +80,12 @@ export function valueFit(field: DecisionField, values: readonly CellValue[]): nu
   const coverage = filled.length / values.length;
   switch (field) {
     case 'item_id': {
-      const numbers = filled.map((v) => (typeof v === 'number' ? v : /^\d{1,7}$/.test(String(v).trim()) ? Number(v) : NaN));
+      const numbers = filled.map((v) =>
+        typeof v === 'number' ? v : /^\d{1,7}$/.test(String(v).trim()) ? Number(v) : NaN,
+      );
       // Row numbers: small whole numbers, each one more than the last.
-      const rowNumbers = numbers.length >= 2 && numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === numbers[i - 1] + 1));
+      const rowNumbers =
+        numbers.length >= 2 && numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === numbers[i - 1] + 1));
       if (rowNumbers) return 0;
       return coverage * (new Set(filled.map(String)).size / filled.length);
     }
@@ -110,7 +113,11 @@ export function valueFit(field: DecisionField, values: readonly CellValue[]): nu
  * Invalid input: no rows, or no row with at least two recognizable headers, gives headerRow -1,
  * an empty mapping and every required field missing.
  */
-export function detectMapping(rows: readonly (readonly CellValue[])[], maxScan = 30, evidence: Pick<ColumnEvidence, 'hidden'> = {}): MappingResult {
+export function detectMapping(
+  rows: readonly (readonly CellValue[])[],
+  maxScan = 30,
+  evidence: Pick<ColumnEvidence, 'hidden'> = {},
+): MappingResult {
   let bestRow = -1;
   let bestScore = 0;
   for (let r = 0; r < Math.min(rows.length, maxScan); r++) {
@@ -130,8 +137,12 @@ export function detectMapping(rows: readonly (readonly CellValue[])[], maxScan =
       bestRow = r;
     }
   }
-  if (bestRow < 0) return { headerRow: -1, mapping: {}, matches: {}, unmapped: [], missingRequired: [...REQUIRED_FIELDS, 'policy'] };
-  return mapHeaderRow(rows[bestRow], bestRow, { below: rows.slice(bestRow + 1, bestRow + 31), hidden: evidence.hidden });
+  if (bestRow < 0)
+    return { headerRow: -1, mapping: {}, matches: {}, unmapped: [], missingRequired: [...REQUIRED_FIELDS, 'policy'] };
+  return mapHeaderRow(rows[bestRow], bestRow, {
+    below: rows.slice(bestRow + 1, bestRow + 31),
+    hidden: evidence.hidden,
+  });
 }
 
 /**
@@ -141,7 +152,11 @@ export function detectMapping(rows: readonly (readonly CellValue[])[], maxScan =
  *
  * @example mapHeaderRow(['Item ID', 'Moderator', 'Verdict', 'Policy'], 0).mapping // { item_id: 0, moderator: 1, verdict: 2, policy: 3 }
  */
-export function mapHeaderRow(header: readonly CellValue[], headerRow: number, evidence: ColumnEvidence = {}): MappingResult {
+export function mapHeaderRow(
+  header: readonly CellValue[],
+  headerRow: number,
+  evidence: ColumnEvidence = {},
+): MappingResult {
   const candidates = new Map<DecisionField, (FieldMatch & { rank: number })[]>();
   const unmapped: { column: number; header: string }[] = [];
   const below = evidence.below ?? [];
@@ -154,7 +169,12 @@ export function mapHeaderRow(header: readonly CellValue[], headerRow: number, ev
       return;
     }
     const visible = evidence.hidden?.has(column) ? 0 : 1;
-    const fit = below.length ? valueFit(m.field, below.map((r) => r[column] ?? '')) : 0.5;
+    const fit = below.length
+      ? valueFit(
+          m.field,
+          below.map((r) => r[column] ?? ''),
+        )
+      : 0.5;
     const list = candidates.get(m.field) ?? [];
     list.push({ column, header: text, confidence: m.confidence, rank: visible * 10 + m.confidence + fit });
     candidates.set(m.field, list);

@@ -57,7 +57,8 @@ function parseAsciiDate(s: string): number | null | undefined {
   let zoneMinutes = 0;
   if (at < n) {
     const t = s.charCodeAt(at);
-    if (!(t === 32 || (t === 84 /* T */ && sep === 45)) || n < at + 6 || s.charCodeAt(at + 3) !== 58 /* : */) return FALL_BACK;
+    if (!(t === 32 || (t === 84 /* T */ && sep === 45)) || n < at + 6 || s.charCodeAt(at + 3) !== 58 /* : */)
+      return FALL_BACK;
     h = digits(s, at + 1, 2);
     mi = digits(s, at + 4, 2);
     if (h < 0 || mi < 0) return FALL_BACK;

@@ -42,7 +42,8 @@ export function createPolicyIndex(taxonomy: Taxonomy): PolicyIndex {
   }
   const candidates = [...keyed.keys()];
   const foldedCandidates = [...folded.keys()].filter((k) => /[^\x00-\x7f]/u.test(k));
-  const current = (p: Policy | undefined) => (p && p.status === 'deprecated' && p.replacedBy && byCode.has(p.replacedBy) ? p.replacedBy : p?.code);
+  const current = (p: Policy | undefined) =>
+    p && p.status === 'deprecated' && p.replacedBy && byCode.has(p.replacedBy) ? p.replacedBy : p?.code;
   return {
     byCode,
     find(value) {
@@ -59,7 +60,12 @@ export function createPolicyIndex(taxonomy: Taxonomy): PolicyIndex {
         for (const c of foldedCandidates) {
           const score = similarity(f, c);
           // Ties go to the closer length (the more specific name).
-          if (score > bestScore || (score === bestScore && best !== undefined && Math.abs(c.length - f.length) < Math.abs(best.length - f.length))) {
+          if (
+            score > bestScore ||
+            (score === bestScore &&
+              best !== undefined &&
+              Math.abs(c.length - f.length) < Math.abs(best.length - f.length))
+          ) {
             bestScore = score;
             best = c;
           }

@@ -25,11 +25,19 @@ export interface AllocateOptions {
  * Invalid input: a negative or fractional n throws a RangeError; when the minimums alone exceed n,
  * the minimums win (the total is then the sum of minimums) — the pane shows that total.
  */
-export function allocate(strata: readonly { stratum: string; population: number }[], n: number, options: AllocateOptions): StratumAllocation[] {
+export function allocate(
+  strata: readonly { stratum: string; population: number }[],
+  n: number,
+  options: AllocateOptions,
+): StratumAllocation[] {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`sample size must be a whole number ≥ 0, got ${n}`);
   const total = strata.reduce((s, x) => s + x.population, 0);
   const target = Math.min(n, total);
-  const result = strata.map((s) => ({ stratum: s.stratum, population: s.population, sample: Math.min(options.minimum ?? 0, s.population) }));
+  const result = strata.map((s) => ({
+    stratum: s.stratum,
+    population: s.population,
+    sample: Math.min(options.minimum ?? 0, s.population),
+  }));
   let remaining = target - result.reduce((s, x) => s + x.sample, 0);
   if (remaining <= 0) return result;
   const weightOf = (i: number) => {

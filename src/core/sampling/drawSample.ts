@@ -5,7 +5,13 @@ import { DecisionLot } from '../validation/decisionLot';
 import { allocate, type StratumAllocation } from './allocate';
 import { sampleKeyer } from './sampleKey';
 
-export const SAMPLING_METHODS = ['simple', 'stratified_proportional', 'stratified_neyman', 'moderator_quota', 'risk_weighted'] as const;
+export const SAMPLING_METHODS = [
+  'simple',
+  'stratified_proportional',
+  'stratified_neyman',
+  'moderator_quota',
+  'risk_weighted',
+] as const;
 export type SamplingMethod = (typeof SAMPLING_METHODS)[number];
 
 /**
@@ -97,7 +103,9 @@ function kthSmallest(a: Float64Array, k: number): number {
   while (hi > lo) {
     // Median of three as the pivot keeps sorted or constant runs from going quadratic.
     const mid = (lo + hi) >> 1;
-    const x = a[lo], y = a[mid], z = a[hi];
+    const x = a[lo],
+      y = a[mid],
+      z = a[hi];
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo;
     let j = hi;
@@ -125,7 +133,8 @@ function kthSmallest(a: Float64Array, k: number): number {
  * items at or below it are sorted. On a million items this is several times faster than a full sort.
  */
 function smallestK(indexes: ArrayLike<number>, rankOf: Float64Array, k: number, itemIds: readonly string[]): number[] {
-  const cmp = (a: number, b: number) => rankOf[a] - rankOf[b] || (itemIds[a] < itemIds[b] ? -1 : itemIds[a] > itemIds[b] ? 1 : 0);
+  const cmp = (a: number, b: number) =>
+    rankOf[a] - rankOf[b] || (itemIds[a] < itemIds[b] ? -1 : itemIds[a] > itemIds[b] ? 1 : 0);
   if (k <= 0) return [];
   if (k >= indexes.length) return Array.from(indexes).sort(cmp);
   const ranks = new Float64Array(indexes.length);
@@ -152,7 +161,8 @@ function passes(lot: DecisionLot, i: number, f: SampleFilters | undefined): bool
   return true;
 }
 
-const asLot = (decisions: DecisionLot | readonly Decision[]): DecisionLot => (decisions instanceof DecisionLot ? decisions : DecisionLot.from(decisions));
+const asLot = (decisions: DecisionLot | readonly Decision[]): DecisionLot =>
+  decisions instanceof DecisionLot ? decisions : DecisionLot.from(decisions);
 
 /**
  * The decisions a sample may draw from, passing the filters and not drawn by an earlier batch:
@@ -162,13 +172,20 @@ const asLot = (decisions: DecisionLot | readonly Decision[]): DecisionLot => (de
  *
  * @example selectEligible(decisions, { markets: ['JP'] }).eligible.length // the JP lot size
  */
-export function selectEligible(decisions: DecisionLot | readonly Decision[], filters?: SampleFilters, exclude?: ReadonlySet<string>, unit: SamplingUnit = 'decision', excludeDecisions?: ReadonlySet<string>): { eligible: Int32Array; excluded: number } {
+export function selectEligible(
+  decisions: DecisionLot | readonly Decision[],
+  filters?: SampleFilters,
+  exclude?: ReadonlySet<string>,
+  unit: SamplingUnit = 'decision',
+  excludeDecisions?: ReadonlySet<string>,
+): { eligible: Int32Array; excluded: number } {
   const lot = asLot(decisions);
   const seen = new Set<string>();
   const eligible = new Int32Array(lot.length);
   let count = 0;
   let excluded = 0;
-  const hasFilters = filters !== undefined && Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
+  const hasFilters =
+    filters !== undefined && Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
   const hasExclusions = exclude !== undefined && exclude.size > 0;
   const hasDecisionExclusions = unit === 'decision' && excludeDecisions !== undefined && excludeDecisions.size > 0;
   const moderators = lot.text.moderator;
@@ -179,12 +196,16 @@ export function selectEligible(decisions: DecisionLot | readonly Decision[], fil
     const mark = lot.duplicate[i];
     if (mark === 3 || (unit === 'item' && mark === 1)) continue;
     if (mark === 2) {
-      const key = unit === 'item' ? matchKey(itemId) : `${matchKey(itemId)}\u001f${moderators.get(i)}\u001f${lot.decidedAt[i]}`;
+      const key =
+        unit === 'item' ? matchKey(itemId) : `${matchKey(itemId)}\u001f${moderators.get(i)}\u001f${lot.decidedAt[i]}`;
       if (seen.has(key)) continue;
       seen.add(key);
     }
     if (hasFilters && !passes(lot, i, filters)) continue;
-    if ((hasExclusions && exclude.has(matchKey(itemId))) || (hasDecisionExclusions && excludeDecisions.has(drawnDecisionKey(itemId, moderators.get(i))))) {
+    if (
+      (hasExclusions && exclude.has(matchKey(itemId))) ||
+      (hasDecisionExclusions && excludeDecisions.has(drawnDecisionKey(itemId, moderators.get(i))))
+    ) {
       excluded++;
       continue;
     }
@@ -202,7 +223,10 @@ export function selectEligible(decisions: DecisionLot | readonly Decision[], fil
  * // [{ stratum: 'JP', population: 600, sample: 6 }, { stratum: 'US', population: 400, sample: 4 }]
  * Invalid input: a quota that is not a whole number ≥ 0 throws a RangeError (sizes as allocate).
  */
-export function allocateStrata(strataSizes: readonly { stratum: string; population: number }[], options: Pick<SampleOptions, 'method' | 'size' | 'quota' | 'minimumPerStratum' | 'expectedErrorRate'>): StratumAllocation[] {
+export function allocateStrata(
+  strataSizes: readonly { stratum: string; population: number }[],
+  options: Pick<SampleOptions, 'method' | 'size' | 'quota' | 'minimumPerStratum' | 'expectedErrorRate'>,
+): StratumAllocation[] {
   const strata = [...strataSizes].sort((a, b) => (a.stratum < b.stratum ? -1 : a.stratum > b.stratum ? 1 : 0));
   if (options.method === 'moderator_quota') {
     const k = options.quota ?? options.size;
@@ -215,7 +239,11 @@ export function allocateStrata(strataSizes: readonly { stratum: string; populati
     const p = rates[s.stratum] ?? rates.default ?? 0.05;
     spread[s.stratum] = Math.sqrt(p * (1 - p));
   }
-  return allocate(strata, options.size, { method: options.method === 'stratified_neyman' ? 'neyman' : 'proportional', spread, minimum: options.method === 'simple' ? 0 : options.minimumPerStratum });
+  return allocate(strata, options.size, {
+    method: options.method === 'stratified_neyman' ? 'neyman' : 'proportional',
+    spread,
+    minimum: options.method === 'simple' ? 0 : options.minimumPerStratum,
+  });
 }
 
 /**
@@ -231,7 +259,11 @@ export function allocateStrata(strataSizes: readonly { stratum: string; populati
  */
 export function drawSample(decisions: DecisionLot | readonly Decision[], options: SampleOptions): SampleResult {
   const lot = asLot(decisions);
-  return drawFromEligible(lot, selectEligible(lot, options.filters, options.exclude, options.unit, options.excludeDecisions), options);
+  return drawFromEligible(
+    lot,
+    selectEligible(lot, options.filters, options.exclude, options.unit, options.excludeDecisions),
+    options,
+  );
 }
 
 /**
@@ -241,14 +273,20 @@ export function drawSample(decisions: DecisionLot | readonly Decision[], options
  * @example drawFromEligible(lot, selectEligible(lot, filters, earlier), { method: 'simple', size: 50, seed: 'w48' })
  * Invalid input: as drawSample.
  */
-export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32Array; excluded: number }, options: SampleOptions): SampleResult {
-  if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0)) throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
+export function drawFromEligible(
+  lot: DecisionLot,
+  selection: { eligible: Int32Array; excluded: number },
+  options: SampleOptions,
+): SampleResult {
+  if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0))
+    throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
   const { eligible, excluded } = selection;
   const { itemIds } = lot;
   // Draw keys in a typed array by lot index: no object per item.
   const keyOf = sampleKeyer(options.seed);
   const keys = new Float64Array(lot.length);
-  if ((options.unit ?? 'decision') === 'item') for (let j = 0; j < eligible.length; j++) keys[eligible[j]] = keyOf(itemIds[eligible[j]]);
+  if ((options.unit ?? 'decision') === 'item')
+    for (let j = 0; j < eligible.length; j++) keys[eligible[j]] = keyOf(itemIds[eligible[j]]);
   else {
     const moderators = lot.text.moderator;
     for (let j = 0; j < eligible.length; j++) {
@@ -279,13 +317,26 @@ export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32A
     const items = smallestK(eligible, es, n, itemIds).map((i) => {
       const code = policies.codes[i];
       const p = Math.min(1, (n * weightOfCode[code]) / totalW);
-      return { itemId: itemIds[i], row: lot.rows[i], stratum: `severity ${severityOfCode[code]}`, key: keys[i], inclusionProbability: p, weight: 1 / p };
+      return {
+        itemId: itemIds[i],
+        row: lot.rows[i],
+        stratum: `severity ${severityOfCode[code]}`,
+        key: keys[i],
+        inclusionProbability: p,
+        weight: 1 / p,
+      };
     });
     return { items, allocation: [{ stratum: 'all', population, sample: n }], population, excluded };
   }
 
   const strataFields: DecisionField[] =
-    options.method === 'moderator_quota' ? ['moderator'] : options.method === 'simple' ? [] : options.strata?.length ? options.strata : ['market'];
+    options.method === 'moderator_quota'
+      ? ['moderator']
+      : options.method === 'simple'
+        ? []
+        : options.strata?.length
+          ? options.strata
+          : ['market'];
   const groups = new Map<string, ArrayLike<number>>();
   if (strataFields.length === 0) groups.set('all', eligible);
   else {
@@ -335,7 +386,14 @@ export function drawFromEligible(lot: DecisionLot, selection: { eligible: Int32A
     const p = a.population === 0 ? 0 : a.sample / a.population;
     for (let i = 0; i < a.sample; i++) {
       const at = g[i];
-      items.push({ itemId: itemIds[at], row: lot.rows[at], stratum: a.stratum, key: keys[at], inclusionProbability: p, weight: p ? 1 / p : 0 });
+      items.push({
+        itemId: itemIds[at],
+        row: lot.rows[at],
+        stratum: a.stratum,
+        key: keys[at],
+        inclusionProbability: p,
+        weight: p ? 1 / p : 0,
+      });
     }
   }
   items.sort((a, b) => a.key - b.key || (a.itemId < b.itemId ? -1 : 1));

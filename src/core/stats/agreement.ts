@@ -1,11 +1,13 @@
 function checkSquare(table: readonly (readonly number[])[]): number {
   const q = table.length;
-  if (q === 0 || table.some((r) => r.length !== q)) throw new RangeError('the table must be square (rows: first rater, columns: second rater)');
+  if (q === 0 || table.some((r) => r.length !== q))
+    throw new RangeError('the table must be square (rows: first rater, columns: second rater)');
   let n = 0;
-  for (const r of table) for (const v of r) {
-    if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError('counts must be finite and ≥ 0');
-    n += v;
-  }
+  for (const r of table)
+    for (const v of r) {
+      if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError('counts must be finite and ≥ 0');
+      n += v;
+    }
   return n;
 }
 

@@ -59,12 +59,19 @@ export function judgmentLabel(verdict: Verdict | null, policy: string, withPolic
 
 function countsOf(byItem: Map<string, Judgment[]>, label: (j: Judgment) => string): RatingCounts {
   const index = new Map<string, number>();
-  for (const js of byItem.values()) for (const j of js) { const l = label(j); if (l && !index.has(l)) index.set(l, index.size); }
+  for (const js of byItem.values())
+    for (const j of js) {
+      const l = label(j);
+      if (l && !index.has(l)) index.set(l, index.size);
+    }
   const q = index.size;
   const counts = new Int32Array(byItem.size * q);
   let u = 0;
   for (const js of byItem.values()) {
-    for (const j of js) { const l = label(j); if (l) counts[u * q + (index.get(l) as number)]++; }
+    for (const j of js) {
+      const l = label(j);
+      if (l) counts[u * q + (index.get(l) as number)]++;
+    }
     u++;
   }
   return { units: byItem.size, q, counts };
@@ -110,7 +117,10 @@ export function agreementReport(judgments: readonly Judgment[], options: Agreeme
     if (!j.item || !j.rater) continue;
     let js = byItem.get(j.item);
     if (!js) byItem.set(j.item, (js = []));
-    if (js.some((x) => x.rater === j.rater)) { repeats++; continue; }
+    if (js.some((x) => x.rater === j.rater)) {
+      repeats++;
+      continue;
+    }
     js.push(j);
     raterSet.add(j.rater);
     kept++;
@@ -127,7 +137,12 @@ export function agreementReport(judgments: readonly Judgment[], options: Agreeme
     (u?: ArrayLike<number>) => gwetAC1Of(verdictCounts, u),
   ];
   const intervals = bootstrapIntervals(byItem.size, stats, { seed: options.seed, resamples: options.resamples });
-  const coefficient = (s: number): Coefficient => ({ value: stats[s](), low: intervals[s][0], high: intervals[s][1], items: twice });
+  const coefficient = (s: number): Coefficient => ({
+    value: stats[s](),
+    low: intervals[s][0],
+    high: intervals[s][1],
+    items: twice,
+  });
 
   // Pairwise: each rater's verdict code per item (0 = not judged), then kappa on the items both judged.
   const maxPairwise = options.maxPairwiseRaters ?? 30;
@@ -156,7 +171,11 @@ export function agreementReport(judgments: readonly Judgment[], options: Agreeme
         const shared = Int32Array.from(both);
         const value = pairKappa(codes[a], codes[b], q, shared);
         // Resample the shared items (indexes into `shared`), seeded per pair so adding a rater changes no other pair.
-        const [[low, high]] = bootstrapIntervals(shared.length, [(draw) => pairKappa(codes[a], codes[b], q, draw, shared)], { seed: `${options.seed}:${raters[a]}:${raters[b]}`, resamples: options.resamples });
+        const [[low, high]] = bootstrapIntervals(
+          shared.length,
+          [(draw) => pairKappa(codes[a], codes[b], q, draw, shared)],
+          { seed: `${options.seed}:${raters[a]}:${raters[b]}`, resamples: options.resamples },
+        );
         pairwise[a][b] = pairwise[b][a] = { value, low, high, items: shared.length };
       }
   }
@@ -165,7 +184,8 @@ export function agreementReport(judgments: readonly Judgment[], options: Agreeme
   for (const [item, js] of byItem) {
     if (js.length < 2) continue;
     const first = judgmentLabel(js[0].verdict, js[0].policy);
-    if (js.some((j) => judgmentLabel(j.verdict, j.policy) !== first)) disagreements.push({ item, ratings: js.map((j) => ({ rater: j.rater, verdict: j.verdict, policy: j.policy })) });
+    if (js.some((j) => judgmentLabel(j.verdict, j.policy) !== first))
+      disagreements.push({ item, ratings: js.map((j) => ({ rater: j.rater, verdict: j.verdict, policy: j.policy })) });
   }
   return {
     items: byItem.size,
@@ -200,7 +220,10 @@ export interface RaterAccuracy {
  * @example raterAccuracy(judgments, new Map([['1', { verdict: 'remove', policy: 'SAF.HATE' }]]))[0].rate // 0 or 1
  * Invalid input: items without a reference are not counted; a rater with none gives rate NaN, interval [0, 1].
  */
-export function raterAccuracy(judgments: readonly Judgment[], reference: ReadonlyMap<string, { verdict: Verdict | null; policy: string }>): RaterAccuracy[] {
+export function raterAccuracy(
+  judgments: readonly Judgment[],
+  reference: ReadonlyMap<string, { verdict: Verdict | null; policy: string }>,
+): RaterAccuracy[] {
   const tally = new Map<string, { correct: number; of: number }>();
   for (const j of judgments) {
     if (!j.rater) continue;
@@ -213,7 +236,13 @@ export function raterAccuracy(judgments: readonly Judgment[], reference: Readonl
   }
   return [...tally.keys()].sort().map((rater) => {
     const t = tally.get(rater) as { correct: number; of: number };
-    return { rater, correct: t.correct, of: t.of, rate: t.of ? t.correct / t.of : NaN, wilson: wilsonInterval(t.correct, t.of) };
+    return {
+      rater,
+      correct: t.correct,
+      of: t.of,
+      rate: t.of ? t.correct / t.of : NaN,
+      wilson: wilsonInterval(t.correct, t.of),
+    };
   });
 }
 
@@ -223,7 +252,10 @@ export function raterAccuracy(judgments: readonly Judgment[], reference: Readonl
  *
  * @example referenceVerdicts(judgments, new Map([['7', { verdict: 'approve', policy: '' }]]))
  */
-export function referenceVerdicts(judgments: readonly Judgment[], settled: ReadonlyMap<string, { verdict: Verdict | null; policy: string }>): Map<string, { verdict: Verdict | null; policy: string }> {
+export function referenceVerdicts(
+  judgments: readonly Judgment[],
+  settled: ReadonlyMap<string, { verdict: Verdict | null; policy: string }>,
+): Map<string, { verdict: Verdict | null; policy: string }> {
   const byItem = new Map<string, Judgment[]>();
   for (const j of judgments) {
     let js = byItem.get(j.item);
@@ -233,9 +265,13 @@ export function referenceVerdicts(judgments: readonly Judgment[], settled: Reado
   const out = new Map<string, { verdict: Verdict | null; policy: string }>();
   for (const [item, js] of byItem) {
     const s = settled.get(item);
-    if (s && s.verdict) { out.set(item, s); continue; }
+    if (s && s.verdict) {
+      out.set(item, s);
+      continue;
+    }
     const first = judgmentLabel(js[0].verdict, js[0].policy);
-    if (js[0].verdict && js.every((j) => judgmentLabel(j.verdict, j.policy) === first)) out.set(item, { verdict: js[0].verdict, policy: js[0].policy });
+    if (js[0].verdict && js.every((j) => judgmentLabel(j.verdict, j.policy) === first))
+      out.set(item, { verdict: js[0].verdict, policy: js[0].policy });
   }
   return out;
 }

@@ -23,7 +23,11 @@ export interface VerdictAndPolicy {
  * Invalid input: a missing original verdict with a QA verdict is judged as under_enforcement
  * when QA enforces and correct when QA approves (nothing was done, which is what approve means).
  */
-export function classifyOutcome(original: VerdictAndPolicy, qa: VerdictAndPolicy, codeOf: (policy: string) => string = (p) => p): Outcome {
+export function classifyOutcome(
+  original: VerdictAndPolicy,
+  qa: VerdictAndPolicy,
+  codeOf: (policy: string) => string = (p) => p,
+): Outcome {
   const q = qa.verdict || null;
   if (q === null || q === 'escalate') return 'pending';
   const o = original.verdict || 'approve';
@@ -33,7 +37,10 @@ export function classifyOutcome(original: VerdictAndPolicy, qa: VerdictAndPolicy
   if (!oEnf && !qEnf) return 'correct';
   if (oEnf && !qEnf) return 'over_enforcement';
   if (!oEnf && qEnf) return 'under_enforcement';
-  const code = (p: string | null | undefined) => codeOf((p ?? '').trim()).trim().toUpperCase();
+  const code = (p: string | null | undefined) =>
+    codeOf((p ?? '').trim())
+      .trim()
+      .toUpperCase();
   const samePolicy = code(original.policy) === code(qa.policy);
   if (!samePolicy) return 'wrong_policy';
   return o === q ? 'correct' : 'wrong_action';

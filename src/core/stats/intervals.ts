@@ -3,8 +3,10 @@ import { normalQuantile } from './normalQuantile';
 
 function check(successes: number, trials: number, confidence: number): void {
   if (!Number.isInteger(trials) || trials < 0) throw new RangeError(`trials must be a whole number ≥ 0, got ${trials}`);
-  if (!Number.isInteger(successes) || successes < 0 || successes > trials) throw new RangeError(`successes must be a whole number from 0 to trials, got ${successes}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
+  if (!Number.isInteger(successes) || successes < 0 || successes > trials)
+    throw new RangeError(`successes must be a whole number from 0 to trials, got ${successes}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
 }
 
 /**

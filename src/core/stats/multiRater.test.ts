@@ -5,12 +5,36 @@ import { bootstrapIntervals, countsOfRatings, fleissKappaOf, gwetAC1Of, krippend
 // Fleiss (1971), Psychological Bulletin 76:378–382: 30 patients, 6 psychiatrists, 5 diagnoses
 // (as R irr's `diagnoses` and statsmodels' test data give the raw ratings); kappa = .430 (0.4302445 in irr).
 const FLEISS_1971 = [
-  [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4],
-  [1, 1, 3, 3, 3, 3], [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4], [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5],
-  [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4], [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5],
-  [3, 3, 3, 3, 3, 5], [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2], [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5],
-  [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4], [1, 4, 4, 4, 4, 5],
-  [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4], [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+  [4, 4, 4, 4, 4, 4],
+  [2, 2, 2, 5, 5, 5],
+  [2, 3, 3, 3, 3, 5],
+  [5, 5, 5, 5, 5, 5],
+  [2, 2, 2, 4, 4, 4],
+  [1, 1, 3, 3, 3, 3],
+  [3, 3, 3, 3, 5, 5],
+  [1, 1, 3, 3, 3, 4],
+  [1, 1, 4, 4, 4, 4],
+  [5, 5, 5, 5, 5, 5],
+  [1, 4, 4, 4, 4, 4],
+  [1, 2, 4, 4, 4, 4],
+  [2, 2, 2, 3, 3, 3],
+  [1, 4, 4, 4, 4, 4],
+  [2, 2, 4, 4, 4, 5],
+  [3, 3, 3, 3, 3, 5],
+  [1, 1, 1, 4, 5, 5],
+  [1, 1, 1, 1, 1, 2],
+  [2, 2, 4, 4, 4, 4],
+  [1, 3, 3, 5, 5, 5],
+  [5, 5, 5, 5, 5, 5],
+  [2, 4, 4, 4, 4, 4],
+  [2, 2, 4, 5, 5, 5],
+  [1, 1, 4, 4, 4, 4],
+  [1, 4, 4, 4, 4, 5],
+  [2, 2, 2, 2, 2, 4],
+  [1, 1, 1, 1, 5, 5],
+  [2, 2, 4, 4, 4, 4],
+  [1, 3, 3, 3, 3, 3],
+  [5, 5, 5, 5, 5, 5],
 ];
 const byRater = (unitsByRow: (number | null)[][]) => unitsByRow[0].map((_, r) => unitsByRow.map((u) => u[r]));
 
@@ -35,7 +59,10 @@ test("Krippendorff's alpha, nominal, on Krippendorff (2011)'s examples: 0.743 wi
   expect(krippendorffAlphaOf(t)).toBeCloseTo(0.743, 3);
   // The older rater-rows function agrees.
   expect(krippendorffAlpha(KRIPPENDORFF_C)).toBeCloseTo(0.743, 3);
-  const binary = countsOfRatings([[0, 1, 0, 0, 0, 0, 0, 0, 1, 0], [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]]);
+  const binary = countsOfRatings([
+    [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
+    [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+  ]);
   expect(krippendorffAlphaOf(binary)).toBeCloseTo(0.095, 3);
 });
 
@@ -75,14 +102,24 @@ test('the bootstrap interval is reproducible from its seed, differs with another
   expect(a[0][1] - a[0][0]).toBeGreaterThan(0.05);
 });
 
-const j = (item: string, rater: string, verdict: Judgment['verdict'], policy = ''): Judgment => ({ item, rater, verdict, policy });
+const j = (item: string, rater: string, verdict: Judgment['verdict'], policy = ''): Judgment => ({
+  item,
+  rater,
+  verdict,
+  policy,
+});
 
 test('agreementReport: policy differences are disagreements; repeats by one rater are left out; pairwise kappa is symmetric', () => {
   const judgments = [
-    j('1', 'aki', 'remove', 'SAF.HATE'), j('1', 'ben', 'remove', 'SAF.HARASS'),
-    j('2', 'aki', 'approve'), j('2', 'ben', 'approve'), j('2', 'ben', 'remove', 'SAF.HATE'),
-    j('3', 'aki', 'approve'), j('3', 'ben', 'remove', 'SAF.HATE'),
-    j('4', 'aki', 'remove', 'SAF.HATE'), j('4', 'ben', 'remove', 'SAF.HATE'),
+    j('1', 'aki', 'remove', 'SAF.HATE'),
+    j('1', 'ben', 'remove', 'SAF.HARASS'),
+    j('2', 'aki', 'approve'),
+    j('2', 'ben', 'approve'),
+    j('2', 'ben', 'remove', 'SAF.HATE'),
+    j('3', 'aki', 'approve'),
+    j('3', 'ben', 'remove', 'SAF.HATE'),
+    j('4', 'aki', 'remove', 'SAF.HATE'),
+    j('4', 'ben', 'remove', 'SAF.HATE'),
     j('5', 'aki', 'approve'),
   ];
   const r = agreementReport(judgments, { seed: 's', resamples: 200 });
@@ -93,7 +130,13 @@ test('agreementReport: policy differences are disagreements; repeats by one rate
   // On the verdict item 1 agrees; on verdict+policy it does not.
   expect(r.alphaVerdict.value).toBeGreaterThan(r.alphaVerdictPolicy.value);
   // Two raters on the verdict: alpha equals the two-rater rows function.
-  expect(r.alphaVerdict.value).toBeCloseTo(krippendorffAlpha([['remove', 'approve', 'approve', 'remove', 'approve'], ['remove', 'approve', 'remove', 'remove', null]]), 12);
+  expect(r.alphaVerdict.value).toBeCloseTo(
+    krippendorffAlpha([
+      ['remove', 'approve', 'approve', 'remove', 'approve'],
+      ['remove', 'approve', 'remove', 'remove', null],
+    ]),
+    12,
+  );
   expect(r.pairwise[0][1]).toEqual(r.pairwise[1][0]);
   expect(r.pairwise[0][1]?.items).toBe(4);
   expect(r.pairwise[0][0]).toBeNull();
@@ -101,11 +144,21 @@ test('agreementReport: policy differences are disagreements; repeats by one rate
 });
 
 test('accuracy against the adjudicated reference, with a Wilson interval', () => {
-  const judgments = [j('1', 'aki', 'remove', 'SAF.HATE'), j('1', 'ben', 'approve'), j('2', 'aki', 'approve'), j('2', 'ben', 'approve'), j('3', 'aki', 'approve'), j('3', 'ben', 'remove', 'SAF.HATE')];
+  const judgments = [
+    j('1', 'aki', 'remove', 'SAF.HATE'),
+    j('1', 'ben', 'approve'),
+    j('2', 'aki', 'approve'),
+    j('2', 'ben', 'approve'),
+    j('3', 'aki', 'approve'),
+    j('3', 'ben', 'remove', 'SAF.HATE'),
+  ];
   const reference = referenceVerdicts(judgments, new Map([['1', { verdict: 'remove', policy: 'SAF.HATE' }]]));
   expect([...reference.keys()].sort()).toEqual(['1', '2']); // item 3 is not settled yet
   const acc = raterAccuracy(judgments, reference);
-  expect(acc.map((a) => [a.rater, a.correct, a.of])).toEqual([['aki', 2, 2], ['ben', 1, 2]]);
+  expect(acc.map((a) => [a.rater, a.correct, a.of])).toEqual([
+    ['aki', 2, 2],
+    ['ben', 1, 2],
+  ]);
   expect(acc[1].wilson[0]).toBeGreaterThan(0);
   expect(acc[1].wilson[1]).toBeLessThan(1);
 });

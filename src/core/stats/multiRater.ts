@@ -26,7 +26,10 @@ const allUnits = (table: RatingCounts): Int32Array => {
 };
 
 /** Percent agreement pa and the category proportions π_k, as Gwet defines them with missing ratings. */
-function agreementParts(table: RatingCounts, units: ArrayLike<number>): { pa: number; pi: Float64Array; rated: number } {
+function agreementParts(
+  table: RatingCounts,
+  units: ArrayLike<number>,
+): { pa: number; pi: Float64Array; rated: number } {
   const { q, counts } = table;
   const pi = new Float64Array(q);
   let paSum = 0;
@@ -144,7 +147,11 @@ export interface BootstrapOptions {
  * @example bootstrapIntervals(100, [(u) => mean(u)], { seed: 's' })[0] // [low, high], the same for the same seed
  * Invalid input: no units gives [NaN, NaN] for every statistic.
  */
-export function bootstrapIntervals(units: number, statistics: readonly ((units: Int32Array) => number)[], options: BootstrapOptions): [number, number][] {
+export function bootstrapIntervals(
+  units: number,
+  statistics: readonly ((units: Int32Array) => number)[],
+  options: BootstrapOptions,
+): [number, number][] {
   const b = options.resamples ?? 1000;
   const confidence = options.confidence ?? 0.95;
   if (units === 0) return statistics.map(() => [NaN, NaN]);
@@ -174,11 +181,15 @@ export function bootstrapIntervals(units: number, statistics: readonly ((units: 
  * @example countsOfRatings([['a', 'b'], ['a', null]]).counts // Int32Array [2, 0, 0, 1]
  * Invalid input: rows of different lengths throw a RangeError.
  */
-export function countsOfRatings(ratings: readonly (readonly (string | number | null | undefined)[])[]): RatingCounts & { categories: string[] } {
+export function countsOfRatings(
+  ratings: readonly (readonly (string | number | null | undefined)[])[],
+): RatingCounts & { categories: string[] } {
   const units = ratings[0]?.length ?? 0;
   if (ratings.some((r) => r.length !== units)) throw new RangeError('every rater row must have one entry per unit');
   const index = new Map<string, number>();
-  for (const r of ratings) for (const v of r) if (v !== null && v !== undefined && v !== '' && !index.has(String(v))) index.set(String(v), index.size);
+  for (const r of ratings)
+    for (const v of r)
+      if (v !== null && v !== undefined && v !== '' && !index.has(String(v))) index.set(String(v), index.size);
   const q = index.size;
   const counts = new Int32Array(units * q);
   for (const r of ratings)

@@ -24,21 +24,37 @@ test('Clopper–Pearson: SciPy binomtest(k=7, n=50) → 0.05819170033997342–0.
 });
 
 test("Gwet's 3×3 table: po 0.89, kappa 0.796, AC1 0.849, alpha 0.797", () => {
-  const table = [[13, 0, 0], [0, 20, 7], [0, 4, 56]];
+  const table = [
+    [13, 0, 0],
+    [0, 20, 7],
+    [0, 4, 56],
+  ];
   expect(cohenKappa(table)).toBeCloseTo(0.796, 3);
   expect(gwetAC1(table)).toBeCloseTo(0.849, 3);
   // The same 100 units as two raters' rows for alpha.
   const a: string[] = [];
   const b: string[] = [];
-  table.forEach((row, i) => row.forEach((count, j) => { for (let k = 0; k < count; k++) { a.push(`c${i}`); b.push(`c${j}`); } }));
+  table.forEach((row, i) =>
+    row.forEach((count, j) => {
+      for (let k = 0; k < count; k++) {
+        a.push(`c${i}`);
+        b.push(`c${j}`);
+      }
+    }),
+  );
   expect(krippendorffAlpha([a, b])).toBeCloseTo(0.797, 3);
 });
 
 test('small check: [[20,5],[10,15]] → kappa 0.40', () => {
-  expect(cohenKappa([[20, 5], [10, 15]])).toBeCloseTo(0.4, 10);
+  expect(
+    cohenKappa([
+      [20, 5],
+      [10, 15],
+    ]),
+  ).toBeCloseTo(0.4, 10);
 });
 
-test("Cochran: 95%, e = 0.05, p = 0.5 → 385; with N = 1,000 the correction gives ceil(384.146/(1+383.146/1000)) = 278", () => {
+test('Cochran: 95%, e = 0.05, p = 0.5 → 385; with N = 1,000 the correction gives ceil(384.146/(1+383.146/1000)) = 278', () => {
   expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
   expect(cochranSampleSize({ confidence: 0.95, margin: 0.05 })).toBe(385);
   // n0 = 1.959964² · 0.25 / 0.0025 = 384.1459; n = 384.1459 / (1 + 383.1459/1000) = 277.74 → 278.
@@ -48,23 +64,37 @@ test("Cochran: 95%, e = 0.05, p = 0.5 → 385; with N = 1,000 the correction giv
 
 test('intervals lie in [0, 1] and contain the point estimate', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.8, 0.9, 0.95, 0.99), (n, f, conf) => {
-      const x = Math.floor(f * n);
-      for (const [lo, hi] of [wilsonInterval(x, n, conf), clopperPearsonInterval(x, n, conf)]) {
-        if (!(lo >= 0 && hi <= 1 && lo <= x / n + 1e-12 && hi >= x / n - 1e-12)) return false;
-      }
-      return true;
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 5000 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+      (n, f, conf) => {
+        const x = Math.floor(f * n);
+        for (const [lo, hi] of [wilsonInterval(x, n, conf), clopperPearsonInterval(x, n, conf)]) {
+          if (!(lo >= 0 && hi <= 1 && lo <= x / n + 1e-12 && hi >= x / n - 1e-12)) return false;
+        }
+        return true;
+      },
+    ),
   );
 });
 
 test('kappa and alpha are 1 on identical ratings', () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom('approve', 'remove', 'age_restrict'), { minLength: 2, maxLength: 60 }).filter((r) => new Set(r).size > 1), fc.integer({ min: 2, max: 4 }), (ratings, raters) => {
-      const cats = [...new Set(ratings)];
-      const table = cats.map((a) => cats.map((b) => (a === b ? ratings.filter((r) => r === a).length : 0)));
-      return Math.abs(cohenKappa(table) - 1) < 1e-12 && Math.abs(krippendorffAlpha(Array.from({ length: raters }, () => ratings)) - 1) < 1e-12;
-    }),
+    fc.property(
+      fc
+        .array(fc.constantFrom('approve', 'remove', 'age_restrict'), { minLength: 2, maxLength: 60 })
+        .filter((r) => new Set(r).size > 1),
+      fc.integer({ min: 2, max: 4 }),
+      (ratings, raters) => {
+        const cats = [...new Set(ratings)];
+        const table = cats.map((a) => cats.map((b) => (a === b ? ratings.filter((r) => r === a).length : 0)));
+        return (
+          Math.abs(cohenKappa(table) - 1) < 1e-12 &&
+          Math.abs(krippendorffAlpha(Array.from({ length: raters }, () => ratings)) - 1) < 1e-12
+        );
+      },
+    ),
   );
 });
 
@@ -85,14 +115,24 @@ test('outcomes follow DESIGN.md', () => {
   expect(classifyOutcome({ verdict: 'remove', policy: 'A' }, { verdict: 'approve' })).toBe('over_enforcement');
   expect(classifyOutcome({ verdict: 'approve' }, { verdict: 'age_restrict', policy: 'A' })).toBe('under_enforcement');
   expect(classifyOutcome({ verdict: 'remove', policy: 'A' }, { verdict: 'remove', policy: 'B' })).toBe('wrong_policy');
-  expect(classifyOutcome({ verdict: 'remove', policy: 'A' }, { verdict: 'fyf_ineligible', policy: 'a' })).toBe('wrong_action');
+  expect(classifyOutcome({ verdict: 'remove', policy: 'A' }, { verdict: 'fyf_ineligible', policy: 'a' })).toBe(
+    'wrong_action',
+  );
   expect(classifyOutcome({ verdict: 'remove', policy: 'A' }, { verdict: null })).toBe('pending');
   expect(classifyOutcome({ verdict: 'remove', policy: 'A' }, { verdict: 'escalate' })).toBe('pending');
 });
 
 test('the summary counts outcomes, rates and the lot decision', () => {
-  const item = (outcome: InspectedItem['outcome'], verdict: InspectedItem['verdict'] = 'remove', qaVerdict: InspectedItem['qaVerdict'] = 'remove'): InspectedItem => ({ verdict, policy: 'P', qaVerdict, qaPolicy: 'P', outcome });
-  const items = [...Array.from({ length: 18 }, () => item('correct')), item('over_enforcement', 'remove', 'approve'), item('pending', 'remove', null)];
+  const item = (
+    outcome: InspectedItem['outcome'],
+    verdict: InspectedItem['verdict'] = 'remove',
+    qaVerdict: InspectedItem['qaVerdict'] = 'remove',
+  ): InspectedItem => ({ verdict, policy: 'P', qaVerdict, qaPolicy: 'P', outcome });
+  const items = [
+    ...Array.from({ length: 18 }, () => item('correct')),
+    item('over_enforcement', 'remove', 'approve'),
+    item('pending', 'remove', null),
+  ];
   const plan = samplingPlan({ lotSize: 100, level: 'II', aql: 6.5 }); // F: 20:3
   const s = summarizeInspection(items, { plan });
   expect(s.inspected).toBe(19);
@@ -105,8 +145,19 @@ test('the summary counts outcomes, rates and the lot decision', () => {
 
 test('kappa on verdict + policy: agreeing on remove under another policy is a disagreement (hand-computed)', async () => {
   const { verdictPolicyKappa, summarizeInspection } = await import('./summarizeInspection');
-  const it = (verdict: 'approve' | 'remove', policy: string, qaVerdict: 'approve' | 'remove', qaPolicy: string) => ({ verdict, policy, qaVerdict, qaPolicy, outcome: 'correct' as const });
-  const items = [it('remove', 'A', 'remove', 'A'), it('remove', 'A', 'remove', 'a '), it('remove', 'A', 'remove', 'B'), it('approve', '', 'approve', '')];
+  const it = (verdict: 'approve' | 'remove', policy: string, qaVerdict: 'approve' | 'remove', qaPolicy: string) => ({
+    verdict,
+    policy,
+    qaVerdict,
+    qaPolicy,
+    outcome: 'correct' as const,
+  });
+  const items = [
+    it('remove', 'A', 'remove', 'A'),
+    it('remove', 'A', 'remove', 'a '),
+    it('remove', 'A', 'remove', 'B'),
+    it('approve', '', 'approve', ''),
+  ];
   // Categories approve, remove|A, remove|B: po = 3/4, pe = .25·.25 + .75·.5 = .4375 → κ = .3125/.5625.
   expect(verdictPolicyKappa(items)).toBeCloseTo(0.3125 / 0.5625, 12);
   const s = summarizeInspection(items);

@@ -50,7 +50,13 @@ export interface InspectionSummary {
 }
 
 function rate(count: number, of: number, confidence: number): Rate {
-  return { count, of, rate: of ? count / of : NaN, wilson: wilsonInterval(count, of, confidence), clopperPearson: clopperPearsonInterval(count, of, confidence) };
+  return {
+    count,
+    of,
+    rate: of ? count / of : NaN,
+    wilson: wilsonInterval(count, of, confidence),
+    clopperPearson: clopperPearsonInterval(count, of, confidence),
+  };
 }
 
 /**
@@ -75,8 +81,13 @@ export function verdictConfusion(items: readonly InspectedItem[]): number[][] {
  * @example verdictPolicyKappa(items) // 0.772 where the verdict-only kappa is 0.853
  */
 export function verdictPolicyKappa(items: readonly InspectedItem[]): number {
-  const label = (v: Verdict | null, policy: string) => (v === 'remove' || v === 'age_restrict' || v === 'fyf_ineligible' ? `${v}|${policy.trim().toUpperCase()}` : (v ?? ''));
-  const pairs = items.filter((i) => i.verdict && i.qaVerdict).map((i) => [label(i.verdict, i.policy), label(i.qaVerdict, i.qaPolicy)] as const);
+  const label = (v: Verdict | null, policy: string) =>
+    v === 'remove' || v === 'age_restrict' || v === 'fyf_ineligible'
+      ? `${v}|${policy.trim().toUpperCase()}`
+      : (v ?? '');
+  const pairs = items
+    .filter((i) => i.verdict && i.qaVerdict)
+    .map((i) => [label(i.verdict, i.policy), label(i.qaVerdict, i.qaPolicy)] as const);
   const labels = [...new Set(pairs.flat())].sort();
   if (!labels.length) return NaN;
   const m = labels.map(() => labels.map(() => 0));
@@ -107,13 +118,23 @@ export function policyConfusion(items: readonly InspectedItem[]): { codes: strin
  * @example summarizeInspection(items, { plan }).accuracy.rate // 0.96
  * Invalid input: no inspected item gives rates of NaN with [0, 1] intervals and an undecided lot.
  */
-export function summarizeInspection(items: readonly InspectedItem[], options: { confidence?: number; plan?: SamplingPlan } = {}): InspectionSummary {
+export function summarizeInspection(
+  items: readonly InspectedItem[],
+  options: { confidence?: number; plan?: SamplingPlan } = {},
+): InspectionSummary {
   const confidence = options.confidence ?? 0.95;
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const it of items) outcomes[it.outcome]++;
   const inspected = items.length - outcomes.pending;
   const defects = DEFECT_OUTCOMES.reduce((s, o) => s + outcomes[o], 0);
-  const weighted = weightedAccuracy(items.map((it) => ({ correct: it.outcome === 'pending' ? null : it.outcome === 'correct', weight: it.weight ?? 1, stratum: it.stratum ?? '' })), confidence);
+  const weighted = weightedAccuracy(
+    items.map((it) => ({
+      correct: it.outcome === 'pending' ? null : it.outcome === 'correct',
+      weight: it.weight ?? 1,
+      stratum: it.stratum ?? '',
+    })),
+    confidence,
+  );
   const decided = items.filter((i) => i.outcome !== 'pending');
   const summary: InspectionSummary = {
     sampleSize: items.length,
@@ -136,7 +157,8 @@ export function summarizeInspection(items: readonly InspectedItem[], options: { 
   if (options.plan) {
     const p = options.plan;
     // The lot can be rejected as soon as Re defects are found, and accepted only when the whole sample is in.
-    const decision = defects >= p.reject ? 'reject' : inspected >= p.sampleSize && defects <= p.accept ? 'accept' : 'undecided';
+    const decision =
+      defects >= p.reject ? 'reject' : inspected >= p.sampleSize && defects <= p.accept ? 'accept' : 'undecided';
     summary.lotDecision = { plan: p, defects, decision };
   }
   return summary;
@@ -147,18 +169,35 @@ export function summarizeInspection(items: readonly InspectedItem[], options: { 
  *
  * @example breakdown(items, 'moderator')[0] // { key: 'sato', inspected: 40, correct: 38, accuracy: 0.95, wilson: […] }
  */
-export function breakdown(items: readonly InspectedItem[], field: 'moderator' | 'policy' | 'market' | 'language' | 'queue', confidence = 0.95) {
+export function breakdown(
+  items: readonly InspectedItem[],
+  field: 'moderator' | 'policy' | 'market' | 'language' | 'queue',
+  confidence = 0.95,
+) {
   const groups = new Map<string, { inspected: number; correct: number; outcomes: Record<Outcome, number> }>();
   for (const it of items) {
     const key = (field === 'policy' ? it.policy : it[field]) || '—';
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { inspected: 0, correct: 0, outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number> }));
+    if (!g)
+      groups.set(
+        key,
+        (g = {
+          inspected: 0,
+          correct: 0,
+          outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,
+        }),
+      );
     g.outcomes[it.outcome]++;
     if (it.outcome === 'pending') continue;
     g.inspected++;
     if (it.outcome === 'correct') g.correct++;
   }
   return [...groups.entries()]
-    .map(([key, g]) => ({ key, ...g, accuracy: g.inspected ? g.correct / g.inspected : NaN, wilson: wilsonInterval(g.correct, g.inspected, confidence) }))
+    .map(([key, g]) => ({
+      key,
+      ...g,
+      accuracy: g.inspected ? g.correct / g.inspected : NaN,
+      wilson: wilsonInterval(g.correct, g.inspected, confidence),
+    }))
     .sort((a, b) => b.inspected - a.inspected || (a.key < b.key ? -1 : 1));
 }

@@ -1,7 +1,8 @@
 import { wilsonInterval } from './intervals';
 import { findSlip, judgeStream, letterForSample, trendSeries, type TrendBatch, type TrendPoint } from './trends';
 
-const items = (moderator: string, n: number, wrong: number, policy = 'SAF.HATE', market = 'JP') => Array.from({ length: n }, (_, i) => ({ moderator, policy, market, correct: i >= wrong }));
+const items = (moderator: string, n: number, wrong: number, policy = 'SAF.HATE', market = 'JP') =>
+  Array.from({ length: n }, (_, i) => ({ moderator, policy, market, correct: i >= wrong }));
 
 const batches: TrendBatch[] = [
   { batch: 'w1', createdAt: '2026-11-02', items: [...items('sato', 20, 0), ...items('lee', 20, 1, 'SAF.SPAM', 'US')] },
@@ -13,7 +14,11 @@ test('accuracy per moderator and batch, each point with its Wilson interval', ()
   const series = trendSeries(batches, 'moderator');
   expect(series.map((s) => s.key)).toEqual(['lee', 'sato']);
   const lee = series[0];
-  expect(lee.points.map((p) => [p.batch, p.inspected, p.correct])).toEqual([['w1', 20, 19], ['w2', 20, 14], ['w3', 20, 10]]);
+  expect(lee.points.map((p) => [p.batch, p.inspected, p.correct])).toEqual([
+    ['w1', 20, 19],
+    ['w2', 20, 14],
+    ['w3', 20, 10],
+  ]);
   expect(lee.points[2].accuracy).toBe(0.5);
   expect(lee.points[2].wilson).toEqual(wilsonInterval(10, 20));
 });
@@ -28,14 +33,27 @@ test('a fall beyond the intervals is flagged with the two batches; a steady mode
 });
 
 test('overlapping intervals are not a slip, however the point estimates move', () => {
-  const p = (batchIndex: number, correct: number, n: number): TrendPoint => ({ batch: `b${batchIndex}`, batchIndex, inspected: n, correct, accuracy: correct / n, wilson: wilsonInterval(correct, n) });
+  const p = (batchIndex: number, correct: number, n: number): TrendPoint => ({
+    batch: `b${batchIndex}`,
+    batchIndex,
+    inspected: n,
+    correct,
+    accuracy: correct / n,
+    wilson: wilsonInterval(correct, n),
+  });
   expect(findSlip([p(0, 10, 10), p(1, 7, 10)])).toBeUndefined();
   expect(findSlip([p(0, 100, 100), p(1, 70, 100)])?.to.batch).toBe('b1');
   expect(findSlip([])).toBeUndefined();
 });
 
 test('code letter of an inspected count: the largest plan it fills', () => {
-  expect([letterForSample(1), letterForSample(2), letterForSample(13), letterForSample(19), letterForSample(20)]).toEqual([undefined, 'A', 'E', 'E', 'F']);
+  expect([
+    letterForSample(1),
+    letterForSample(2),
+    letterForSample(13),
+    letterForSample(19),
+    letterForSample(20),
+  ]).toEqual([undefined, 'A', 'E', 'E', 'F']);
 });
 
 test('a stream of lots: judged under the inspection in force, then switched', () => {

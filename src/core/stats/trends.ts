@@ -1,6 +1,12 @@
 import { CODE_LETTERS, type Aql, type CodeLetter, type Inspection } from '../iso2859/planTables';
 import { planForLetter } from '../iso2859/samplingPlan';
-import { INITIAL_SWITCHING, inspectionFor, nextSwitchingStatus, type SwitchingOptions, type SwitchingStatus } from '../iso2859/switching';
+import {
+  INITIAL_SWITCHING,
+  inspectionFor,
+  nextSwitchingStatus,
+  type SwitchingOptions,
+  type SwitchingStatus,
+} from '../iso2859/switching';
 import { wilsonInterval } from './intervals';
 
 /** What a trend is cut by. */
@@ -90,7 +96,14 @@ export function trendSeries(batches: readonly TrendBatch[], dimension: TrendDime
     .map(([key, perBatch]) => {
       const points = [...perBatch.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([batchIndex, c]): TrendPoint => ({ batch: batches[batchIndex].batch, batchIndex, inspected: c.n, correct: c.correct, accuracy: c.correct / c.n, wilson: wilsonInterval(c.correct, c.n) }));
+        .map(([batchIndex, c]): TrendPoint => ({
+          batch: batches[batchIndex].batch,
+          batchIndex,
+          inspected: c.n,
+          correct: c.correct,
+          accuracy: c.correct / c.n,
+          wilson: wilsonInterval(c.correct, c.n),
+        }));
       return { dimension, key, points, slip: findSlip(points) };
     });
 }
@@ -103,7 +116,24 @@ export function letterForSample(n: number): CodeLetter | undefined {
 }
 
 /** Sample size per code letter (ISO 2859-1 table II-A), before any arrow. */
-const LETTER_N: Record<CodeLetter, number> = { A: 2, B: 3, C: 5, D: 8, E: 13, F: 20, G: 32, H: 50, J: 80, K: 125, L: 200, M: 315, N: 500, P: 800, Q: 1250, R: 2000 };
+const LETTER_N: Record<CodeLetter, number> = {
+  A: 2,
+  B: 3,
+  C: 5,
+  D: 8,
+  E: 13,
+  F: 20,
+  G: 32,
+  H: 50,
+  J: 80,
+  K: 125,
+  L: 200,
+  M: 315,
+  N: 500,
+  P: 800,
+  Q: 1250,
+  R: 2000,
+};
 
 /** One lot of a moderator's stream: their inspected items of one batch. */
 export interface StreamLot {
@@ -128,7 +158,10 @@ export interface LotDecision {
  * its sample (the largest code letter they fill), judged against that letter's acceptance number
  * under the inspection in force (normal, tightened or reduced), which the switching rules then move.
  */
-export function judgeStream(lots: readonly StreamLot[], options: SwitchingOptions = {}): { decisions: LotDecision[]; status: SwitchingStatus; movedAtBatch?: string } {
+export function judgeStream(
+  lots: readonly StreamLot[],
+  options: SwitchingOptions = {},
+): { decisions: LotDecision[]; status: SwitchingStatus; movedAtBatch?: string } {
   let status = INITIAL_SWITCHING;
   const decided: string[] = [];
   const decisions = lots.map((lot): LotDecision => {

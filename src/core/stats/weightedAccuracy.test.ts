@@ -14,7 +14,7 @@ test('stratified estimate and variance equal Cochran’s textbook formula, compu
   // p_st = Σ W_h p_h = 0.9·0.9 + 0.1·0.7 = 0.88
   expect(r.estimate).toBeCloseTo(0.88, 12);
   // V = Σ W_h² (1 − f_h) p_h q_h / (n_h − 1)
-  const v = 0.81 * (1 - 30 / 9000) * (0.9 * 0.1) / 29 + 0.01 * (1 - 30 / 1000) * (0.7 * 0.3) / 29;
+  const v = (0.81 * (1 - 30 / 9000) * (0.9 * 0.1)) / 29 + (0.01 * (1 - 30 / 1000) * (0.7 * 0.3)) / 29;
   expect(r.standardError).toBeCloseTo(Math.sqrt(v), 12);
   expect(r.effectiveN).toBeCloseTo((0.88 * 0.12) / v, 9);
   // Wilson on n* (hand-computed with z = 1.959964): ≈ [0.7954, 0.9320] for n* ≈ 38.46… checked below from the closed form.

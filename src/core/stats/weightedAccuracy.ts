@@ -51,7 +51,8 @@ export function weightedAccuracy(items: readonly WeightedItem[], confidence = 0.
   }
   const decided = [...strata.values()].flatMap((s) => s.decided);
   const W = decided.reduce((a, d) => a + d.w, 0);
-  if (!decided.length || W === 0) return { estimate: NaN, interval: [0, 1], standardError: NaN, effectiveN: 0, weightsDiffer: false };
+  if (!decided.length || W === 0)
+    return { estimate: NaN, interval: [0, 1], standardError: NaN, effectiveN: 0, weightsDiffer: false };
   const p = decided.reduce((a, d) => a + d.w * d.y, 0) / W;
   let v = 0;
   for (const s of strata.values()) {
@@ -66,10 +67,22 @@ export function weightedAccuracy(items: readonly WeightedItem[], confidence = 0.
   const weightsDiffer = decided.some((d) => Math.abs(d.w - decided[0].w) > 1e-9 * decided[0].w);
   if (v <= 0) {
     const correct = decided.filter((d) => d.y === 1).length;
-    return { estimate: p, interval: wilsonInterval(correct, decided.length, confidence), standardError: 0, effectiveN: decided.length, weightsDiffer };
+    return {
+      estimate: p,
+      interval: wilsonInterval(correct, decided.length, confidence),
+      standardError: 0,
+      effectiveN: decided.length,
+      weightsDiffer,
+    };
   }
   const nEff = (p * (1 - p)) / v;
-  return { estimate: p, interval: wilsonFractional(p, nEff, confidence), standardError: Math.sqrt(v), effectiveN: nEff, weightsDiffer };
+  return {
+    estimate: p,
+    interval: wilsonFractional(p, nEff, confidence),
+    standardError: Math.sqrt(v),
+    effectiveN: nEff,
+    weightsDiffer,
+  };
 }
 
 /** Wilson's score interval for a proportion p on a (possibly fractional) sample size n. */

@@ -6,7 +6,9 @@ const harass = () => defaultTaxonomy().policies.find((p) => p.code === 'SAF.HARA
 
 test('an empty query lists every active policy, sections and deprecated codes left out, in taxonomy order', () => {
   const all = codes('  ');
-  const expected = defaultTaxonomy().policies.filter(isChoosable).map((p) => p.code);
+  const expected = defaultTaxonomy()
+    .policies.filter(isChoosable)
+    .map((p) => p.code);
   expect(all).toEqual(expected);
   expect(all).toHaveLength(23);
   expect(all).not.toContain('SAF');
@@ -54,10 +56,20 @@ test('labels in either language', () => {
 
 test('resolvePolicyText names a policy only for a whole code, name, alias or label: part of one names nothing', () => {
   const taxonomy = defaultTaxonomy();
-  for (const text of ['SAF.HARASS', 'saf.harass', 'Harassment and bullying', '嫌がらせ・いじめ', 'いじめ', 'ｲｼﾞﾒ', policyLabel(harass(), 'ja'), policyLabel(harass(), 'en')]) {
+  for (const text of [
+    'SAF.HARASS',
+    'saf.harass',
+    'Harassment and bullying',
+    '嫌がらせ・いじめ',
+    'いじめ',
+    'ｲｼﾞﾒ',
+    policyLabel(harass(), 'ja'),
+    policyLabel(harass(), 'en'),
+  ]) {
     expect(resolvePolicyText(taxonomy, text)?.code).toBe('SAF.HARASS');
   }
-  for (const text of ['', '  ', 'いじ', 'SAF', 'SAF.HA', '安全と礼節']) expect(resolvePolicyText(taxonomy, text)).toBeUndefined();
+  for (const text of ['', '  ', 'いじ', 'SAF', 'SAF.HA', '安全と礼節'])
+    expect(resolvePolicyText(taxonomy, text)).toBeUndefined();
   // A deprecated code gives what replaces it.
   expect(resolvePolicyText(taxonomy, 'INT.SPAM')?.code).toBe('INT.FAKE');
 });

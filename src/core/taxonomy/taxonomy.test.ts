@@ -26,7 +26,14 @@ test('sheet rows round-trip, and Japanese headers in another order are read', ()
     ['日本語名', 'コード', '親', '英語名', '重大度', '許可判定', 'DSAカテゴリ', '状態', '後継'],
     ['テスト', 'T.ONE', '', 'Test', 2, 'remove', 'STATEMENT_CATEGORY_VIOLENCE', '', ''],
   ]);
-  expect(ja.taxonomy.policies[0]).toMatchObject({ code: 'T.ONE', nameJa: 'テスト', nameEn: 'Test', severity: 2, dsaCategory: 'VIOLENCE', allowedVerdicts: ['remove'] });
+  expect(ja.taxonomy.policies[0]).toMatchObject({
+    code: 'T.ONE',
+    nameJa: 'テスト',
+    nameEn: 'Test',
+    severity: 2,
+    dsaCategory: 'VIOLENCE',
+    allowedVerdicts: ['remove'],
+  });
 });
 
 test('structural problems are findings that name the taxonomy cells', () => {
@@ -37,7 +44,9 @@ test('structural problems are findings that name the taxonomy cells', () => {
   rows.push(['C1', 'C2', 'c1', 'c1', 5, 'remove', '', 'active', '']); // row 7: bad severity, cycle
   rows.push(['C2', 'C1', 'c2', 'c2', 1, 'remove', '', 'active', '']); // row 8: cycle
   const read = rowsToTaxonomy(rows);
-  const all = [...read.findings, ...validateTaxonomy(read.taxonomy)].map((f) => `${f.code}@${f.row}:${f.column}`).sort();
+  const all = [...read.findings, ...validateTaxonomy(read.taxonomy)]
+    .map((f) => `${f.code}@${f.row}:${f.column}`)
+    .sort();
   expect(all).toEqual(
     [
       'taxonomy_duplicate_code@4:0',

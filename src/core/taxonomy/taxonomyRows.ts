@@ -5,7 +5,18 @@ import { makeFinding, type Finding } from '../validation/finding';
 import { DSA_CATEGORIES, type Policy, type Taxonomy } from './types';
 
 /** The columns of the `QA Taxonomy` sheet, in order. */
-export const TAXONOMY_COLUMNS = ['code', 'parent', 'name_en', 'name_ja', 'severity', 'allowed_verdicts', 'dsa_category', 'status', 'replaced_by', 'aliases'] as const;
+export const TAXONOMY_COLUMNS = [
+  'code',
+  'parent',
+  'name_en',
+  'name_ja',
+  'severity',
+  'allowed_verdicts',
+  'dsa_category',
+  'status',
+  'replaced_by',
+  'aliases',
+] as const;
 export type TaxonomyColumn = (typeof TAXONOMY_COLUMNS)[number];
 
 /** The header texts each column is read by (English and Japanese; the first is what the add-in writes). */
@@ -28,10 +39,14 @@ const ALIAS_SPLIT = /[;；\n\r]+/u;
 
 /** The aliases written in one cell. @example splitAliases('ヘイト; Hate speech') // ['ヘイト', 'Hate speech'] */
 export function splitAliases(cell: string): string[] {
-  return cell.split(ALIAS_SPLIT).map((a) => a.trim()).filter(Boolean);
+  return cell
+    .split(ALIAS_SPLIT)
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 const HEADER_INDEX = new Map<string, TaxonomyColumn>();
-for (const [col, aliases] of Object.entries(TAXONOMY_HEADER_ALIASES) as [TaxonomyColumn, string[]][]) for (const a of aliases) HEADER_INDEX.set(normalizeKey(a), col);
+for (const [col, aliases] of Object.entries(TAXONOMY_HEADER_ALIASES) as [TaxonomyColumn, string[]][])
+  for (const a of aliases) HEADER_INDEX.set(normalizeKey(a), col);
 
 /**
  * The taxonomy as sheet rows: a header row, then one row per policy (verdicts space-separated).
@@ -41,7 +56,18 @@ for (const [col, aliases] of Object.entries(TAXONOMY_HEADER_ALIASES) as [Taxonom
 export function taxonomyToRows(taxonomy: Taxonomy): CellValue[][] {
   return [
     [...TAXONOMY_COLUMNS],
-    ...taxonomy.policies.map((p) => [p.code, p.parent, p.nameEn, p.nameJa, p.severity, p.allowedVerdicts.join(' '), p.dsaCategory, p.status, p.replacedBy, (p.aliases ?? []).join(ALIAS_SEPARATOR)]),
+    ...taxonomy.policies.map((p) => [
+      p.code,
+      p.parent,
+      p.nameEn,
+      p.nameJa,
+      p.severity,
+      p.allowedVerdicts.join(' '),
+      p.dsaCategory,
+      p.status,
+      p.replacedBy,
+      (p.aliases ?? []).join(ALIAS_SEPARATOR),
+    ]),
   ];
 }
 
@@ -58,7 +84,11 @@ export interface TaxonomyReading {
  * @example rowsToTaxonomy(taxonomyToRows(defaultTaxonomy())).taxonomy.policies.length // 31
  * Invalid input: unreadable cells become findings that name them; rows without any value are skipped.
  */
-export function rowsToTaxonomy(rows: readonly (readonly CellValue[])[], sheet = 'QA Taxonomy', firstRow = 1): TaxonomyReading {
+export function rowsToTaxonomy(
+  rows: readonly (readonly CellValue[])[],
+  sheet = 'QA Taxonomy',
+  firstRow = 1,
+): TaxonomyReading {
   const findings: Finding[] = [];
   const header = rows[0] ?? [];
   const col: Partial<Record<TaxonomyColumn, number>> = {};
@@ -84,15 +114,40 @@ export function rowsToTaxonomy(rows: readonly (readonly CellValue[])[], sheet = 
     const severityText = get(row, 'severity');
     const severity = Number(severityText || (get(row, 'parent') ? NaN : 1));
     if (!Number.isInteger(severity) || severity < 1 || severity > 4) {
-      findings.push(makeFinding('taxonomy_bad_severity', sheetRow, col.severity ?? 0, 'severity', { value: severityText }, undefined, sheet));
+      findings.push(
+        makeFinding(
+          'taxonomy_bad_severity',
+          sheetRow,
+          col.severity ?? 0,
+          'severity',
+          { value: severityText },
+          undefined,
+          sheet,
+        ),
+      );
     }
     const allowed: Verdict[] = [];
-    for (const word of get(row, 'allowed_verdicts').split(/[\s,、]+/).filter(Boolean)) {
+    for (const word of get(row, 'allowed_verdicts')
+      .split(/[\s,、]+/)
+      .filter(Boolean)) {
       const v = word.toLowerCase() as Verdict;
       if (VERDICTS.includes(v)) allowed.push(v);
-      else findings.push(makeFinding('taxonomy_unknown_verdict', sheetRow, col.allowed_verdicts ?? 0, 'allowed_verdicts', { value: word }, undefined, sheet));
+      else
+        findings.push(
+          makeFinding(
+            'taxonomy_unknown_verdict',
+            sheetRow,
+            col.allowed_verdicts ?? 0,
+            'allowed_verdicts',
+            { value: word },
+            undefined,
+            sheet,
+          ),
+        );
     }
-    const dsa = get(row, 'dsa_category').replace(/^STATEMENT_CATEGORY_/, '').toUpperCase();
+    const dsa = get(row, 'dsa_category')
+      .replace(/^STATEMENT_CATEGORY_/, '')
+      .toUpperCase();
     const status = ['deprecated', '廃止'].includes(get(row, 'status').toLowerCase()) ? 'deprecated' : 'active';
     policies.push({
       code,

@@ -14,7 +14,19 @@ test('IDs and names that differ only in form have one match key; different ones 
 });
 
 test('a moderator typed in NFD and in NFC is one stratum of a quota draw', () => {
-  const d = (row: number, moderator: string) => ({ row, itemId: String(row), moderator, verdict: 'remove' as const, policy: 'SAF.HATE', decidedAt: null, market: 'JP', language: 'ja', queue: '', url: '', notes: '' });
+  const d = (row: number, moderator: string) => ({
+    row,
+    itemId: String(row),
+    moderator,
+    verdict: 'remove' as const,
+    policy: 'SAF.HATE',
+    decidedAt: null,
+    market: 'JP',
+    language: 'ja',
+    queue: '',
+    url: '',
+    notes: '',
+  });
   const lot = DecisionLot.from([d(2, 'José'), d(3, 'Jose\u0301'), d(4, 'José'), d(5, 'lee')]);
   const drawn = drawSample(lot, { method: 'moderator_quota', size: 0, quota: 5, seed: 's' });
   expect(drawn.allocation.map((a) => [a.stratum, a.population])).toEqual([

@@ -10,7 +10,11 @@
  */
 export function matchKey(text: string): string {
   // Fast path: printable ASCII without a leading apostrophe or edge spaces is its own key (most IDs).
-  let ascii = text.length > 0 && text.charCodeAt(0) !== 39 && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32;
+  let ascii =
+    text.length > 0 &&
+    text.charCodeAt(0) !== 39 &&
+    text.charCodeAt(0) !== 32 &&
+    text.charCodeAt(text.length - 1) !== 32;
   for (let i = 0; ascii && i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 32 || c > 126) ascii = false;

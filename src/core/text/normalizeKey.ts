@@ -8,5 +8,8 @@
  */
 export function normalizeKey(text: unknown): string {
   const s = typeof text === 'string' ? text : String(text ?? '');
-  return s.normalize('NFKC').toLowerCase().replace(/[\s_\-.・／/]+/gu, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-.・／/]+/gu, '');
 }

@@ -56,7 +56,11 @@ export interface DecisionValidator {
    * Checks rows read from the sheet. `firstRow` is the 1-based sheet row of `rows[0]`;
    * `formulas`, when given, is the same block's `Range.formulas` (to notice formulas in cells).
    */
-  addChunk(rows: readonly (readonly CellValue[])[], firstRow: number, formulas?: readonly (readonly CellValue[])[]): void;
+  addChunk(
+    rows: readonly (readonly CellValue[])[],
+    firstRow: number,
+    formulas?: readonly (readonly CellValue[])[],
+  ): void;
   finish(): ValidationSummary;
 }
 
@@ -133,7 +137,12 @@ class FirstJudgments {
   }
 
   /** Records the item's first judgment, or returns it when the item was seen before. */
-  firstOfItem(itemId: string, row: number, label: number, moderator: string): { row: number; label: number; moderator: string; verdict: string; policy: string } | undefined {
+  firstOfItem(
+    itemId: string,
+    row: number,
+    label: number,
+    moderator: string,
+  ): { row: number; label: number; moderator: string; verdict: string; policy: string } | undefined {
     const prev = this.items.record(itemId, row, label, moderator);
     if (prev === undefined) return undefined;
     const l = this.items.label(prev);
@@ -151,7 +160,12 @@ class FirstJudgments {
     const verdict = VERDICT_OF_CODE[Math.floor(label / 65536)] ?? '';
     const code = label % 65536;
     let policy = '';
-    if (code) for (const [p, c] of this.policies) if (c === code) { policy = p; break; }
+    if (code)
+      for (const [p, c] of this.policies)
+        if (c === code) {
+          policy = p;
+          break;
+        }
     return { verdict, policy: policy ? `(${policy})` : '' };
   }
 }
@@ -166,7 +180,8 @@ const grown = (a: Int32Array): Int32Array => {
 const FORMULA_FIELDS = ['item_id', 'moderator', 'verdict', 'policy'] as const;
 const ERROR_FIELDS = ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'] as const;
 
-const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
+const text = (v: CellValue | undefined): string =>
+  v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v);
 
 /**
  * Creates a validator for the decisions sheet: required fields, verdicts, policies (with "did you
@@ -195,9 +210,17 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
   const headerWidth = options.headerWidth ?? Infinity;
   let headerChecked = false;
 
-  const add = (code: FindingCode, row: number, field: DecisionField | string, params: Finding['params'], suggestion?: string, column?: number) => {
+  const add = (
+    code: FindingCode,
+    row: number,
+    field: DecisionField | string,
+    params: Finding['params'],
+    suggestion?: string,
+    column?: number,
+  ) => {
     counts[code] = (counts[code] ?? 0) + 1;
-    if (findings.length < maxFindings) findings.push(makeFinding(code, row, column ?? mapping[field as DecisionField] ?? 0, field, params, suggestion));
+    if (findings.length < maxFindings)
+      findings.push(makeFinding(code, row, column ?? mapping[field as DecisionField] ?? 0, field, params, suggestion));
   };
 
   const verdictOf = memo(parseVerdict);
@@ -212,7 +235,14 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
 
   // Market and language: the code when known, else the text as written (with a finding). Defined
   // once, outside the row loop: a closure per row over the row's variables cost a third of the time.
-  const codeOf = (cells: readonly CellValue[], row: number, hasError: boolean, field: 'market' | 'language', parse: (v: CellValue) => string | null | undefined, rule: FindingCode): string => {
+  const codeOf = (
+    cells: readonly CellValue[],
+    row: number,
+    hasError: boolean,
+    field: 'market' | 'language',
+    parse: (v: CellValue) => string | null | undefined,
+    rule: FindingCode,
+  ): string => {
     const col = c[field];
     if (col === undefined) return '';
     const raw = cells[col];
@@ -226,21 +256,28 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
     addChunk(rows, firstRow, formulas) {
       if (!headerChecked) {
         headerChecked = true;
-        for (const f of [...REQUIRED_FIELDS]) if (c[f] === undefined) add('missing_required_column', Math.max(1, firstRow - 1), f, { field: f }, undefined, 0);
+        for (const f of [...REQUIRED_FIELDS])
+          if (c[f] === undefined)
+            add('missing_required_column', Math.max(1, firstRow - 1), f, { field: f }, undefined, 0);
       }
       for (let i = 0; i < rows.length; i++) {
         const cells = rows[i];
         const row = firstRow + i;
         // Blank rows between blocks are common and not decisions.
         let blank = true;
-        for (let k = 0; k < cells.length; k++) if (cells[k] !== '' && cells[k] !== null && cells[k] !== undefined) { blank = false; break; }
+        for (let k = 0; k < cells.length; k++)
+          if (cells[k] !== '' && cells[k] !== null && cells[k] !== undefined) {
+            blank = false;
+            break;
+          }
         if (blank) continue;
         rowsChecked++;
         // A row that fails a required check is reported and kept out of the lot (it cannot be inspected).
         let failed = false;
         if (cells.length > headerWidth) {
           let last = -1;
-          for (let k = headerWidth; k < cells.length; k++) if (cells[k] !== '' && cells[k] !== null && cells[k] !== undefined) last = k;
+          for (let k = headerWidth; k < cells.length; k++)
+            if (cells[k] !== '' && cells[k] !== null && cells[k] !== undefined) last = k;
           if (last >= 0) {
             add('ragged_row', row, 'row', { cells: last + 1, expected: headerWidth }, undefined, last);
             failed = true;
@@ -253,7 +290,8 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
             const col = c[field];
             if (col === undefined) continue;
             const f = fr?.[col];
-            if (typeof f === 'string' && f.startsWith('=')) add('formula_in_cell', row, field, { value: text(cells[col]) });
+            if (typeof f === 'string' && f.startsWith('='))
+              add('formula_in_cell', row, field, { value: text(cells[col]) });
           }
         }
         let hasError = false;
@@ -280,8 +318,7 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           if (id.kind === 'empty') {
             add('missing_value', row, 'item_id', { field: 'item_id' });
             failed = true;
-          }
-          else if (id.kind === 'precision_lost') add('id_precision_loss', row, 'item_id', { value: id.id });
+          } else if (id.kind === 'precision_lost') add('id_precision_loss', row, 'item_id', { value: id.id });
           else if (id.kind === 'number') add('id_not_text', row, 'item_id', { value: id.id });
         }
 
@@ -310,13 +347,25 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           if (!policy) {
             if (!hasError) add('unknown_policy', row, 'policy', { value: policyText }, suggestionOf(rawPolicy));
           } else if (!policy.parent) add('section_as_policy', row, 'policy', { value: policy.code });
-          else if (policy.status === 'deprecated') add('deprecated_policy', row, 'policy', { value: policy.code, replacement: policy.replacedBy }, policy.replacedBy);
+          else if (policy.status === 'deprecated')
+            add(
+              'deprecated_policy',
+              row,
+              'policy',
+              { value: policy.code, replacement: policy.replacedBy },
+              policy.replacedBy,
+            );
         }
         if (verdict) {
           if (verdict === 'approve' && policyText) add('approve_with_policy', row, 'policy', { policy: policyText });
-          else if (isEnforcing(verdict) && !policyText && c.policy !== undefined) add('enforcing_without_policy', row, 'verdict', { verdict });
+          else if (isEnforcing(verdict) && !policyText && c.policy !== undefined)
+            add('enforcing_without_policy', row, 'verdict', { verdict });
           else if (isEnforcing(verdict) && policy && policy.parent && !policy.allowedVerdicts.includes(verdict)) {
-            add('verdict_not_allowed', row, 'verdict', { verdict, policy: policy.code, allowed: policy.allowedVerdicts.join(', ') });
+            add('verdict_not_allowed', row, 'verdict', {
+              verdict,
+              policy: policy.code,
+              allowed: policy.allowedVerdicts.join(', '),
+            });
           }
         }
 
@@ -329,14 +378,19 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
           } else if (d !== null) {
             decidedAt = d;
             // A day's grace: sheets are often stamped in a time zone ahead of UTC.
-            if (d > now + 86400000) add('future_date', row, 'decided_at', { value: new Date(d).toISOString().slice(0, 16).replace('T', ' ') });
+            if (d > now + 86400000)
+              add('future_date', row, 'decided_at', {
+                value: new Date(d).toISOString().slice(0, 16).replace('T', ' '),
+              });
           }
         }
         let duplicate = false;
         let repeat = false;
         if (itemId) {
           const policyKey = policy ? policy.code : policyText;
-          const label = (verdict ? CODE_OF_VERDICT[verdict] : 0) * 65536 + (verdict && isEnforcing(verdict) ? judgments.policyCode(policyKey) : 0);
+          const label =
+            (verdict ? CODE_OF_VERDICT[verdict] : 0) * 65536 +
+            (verdict && isEnforcing(verdict) ? judgments.policyCode(policyKey) : 0);
           const first = judgments.firstOfItem(matchKey(itemId), row, label, moderator);
           // A decision is item + moderator + time (where the sheet has one).
           const decisionKey = `${matchKey(itemId)}\u001f${matchKey(moderator)}\u001f${decidedAt ?? ''}`;
@@ -347,10 +401,23 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
               // The same moderator on the same item (at the same time): a repeat, not a second decision.
               repeat = true;
               const other = judgments.describe(earlier.label);
-              if (earlier.label !== label) add('duplicate_conflicting', row, 'item_id', { value: itemId, moderator, otherRow: earlier.row, otherVerdict: other.verdict, otherPolicy: other.policy });
+              if (earlier.label !== label)
+                add('duplicate_conflicting', row, 'item_id', {
+                  value: itemId,
+                  moderator,
+                  otherRow: earlier.row,
+                  otherVerdict: other.verdict,
+                  otherPolicy: other.policy,
+                });
               else add('duplicate_item', row, 'item_id', { value: itemId, moderator, otherRow: earlier.row });
             } else if (first.label !== label) {
-              add('conflicting_judgments', row, 'item_id', { value: itemId, otherModerator: first.moderator, otherRow: first.row, otherVerdict: first.verdict, otherPolicy: first.policy });
+              add('conflicting_judgments', row, 'item_id', {
+                value: itemId,
+                otherModerator: first.moderator,
+                otherRow: first.row,
+                otherVerdict: first.verdict,
+                otherPolicy: first.policy,
+              });
             }
           } else judgments.firstOfDecision(decisionKey, row, label);
         }
@@ -360,7 +427,21 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
 
         if (failed) leftOut++;
         if ((!failed || options.keepFailedRows) && lot) {
-          lot.add(row, itemId, moderator, verdict, policy ? policy.code : policyText, decidedAt, market, language, c.queue === undefined ? '' : text(cells[c.queue]), c.url === undefined ? '' : text(cells[c.url]), c.notes === undefined ? '' : text(cells[c.notes]), duplicate, repeat);
+          lot.add(
+            row,
+            itemId,
+            moderator,
+            verdict,
+            policy ? policy.code : policyText,
+            decidedAt,
+            market,
+            language,
+            c.queue === undefined ? '' : text(cells[c.queue]),
+            c.url === undefined ? '' : text(cells[c.url]),
+            c.notes === undefined ? '' : text(cells[c.notes]),
+            duplicate,
+            repeat,
+          );
         }
       }
     },
@@ -386,7 +467,11 @@ export function createDecisionValidator(options: DecisionValidatorOptions): Deci
  *
  * @example validateDecisions(rows, 2, { mapping, taxonomy, now }).counts.unknown_policy // 3
  */
-export function validateDecisions(rows: readonly (readonly CellValue[])[], firstRow: number, options: DecisionValidatorOptions): ValidationSummary {
+export function validateDecisions(
+  rows: readonly (readonly CellValue[])[],
+  firstRow: number,
+  options: DecisionValidatorOptions,
+): ValidationSummary {
   const v = createDecisionValidator(options);
   v.addChunk(rows, firstRow);
   return v.finish();

@@ -31,7 +31,21 @@ test('any decisions go into a lot and come back the same, through every growth o
       expect(lot.length).toBe(decisions.length);
       expect(lot.toDecisions()).toEqual(decisions);
       const grown = new DecisionLot(1);
-      for (const d of decisions) grown.add(d.row, d.itemId, d.moderator, d.verdict, d.policy, d.decidedAt, d.market, d.language, d.queue, d.url, d.notes, d.duplicate);
+      for (const d of decisions)
+        grown.add(
+          d.row,
+          d.itemId,
+          d.moderator,
+          d.verdict,
+          d.policy,
+          d.decidedAt,
+          d.market,
+          d.language,
+          d.queue,
+          d.url,
+          d.notes,
+          d.duplicate,
+        );
       expect(grown.toDecisions()).toEqual(decisions);
     }),
     { numRuns: 150 },
@@ -40,7 +54,21 @@ test('any decisions go into a lot and come back the same, through every growth o
 
 test('repeated text is stored once; a date reads as its UTC day for strata', () => {
   const lot = new DecisionLot(4);
-  for (let i = 0; i < 1000; i++) lot.add(i + 2, String(i), `m${i % 3}`, 'remove', 'SAF.HATE', Date.UTC(2026, 10, 24, 23, 59), i % 2 ? 'JP' : 'US', 'ja', '', '', '', false);
+  for (let i = 0; i < 1000; i++)
+    lot.add(
+      i + 2,
+      String(i),
+      `m${i % 3}`,
+      'remove',
+      'SAF.HATE',
+      Date.UTC(2026, 10, 24, 23, 59),
+      i % 2 ? 'JP' : 'US',
+      'ja',
+      '',
+      '',
+      '',
+      false,
+    );
   expect(lot.text.moderator.values).toEqual(['m0', 'm1', 'm2']);
   expect(lot.text.market.values).toEqual(['US', 'JP']);
   expect(lot.fieldText('decided_at', 999)).toBe('2026-11-24');

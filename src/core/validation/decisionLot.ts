@@ -2,8 +2,21 @@ import type { DecisionField, Verdict } from '../model';
 import type { Decision } from './decision';
 
 /** A verdict as a small number (0 = none) and back: the lot's column and the duplicate table use it. */
-export const VERDICT_OF_CODE: readonly (Verdict | null)[] = [null, 'approve', 'remove', 'age_restrict', 'fyf_ineligible', 'escalate'];
-export const CODE_OF_VERDICT: Readonly<Record<Verdict, number>> = { approve: 1, remove: 2, age_restrict: 3, fyf_ineligible: 4, escalate: 5 };
+export const VERDICT_OF_CODE: readonly (Verdict | null)[] = [
+  null,
+  'approve',
+  'remove',
+  'age_restrict',
+  'fyf_ineligible',
+  'escalate',
+];
+export const CODE_OF_VERDICT: Readonly<Record<Verdict, number>> = {
+  approve: 1,
+  remove: 2,
+  age_restrict: 3,
+  fyf_ineligible: 4,
+  escalate: 5,
+};
 
 /** The fields whose values repeat (a few hundred moderators, a few dozen policies, markets…). */
 export const REPEATED_FIELDS = ['moderator', 'policy', 'market', 'language', 'queue'] as const;
@@ -85,18 +98,53 @@ export class DecisionLot {
     this.itemIds = new Array<string>(this.capacity);
     this.urls = new Array<string | undefined>(this.capacity);
     this.notes = new Array<string | undefined>(this.capacity);
-    this.text = { moderator: new RepeatedText(this.capacity), policy: new RepeatedText(this.capacity), market: new RepeatedText(this.capacity), language: new RepeatedText(this.capacity), queue: new RepeatedText(this.capacity) };
+    this.text = {
+      moderator: new RepeatedText(this.capacity),
+      policy: new RepeatedText(this.capacity),
+      market: new RepeatedText(this.capacity),
+      language: new RepeatedText(this.capacity),
+      queue: new RepeatedText(this.capacity),
+    };
   }
 
   /** A lot holding these decisions, in order. */
   static from(decisions: readonly Decision[]): DecisionLot {
     const lot = new DecisionLot(decisions.length);
-    for (const d of decisions) lot.add(d.row, d.itemId, d.moderator, d.verdict, d.policy, d.decidedAt, d.market, d.language, d.queue, d.url, d.notes, d.duplicate, d.repeat);
+    for (const d of decisions)
+      lot.add(
+        d.row,
+        d.itemId,
+        d.moderator,
+        d.verdict,
+        d.policy,
+        d.decidedAt,
+        d.market,
+        d.language,
+        d.queue,
+        d.url,
+        d.notes,
+        d.duplicate,
+        d.repeat,
+      );
     return lot;
   }
 
   /** Appends one decision (positional: the validator calls this a million times). */
-  add(row: number, itemId: string, moderator: string, verdict: Verdict | null, policy: string, decidedAt: number | null, market: string, language: string, queue: string, url: string, notes: string, duplicate: boolean | undefined, repeat = false): void {
+  add(
+    row: number,
+    itemId: string,
+    moderator: string,
+    verdict: Verdict | null,
+    policy: string,
+    decidedAt: number | null,
+    market: string,
+    language: string,
+    queue: string,
+    url: string,
+    notes: string,
+    duplicate: boolean | undefined,
+    repeat = false,
+  ): void {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
     this.rows[i] = row;

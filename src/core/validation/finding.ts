@@ -100,7 +100,15 @@ export const FINDING_SEVERITY: Record<FindingCode, FindingSeverity> = {
 };
 
 /** Builds a finding with the severity the rule table gives its code. */
-export function makeFinding(code: FindingCode, row: number, column: number, field: string, params: Finding['params'] = {}, suggestion?: string, sheet?: string): Finding {
+export function makeFinding(
+  code: FindingCode,
+  row: number,
+  column: number,
+  field: string,
+  params: Finding['params'] = {},
+  suggestion?: string,
+  sheet?: string,
+): Finding {
   const f: Finding = { row, column, field, code, severity: FINDING_SEVERITY[code], params };
   if (suggestion !== undefined) f.suggestion = suggestion;
   if (sheet !== undefined) f.sheet = sheet;

@@ -3,18 +3,28 @@ import { ItemIdIndex } from './itemIdIndex';
 
 test('behaves as a Map of first-seen values on any sequence of IDs, through every growth', () => {
   fc.assert(
-    fc.property(fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.bigInt({ min: 0n, max: 10n ** 19n }).map(String)), { maxLength: 3000 }), (ids) => {
-      const index = new ItemIdIndex(1);
-      const map = new Map<string, number>();
-      ids.forEach((id, row) => {
-        const before = map.get(id);
-        if (before === undefined) map.set(id, row);
-        expect(index.setIfAbsent(id, row)).toBe(before);
-      });
-      expect(index.size).toBe(map.size);
-      for (const [id, row] of map) expect(index.get(id)).toBe(row);
-      expect(index.get('\u0000never')).toBeUndefined();
-    }),
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.string({ maxLength: 3 }),
+          fc.string({ unit: 'grapheme', maxLength: 8 }),
+          fc.bigInt({ min: 0n, max: 10n ** 19n }).map(String),
+        ),
+        { maxLength: 3000 },
+      ),
+      (ids) => {
+        const index = new ItemIdIndex(1);
+        const map = new Map<string, number>();
+        ids.forEach((id, row) => {
+          const before = map.get(id);
+          if (before === undefined) map.set(id, row);
+          expect(index.setIfAbsent(id, row)).toBe(before);
+        });
+        expect(index.size).toBe(map.size);
+        for (const [id, row] of map) expect(index.get(id)).toBe(row);
+        expect(index.get('\u0000never')).toBeUndefined();
+      },
+    ),
     { numRuns: 200 },
   );
 });

@@ -9,7 +9,12 @@ const codesOf = (rows: (string | number)[][]) =>
   validateDecisions(rows, 2, { mapping, taxonomy, now }).findings.map((f) => `${f.code}@${f.row}:${f.column}`);
 
 test('a clean row in English and one in Japanese give no findings', () => {
-  expect(codesOf([['7301234567890123456', 'sato', '削除', 'ヘイトスピーチ・憎悪的な行為', '2026/11/20 10:00', 'JP', 'ja'], ['00123', 'lee', 'approve', '', 46000, 'US', 'en-US']])).toEqual([]);
+  expect(
+    codesOf([
+      ['7301234567890123456', 'sato', '削除', 'ヘイトスピーチ・憎悪的な行為', '2026/11/20 10:00', 'JP', 'ja'],
+      ['00123', 'lee', 'approve', '', 46000, 'US', 'en-US'],
+    ]),
+  ).toEqual([]);
 });
 
 test('each rule names its cell', () => {
@@ -55,7 +60,13 @@ test('each rule names its cell', () => {
 test('duplicates are found across chunks, and counts go on past maxFindings', () => {
   const v = createDecisionValidator({ mapping, taxonomy, now, maxFindings: 1 });
   v.addChunk([['A', 'x', 'approve', '', '', '', '']], 2);
-  v.addChunk([['A', 'x', 'approve', '', '', '', ''], ['B', 'x', 'nope', '', '', '', '']], 1000);
+  v.addChunk(
+    [
+      ['A', 'x', 'approve', '', '', '', ''],
+      ['B', 'x', 'nope', '', '', '', ''],
+    ],
+    1000,
+  );
   const s = v.finish();
   expect(s.findings).toHaveLength(1);
   expect(s.findings[0]).toMatchObject({ code: 'duplicate_item', row: 1000, params: { otherRow: 2 } });
@@ -73,14 +84,33 @@ test('a repeat is the same moderator on the same item (and time); other moderato
     ['1', 'aki', 'approve', '', '2026-11-21 09:00', '', ''], // 8: aki a day later (an appeal): a decision
   ];
   const s = validateDecisions(rows, 2, { mapping, taxonomy, now, collectDecisions: true });
-  expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual(['conflicting_judgments@4', 'conflicting_judgments@5', 'duplicate_item@6', 'duplicate_conflicting@7', 'conflicting_judgments@8']);
+  expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual([
+    'conflicting_judgments@4',
+    'conflicting_judgments@5',
+    'duplicate_item@6',
+    'duplicate_conflicting@7',
+    'conflicting_judgments@8',
+  ]);
   expect(s.findings.find((f) => f.row === 4)?.severity).toBe('info');
-  expect(s.findings.find((f) => f.row === 7)?.params).toMatchObject({ moderator: 'ben', otherRow: 3, otherVerdict: 'remove', otherPolicy: '(SAF.HATE)' });
+  expect(s.findings.find((f) => f.row === 7)?.params).toMatchObject({
+    moderator: 'ben',
+    otherRow: 3,
+    otherVerdict: 'remove',
+    otherPolicy: '(SAF.HATE)',
+  });
   expect(s.decisions.map((d) => d.repeat ?? false)).toEqual([false, false, false, false, true, true, false]);
 });
 
 test('the expected row count only sizes the duplicate table: too small, exact or too large, the same findings', () => {
-  const rows = Array.from({ length: 5000 }, (_, i) => [String(i % 3700), `m${i % 9}`, i % 7 === 0 ? 'remove' : 'approve', '', '', '', '']);
+  const rows = Array.from({ length: 5000 }, (_, i) => [
+    String(i % 3700),
+    `m${i % 9}`,
+    i % 7 === 0 ? 'remove' : 'approve',
+    '',
+    '',
+    '',
+    '',
+  ]);
   const summaryWith = (expectedRows?: number) => {
     const v = createDecisionValidator({ mapping, taxonomy, now, collectDecisions: true, expectedRows });
     for (let i = 0; i < rows.length; i += 1000) v.addChunk(rows.slice(i, i + 1000), i + 2);
@@ -105,8 +135,19 @@ test('a missing required column is one finding on the header row; formulas are n
 });
 
 test('QA columns pasted past the dropdowns break the same rules', () => {
-  const rows = [['maybe', ''], ['remove', ''], ['approve', 'SAF.HATE'], ['remove', 'INT.SPAM'], ['', '']];
+  const rows = [
+    ['maybe', ''],
+    ['remove', ''],
+    ['approve', 'SAF.HATE'],
+    ['remove', 'INT.SPAM'],
+    ['', ''],
+  ];
   const f = validateInspectionRows(rows, 2, { qa_verdict: 0, qa_policy: 1 }, taxonomy, 'QA b1');
-  expect(f.map((x) => `${x.code}@${x.row}`)).toEqual(['qa_unknown_verdict@2', 'qa_enforcing_without_policy@3', 'qa_approve_with_policy@4', 'qa_deprecated_policy@5']);
+  expect(f.map((x) => `${x.code}@${x.row}`)).toEqual([
+    'qa_unknown_verdict@2',
+    'qa_enforcing_without_policy@3',
+    'qa_approve_with_policy@4',
+    'qa_deprecated_policy@5',
+  ]);
   expect(f[0]).toMatchObject({ row: 2, column: 0, sheet: 'QA b1' });
 });

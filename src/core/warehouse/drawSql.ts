@@ -36,7 +36,8 @@ export function sqlName(name: string, dialect: SqlDialect): string {
 }
 
 /** Concatenation of text expressions (BigQuery has no `||` for every type; CONCAT is in all three). */
-const concat = (parts: string[], dialect: SqlDialect) => (dialect === 'duckdb' ? parts.join(' || ') : `CONCAT(${parts.join(', ')})`);
+const concat = (parts: string[], dialect: SqlDialect) =>
+  dialect === 'duckdb' ? parts.join(' || ') : `CONCAT(${parts.join(', ')})`;
 
 /**
  * The draw key of a row: the first 13 hex digits of MD5(keyText) as an integer ÷ 2^52, a number in
@@ -67,10 +68,16 @@ export type DrawUnit = 'decision' | 'item';
  * @example keyTextSql('w48', 'item', { itemId: 'item_id' }, 'duckdb') // "'w48:' || item_id"
  * Invalid input: a decision-level key without the moderator and time expressions throws an Error.
  */
-export function keyTextSql(seed: string, unit: DrawUnit, columns: { itemId: string; moderator?: string; decidedKey?: string }, dialect: SqlDialect): string {
+export function keyTextSql(
+  seed: string,
+  unit: DrawUnit,
+  columns: { itemId: string; moderator?: string; decidedKey?: string },
+  dialect: SqlDialect,
+): string {
   const s = (t: string) => sqlString(t, dialect);
   if (unit === 'item') return concat([s(`${seed}:`), columns.itemId], dialect);
-  if (!columns.moderator || !columns.decidedKey) throw new Error('a decision-level key needs the moderator and decided_at expressions');
+  if (!columns.moderator || !columns.decidedKey)
+    throw new Error('a decision-level key needs the moderator and decided_at expressions');
   return concat([s(`${seed}:`), columns.itemId, s(':'), columns.moderator, s(':'), columns.decidedKey], dialect);
 }
 
@@ -132,7 +139,9 @@ function allocationSql(a: AllocationSql, dialect: SqlDialect): string {
       return `SELECT stratum, n_stratum, LEAST(${a.k}, n_stratum) AS n_h FROM counts`;
     case 'fixed': {
       if (a.allocation.length === 0) return `SELECT stratum, n_stratum, 0 AS n_h FROM counts WHERE 1 = 0`;
-      const rows = a.allocation.map((x) => `SELECT ${sqlString(x.stratum, dialect)} AS stratum, ${x.sample} AS n_h`).join('\n    UNION ALL ');
+      const rows = a.allocation
+        .map((x) => `SELECT ${sqlString(x.stratum, dialect)} AS stratum, ${x.sample} AS n_h`)
+        .join('\n    UNION ALL ');
       return `SELECT c.stratum, c.n_stratum, a.n_h FROM counts c JOIN (\n    ${rows}\n  ) a ON a.stratum = c.stratum`;
     }
     case 'proportional':
@@ -165,11 +174,16 @@ export function drawSql(spec: DrawSqlSpec): string {
   const n = a.kind === 'quota' ? a.k : a.kind === 'fixed' ? 0 : a.n;
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`sample size must be a whole number ≥ 0, got ${n}`);
   const f = FLOAT[dialect];
-  const key = drawKeySql(keyTextSql(spec.seed, spec.unit, { itemId: 'item_id', moderator: 'moderator', decidedKey: 'decided_key' }, dialect), dialect);
+  const key = drawKeySql(
+    keyTextSql(spec.seed, spec.unit, { itemId: 'item_id', moderator: 'moderator', decidedKey: 'decided_key' }, dialect),
+    dialect,
+  );
   // Ties (the same key) as the add-in breaks them: by item ID, then in row order.
   const tie = 'item_id, row_no';
   // −ln(u)/w, with u = 0 read as the smallest double, as the add-in does.
-  const rank = spec.riskWeighted ? `-LN(CASE WHEN draw_key = 0 THEN 5e-324 ELSE draw_key END) / risk_weight` : 'draw_key';
+  const rank = spec.riskWeighted
+    ? `-LN(CASE WHEN draw_key = 0 THEN 5e-324 ELSE draw_key END) / risk_weight`
+    : 'draw_key';
   const weight = spec.riskWeighted
     ? `1 / LEAST(1, CAST(a.n_h * risk_weight AS ${f}) / total_weight)`
     : `CASE WHEN a.n_h = 0 THEN 0 ELSE CAST(c.n_stratum AS ${f}) / a.n_h END`;
@@ -192,6 +206,9 @@ export function drawSql(spec: DrawSqlSpec): string {
     `SELECT r.*, c.n_stratum, a.n_h, ${weight} AS weight`,
     `FROM ranked r JOIN allocation a ON a.stratum = r.stratum JOIN counts c ON c.stratum = r.stratum`,
     `WHERE r.rank_in_stratum <= a.n_h`,
-    `ORDER BY r.draw_key, ${tie.split(', ').map((t) => `r.${t}`).join(', ')}`,
+    `ORDER BY r.draw_key, ${tie
+      .split(', ')
+      .map((t) => `r.${t}`)
+      .join(', ')}`,
   ].join('\n');
 }

@@ -44,7 +44,14 @@ export interface EligibleSqlOptions {
 }
 
 /** Fields a stratum can be made of in SQL (the add-in's text fields). */
-export const SQL_STRATUM_FIELDS: readonly DecisionField[] = ['moderator', 'verdict', 'policy', 'market', 'language', 'queue'];
+export const SQL_STRATUM_FIELDS: readonly DecisionField[] = [
+  'moderator',
+  'verdict',
+  'policy',
+  'market',
+  'language',
+  'queue',
+];
 
 const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', bigquery: 'STRING', spark: 'STRING' };
 
@@ -56,10 +63,16 @@ function lookupSql(raw: string, entries: [string, string][], fallback: string, d
 
 /** lookupSql for a dictionary of texts. */
 const lookup = (raw: string, map: ReadonlyMap<string, string>, fallback: string, dialect: SqlDialect) =>
-  lookupSql(raw, [...map].map(([from, to]) => [from, sqlString(to, dialect)]), fallback, dialect);
+  lookupSql(
+    raw,
+    [...map].map(([from, to]) => [from, sqlString(to, dialect)]),
+    fallback,
+    dialect,
+  );
 
 /** `x IN ('a', 'b')`, or a false condition for an empty list. */
-const inList = (x: string, values: readonly string[], dialect: SqlDialect) => (values.length ? `${x} IN (${values.map((v) => sqlString(v, dialect)).join(', ')})` : '1 = 0');
+const inList = (x: string, values: readonly string[], dialect: SqlDialect) =>
+  values.length ? `${x} IN (${values.map((v) => sqlString(v, dialect)).join(', ')})` : '1 = 0';
 
 /**
  * The eligible units of a lot as one SELECT with `row_no`, `item_id`, `moderator`,
@@ -97,10 +110,24 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
   if ((f.decidedFrom !== undefined || f.decidedTo !== undefined) && !source.decidedAtMs) throw new Error('decided_at');
   normalized.push(`${source.decidedAtMs ?? 'NULL'} AS decided_ms`);
 
-  const strataFields: DecisionField[] = options.method === 'moderator_quota' ? ['moderator'] : options.method === 'simple' || options.method === 'risk_weighted' ? [] : options.strata?.length ? options.strata : ['market'];
+  const strataFields: DecisionField[] =
+    options.method === 'moderator_quota'
+      ? ['moderator']
+      : options.method === 'simple' || options.method === 'risk_weighted'
+        ? []
+        : options.strata?.length
+          ? options.strata
+          : ['market'];
   for (const field of strataFields) if (!SQL_STRATUM_FIELDS.includes(field)) throw new Error(field);
   const label = (field: DecisionField) => `COALESCE(NULLIF(${field}, ''), '—')`;
-  const stratum = strataFields.length === 0 ? `'all'` : strataFields.length === 1 ? label(strataFields[0]) : dialect === 'duckdb' ? strataFields.map(label).join(` || ' / ' || `) : `CONCAT(${strataFields.map(label).join(`, ' / ', `)})`;
+  const stratum =
+    strataFields.length === 0
+      ? `'all'`
+      : strataFields.length === 1
+        ? label(strataFields[0])
+        : dialect === 'duckdb'
+          ? strataFields.map(label).join(` || ' / ' || `)
+          : `CONCAT(${strataFields.map(label).join(`, ' / ', `)})`;
 
   const where: string[] = [options.unit === 'item' ? 'nth_of_item = 1' : 'nth_of_decision = 1'];
   // Rows that fail a required check are not in the lot (the add-in's validator leaves them out
@@ -115,7 +142,14 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
   if (options.exclude?.size) where.push(`NOT ${inList('item_id', [...options.exclude], dialect)}`);
 
   const risk = options.riskWeights;
-  const riskColumn = risk ? `, ${lookupSql('policy', Object.entries(risk.byPolicy).map(([code, w]) => [code, String(w)]), String(risk.defaultWeight), dialect)} AS risk_weight` : '';
+  const riskColumn = risk
+    ? `, ${lookupSql(
+        'policy',
+        Object.entries(risk.byPolicy).map(([code, w]) => [code, String(w)]),
+        String(risk.defaultWeight),
+        dialect,
+      )} AS risk_weight`
+    : '';
   // A repeat — the same moderator on the same item at the same time (or with no time) — is not a
   // new decision: only its first row counts, as the add-in's validator marks it.
   return [
@@ -136,7 +170,13 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
  *
  * @example riskWeightsOf({ 'SAF.HATE': 3 }) // { byPolicy: { 'SAF.HATE': 4 }, defaultWeight: 1 }
  */
-export function riskWeightsOf(policySeverity: Record<string, Severity>, weights: Partial<Record<Severity, number>> = {}): { byPolicy: Record<string, number>; defaultWeight: number } {
+export function riskWeightsOf(
+  policySeverity: Record<string, Severity>,
+  weights: Partial<Record<Severity, number>> = {},
+): { byPolicy: Record<string, number>; defaultWeight: number } {
   const w: Record<Severity, number> = { 1: 1, 2: 2, 3: 4, 4: 8, ...weights };
-  return { byPolicy: Object.fromEntries(Object.entries(policySeverity).map(([code, sev]) => [code, w[sev] ?? 1])), defaultWeight: w[1] ?? 1 };
+  return {
+    byPolicy: Object.fromEntries(Object.entries(policySeverity).map(([code, sev]) => [code, w[sev] ?? 1])),
+    defaultWeight: w[1] ?? 1,
+  };
 }

@@ -31,7 +31,12 @@ const chartClass: HostClass<ChartTarget> = {
     SetPosition: (c, [start, end], x: Exec) => {
       const a = rangeArgument(start, c.sheet, x, 'Chart.setPosition').rect;
       const b = end === undefined || end === null ? a : rangeArgument(end, c.sheet, x, 'Chart.setPosition').rect;
-      c.chart.position = { row: a.row, column: a.column, rowCount: Math.max(1, b.row + b.rowCount - a.row), columnCount: Math.max(1, b.column + b.columnCount - a.column) };
+      c.chart.position = {
+        row: a.row,
+        column: a.column,
+        rowCount: Math.max(1, b.row + b.rowCount - a.row),
+        columnCount: Math.max(1, b.column + b.columnCount - a.column),
+      };
     },
     Delete: (c) => {
       c.sheet.charts = c.sheet.charts.filter((v) => v !== c.chart);
@@ -49,13 +54,21 @@ export const chartCollectionClass: HostClass<SheetModel> = {
   items: (sheet) => sheet.charts.map((chart) => ref(chartClass, { sheet, chart })),
   indexer: (sheet, key) => {
     const chart = findChart(sheet, key);
-    if (!chart) throw new EmulatorError('ItemNotFound', `The chart "${String(key)}" does not exist.`, 'ChartCollection.getItem');
+    if (!chart)
+      throw new EmulatorError('ItemNotFound', `The chart "${String(key)}" does not exist.`, 'ChartCollection.getItem');
     return ref(chartClass, { sheet, chart });
   },
   methods: {
     Add: (sheet, [type, source, seriesBy], x: Exec) => {
       const t = rangeArgument(source, sheet, x, 'ChartCollection.add');
-      const chart: ChartModel = { id: x.model.newId('chart'), name: `Chart ${sheet.charts.length + 1}`, type: String(type), sourceAddress: rangeAddress(t), seriesBy: String(seriesBy ?? 'Auto'), title: '' };
+      const chart: ChartModel = {
+        id: x.model.newId('chart'),
+        name: `Chart ${sheet.charts.length + 1}`,
+        type: String(type),
+        sourceAddress: rangeAddress(t),
+        seriesBy: String(seriesBy ?? 'Auto'),
+        title: '',
+      };
       sheet.charts.push(chart);
       return ref(chartClass, { sheet, chart });
     },
@@ -65,7 +78,12 @@ export const chartCollectionClass: HostClass<SheetModel> = {
     },
     GetItemAt: (sheet, [index]) => {
       const chart = sheet.charts[Number(index)];
-      if (!chart) throw new EmulatorError('ItemNotFound', `There is no chart at index ${String(index)}.`, 'ChartCollection.getItemAt');
+      if (!chart)
+        throw new EmulatorError(
+          'ItemNotFound',
+          `There is no chart at index ${String(index)}.`,
+          'ChartCollection.getItemAt',
+        );
       return ref(chartClass, { sheet, chart });
     },
     GetCount: (sheet) => sheet.charts.length,

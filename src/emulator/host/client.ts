@@ -56,8 +56,22 @@ function loadInNode(): { globals: ClientGlobals; ms: number } {
   g.window = g;
   g.self = g;
   g.navigator = { userAgent: 'Node.js (embedded Excel)', language: 'en-US' };
-  g.document = { getElementsByTagName: () => [], createElement: () => ({ setAttribute() {} }), readyState: 'complete', addEventListener() {}, cookie: '' };
-  g.location = { href: 'https://localhost/taskpane.html', protocol: 'https:', host: 'localhost', hostname: 'localhost', search: '', hash: '', origin: 'https://localhost' };
+  g.document = {
+    getElementsByTagName: () => [],
+    createElement: () => ({ setAttribute() {} }),
+    readyState: 'complete',
+    addEventListener() {},
+    cookie: '',
+  };
+  g.location = {
+    href: 'https://localhost/taskpane.html',
+    protocol: 'https:',
+    host: 'localhost',
+    hostname: 'localhost',
+    search: '',
+    hash: '',
+    origin: 'https://localhost',
+  };
   vm.createContext(g);
   vm.runInContext(fs.readFileSync(file, 'utf8'), g, { filename: file });
   return { globals: g, ms: performance.now() - started };
@@ -69,7 +83,10 @@ export function officeClient(): OfficeClient {
   const browser = typeof window !== 'undefined' && (window as unknown as ClientGlobals).OfficeExtension !== undefined;
   const { globals, ms } = browser ? { globals: window as unknown as ClientGlobals, ms: 0 } : loadInNode();
   const loaded = { Excel: globals.Excel, OfficeExtension: globals.OfficeExtension, loadMs: ms } as OfficeClient;
-  if (!loaded.Excel || !loaded.OfficeExtension) throw new Error('Microsoft Office.js (excel-web-16.00.js) is not loaded: the workbench page must include it before its bundle.');
+  if (!loaded.Excel || !loaded.OfficeExtension)
+    throw new Error(
+      'Microsoft Office.js (excel-web-16.00.js) is not loaded: the workbench page must include it before its bundle.',
+    );
   const ext = loaded.OfficeExtension;
   // The requirement sets are those of the embedded workbook's platform profile.
   ext.CommonUtility.isSetSupported = (name: string, version?: string) => requirements(name, version);
@@ -80,7 +97,13 @@ export function officeClient(): OfficeClient {
   // wait for the add-in's reaction (the handlers and their results are unchanged).
   const proto = ext.EventHandlers.prototype;
   proto.fireEvent = function (this: { m_handlers: ((args: unknown) => unknown)[] }, args: unknown) {
-    const done = Promise.all(this.m_handlers.map((h) => Promise.resolve().then(() => h(args)).catch(() => undefined)));
+    const done = Promise.all(
+      this.m_handlers.map((h) =>
+        Promise.resolve()
+          .then(() => h(args))
+          .catch(() => undefined),
+      ),
+    );
     handlersInFlight.add(done);
     void done.finally(() => handlersInFlight.delete(done));
     return undefined;

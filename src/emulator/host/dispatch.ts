@@ -12,7 +12,17 @@
 import { EmulatorError } from '../errors';
 import type { CellRect } from '../../excelSpec';
 import type { SheetModel, WorkbookModel } from '../model';
-import { ACTION, PATH, wireName, type ActionInfo, type ArgumentInfo, type ObjectPathInfo, type QueryInfo, type RequestBody, type ResponseBody } from './protocol';
+import {
+  ACTION,
+  PATH,
+  wireName,
+  type ActionInfo,
+  type ArgumentInfo,
+  type ObjectPathInfo,
+  type QueryInfo,
+  type RequestBody,
+  type ResponseBody,
+} from './protocol';
 
 /** An object of the model as a class of the API sees it. */
 export interface Ref<T = unknown> {
@@ -101,7 +111,12 @@ export class RequestExecution implements Exec {
 
   readCells(cells: number, location: string): void {
     // Every platform caps a read at 5,000,000 cells (P concepts/resource-limits-and-performance-optimization.md).
-    if (cells > this.host.maxCellsPerRead) throw new EmulatorError('InvalidOperation', `The read of ${cells} cells exceeds the limit of ${this.host.maxCellsPerRead} cells per read.`, location);
+    if (cells > this.host.maxCellsPerRead)
+      throw new EmulatorError(
+        'InvalidOperation',
+        `The read of ${cells} cells exceeds the limit of ${this.host.maxCellsPerRead} cells per read.`,
+        location,
+      );
   }
 
   run(): ResponseBody {
@@ -115,9 +130,26 @@ export class RequestExecution implements Exec {
         if (action.ActionType === ACTION.trace) traceIds.push(action.Id);
         if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
       } catch (error) {
-        const e = error instanceof EmulatorError ? error : new EmulatorError('GeneralException', `The embedded Excel failed on ${describe(action)}: ${(error as Error)?.message ?? String(error)}`);
-        if (typeof process !== 'undefined' && process.env?.EMBEDDED_EXCEL_TRACE) console.error(`[embedded Excel] ${e.code} at ${describe(action)}: ${e.message}`);
-        return { Results: results, TraceIds: traceIds, Error: { Code: e.code, Message: e.message, Location: e.debugInfo.errorLocation ?? '', ActionIndex: index, HttpStatusCode: 400 } };
+        const e =
+          error instanceof EmulatorError
+            ? error
+            : new EmulatorError(
+                'GeneralException',
+                `The embedded Excel failed on ${describe(action)}: ${(error as Error)?.message ?? String(error)}`,
+              );
+        if (typeof process !== 'undefined' && process.env?.EMBEDDED_EXCEL_TRACE)
+          console.error(`[embedded Excel] ${e.code} at ${describe(action)}: ${e.message}`);
+        return {
+          Results: results,
+          TraceIds: traceIds,
+          Error: {
+            Code: e.code,
+            Message: e.message,
+            Location: e.debugInfo.errorLocation ?? '',
+            ActionIndex: index,
+            HttpStatusCode: 400,
+          },
+        };
       }
     }
     return { Results: results, TraceIds: traceIds };
@@ -155,7 +187,10 @@ export class RequestExecution implements Exec {
       case ACTION.trace:
         return null;
       default:
-        throw new EmulatorError('UnsupportedOperation', `The embedded Excel does not answer action type ${a.ActionType} (${a.Name}); see src/emulator/DIFFERENCES.md.`);
+        throw new EmulatorError(
+          'UnsupportedOperation',
+          `The embedded Excel does not answer action type ${a.ActionType} (${a.Name}); see src/emulator/DIFFERENCES.md.`,
+        );
     }
   }
 
@@ -187,7 +222,11 @@ export class RequestExecution implements Exec {
   path(pathId: number): Ref | null {
     if (this.resolved.has(pathId)) return this.resolved.get(pathId)!;
     const info = this.body.ObjectPaths[String(pathId)];
-    if (!info) throw new EmulatorError('InvalidObjectPath', `The request refers to object path ${pathId}, which it does not define.`);
+    if (!info)
+      throw new EmulatorError(
+        'InvalidObjectPath',
+        `The request refers to object path ${pathId}, which it does not define.`,
+      );
     const target = this.resolvePath(info);
     this.resolved.set(pathId, target);
     return target;
@@ -201,7 +240,8 @@ export class RequestExecution implements Exec {
         return null;
       case PATH.referenceId: {
         const kept = this.host.references.get(info.Name);
-        if (!kept) throw new EmulatorError('InvalidObjectPath', `The object reference ${info.Name} is no longer valid.`);
+        if (!kept)
+          throw new EmulatorError('InvalidObjectPath', `The object reference ${info.Name} is no longer valid.`);
         return kept;
       }
       case PATH.property: {
@@ -215,7 +255,8 @@ export class RequestExecution implements Exec {
         const parent = this.path(info.ParentObjectPathId!);
         if (!parent) return null;
         const result = call(parent, info.Name, this.args(info.ArgumentInfo), this);
-        if (result !== null && !isRef(result)) throw new EmulatorError('GeneralException', `${parent.cls.name}.${info.Name} does not return an object.`);
+        if (result !== null && !isRef(result))
+          throw new EmulatorError('GeneralException', `${parent.cls.name}.${info.Name} does not return an object.`);
         return result;
       }
       case PATH.indexer: {
@@ -225,7 +266,10 @@ export class RequestExecution implements Exec {
         return parent.cls.indexer(parent.obj, this.args(info.ArgumentInfo)[0], this);
       }
       default:
-        throw new EmulatorError('UnsupportedOperation', `The embedded Excel does not answer object path type ${info.ObjectPathType} (${info.Name || ROOT_PATH_NAME}).`);
+        throw new EmulatorError(
+          'UnsupportedOperation',
+          `The embedded Excel does not answer object path type ${info.ObjectPathType} (${info.Name || ROOT_PATH_NAME}).`,
+        );
     }
   }
 
@@ -258,7 +302,11 @@ function describe(a: ActionInfo): string {
 }
 
 function notAnswered(cls: string, member: string): EmulatorError {
-  return new EmulatorError('UnsupportedOperation', `The embedded Excel does not answer ${cls}.${member}; see src/emulator/DIFFERENCES.md.`, `${cls}.${member}`);
+  return new EmulatorError(
+    'UnsupportedOperation',
+    `The embedded Excel does not answer ${cls}.${member}; see src/emulator/DIFFERENCES.md.`,
+    `${cls}.${member}`,
+  );
 }
 
 function call(target: Ref, name: string, args: unknown[], x: Exec): unknown {
@@ -305,12 +353,18 @@ export function query(target: Ref, q: QueryInfo, x: Exec): unknown {
   return objectValue(target, q.Select, q.Expand, x);
 }
 
-function objectValue(target: Ref, select: string[] | undefined, expand: string[] | undefined, x: Exec): Record<string, unknown> {
+function objectValue(
+  target: Ref,
+  select: string[] | undefined,
+  expand: string[] | undefined,
+  x: Exec,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const props = target.cls.props ?? {};
   const all = () => Object.keys(props).filter((k) => props[k].get);
   // No selection, or "*" (load('items') on a collection), means every scalar property.
-  const wanted: Map<string, string[] | undefined> = select && select.length ? group(select) : new Map(all().map((k) => [k, undefined]));
+  const wanted: Map<string, string[] | undefined> =
+    select && select.length ? group(select) : new Map(all().map((k) => [k, undefined]));
   if (wanted.has('*')) {
     wanted.delete('*');
     for (const k of all()) if (!wanted.has(k)) wanted.set(k, undefined);
@@ -320,13 +374,23 @@ function objectValue(target: Ref, select: string[] | undefined, expand: string[]
     if (CLIENT_ONLY.has(name)) continue;
     const nav = target.cls.nav?.[name];
     if (nested !== undefined || (nav && !props[name])) {
-      if (!nav) throw new EmulatorError('InvalidArgument', `The property '${name}' of ${target.cls.name} is not an object.`, `${target.cls.name}.load`);
+      if (!nav)
+        throw new EmulatorError(
+          'InvalidArgument',
+          `The property '${name}' of ${target.cls.name} is not an object.`,
+          `${target.cls.name}.load`,
+        );
       const inner = nav(target.obj, x);
       out[name] = inner ? query(inner, { Select: nested && nested.length ? nested : undefined }, x) : null;
       continue;
     }
     const prop = props[name];
-    if (!prop?.get) throw new EmulatorError('InvalidArgument', `The property '${name}' does not exist on ${target.cls.name} in the embedded Excel.`, `${target.cls.name}.load`);
+    if (!prop?.get)
+      throw new EmulatorError(
+        'InvalidArgument',
+        `The property '${name}' does not exist on ${target.cls.name} in the embedded Excel.`,
+        `${target.cls.name}.load`,
+      );
     out[name] = prop.get(target.obj, x);
   }
   return out;

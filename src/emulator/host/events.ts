@@ -41,7 +41,12 @@ export interface EventEntry {
 }
 
 /** The messages one request's (or one person's) changes raise, for the sheets that are watched. */
-export function changedEvents(host: HostState, changes: Change[], source: 'Local' | 'Remote', triggerSource: string): EventEntry[] {
+export function changedEvents(
+  host: HostState,
+  changes: Change[],
+  source: 'Local' | 'Remote',
+  triggerSource: string,
+): EventEntry[] {
   const out: EventEntry[] = [];
   if (!host.eventsEnabled) return out;
   for (const change of changes) {
@@ -59,9 +64,22 @@ export function changedEvents(host: HostState, changes: Change[], source: 'Local
       referenceId,
       shiftDirection: 'None',
       triggerSource,
-      ...(single ? { valueBefore: change.before ?? '', valueAfter: after, valueTypeBefore: valueType(change.before), valueTypeAfter: valueType(after) } : {}),
+      ...(single
+        ? {
+            valueBefore: change.before ?? '',
+            valueAfter: after,
+            valueTypeBefore: valueType(change.before),
+            valueTypeAfter: valueType(after),
+          }
+        : {}),
     };
-    out.push({ messageCategory: EVENT_MESSAGE_CATEGORY, messageType: WORKSHEET_CHANGED, targetId: change.sheet.id, message: JSON.stringify(args), isRemoteOverride: source === 'Remote' });
+    out.push({
+      messageCategory: EVENT_MESSAGE_CATEGORY,
+      messageType: WORKSHEET_CHANGED,
+      targetId: change.sheet.id,
+      message: JSON.stringify(args),
+      isRemoteOverride: source === 'Remote',
+    });
   }
   return out;
 }
@@ -87,6 +105,18 @@ export function unregisterSelection(host: HostState, sheet: SheetModel): void {
 /** The message a selection on `sheet` raises, when that sheet is watched. */
 export function selectionEvents(host: HostState, sheet: SheetModel, rect: CellRect): EventEntry[] {
   if (!host.eventsEnabled || !host.selectionWatchers.has(sheet.id)) return [];
-  const message = JSON.stringify({ type: 'WorksheetSelectionChanged', worksheetId: sheet.id, address: formatRange(rect) });
-  return [{ messageCategory: EVENT_MESSAGE_CATEGORY, messageType: WORKSHEET_SELECTION_CHANGED, targetId: sheet.id, message, isRemoteOverride: false }];
+  const message = JSON.stringify({
+    type: 'WorksheetSelectionChanged',
+    worksheetId: sheet.id,
+    address: formatRange(rect),
+  });
+  return [
+    {
+      messageCategory: EVENT_MESSAGE_CATEGORY,
+      messageType: WORKSHEET_SELECTION_CHANGED,
+      targetId: sheet.id,
+      message,
+      isRemoteOverride: false,
+    },
+  ];
 }

@@ -16,7 +16,8 @@ function patchCells(t: RangeTarget, p: CellFormat): void {
   const { sheet, rect } = t;
   // Formats of whole columns are kept only where rows exist (a sparse model of "the whole column").
   const lastRow = Math.min(rect.row + rect.rowCount, Math.max(sheet.rows.length, rect.row + 1));
-  for (let r = rect.row; r < lastRow; r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.setFormat(r, c, p);
+  for (let r = rect.row; r < lastRow; r++)
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.setFormat(r, c, p);
 }
 
 /** A format property reads null where the cells differ (R excel.range.yml). */
@@ -24,14 +25,18 @@ function uniform<T>(t: RangeTarget, read: (sheet: SheetModel, r: number, c: numb
   const { sheet, rect } = t;
   const first = read(sheet, rect.row, rect.column);
   const lastRow = Math.min(rect.row + rect.rowCount, Math.max(sheet.rows.length, rect.row + 1));
-  for (let r = rect.row; r < lastRow; r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) if (read(sheet, r, c) !== first) return null;
+  for (let r = rect.row; r < lastRow; r++)
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) if (read(sheet, r, c) !== first) return null;
   return first;
 }
 
 const rangeFillClass: HostClass<RangeTarget> = {
   name: 'RangeFill',
   props: {
-    Color: { get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fill ?? null), set: (t, v) => patchCells(t, { fill: String(v) }) },
+    Color: {
+      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fill ?? null),
+      set: (t, v) => patchCells(t, { fill: String(v) }),
+    },
   },
   methods: { Clear: (t) => patchCells(t, { fill: undefined }) },
 };
@@ -39,8 +44,14 @@ const rangeFillClass: HostClass<RangeTarget> = {
 const rangeFontClass: HostClass<RangeTarget> = {
   name: 'RangeFont',
   props: {
-    Bold: { get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fontBold ?? false), set: (t, v) => patchCells(t, { fontBold: Boolean(v) }) },
-    Color: { get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fontColor ?? '#000000'), set: (t, v) => patchCells(t, { fontColor: String(v) }) },
+    Bold: {
+      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fontBold ?? false),
+      set: (t, v) => patchCells(t, { fontBold: Boolean(v) }),
+    },
+    Color: {
+      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fontColor ?? '#000000'),
+      set: (t, v) => patchCells(t, { fontColor: String(v) }),
+    },
   },
 };
 
@@ -53,7 +64,10 @@ export const rangeFormatClass: HostClass<RangeTarget> = {
         for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) t.sheet.columnWidths.set(c, Number(v));
       },
     },
-    WrapText: { get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.wrapText ?? false), set: (t, v) => patchCells(t, { wrapText: Boolean(v) }) },
+    WrapText: {
+      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.wrapText ?? false),
+      set: (t, v) => patchCells(t, { wrapText: Boolean(v) }),
+    },
   },
   nav: {
     Fill: (t) => ref(rangeFillClass, t),
@@ -79,24 +93,48 @@ export const dataValidationClass: HostClass<RangeTarget> = {
       },
       set: (t, value) => {
         const list = (value as ListRule)?.list;
-        if (!list) throw new EmulatorError('InvalidArgument', 'Only list rules are modelled by the embedded Excel (see DIFFERENCES.md).', 'DataValidation.rule');
+        if (!list)
+          throw new EmulatorError(
+            'InvalidArgument',
+            'Only list rules are modelled by the embedded Excel (see DIFFERENCES.md).',
+            'DataValidation.rule',
+          );
         let source: string;
         if (typeof list.source === 'string') {
           source = list.source;
           // Comma lists are limited to 255 characters by the file format (excel-api.md "Data validation").
-          if (!source.startsWith('=') && source.length > 255) throw new EmulatorError('InvalidArgument', 'A comma-separated list source is limited to 255 characters; use a range.', 'DataValidation.rule');
+          if (!source.startsWith('=') && source.length > 255)
+            throw new EmulatorError(
+              'InvalidArgument',
+              'A comma-separated list source is limited to 255 characters; use a range.',
+              'DataValidation.rule',
+            );
         } else if (isRef(list.source)) {
           const s = list.source.obj as RangeTarget;
           source = `=${quoteSheetName(s.sheet.name)}!${formatRange(s.rect, true)}`;
-        } else throw new EmulatorError('InvalidArgument', 'A list source is a range, a reference or a comma list.', 'DataValidation.rule');
+        } else
+          throw new EmulatorError(
+            'InvalidArgument',
+            'A list source is a range, a reference or a comma list.',
+            'DataValidation.rule',
+          );
         guardProtected(t.sheet, 'DataValidation.rule');
         // One rule per cell: a new rule replaces what overlapped.
         t.sheet.validations = t.sheet.validations.filter((v) => !overlaps(v.rect, t.rect));
-        t.sheet.validations.push({ rect: t.rect, source, inCellDropDown: list.inCellDropDown ?? true, errorStyle: 'Stop', ignoreBlanks: true });
+        t.sheet.validations.push({
+          rect: t.rect,
+          source,
+          inCellDropDown: list.inCellDropDown ?? true,
+          errorStyle: 'Stop',
+          ignoreBlanks: true,
+        });
       },
     },
     ErrorAlert: {
-      get: (t) => ({ style: t.sheet.validations.find((v) => overlaps(v.rect, t.rect))?.errorStyle ?? 'Stop', showAlert: true }),
+      get: (t) => ({
+        style: t.sheet.validations.find((v) => overlaps(v.rect, t.rect))?.errorStyle ?? 'Stop',
+        showAlert: true,
+      }),
       set: (t, value) => {
         const style = (value as { style?: 'Stop' | 'Warning' | 'Information' })?.style;
         for (const v of t.sheet.validations) if (overlaps(v.rect, t.rect) && style) v.errorStyle = style;
@@ -140,7 +178,9 @@ const conditionalRangeFormatClass: HostClass<CfTarget> = {
 function ruleFormatClass(name: string): HostClass<CfTarget> {
   return {
     name,
-    props: { Rule: { get: (t) => ({ ...t.cf.rule }), set: (t, v) => void (t.cf.rule = { ...(v as Record<string, string>) }) } },
+    props: {
+      Rule: { get: (t) => ({ ...t.cf.rule }), set: (t, v) => void (t.cf.rule = { ...(v as Record<string, string>) }) },
+    },
     nav: { Format: (t) => ref(conditionalRangeFormatClass, t) },
   };
 }
@@ -193,20 +233,42 @@ export const conditionalFormatCollectionClass: HostClass<RangeTarget> = {
   methods: {
     /** add(type) inserts at top priority (index 0). */
     Add: (t, [type], x) => {
-      if (!CF_TYPES.has(String(type))) throw new EmulatorError('InvalidArgument', `Conditional formats of type ${String(type)} are not modelled by the embedded Excel (see DIFFERENCES.md).`, 'ConditionalFormatCollection.add');
-      const cf: ConditionalFormatModel = { id: x.model.newId('cf'), rect: t.rect, type: type as ConditionalFormatModel['type'], rule: {}, format: {}, stopIfTrue: false };
+      if (!CF_TYPES.has(String(type)))
+        throw new EmulatorError(
+          'InvalidArgument',
+          `Conditional formats of type ${String(type)} are not modelled by the embedded Excel (see DIFFERENCES.md).`,
+          'ConditionalFormatCollection.add',
+        );
+      const cf: ConditionalFormatModel = {
+        id: x.model.newId('cf'),
+        rect: t.rect,
+        type: type as ConditionalFormatModel['type'],
+        rule: {},
+        format: {},
+        stopIfTrue: false,
+      };
       t.sheet.conditionalFormats.unshift(cf);
       return ref(conditionalFormatClass, { sheet: t.sheet, cf });
     },
     GetCount: (t) => cfsOf(t).length,
     GetItem: (t, [id]) => {
       const cf = t.sheet.conditionalFormats.find((c) => c.id === id);
-      if (!cf) throw new EmulatorError('ItemNotFound', `No conditional format ${String(id)}.`, 'ConditionalFormatCollection.getItem');
+      if (!cf)
+        throw new EmulatorError(
+          'ItemNotFound',
+          `No conditional format ${String(id)}.`,
+          'ConditionalFormatCollection.getItem',
+        );
       return ref(conditionalFormatClass, { sheet: t.sheet, cf });
     },
     GetItemAt: (t, [index]) => {
       const cf = cfsOf(t)[Number(index)];
-      if (!cf) throw new EmulatorError('ItemNotFound', `No conditional format at ${String(index)}.`, 'ConditionalFormatCollection.getItemAt');
+      if (!cf)
+        throw new EmulatorError(
+          'ItemNotFound',
+          `No conditional format at ${String(index)}.`,
+          'ConditionalFormatCollection.getItemAt',
+        );
       return ref(conditionalFormatClass, { sheet: t.sheet, cf });
     },
     ClearAll: (t) => {

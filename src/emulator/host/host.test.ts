@@ -6,7 +6,11 @@ import { createWorkbook, type EmulatedWorkbook } from '../index';
 
 function book(platform: 'web' | 'windows' | 'mac' = 'windows'): EmulatedWorkbook {
   const b = createWorkbook(undefined, { platform });
-  b.addSheet('Decisions', [['Item ID', 'Verdict'], ['v1', 'remove'], ['v2', 'approve']]);
+  b.addSheet('Decisions', [
+    ['Item ID', 'Verdict'],
+    ['v1', 'remove'],
+    ['v2', 'approve'],
+  ]);
   b.addSheet('Scratch', [['x']]);
   return b;
 }
@@ -21,7 +25,9 @@ test('P excel/excel-add-ins-events.md, R excel.worksheetchangedeventargs.yml: on
   const b = book();
   const seen: [string, string, string | undefined][] = [];
   await b.run(async (context) => {
-    context.workbook.worksheets.getItem('Decisions').onChanged.add(async (e) => void seen.push([e.source, e.address, e.triggerSource]));
+    context.workbook.worksheets
+      .getItem('Decisions')
+      .onChanged.add(async (e) => void seen.push([e.source, e.address, e.triggerSource]));
     await context.sync();
   });
   await write(b, 'B2', 'age_restrict');
@@ -57,7 +63,7 @@ test('P excel/excel-add-ins-events.md, R excel.worksheetchangedeventargs.yml: on
   expect(ranges).toHaveLength(1);
 });
 
-test('R excel.worksheet.yml onSelectionChanged (ExcelApi 1.7): the person\'s selection on a watched sheet reaches the handler with its address; other sheets and removed handlers hear nothing', async () => {
+test("R excel.worksheet.yml onSelectionChanged (ExcelApi 1.7): the person's selection on a watched sheet reaches the handler with its address; other sheets and removed handlers hear nothing", async () => {
   const b = book();
   const seen: [string, string][] = [];
   const registration = await b.run(async (context) => {
@@ -97,15 +103,21 @@ test('R excel.runoptions.yml delayForCellEdit: while the user edits a cell a bat
   const old = createWorkbook(undefined, { requirementSets: { ExcelApi: '1.10' } });
   old.addSheet('Decisions');
   old.cellEditMode = true;
-  await expect(old.run({ delayForCellEdit: true }, async (context) => {
-    context.workbook.worksheets.getItem('Decisions').getRange('A1').values = [['x']];
-    await context.sync();
-  })).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  await expect(
+    old.run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.worksheets.getItem('Decisions').getRange('A1').values = [['x']];
+      await context.sync();
+    }),
+  ).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
 });
 
 test('R excel.pivotlayout.yml autoFormat: a refresh fits the pivot’s columns again (a width the add-in set is lost) unless autoFormat is off', async () => {
   const b = createWorkbook();
-  b.addSheet('Data', [['moderator', 'outcome'], ['a-very-long-moderator-name', 'correct'], ['lee', 'wrong_policy']]);
+  b.addSheet('Data', [
+    ['moderator', 'outcome'],
+    ['a-very-long-moderator-name', 'correct'],
+    ['lee', 'wrong_policy'],
+  ]);
   b.addSheet('Report');
   const refreshWith = (autoFormat: boolean | undefined) =>
     b.run(async (context) => {
@@ -136,11 +148,17 @@ test('R excel.rangeformat.yml autofitColumns: widths fit the data of the whole c
     context.workbook.worksheets.getItem('Decisions').getRange('A1:B3').format.autofitColumns();
     await context.sync();
   });
-  expect(b.model.sheet('Decisions')!.columnWidths.get(0)).toBe('an item ID far below the range that is fitted'.length * 7 + 10);
+  expect(b.model.sheet('Decisions')!.columnWidths.get(0)).toBe(
+    'an item ID far below the range that is fitted'.length * 7 + 10,
+  );
 });
 
 test('office-js#3148: on Windows and Mac, freezing panes on an inactive sheet makes getActiveWorksheet answer that sheet while the user still sees the other; not on the web', async () => {
-  for (const [platform, expected] of [['windows', 'Scratch'], ['mac', 'Scratch'], ['web', 'Decisions']] as const) {
+  for (const [platform, expected] of [
+    ['windows', 'Scratch'],
+    ['mac', 'Scratch'],
+    ['web', 'Decisions'],
+  ] as const) {
     const b = book(platform);
     const active = await b.run(async (context) => {
       context.workbook.worksheets.getItem('Scratch').freezePanes.freezeRows(1);
@@ -155,7 +173,10 @@ test('office-js#3148: on Windows and Mac, freezing panes on an inactive sheet ma
 });
 
 test('office-js#6964: on the web, deleting any sheet while another run’s sync is in flight fails that sync with InvalidRequestContext; Windows carries on', async () => {
-  for (const [platform, fails] of [['web', true], ['windows', false]] as const) {
+  for (const [platform, fails] of [
+    ['web', true],
+    ['windows', false],
+  ] as const) {
     const b = book(platform);
     b.hooks.beforeSync = async (index) => {
       if (index !== 0) return;
@@ -171,7 +192,11 @@ test('office-js#6964: on the web, deleting any sheet while another run’s sync 
       await context.sync();
       return r.values[0][0];
     });
-    if (fails) await expect(read).rejects.toMatchObject({ code: 'InvalidRequestContext', message: expect.stringContaining('worksheet cannot be found') });
+    if (fails)
+      await expect(read).rejects.toMatchObject({
+        code: 'InvalidRequestContext',
+        message: expect.stringContaining('worksheet cannot be found'),
+      });
     else await expect(read).resolves.toBe('v1');
     expect(b.model.sheet('Scratch')).toBeUndefined();
   }
@@ -181,7 +206,8 @@ test('requirement-sets/common/open-browser-window-api-requirement-sets: OpenBrow
   expect(createWorkbook(undefined, { platform: 'web' }).isSetSupported('OpenBrowserWindowApi', '1.1')).toBe(false);
   expect(createWorkbook(undefined, { platform: 'windows' }).isSetSupported('OpenBrowserWindowApi', '1.1')).toBe(true);
   expect(createWorkbook(undefined, { platform: 'mac' }).isSetSupported('OpenBrowserWindowApi')).toBe(true);
-  for (const platform of ['web', 'windows', 'mac'] as const) expect(createWorkbook(undefined, { platform }).isSetSupported('ExcelApi', '1.11')).toBe(true);
+  for (const platform of ['web', 'windows', 'mac'] as const)
+    expect(createWorkbook(undefined, { platform }).isSetSupported('ExcelApi', '1.11')).toBe(true);
   expect(createWorkbook().platform).toBe('windows');
 });
 
@@ -191,7 +217,9 @@ test('P excel/performance.md: request sizes are the UTF-8 bytes of the client’
   await write(b, 'C1', '判'.repeat(1000));
   const [ascii, japanese] = b.instrumentation.requestBytes;
   expect(japanese - ascii).toBe(3 * 1000 - 1);
-  await expect(write(b, 'C1', '判'.repeat(1_700_000))).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  await expect(write(b, 'C1', '判'.repeat(1_700_000))).rejects.toMatchObject({
+    code: 'RequestPayloadSizeLimitExceeded',
+  });
   expect(b.valuesOf('Decisions')[0][2]).toBe('判'.repeat(1000));
 });
 
@@ -249,7 +277,13 @@ test('R excel.range.yml insert/delete and excel.rangesort.yml apply: a co-author
     context.workbook.worksheets.getItem('Decisions').getRange('2:3').insert('Down');
     await context.sync();
   });
-  expect(b.valuesOf('Decisions')).toEqual([['Item ID', 'Verdict'], ['', ''], ['', ''], ['v1', 'remove'], ['v2', 'approve']]);
+  expect(b.valuesOf('Decisions')).toEqual([
+    ['Item ID', 'Verdict'],
+    ['', ''],
+    ['', ''],
+    ['v1', 'remove'],
+    ['v2', 'approve'],
+  ]);
   expect(b.model.tables[0].rect).toEqual({ row: 0, column: 0, rowCount: 5, columnCount: 2 });
   expect(b.model.sheet('Decisions')!.validations[0].rect).toEqual({ row: 3, column: 1, rowCount: 2, columnCount: 1 });
   await b.run(async (context) => {
@@ -258,7 +292,11 @@ test('R excel.range.yml insert/delete and excel.rangesort.yml apply: a co-author
     ws.getRange('A1:B3').sort.apply([{ key: 1, ascending: true }], false, true);
     await context.sync();
   });
-  expect(b.valuesOf('Decisions')).toEqual([['Item ID', 'Verdict'], ['v2', 'approve'], ['v1', 'remove']]);
+  expect(b.valuesOf('Decisions')).toEqual([
+    ['Item ID', 'Verdict'],
+    ['v2', 'approve'],
+    ['v1', 'remove'],
+  ]);
   expect(b.model.tables[0].rect.rowCount).toBe(3);
   await b.run(async (context) => {
     context.workbook.worksheets.getItem('Decisions').getRange('A2:B2').insert('Down');

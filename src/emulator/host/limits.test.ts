@@ -9,7 +9,10 @@ import { createWorkbook } from '../index';
 /** 1,000 cells of 1,700 characters each: 1.7 million UTF-16 units, 1.7 MB in ASCII, 5.1 MB in Japanese. */
 function bookOf(char: string) {
   const b = createWorkbook(undefined, { platform: 'web' });
-  b.addSheet('Notes', Array.from({ length: 1000 }, () => [char.repeat(1700)]));
+  b.addSheet(
+    'Notes',
+    Array.from({ length: 1000 }, () => [char.repeat(1700)]),
+  );
   return b;
 }
 

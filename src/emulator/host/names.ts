@@ -33,7 +33,12 @@ const namedItemClass: HostClass<NamedItem> = {
   methods: {
     GetRange: (n, _args, x) => {
       const r = rangeOf(n, x);
-      if (!r) throw new EmulatorError('InvalidReference', `The name "${n.name}" does not refer to a range.`, 'NamedItem.getRange');
+      if (!r)
+        throw new EmulatorError(
+          'InvalidReference',
+          `The name "${n.name}" does not refer to a range.`,
+          'NamedItem.getRange',
+        );
       return r;
     },
     GetRangeOrNullObject: (n, _args, x) => rangeOf(n, x),
@@ -46,7 +51,12 @@ export const namedItemCollectionClass: HostClass<null> = {
   items: (_o, x) => [...x.model.names.values()].map((n) => ref(namedItemClass, n)),
   indexer: (_o, key, x) => {
     const n = x.model.names.get(String(key).toLowerCase());
-    if (!n) throw new EmulatorError('ItemNotFound', `The name "${String(key)}" does not exist.`, 'NamedItemCollection.getItem');
+    if (!n)
+      throw new EmulatorError(
+        'ItemNotFound',
+        `The name "${String(key)}" does not exist.`,
+        'NamedItemCollection.getItem',
+      );
     return ref(namedItemClass, n);
   },
   methods: {
@@ -57,7 +67,11 @@ export const namedItemCollectionClass: HostClass<null> = {
         const t = reference.obj as RangeTarget;
         formula = `=${quoteSheetName(t.sheet.name)}!${formatRange(t.rect)}`;
       } else formula = String(reference);
-      const item = { name: String(name), reference: formula, comment: comment === undefined || comment === null ? '' : String(comment) };
+      const item = {
+        name: String(name),
+        reference: formula,
+        comment: comment === undefined || comment === null ? '' : String(comment),
+      };
       x.model.names.set(item.name.toLowerCase(), item);
       return ref(namedItemClass, item);
     },

@@ -32,8 +32,11 @@ interface ItemTarget {
 
 function itemExists(t: ItemTarget): boolean {
   const { sheet, rect } = t.pivot.source();
-  const c = Array.from({ length: rect.columnCount }, (_, i) => String(sheet.value(rect.row, rect.column + i)).toLowerCase()).indexOf(t.field.toLowerCase());
-  for (let r = rect.row + 1; c >= 0 && r < rect.row + rect.rowCount; r++) if (String(sheet.value(r, rect.column + c)) === t.item) return true;
+  const c = Array.from({ length: rect.columnCount }, (_, i) =>
+    String(sheet.value(rect.row, rect.column + i)).toLowerCase(),
+  ).indexOf(t.field.toLowerCase());
+  for (let r = rect.row + 1; c >= 0 && r < rect.row + rect.rowCount; r++)
+    if (String(sheet.value(r, rect.column + c)) === t.item) return true;
   return false;
 }
 
@@ -58,7 +61,12 @@ const pivotItemCollectionClass: HostClass<HierarchyTarget> = {
   name: 'PivotItemCollection',
   indexer: (f, key) => {
     const t = { pivot: f.pivot, field: f.name, item: String(key) };
-    if (!itemExists(t)) throw new EmulatorError('ItemNotFound', `The field "${f.name}" has no item "${String(key)}".`, 'PivotItemCollection.getItem');
+    if (!itemExists(t))
+      throw new EmulatorError(
+        'ItemNotFound',
+        `The field "${f.name}" has no item "${String(key)}".`,
+        'PivotItemCollection.getItem',
+      );
     return ref(pivotItemClass, t);
   },
   methods: {
@@ -91,7 +99,9 @@ const hierarchyCollectionClass: HostClass<PivotModel> = {
   name: 'PivotHierarchyCollection',
   items: (p) => {
     const { sheet, rect } = p.source();
-    return Array.from({ length: rect.columnCount }, (_, c) => ref(hierarchyClass, { pivot: p, name: String(sheet.value(rect.row, rect.column + c)) }));
+    return Array.from({ length: rect.columnCount }, (_, c) =>
+      ref(hierarchyClass, { pivot: p, name: String(sheet.value(rect.row, rect.column + c)) }),
+    );
   },
   indexer: (p, name) => ref(hierarchyClass, { pivot: p, name: String(name) }),
 };
@@ -126,7 +136,8 @@ function axisClass(kind: 'rows' | 'columns' | 'filters', name: string): HostClas
   };
 }
 
-const caption = (model: { culture: keyof typeof CAPTIONS }, by: Summarize, field: string) => CAPTIONS[model.culture][by].replace('{f}', field);
+const caption = (model: { culture: keyof typeof CAPTIONS }, by: Summarize, field: string) =>
+  CAPTIONS[model.culture][by].replace('{f}', field);
 
 const dataHierarchyClass: HostClass<DataTarget> = {
   name: 'DataPivotHierarchy',
@@ -142,7 +153,10 @@ const dataHierarchyClass: HostClass<DataTarget> = {
           if (fresh) f.name = caption(x.model, f.summarizeBy, f.field);
         }),
     },
-    ShowAs: { get: (d) => ({ calculation: d.field.showAs }), set: (d, v, x) => update(d, x, (f) => (f.showAs = (v as { calculation: ShowAs }).calculation)) },
+    ShowAs: {
+      get: (d) => ({ calculation: d.field.showAs }),
+      set: (d, v, x) => update(d, x, (f) => (f.showAs = (v as { calculation: ShowAs }).calculation)),
+    },
   },
 };
 
@@ -229,7 +243,12 @@ function findPivot(sheet: SheetModel, x: Exec, key: unknown): PivotModel | undef
 
 /** add(name, source, destination): the pivot goes at the destination's top-left. */
 function addPivot(sheet: SheetModel, name: string, source: unknown, destination: unknown, x: Exec): PivotModel {
-  if (pivots(x.model).some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new EmulatorError('ItemAlreadyExists', `A PivotTable named "${name}" already exists.`, 'PivotTableCollection.add');
+  if (pivots(x.model).some((p) => p.name.toLowerCase() === name.toLowerCase()))
+    throw new EmulatorError(
+      'ItemAlreadyExists',
+      `A PivotTable named "${name}" already exists.`,
+      'PivotTableCollection.add',
+    );
   let sourceOf: () => RangeTarget;
   if (isRef(source) && source.cls === tableClass) {
     const t = source.obj as TableModel;
@@ -242,8 +261,25 @@ function addPivot(sheet: SheetModel, name: string, source: unknown, destination:
   const at = { row: dest.rect.row, column: dest.rect.column };
   const src = sourceOf();
   // Overlap with the source is undocumented; PivotTableRangeConflict is the nearest code.
-  if (src.sheet === dest.sheet && overlaps(src.rect, { row: at.row, column: at.column, rowCount: 3, columnCount: 2 })) throw new EmulatorError('PivotTableRangeConflict', 'The PivotTable would overlap its source.', 'PivotTableCollection.add');
-  const created: PivotModel = { id: x.model.newId('pivot'), name, sheet: dest.sheet, at, source: sourceOf, rows: [], columns: [], data: [], filters: [], layout: 'Compact', autoFormat: true };
+  if (src.sheet === dest.sheet && overlaps(src.rect, { row: at.row, column: at.column, rowCount: 3, columnCount: 2 }))
+    throw new EmulatorError(
+      'PivotTableRangeConflict',
+      'The PivotTable would overlap its source.',
+      'PivotTableCollection.add',
+    );
+  const created: PivotModel = {
+    id: x.model.newId('pivot'),
+    name,
+    sheet: dest.sheet,
+    at,
+    source: sourceOf,
+    rows: [],
+    columns: [],
+    data: [],
+    filters: [],
+    layout: 'Compact',
+    autoFormat: true,
+  };
   pivots(x.model).push(created);
   renderPivot(x.model, created);
   return created;
@@ -251,14 +287,23 @@ function addPivot(sheet: SheetModel, name: string, source: unknown, destination:
 
 export const pivotTableCollectionClass: HostClass<SheetModel> = {
   name: 'PivotTableCollection',
-  items: (sheet, x) => pivots(x.model).filter((p) => p.sheet === sheet).map((p) => ref(pivotTableClass, p)),
+  items: (sheet, x) =>
+    pivots(x.model)
+      .filter((p) => p.sheet === sheet)
+      .map((p) => ref(pivotTableClass, p)),
   indexer: (sheet, key, x) => {
     const p = findPivot(sheet, x, key);
-    if (!p) throw new EmulatorError('ItemNotFound', `The PivotTable "${String(key)}" does not exist.`, 'PivotTableCollection.getItem');
+    if (!p)
+      throw new EmulatorError(
+        'ItemNotFound',
+        `The PivotTable "${String(key)}" does not exist.`,
+        'PivotTableCollection.getItem',
+      );
     return ref(pivotTableClass, p);
   },
   methods: {
-    Add: (sheet, [name, source, destination], x) => ref(pivotTableClass, addPivot(sheet, String(name), source, destination, x)),
+    Add: (sheet, [name, source, destination], x) =>
+      ref(pivotTableClass, addPivot(sheet, String(name), source, destination, x)),
     GetItemOrNullObject: (sheet, [key], x) => {
       const p = findPivot(sheet, x, key);
       return p ? ref(pivotTableClass, p) : null;

@@ -7,10 +7,28 @@
  */
 
 /** ObjectPathType: how an object is reached. */
-export const PATH = { global: 1, newObject: 2, method: 3, property: 4, indexer: 5, referenceId: 6, nullObject: 7 } as const;
+export const PATH = {
+  global: 1,
+  newObject: 2,
+  method: 3,
+  property: 4,
+  indexer: 5,
+  referenceId: 6,
+  nullObject: 7,
+} as const;
 
 /** ActionType: what is done with an object. */
-export const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4, trace: 5, recursiveQuery: 6, queryAsJson: 7, ensureUnchanged: 8, update: 9 } as const;
+export const ACTION = {
+  instantiate: 1,
+  query: 2,
+  method: 3,
+  setProperty: 4,
+  trace: 5,
+  recursiveQuery: 6,
+  queryAsJson: 7,
+  ensureUnchanged: 8,
+  update: 9,
+} as const;
 
 /** Request flags: bit 64 is set by Excel.run({ delayForCellEdit: true }) where DelayForCellEdit is supported. */
 export const FLAG_DELAY_FOR_CELL_EDIT = 64;

@@ -26,7 +26,14 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * own UI does (`model.textFormatKeepsText`, switched off by tests). Strings starting with "@" are
  * stored as text.
  */
-export function storeWritten(sheet: SheetModel, row: number, column: number, v: unknown, asFormula: boolean, textFormatKeepsText = true): void {
+export function storeWritten(
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  v: unknown,
+  asFormula: boolean,
+  textFormatKeepsText = true,
+): void {
   if (v === null || v === undefined) return;
   if (typeof v === 'number' || typeof v === 'boolean') {
     sheet.setCell(row, column, v);
@@ -64,9 +71,19 @@ export function guardProtected(sheet: SheetModel, location: string): void {
   if (sheet.protected) throw new EmulatorError('AccessDenied', `The worksheet "${sheet.name}" is protected.`, location);
 }
 
-function shapeError(location: string, rows: number, columns: number, gotRows: number, gotColumns: number): EmulatorError {
+function shapeError(
+  location: string,
+  rows: number,
+  columns: number,
+  gotRows: number,
+  gotColumns: number,
+): EmulatorError {
   // A write must match the range's shape (#1025): InvalidArgument at Range.values.
-  return new EmulatorError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (expected ${rows}×${columns}, got ${gotRows}×${gotColumns}).`, location);
+  return new EmulatorError(
+    'InvalidArgument',
+    `The number of rows or columns in the input array doesn't match the size or dimensions of the range (expected ${rows}×${columns}, got ${gotRows}×${gotColumns}).`,
+    location,
+  );
 }
 
 export function rangeAddress(t: RangeTarget): string {
@@ -93,14 +110,29 @@ function valueType(v: Value): string {
 }
 
 /** Writes a 2-D array into the range (a single value fills it), as Range.values / formulas / numberFormat do. */
-function writeGrid(t: RangeTarget, values: unknown, location: string, x: Exec, store: (sheet: SheetModel, r: number, c: number, v: unknown) => void): void {
+function writeGrid(
+  t: RangeTarget,
+  values: unknown,
+  location: string,
+  x: Exec,
+  store: (sheet: SheetModel, r: number, c: number, v: unknown) => void,
+): void {
   // `range.values = null` is invalid (excel-api.md "Ranges").
   if (!Array.isArray(values)) throw new EmulatorError('InvalidArgument', `${location} must be a 2-D array.`, location);
   const { sheet, rect } = t;
   guardProtected(sheet, location);
   const single = values.length === 1 && Array.isArray(values[0]) && values[0].length === 1;
-  if (!single && (values.length !== rect.rowCount || values.some((r) => !Array.isArray(r) || r.length !== rect.columnCount))) {
-    throw shapeError(location, rect.rowCount, rect.columnCount, values.length, Array.isArray(values[0]) ? values[0].length : 0);
+  if (
+    !single &&
+    (values.length !== rect.rowCount || values.some((r) => !Array.isArray(r) || r.length !== rect.columnCount))
+  ) {
+    throw shapeError(
+      location,
+      rect.rowCount,
+      rect.columnCount,
+      values.length,
+      Array.isArray(values[0]) ? values[0].length : 0,
+    );
   }
   const before = rect.rowCount === 1 && rect.columnCount === 1 ? sheet.value(rect.row, rect.column) : undefined;
   for (let i = 0; i < rect.rowCount; i++) {
@@ -111,7 +143,14 @@ function writeGrid(t: RangeTarget, values: unknown, location: string, x: Exec, s
 }
 
 function checkRect(rect: CellRect, location: string): CellRect {
-  if (rect.row < 0 || rect.column < 0 || rect.rowCount < 1 || rect.columnCount < 1 || rect.row + rect.rowCount > MAX_ROW || rect.column + rect.columnCount > MAX_COLUMN) {
+  if (
+    rect.row < 0 ||
+    rect.column < 0 ||
+    rect.rowCount < 1 ||
+    rect.columnCount < 1 ||
+    rect.row + rect.rowCount > MAX_ROW ||
+    rect.column + rect.columnCount > MAX_COLUMN
+  ) {
     throw new EmulatorError('InvalidArgument', 'The resulting range is outside the worksheet.', location);
   }
   return rect;
@@ -131,9 +170,14 @@ export function rangeArgument(arg: unknown, sheet: SheetModel | undefined, x: Ex
     if (arg.cls !== rangeClass) throw new EmulatorError('InvalidArgument', 'The argument is not a range.', location);
     return arg.obj as RangeTarget;
   }
-  if (typeof arg !== 'string') throw new EmulatorError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', location);
+  if (typeof arg !== 'string')
+    throw new EmulatorError(
+      'InvalidArgument',
+      'The argument is invalid or missing or has an incorrect format.',
+      location,
+    );
   const { sheet: named, local } = splitAddress(arg);
-  const s = named ? x.model.sheet(named) : sheet ?? x.model.activeSheet;
+  const s = named ? x.model.sheet(named) : (sheet ?? x.model.activeSheet);
   if (!s) throw new EmulatorError('InvalidArgument', `The address "${arg}" names no sheet of the workbook.`, location);
   return { sheet: s, rect: localRect(local.replace(/\$/g, '')) };
 }
@@ -144,7 +188,9 @@ function intersection(t: RangeTarget, other: unknown, x: Exec): Ref | null {
   const column = Math.max(t.rect.column, o.column);
   const endR = Math.min(t.rect.row + t.rect.rowCount, o.row + o.rowCount);
   const endC = Math.min(t.rect.column + t.rect.columnCount, o.column + o.columnCount);
-  return endR > row && endC > column ? rangeRef(t.sheet, { row, column, rowCount: endR - row, columnCount: endC - column }) : null;
+  return endR > row && endC > column
+    ? rangeRef(t.sheet, { row, column, rowCount: endR - row, columnCount: endC - column })
+    : null;
 }
 
 /** Used range of a range: the used cells within it (getUsedRange on a blank range is ItemNotFound, excel-api.md). */
@@ -159,7 +205,12 @@ function usedWithin(t: RangeTarget, valuesOnly: boolean): Ref | null {
 }
 
 function wholeRows(t: RangeTarget, location: string): void {
-  if (t.rect.column !== 0 || t.rect.columnCount !== MAX_COLUMN) throw new EmulatorError('UnsupportedOperation', 'The embedded Excel inserts and deletes whole rows only (see DIFFERENCES.md).', location);
+  if (t.rect.column !== 0 || t.rect.columnCount !== MAX_COLUMN)
+    throw new EmulatorError(
+      'UnsupportedOperation',
+      'The embedded Excel inserts and deletes whole rows only (see DIFFERENCES.md).',
+      location,
+    );
 }
 
 const compareCells = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' }).compare;
@@ -170,12 +221,20 @@ const rangeSortClass: HostClass<RangeTarget> = {
   methods: {
     Apply: (t, [fields, , hasHeaders], x) => {
       guardProtected(t.sheet, 'RangeSort.apply');
-      const keys = ((fields as { key: number; ascending?: boolean }[]) ?? []).map((f) => ({ column: t.rect.column + Number(f.key), up: f.ascending !== false }));
+      const keys = ((fields as { key: number; ascending?: boolean }[]) ?? []).map((f) => ({
+        column: t.rect.column + Number(f.key),
+        up: f.ascending !== false,
+      }));
       const first = t.rect.row + (hasHeaders ? 1 : 0);
       const end = t.rect.row + t.rect.rowCount;
       const rows = [];
       for (let r = first; r < end; r++) {
-        rows.push(Array.from({ length: t.rect.columnCount }, (_, j) => ({ value: t.sheet.value(r, t.rect.column + j), formula: t.sheet.formula(r, t.rect.column + j) })));
+        rows.push(
+          Array.from({ length: t.rect.columnCount }, (_, j) => ({
+            value: t.sheet.value(r, t.rect.column + j),
+            formula: t.sheet.formula(r, t.rect.column + j),
+          })),
+        );
       }
       const cell = (row: { value: unknown }[], column: number) => row[column - t.rect.column].value;
       rows.sort((a, b) => {
@@ -183,12 +242,23 @@ const rangeSortClass: HostClass<RangeTarget> = {
           const va = cell(a, k.column);
           const vb = cell(b, k.column);
           // Blanks go last either way, as Excel sorts them.
-          const d = va === '' ? (vb === '' ? 0 : 1) : vb === '' ? -1 : typeof va === 'number' && typeof vb === 'number' ? va - vb : compareCells(String(va), String(vb));
+          const d =
+            va === ''
+              ? vb === ''
+                ? 0
+                : 1
+              : vb === ''
+                ? -1
+                : typeof va === 'number' && typeof vb === 'number'
+                  ? va - vb
+                  : compareCells(String(va), String(vb));
           if (d !== 0) return va === '' || vb === '' ? d : k.up ? d : -d;
         }
         return 0;
       });
-      rows.forEach((row, i) => row.forEach((c, j) => t.sheet.setCell(first + i, t.rect.column + j, c.value as Value, c.formula)));
+      rows.forEach((row, i) =>
+        row.forEach((c, j) => t.sheet.setCell(first + i, t.rect.column + j, c.value as Value, c.formula)),
+      );
       x.changes.push({ sheet: t.sheet, rect: t.rect });
     },
   },
@@ -213,18 +283,25 @@ export const rangeClass: HostClass<RangeTarget> = {
     ColumnHidden: {
       get: (t) => {
         let hidden = 0;
-        for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) if (t.sheet.hiddenColumns.has(c)) hidden++;
+        for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++)
+          if (t.sheet.hiddenColumns.has(c)) hidden++;
         return hidden === 0 ? false : hidden === t.rect.columnCount ? true : null;
       },
     },
     Values: {
       get: (t, x) => grid(t, x, 'Range.values', (s, r, c) => s.value(r, c)),
-      set: (t, v, x) => writeGrid(t, v, 'Range.values', x, (s, r, c, value) => storeWritten(s, r, c, value, false, x.model.textFormatKeepsText)),
+      set: (t, v, x) =>
+        writeGrid(t, v, 'Range.values', x, (s, r, c, value) =>
+          storeWritten(s, r, c, value, false, x.model.textFormatKeepsText),
+        ),
     },
     // `formulas` returns the value where a cell has no formula (R excel.range.yml).
     Formulas: {
       get: (t, x) => grid(t, x, 'Range.formulas', (s, r, c) => s.formula(r, c) ?? s.value(r, c)),
-      set: (t, v, x) => writeGrid(t, v, 'Range.formulas', x, (s, r, c, value) => storeWritten(s, r, c, value, true, x.model.textFormatKeepsText)),
+      set: (t, v, x) =>
+        writeGrid(t, v, 'Range.formulas', x, (s, r, c, value) =>
+          storeWritten(s, r, c, value, true, x.model.textFormatKeepsText),
+        ),
     },
     NumberFormat: {
       get: (t, x) => grid(t, x, 'Range.numberFormat', (s, r, c) => s.numberFormat(r, c)),
@@ -245,16 +322,62 @@ export const rangeClass: HostClass<RangeTarget> = {
     Worksheet: (t) => ref(worksheetClass, t.sheet),
   },
   methods: {
-    GetCell: (t, [row, column]) => derive(t, (r) => ({ row: r.row + Number(row), column: r.column + Number(column), rowCount: 1, columnCount: 1 }), 'Range.getCell'),
-    GetRow: (t, [row]) => derive(t, (r) => ({ row: r.row + Number(row), column: r.column, rowCount: 1, columnCount: r.columnCount }), 'Range.getRow'),
-    GetColumn: (t, [column]) => derive(t, (r) => ({ row: r.row, column: r.column + Number(column), rowCount: r.rowCount, columnCount: 1 }), 'Range.getColumn'),
-    GetEntireColumn: (t) => derive(t, (r) => ({ row: 0, column: r.column, rowCount: MAX_ROW, columnCount: r.columnCount }), 'Range.getEntireColumn'),
-    GetEntireRow: (t) => derive(t, (r) => ({ row: r.row, column: 0, rowCount: r.rowCount, columnCount: MAX_COLUMN }), 'Range.getEntireRow'),
-    GetOffsetRange: (t, [dr, dc]) => derive(t, (r) => ({ ...r, row: r.row + Number(dr), column: r.column + Number(dc) }), 'Range.getOffsetRange'),
-    GetResizedRange: (t, [dr, dc]) => derive(t, (r) => ({ ...r, rowCount: r.rowCount + Number(dr), columnCount: r.columnCount + Number(dc) }), 'Range.getResizedRange'),
-    GetLastRow: (t) => derive(t, (r) => ({ row: r.row + r.rowCount - 1, column: r.column, rowCount: 1, columnCount: r.columnCount }), 'Range.getLastRow'),
-    GetLastColumn: (t) => derive(t, (r) => ({ row: r.row, column: r.column + r.columnCount - 1, rowCount: r.rowCount, columnCount: 1 }), 'Range.getLastColumn'),
-    GetRowsBelow: (t, [n]) => derive(t, (r) => ({ row: r.row + r.rowCount, column: r.column, rowCount: Number(n ?? 1), columnCount: r.columnCount }), 'Range.getRowsBelow'),
+    GetCell: (t, [row, column]) =>
+      derive(
+        t,
+        (r) => ({ row: r.row + Number(row), column: r.column + Number(column), rowCount: 1, columnCount: 1 }),
+        'Range.getCell',
+      ),
+    GetRow: (t, [row]) =>
+      derive(
+        t,
+        (r) => ({ row: r.row + Number(row), column: r.column, rowCount: 1, columnCount: r.columnCount }),
+        'Range.getRow',
+      ),
+    GetColumn: (t, [column]) =>
+      derive(
+        t,
+        (r) => ({ row: r.row, column: r.column + Number(column), rowCount: r.rowCount, columnCount: 1 }),
+        'Range.getColumn',
+      ),
+    GetEntireColumn: (t) =>
+      derive(
+        t,
+        (r) => ({ row: 0, column: r.column, rowCount: MAX_ROW, columnCount: r.columnCount }),
+        'Range.getEntireColumn',
+      ),
+    GetEntireRow: (t) =>
+      derive(
+        t,
+        (r) => ({ row: r.row, column: 0, rowCount: r.rowCount, columnCount: MAX_COLUMN }),
+        'Range.getEntireRow',
+      ),
+    GetOffsetRange: (t, [dr, dc]) =>
+      derive(t, (r) => ({ ...r, row: r.row + Number(dr), column: r.column + Number(dc) }), 'Range.getOffsetRange'),
+    GetResizedRange: (t, [dr, dc]) =>
+      derive(
+        t,
+        (r) => ({ ...r, rowCount: r.rowCount + Number(dr), columnCount: r.columnCount + Number(dc) }),
+        'Range.getResizedRange',
+      ),
+    GetLastRow: (t) =>
+      derive(
+        t,
+        (r) => ({ row: r.row + r.rowCount - 1, column: r.column, rowCount: 1, columnCount: r.columnCount }),
+        'Range.getLastRow',
+      ),
+    GetLastColumn: (t) =>
+      derive(
+        t,
+        (r) => ({ row: r.row, column: r.column + r.columnCount - 1, rowCount: r.rowCount, columnCount: 1 }),
+        'Range.getLastColumn',
+      ),
+    GetRowsBelow: (t, [n]) =>
+      derive(
+        t,
+        (r) => ({ row: r.row + r.rowCount, column: r.column, rowCount: Number(n ?? 1), columnCount: r.columnCount }),
+        'Range.getRowsBelow',
+      ),
     GetIntersectionOrNullObject: (t, [other], x) => intersection(t, other, x),
     GetIntersection: (t, [other], x) => {
       const r = intersection(t, other, x);
@@ -300,7 +423,9 @@ export const rangeClass: HostClass<RangeTarget> = {
     GetCellProperties: (t, [load], x) => {
       const want = (load ?? {}) as { address?: boolean; hyperlink?: boolean };
       return grid(t, x, 'Range.getCellProperties', (s, r, c) => ({
-        ...(want.address ? { address: rangeAddress({ sheet: s, rect: { row: r, column: c, rowCount: 1, columnCount: 1 } }) } : {}),
+        ...(want.address
+          ? { address: rangeAddress({ sheet: s, rect: { row: r, column: c, rowCount: 1, columnCount: 1 } }) }
+          : {}),
         ...(want.hyperlink && s.hyperlink(r, c) ? { hyperlink: { ...s.hyperlink(r, c)! } } : {}),
       }));
     },
@@ -316,7 +441,8 @@ export const rangeClass: HostClass<RangeTarget> = {
     // to check the whole array's shape (setRangePropertiesInBulk in excel-web-16.00.js).
     _ValidateArraySize: (t, [rows, columns]) => {
       const single = Number(rows) === 1 && Number(columns) === 1;
-      if (!single && (Number(rows) !== t.rect.rowCount || Number(columns) !== t.rect.columnCount)) throw shapeError('Range.values', t.rect.rowCount, t.rect.columnCount, Number(rows), Number(columns));
+      if (!single && (Number(rows) !== t.rect.rowCount || Number(columns) !== t.rect.columnCount))
+        throw shapeError('Range.values', t.rect.rowCount, t.rect.columnCount, Number(rows), Number(columns));
     },
   },
 };

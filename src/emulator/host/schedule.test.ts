@@ -3,7 +3,13 @@ import { byteLength, jsonByteLength, TimeSlicer } from './schedule';
 const exact = (v: unknown) => byteLength(JSON.stringify(v));
 
 test('measured in slices, a body has the byte length of its whole JSON text (undefined left out, Japanese and emoji counted as UTF-8)', async () => {
-  const rows = Array.from({ length: 300 }, (_, r) => [`id-${r}`, r % 7 === 0 ? '嫌がらせ・いじめ' : 'approve', r * 1.5, r % 11 === 0 ? null : true, '😀"\\\n']);
+  const rows = Array.from({ length: 300 }, (_, r) => [
+    `id-${r}`,
+    r % 7 === 0 ? '嫌がらせ・いじめ' : 'approve',
+    r * 1.5,
+    r % 11 === 0 ? null : true,
+    '😀"\\\n',
+  ]);
   const bodies: unknown[] = [
     { Results: [{ ActionId: 3, Value: { values: rows, formulas: rows, skip: undefined } }], TraceIds: [] },
     Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? undefined : { a: i, b: undefined, c: [NaN, 'x'] })),
@@ -34,7 +40,10 @@ test('a workbook that yields to the page answers the same batch with the same va
   const read = async (yieldToPage: boolean) => {
     const book = createWorkbook();
     book.yieldToPage = yieldToPage;
-    book.addSheet('Decisions', Array.from({ length: 500 }, (_, r) => [`item-${r}`, r % 3 ? 'remove' : '承認', r]));
+    book.addSheet(
+      'Decisions',
+      Array.from({ length: 500 }, (_, r) => [`item-${r}`, r % 3 ? 'remove' : '承認', r]),
+    );
     const values = await book.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Decisions').getRange('A1:C500');
       range.load('values, formulas');
@@ -43,7 +52,12 @@ test('a workbook that yields to the page answers the same batch with the same va
       await context.sync();
       return range.values;
     });
-    return { values, request: book.instrumentation.requestBytes, response: book.instrumentation.responseBytes, last: book.valuesOf('Decisions')[499] };
+    return {
+      values,
+      request: book.instrumentation.requestBytes,
+      response: book.instrumentation.responseBytes,
+      last: book.valuesOf('Decisions')[499],
+    };
   };
   const yielding = await read(true);
   expect(yielding).toEqual(await read(false));

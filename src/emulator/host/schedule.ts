@@ -75,7 +75,12 @@ export async function jsonByteLength(value: unknown, slicer: TimeSlicer): Promis
     }
     return n;
   }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  ) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).filter((k) => !skipped(record[k]));
     let n = 2 + Math.max(0, keys.length - 1);

@@ -40,7 +40,18 @@ export interface Instrumentation {
 }
 
 export function newInstrumentation(): Instrumentation {
-  return { syncs: 0, requestBytes: [], responseBytes: [], requestActions: [], cleanupRequests: 0, cleanupRequestBytes: [], hostMs: 0, maxRequestBytes: PAYLOAD_LIMIT_BYTES, maxResponseBytes: PAYLOAD_LIMIT_BYTES, maxCellsPerRead: MAX_CELLS_PER_READ };
+  return {
+    syncs: 0,
+    requestBytes: [],
+    responseBytes: [],
+    requestActions: [],
+    cleanupRequests: 0,
+    cleanupRequestBytes: [],
+    hostMs: 0,
+    maxRequestBytes: PAYLOAD_LIMIT_BYTES,
+    maxResponseBytes: PAYLOAD_LIMIT_BYTES,
+    maxCellsPerRead: MAX_CELLS_PER_READ,
+  };
 }
 
 export interface SyncHooks {
@@ -57,10 +68,14 @@ const roundTrip = () => Promise.resolve();
 
 /** The client's message for each top-level error the host raises (its resource strings). */
 const MESSAGES = {
-  RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
-  ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
-  InvalidOperationInCellEditMode: 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
-  InvalidRequestContext: 'The request cannot be processed because the specified worksheet cannot be found. Please try again.',
+  RequestPayloadSizeLimitExceeded:
+    'The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+  ResponsePayloadSizeLimitExceeded:
+    'The response payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+  InvalidOperationInCellEditMode:
+    'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+  InvalidRequestContext:
+    'The request cannot be processed because the specified worksheet cannot be found. Please try again.',
 } as const;
 
 function failed(code: string, message: string, status = 400): ExecutorResponse {
@@ -69,7 +84,11 @@ function failed(code: string, message: string, status = 400): ExecutorResponse {
 
 /** Excel.run's closing request: only the release of tracked references on the root. */
 function isCleanup(body: RequestBody): boolean {
-  return body.Actions.every((a) => (a.ActionType === ACTION.method && a.Name === '_RemoveReference') || (a.ActionType === ACTION.instantiate && body.ObjectPaths[String(a.ObjectPathId)]?.ObjectPathType === 1));
+  return body.Actions.every(
+    (a) =>
+      (a.ActionType === ACTION.method && a.Name === '_RemoveReference') ||
+      (a.ActionType === ACTION.instantiate && body.ObjectPaths[String(a.ObjectPathId)]?.ObjectPathType === 1),
+  );
 }
 
 export class BookSession {
@@ -93,17 +112,33 @@ export class BookSession {
     readonly platform: Platform,
     requirements: RequirementSets,
   ) {
-    this.host = { model, references: new Map(), nextReference: 1, changedWatchers: new Map(), selectionWatchers: new Map(), eventsEnabled: true, platform, maxCellsPerRead: this.instrumentation.maxCellsPerRead, sheetDeletions: 0 };
+    this.host = {
+      model,
+      references: new Map(),
+      nextReference: 1,
+      changedWatchers: new Map(),
+      selectionWatchers: new Map(),
+      eventsEnabled: true,
+      platform,
+      maxCellsPerRead: this.instrumentation.maxCellsPerRead,
+      sheetDeletions: 0,
+    };
     this.isSetSupported = requirementCheck(requirements);
     const { OfficeExtension } = officeClient();
     const execute = (flags: number, body: RequestBody) => this.execute(flags, body);
     const Base = OfficeExtension.SessionBase as unknown as new () => object;
     class HostSession extends Base {
       _resolveRequestUrlAndHeaderInfo() {
-        return OfficeExtension.CoreUtility._createPromiseFromResult({ url: 'https://embedded-excel.invalid/', headers: {} });
+        return OfficeExtension.CoreUtility._createPromiseFromResult({
+          url: 'https://embedded-excel.invalid/',
+          headers: {},
+        });
       }
       _createRequestExecutorOrNull() {
-        return { executeAsync: (_customData: unknown, flags: number, message: { Body: RequestBody }) => execute(flags, message.Body) };
+        return {
+          executeAsync: (_customData: unknown, flags: number, message: { Body: RequestBody }) =>
+            execute(flags, message.Body),
+        };
       }
     }
     this.clientSession = new HostSession();
@@ -153,7 +188,8 @@ export class BookSession {
       await new Promise<void>((resolve) => this.editModeWaiters.push(resolve));
     }
     // Excel on the web fails a sync in flight when any sheet is deleted meanwhile (office-js#6964).
-    if (this.platform === 'web' && !cleanup && this.host.sheetDeletions !== deletionsBefore) return this.fail(cleanup, 'InvalidRequestContext');
+    if (this.platform === 'web' && !cleanup && this.host.sheetDeletions !== deletionsBefore)
+      return this.fail(cleanup, 'InvalidRequestContext');
     if (requestBytes > ins.maxRequestBytes) return this.fail(cleanup, 'RequestPayloadSizeLimitExceeded');
     const started = performance.now();
     this.host.maxCellsPerRead = ins.maxCellsPerRead;
@@ -162,11 +198,14 @@ export class BookSession {
     // would double the host's cost on full-sheet flows).
     const execution = new RequestExecution(this.host, ref(workbookClass, this.host), body);
     const responseBody = execution.run();
-    const responseBytes = slicer ? await jsonByteLength(responseBody, slicer) : byteLength(JSON.stringify(responseBody));
+    const responseBytes = slicer
+      ? await jsonByteLength(responseBody, slicer)
+      : byteLength(JSON.stringify(responseBody));
     ins.hostMs += performance.now() - started;
     if (!cleanup) ins.responseBytes.push(responseBytes);
     this.raise(changedEvents(this.host, execution.changes, 'Local', 'ThisLocalAddin'));
-    if (responseBytes > ins.maxResponseBytes) return failed('ResponsePayloadSizeLimitExceeded', MESSAGES.ResponsePayloadSizeLimitExceeded);
+    if (responseBytes > ins.maxResponseBytes)
+      return failed('ResponsePayloadSizeLimitExceeded', MESSAGES.ResponsePayloadSizeLimitExceeded);
     // The host built the response from fresh arrays, so the client may keep them as they are.
     return { HttpStatusCode: 200, ErrorCode: null, ErrorMessage: null, Headers: {}, Body: responseBody };
   }

@@ -38,16 +38,20 @@ const tableColumnClass: HostClass<ColumnTarget> = {
     Name: { get: (c) => headerOf(c.table, c.index) },
   },
   methods: {
-    GetRange: ({ table: t, index }) => rangeRef(t.sheet, { row: t.rect.row, column: t.rect.column + index, rowCount: t.rect.rowCount, columnCount: 1 }),
-    GetHeaderRowRange: ({ table: t, index }) => rangeRef(t.sheet, { row: t.rect.row, column: t.rect.column + index, rowCount: 1, columnCount: 1 }),
-    GetDataBodyRange: ({ table: t, index }) => rangeRef(t.sheet, { row: t.rect.row + 1, column: t.rect.column + index, rowCount: bodyRows(t), columnCount: 1 }),
+    GetRange: ({ table: t, index }) =>
+      rangeRef(t.sheet, { row: t.rect.row, column: t.rect.column + index, rowCount: t.rect.rowCount, columnCount: 1 }),
+    GetHeaderRowRange: ({ table: t, index }) =>
+      rangeRef(t.sheet, { row: t.rect.row, column: t.rect.column + index, rowCount: 1, columnCount: 1 }),
+    GetDataBodyRange: ({ table: t, index }) =>
+      rangeRef(t.sheet, { row: t.rect.row + 1, column: t.rect.column + index, rowCount: bodyRows(t), columnCount: 1 }),
   },
 };
 
 function columnByKey(t: TableModel, key: unknown): ColumnTarget | undefined {
   if (typeof key === 'number') return key >= 1 && key <= t.rect.columnCount ? { table: t, index: key - 1 } : undefined;
   const k = String(key).toLowerCase();
-  for (let c = 0; c < t.rect.columnCount; c++) if (headerOf(t, c).toLowerCase() === k || String(c + 1) === k) return { table: t, index: c };
+  for (let c = 0; c < t.rect.columnCount; c++)
+    if (headerOf(t, c).toLowerCase() === k || String(c + 1) === k) return { table: t, index: c };
   return undefined;
 }
 
@@ -56,7 +60,12 @@ const tableColumnCollectionClass: HostClass<TableModel> = {
   items: (t) => Array.from({ length: t.rect.columnCount }, (_, index) => ref(tableColumnClass, { table: t, index })),
   indexer: (t, key) => {
     const c = columnByKey(t, key);
-    if (!c) throw new EmulatorError('ItemNotFound', `The table has no column "${String(key)}".`, 'TableColumnCollection.getItem');
+    if (!c)
+      throw new EmulatorError(
+        'ItemNotFound',
+        `The table has no column "${String(key)}".`,
+        'TableColumnCollection.getItem',
+      );
     return ref(tableColumnClass, c);
   },
   props: { Count: { get: (t) => t.rect.columnCount } },
@@ -67,7 +76,12 @@ const tableColumnCollectionClass: HostClass<TableModel> = {
     },
     GetItemAt: (t, [index]) => {
       const i = Number(index);
-      if (!(i >= 0 && i < t.rect.columnCount)) throw new EmulatorError('ItemNotFound', `The table has no column at ${String(index)}.`, 'TableColumnCollection.getItemAt');
+      if (!(i >= 0 && i < t.rect.columnCount))
+        throw new EmulatorError(
+          'ItemNotFound',
+          `The table has no column at ${String(index)}.`,
+          'TableColumnCollection.getItemAt',
+        );
       return ref(tableColumnClass, { table: t, index: i });
     },
     GetCount: (t) => t.rect.columnCount,
@@ -82,12 +96,20 @@ const tableRowCollectionClass: HostClass<TableModel> = {
     /** rows.add appends below the table and grows it (co-authors should write below and let it grow instead). */
     Add: (t, [, values], x) => {
       const rows = values as unknown[][];
-      if (!Array.isArray(rows)) throw new EmulatorError('InvalidArgument', 'rows.add needs a 2-D array of values.', 'TableRowCollection.add');
+      if (!Array.isArray(rows))
+        throw new EmulatorError('InvalidArgument', 'rows.add needs a 2-D array of values.', 'TableRowCollection.add');
       guardProtected(t.sheet, 'TableRowCollection.add');
       const start = t.rect.row + t.rect.rowCount;
-      rows.forEach((row, i) => row.forEach((v, j) => storeWritten(t.sheet, start + i, t.rect.column + j, v, false, x.model.textFormatKeepsText)));
+      rows.forEach((row, i) =>
+        row.forEach((v, j) =>
+          storeWritten(t.sheet, start + i, t.rect.column + j, v, false, x.model.textFormatKeepsText),
+        ),
+      );
       t.rect = { ...t.rect, rowCount: t.rect.rowCount + rows.length };
-      x.changes.push({ sheet: t.sheet, rect: { row: start, column: t.rect.column, rowCount: rows.length, columnCount: t.rect.columnCount } });
+      x.changes.push({
+        sheet: t.sheet,
+        rect: { row: start, column: t.rect.column, rowCount: rows.length, columnCount: t.rect.columnCount },
+      });
     },
   },
 };
@@ -112,7 +134,8 @@ export const tableClass: HostClass<TableModel> = {
       set: (t, v) => {
         // Built-in styles: TableStyleLight1–21, Medium1–28, Dark1–11 (excel-api.md "Tables").
         const m = STYLE.exec(String(v));
-        if (!m || Number(m[2]) < 1 || Number(m[2]) > STYLE_MAX[m[1] as keyof typeof STYLE_MAX]) throw new EmulatorError('InvalidArgument', `Unknown table style "${String(v)}".`, 'Table.style');
+        if (!m || Number(m[2]) < 1 || Number(m[2]) > STYLE_MAX[m[1] as keyof typeof STYLE_MAX])
+          throw new EmulatorError('InvalidArgument', `Unknown table style "${String(v)}".`, 'Table.style');
         t.style = String(v);
       },
     },
@@ -151,11 +174,14 @@ function addTable(scope: TableScope, address: unknown, hasHeaders: unknown, x: E
   let rect = target.rect;
   guardProtected(sheet, 'TableCollection.add');
   if (!hasHeaders) {
-    for (let r = rect.row + rect.rowCount - 1; r >= rect.row; r--) for (let c = rect.column; c < rect.column + rect.columnCount; c++) sheet.setCell(r + 1, c, sheet.value(r, c), sheet.formula(r, c));
+    for (let r = rect.row + rect.rowCount - 1; r >= rect.row; r--)
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++)
+        sheet.setCell(r + 1, c, sheet.value(r, c), sheet.formula(r, c));
     for (let c = 0; c < rect.columnCount; c++) sheet.setCell(rect.row, rect.column + c, `Column${c + 1}`);
     rect = { ...rect, rowCount: rect.rowCount + 1 };
   }
-  if (x.model.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) throw new EmulatorError('InvalidArgument', 'A table cannot overlap another table.', 'TableCollection.add');
+  if (x.model.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect)))
+    throw new EmulatorError('InvalidArgument', 'A table cannot overlap another table.', 'TableCollection.add');
   const seen = new Set<string>();
   for (let c = 0; c < rect.columnCount; c++) {
     let h = String(sheet.value(rect.row, rect.column + c)) || `Column${c + 1}`;
@@ -166,7 +192,14 @@ function addTable(scope: TableScope, address: unknown, hasHeaders: unknown, x: E
   }
   let n = x.model.tables.length + 1;
   while (x.model.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
-  const created: TableModel = { id: x.model.newId('table'), name: `Table${n}`, sheet, rect, style: 'TableStyleMedium2', showBandedRows: true };
+  const created: TableModel = {
+    id: x.model.newId('table'),
+    name: `Table${n}`,
+    sheet,
+    rect,
+    style: 'TableStyleMedium2',
+    showBandedRows: true,
+  };
   x.model.tables.push(created);
   return created;
 }
@@ -176,7 +209,8 @@ export const tableCollectionClass: HostClass<TableScope> = {
   items: (scope, x) => inScope(scope, x).map((t) => ref(tableClass, t)),
   indexer: (scope, key, x) => {
     const t = findTable(scope, x, key);
-    if (!t) throw new EmulatorError('ItemNotFound', `The table "${String(key)}" does not exist.`, 'TableCollection.getItem');
+    if (!t)
+      throw new EmulatorError('ItemNotFound', `The table "${String(key)}" does not exist.`, 'TableCollection.getItem');
     return ref(tableClass, t);
   },
   props: { Count: { get: (scope, x) => inScope(scope, x).length } },
@@ -188,7 +222,12 @@ export const tableCollectionClass: HostClass<TableScope> = {
     },
     GetItemAt: (scope, [index], x) => {
       const t = inScope(scope, x)[Number(index)];
-      if (!t) throw new EmulatorError('ItemNotFound', `There is no table at index ${String(index)}.`, 'TableCollection.getItemAt');
+      if (!t)
+        throw new EmulatorError(
+          'ItemNotFound',
+          `There is no table at index ${String(index)}.`,
+          'TableCollection.getItemAt',
+        );
       return ref(tableClass, t);
     },
     GetCount: (scope, _args, x) => inScope(scope, x).length,

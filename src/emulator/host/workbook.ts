@@ -11,7 +11,9 @@ import { worksheetCollectionClass } from './worksheet';
 
 const runtimeClass: HostClass<HostState> = {
   name: 'Runtime',
-  props: { EnableEvents: { get: (host) => host.eventsEnabled, set: (host, v) => void (host.eventsEnabled = Boolean(v)) } },
+  props: {
+    EnableEvents: { get: (host) => host.eventsEnabled, set: (host, v) => void (host.eventsEnabled = Boolean(v)) },
+  },
 };
 
 const applicationClass: HostClass<null> = {
@@ -36,21 +38,31 @@ export const workbookClass: HostClass<HostState> = {
   },
   methods: {
     GetSelectedRange: (_h, _args, x) => {
-      const sel = x.model.selection ?? (x.model.activeSheet ? { sheet: x.model.activeSheet, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } } : undefined);
+      const sel =
+        x.model.selection ??
+        (x.model.activeSheet
+          ? { sheet: x.model.activeSheet, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } }
+          : undefined);
       if (!sel) throw new EmulatorError('ItemNotFound', 'There is no selection.', 'Workbook.getSelectedRange');
       return rangeRef(sel.sheet, sel.rect);
     },
     GetActiveCell: (_h, _args, x) => {
       const sel = x.model.selection;
       if (sel) return rangeRef(sel.sheet, { row: sel.rect.row, column: sel.rect.column, rowCount: 1, columnCount: 1 });
-      if (!x.model.activeSheet) throw new EmulatorError('ItemNotFound', 'There is no active cell.', 'Workbook.getActiveCell');
+      if (!x.model.activeSheet)
+        throw new EmulatorError('ItemNotFound', 'There is no active cell.', 'Workbook.getActiveCell');
       return rangeRef(x.model.activeSheet, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
     },
     _RemoveReference: (host, [id]) => void host.references.delete(String(id)),
     _GetObjectByReferenceId: (host, [id]) => referenced(host, id),
     _GetRangeForEventByReferenceId: (host, [id]) => {
       const r = referenced(host, id);
-      if (!r) throw new EmulatorError('ItemNotFound', 'The changed range is no longer available.', 'WorksheetChangedEventArgs.getRange');
+      if (!r)
+        throw new EmulatorError(
+          'ItemNotFound',
+          'The changed range is no longer available.',
+          'WorksheetChangedEventArgs.getRange',
+        );
       return r;
     },
     _GetRangeOrNullObjectForEventByReferenceId: (host, [id]) => referenced(host, id),

@@ -33,7 +33,15 @@ const freezePanesClass: HostClass<SheetModel> = {
       freeze(s, x, { rows: rect.row + rect.rowCount, columns: rect.column + rect.columnCount });
     },
     Unfreeze: (s, _args, x) => freeze(s, x, { rows: 0, columns: 0 }),
-    GetLocationOrNullObject: (s) => (s.freeze.rows || s.freeze.columns ? rangeRef(s, { row: 0, column: 0, rowCount: Math.max(1, s.freeze.rows), columnCount: Math.max(1, s.freeze.columns) }) : null),
+    GetLocationOrNullObject: (s) =>
+      s.freeze.rows || s.freeze.columns
+        ? rangeRef(s, {
+            row: 0,
+            column: 0,
+            rowCount: Math.max(1, s.freeze.rows),
+            columnCount: Math.max(1, s.freeze.columns),
+          })
+        : null,
   },
 };
 
@@ -53,7 +61,12 @@ const protectionClass: HostClass<SheetModel> = {
   methods: {
     Protect: (s) => {
       // protect() on a protected sheet fails (excel-api.md "Errors").
-      if (s.protected) throw new EmulatorError('InvalidOperation', 'The worksheet is already protected.', 'WorksheetProtection.protect');
+      if (s.protected)
+        throw new EmulatorError(
+          'InvalidOperation',
+          'The worksheet is already protected.',
+          'WorksheetProtection.protect',
+        );
       s.protected = true;
     },
     Unprotect: (s) => {
@@ -99,21 +112,45 @@ export const worksheetClass: HostClass<SheetModel> = {
   },
   methods: {
     GetRange: (s, [address], x) => {
-      if (address === undefined || address === null || address === '') return rangeRef(s, { row: 0, column: 0, rowCount: MAX_ROW, columnCount: MAX_COLUMN });
+      if (address === undefined || address === null || address === '')
+        return rangeRef(s, { row: 0, column: 0, rowCount: MAX_ROW, columnCount: MAX_COLUMN });
       const t = rangeArgument(address, s, x, 'Worksheet.getRange');
-      if (t.sheet !== s) throw new EmulatorError('InvalidArgument', `The address "${String(address)}" is on another sheet.`, 'Worksheet.getRange');
+      if (t.sheet !== s)
+        throw new EmulatorError(
+          'InvalidArgument',
+          `The address "${String(address)}" is on another sheet.`,
+          'Worksheet.getRange',
+        );
       return rangeRef(s, t.rect);
     },
     GetRangeByIndexes: (s, [row, column, rowCount, columnCount]) => {
-      const rect = { row: Number(row), column: Number(column), rowCount: Number(rowCount), columnCount: Number(columnCount) };
-      if (rect.row < 0 || rect.column < 0 || rect.rowCount < 1 || rect.columnCount < 1 || rect.row + rect.rowCount > MAX_ROW || rect.column + rect.columnCount > MAX_COLUMN) {
-        throw new EmulatorError('InvalidArgument', 'The indexes are outside the worksheet.', 'Worksheet.getRangeByIndexes');
+      const rect = {
+        row: Number(row),
+        column: Number(column),
+        rowCount: Number(rowCount),
+        columnCount: Number(columnCount),
+      };
+      if (
+        rect.row < 0 ||
+        rect.column < 0 ||
+        rect.rowCount < 1 ||
+        rect.columnCount < 1 ||
+        rect.row + rect.rowCount > MAX_ROW ||
+        rect.column + rect.columnCount > MAX_COLUMN
+      ) {
+        throw new EmulatorError(
+          'InvalidArgument',
+          'The indexes are outside the worksheet.',
+          'Worksheet.getRangeByIndexes',
+        );
       }
       return rangeRef(s, rect);
     },
-    GetCell: (s, [row, column]) => rangeRef(s, { row: Number(row), column: Number(column), rowCount: 1, columnCount: 1 }),
+    GetCell: (s, [row, column]) =>
+      rangeRef(s, { row: Number(row), column: Number(column), rowCount: 1, columnCount: 1 }),
     /** Used range; on a blank sheet the top-left cell (excel-api.md "Ranges"). */
-    GetUsedRange: (s, [valuesOnly]) => usedRange(s, Boolean(valuesOnly)) ?? rangeRef(s, { row: 0, column: 0, rowCount: 1, columnCount: 1 }),
+    GetUsedRange: (s, [valuesOnly]) =>
+      usedRange(s, Boolean(valuesOnly)) ?? rangeRef(s, { row: 0, column: 0, rowCount: 1, columnCount: 1 }),
     GetUsedRangeOrNullObject: (s, [valuesOnly]) => usedRange(s, Boolean(valuesOnly)),
     Activate: (s, _args, x) => {
       x.model.activeSheet = s;
@@ -129,7 +166,8 @@ export const worksheetClass: HostClass<SheetModel> = {
 
 function deleteSheet(s: SheetModel, x: Exec): void {
   const model = x.model;
-  if (model.sheets.filter((v) => v.visibility === 'Visible').length === 1 && s.visibility === 'Visible') throw new EmulatorError('InvalidOperation', 'A workbook must keep at least one visible sheet.', 'Worksheet.delete');
+  if (model.sheets.filter((v) => v.visibility === 'Visible').length === 1 && s.visibility === 'Visible')
+    throw new EmulatorError('InvalidOperation', 'A workbook must keep at least one visible sheet.', 'Worksheet.delete');
   guardProtected(s, 'Worksheet.delete');
   model.sheets.splice(model.sheets.indexOf(s), 1);
   model.tables = model.tables.filter((t) => t.sheet !== s);
@@ -141,7 +179,12 @@ function deleteSheet(s: SheetModel, x: Exec): void {
 
 function sheetOrThrow(x: Exec, key: unknown, location: string): SheetModel {
   const s = findSheet(x, key);
-  if (!s) throw new EmulatorError('ItemNotFound', `The requested resource doesn't exist: worksheet "${String(key)}".`, location);
+  if (!s)
+    throw new EmulatorError(
+      'ItemNotFound',
+      `The requested resource doesn't exist: worksheet "${String(key)}".`,
+      location,
+    );
   return s;
 }
 
@@ -153,7 +196,8 @@ export const worksheetCollectionClass: HostClass<null> = {
   /** getItem of a missing sheet: ItemNotFound (P develop/application-specific-api-model.md). */
   indexer: (_o, key, x) => ref(worksheetClass, sheetOrThrow(x, key, 'WorksheetCollection.getItem')),
   methods: {
-    Add: (_o, [name], x) => ref(worksheetClass, x.model.addSheet(name === undefined || name === null ? undefined : String(name))),
+    Add: (_o, [name], x) =>
+      ref(worksheetClass, x.model.addSheet(name === undefined || name === null ? undefined : String(name))),
     /** *OrNullObject gives an object whose isNullObject is true, never null (same page). */
     GetItemOrNullObject: (_o, [key], x) => {
       const s = findSheet(x, key);
@@ -161,12 +205,22 @@ export const worksheetCollectionClass: HostClass<null> = {
     },
     GetItemAt: (_o, [index], x) => {
       const s = x.model.sheets[Number(index)];
-      if (!s) throw new EmulatorError('ItemNotFound', `There is no worksheet at index ${String(index)}.`, 'WorksheetCollection.getItemAt');
+      if (!s)
+        throw new EmulatorError(
+          'ItemNotFound',
+          `There is no worksheet at index ${String(index)}.`,
+          'WorksheetCollection.getItemAt',
+        );
       return ref(worksheetClass, s);
     },
     GetActiveWorksheet: (_o, _args, x) => {
       const s = x.host.apiActiveSheet ?? x.model.activeSheet;
-      if (!s) throw new EmulatorError('ItemNotFound', 'There is no active worksheet.', 'WorksheetCollection.getActiveWorksheet');
+      if (!s)
+        throw new EmulatorError(
+          'ItemNotFound',
+          'There is no active worksheet.',
+          'WorksheetCollection.getActiveWorksheet',
+        );
       return ref(worksheetClass, s);
     },
     GetCount: (_o, [visibleOnly], x) => (visibleOnly ? visible(x).length : x.model.sheets.length),

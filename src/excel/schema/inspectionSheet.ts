@@ -100,7 +100,14 @@ const SPECS: Partial<Record<InspectionColumn, Omit<InspectionColumnSpec, 'name' 
  */
 export const inspectionSheet = defineSheet<InspectionColumn, InspectionColumnSpec>(
   INSPECTION_PREFIX,
-  INSPECTION_COLUMNS.map((name) => ({ name, ja: JA_LABELS[name], ...((DECISION_FIELDS as readonly string[]).includes(name) ? { draw: (d: DrawnRow) => d.field(name as (typeof DECISION_FIELDS)[number]) } : {}), ...SPECS[name] })),
+  INSPECTION_COLUMNS.map((name) => ({
+    name,
+    ja: JA_LABELS[name],
+    ...((DECISION_FIELDS as readonly string[]).includes(name)
+      ? { draw: (d: DrawnRow) => d.field(name as (typeof DECISION_FIELDS)[number]) }
+      : {}),
+    ...SPECS[name],
+  })),
 );
 
 /** A column's 0-based position in a sheet the add-in wrote (the order never depends on the language). */
@@ -122,7 +129,10 @@ export function inspectionColumnOf(header: CellValue | undefined): InspectionCol
 }
 
 /** Where each column is in a header row as found (-1 when absent), and the language the sheet was written in. */
-export function locateInspectionColumns(header: readonly CellValue[]): { at: (c: InspectionColumn) => number; lang: Lang } {
+export function locateInspectionColumns(header: readonly CellValue[]): {
+  at: (c: InspectionColumn) => number;
+  lang: Lang;
+} {
   const r = inspectionSheet.reader(header);
   return { at: r.at, lang: r.lang };
 }

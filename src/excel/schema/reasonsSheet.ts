@@ -13,12 +13,25 @@ export const reasonsSheet = defineSheet(REASONS_SHEET, [
 ]);
 
 /** A reason as a sheet row. */
-export const reasonRow = (r: ErrorReason): CellValue[] => reasonsSheet.row({ code: r.code, name_en: r.en, name_ja: r.ja, definition_en: r.definitionEn, definition_ja: r.definitionJa });
+export const reasonRow = (r: ErrorReason): CellValue[] =>
+  reasonsSheet.row({
+    code: r.code,
+    name_en: r.en,
+    name_ja: r.ja,
+    definition_en: r.definitionEn,
+    definition_ja: r.definitionJa,
+  });
 
 /** The reasons listed on the sheet (header first); a missing name falls back to the other language, then the code. */
 export function readReasons(values: readonly (readonly CellValue[])[]): ErrorReason[] {
   return reasonsSheet
     .records(values)
     .filter((r) => r.code !== '')
-    .map((r) => ({ code: r.code, en: r.name_en || r.code, ja: r.name_ja || r.name_en || r.code, definitionEn: r.definition_en, definitionJa: r.definition_ja }));
+    .map((r) => ({
+      code: r.code,
+      en: r.name_en || r.code,
+      ja: r.name_ja || r.name_en || r.code,
+      definitionEn: r.definition_en,
+      definitionJa: r.definition_ja,
+    }));
 }

@@ -37,7 +37,15 @@ export const SUMMARY_ROWS = [
 ] as const;
 export type SummaryRow = (typeof SUMMARY_ROWS)[number];
 /** Summary rows whose value is a rate (shown as a percentage). */
-const PERCENT_ROWS: readonly SummaryRow[] = ['headline', 'accuracyUnweighted', 'weightedAccuracy', 'overEnforcement', 'underEnforcement', 'wrongPolicy', 'wrongAction'];
+const PERCENT_ROWS: readonly SummaryRow[] = [
+  'headline',
+  'accuracyUnweighted',
+  'weightedAccuracy',
+  'overEnforcement',
+  'underEnforcement',
+  'wrongPolicy',
+  'wrongAction',
+];
 
 /** A cell or block's top-left corner, 0-based. */
 export interface At {
@@ -60,7 +68,14 @@ export const REPORT = {
   /** Rows of the escalation list cleared on refresh (a refresh may have fewer). */
   escalationRows: 2000,
   /** The inspection columns the escalation list shows, with their labels in the report language. */
-  escalationColumns: ['item_id', 'moderator', 'policy', 'qa_verdict', 'qa_comment', 'url'] as const satisfies readonly InspectionColumn[],
+  escalationColumns: [
+    'item_id',
+    'moderator',
+    'policy',
+    'qa_verdict',
+    'qa_comment',
+    'url',
+  ] as const satisfies readonly InspectionColumn[],
   chart: { from: 'G1', to: 'N21' },
   pivots: [
     { id: 'byModerator', field: 'moderator', label: 'report.byModerator', at: 'A24' },
@@ -83,11 +98,24 @@ export function recutPivots(): { id: string; field: InspectionColumn; row: numbe
   return inspectionSheet.columns
     .filter((c) => c.recut !== undefined)
     .sort((a, b) => (a.recut ?? 0) - (b.recut ?? 0))
-    .map((c, i) => ({ id: `by${c.name.replace(/(^|_)(\w)/g, (_, __, ch: string) => ch.toUpperCase())}`, field: c.name, row: REPORT.recut.row, column: REPORT.recut.column + i * REPORT.recut.step }));
+    .map((c, i) => ({
+      id: `by${c.name.replace(/(^|_)(\w)/g, (_, __, ch: string) => ch.toUpperCase())}`,
+      field: c.name,
+      row: REPORT.recut.row,
+      column: REPORT.recut.column + i * REPORT.recut.step,
+    }));
 }
 
 /** The re-cut pivots' area (from the note's row down, over every re-cut pivot's ten columns), cleared before they are rebuilt. */
-export const recutArea = () => ({ row: REPORT.recut.noteRow, column: REPORT.recut.column, rowCount: 2000 - REPORT.recut.noteRow, columnCount: Math.max(1, recutPivots().length) * REPORT.recut.step });
+export const recutArea = () => ({
+  row: REPORT.recut.noteRow,
+  column: REPORT.recut.column,
+  rowCount: 2000 - REPORT.recut.noteRow,
+  columnCount: Math.max(1, recutPivots().length) * REPORT.recut.step,
+});
 
 /** Errors by reason and policy: right of the last re-cut pivot (CI1 with five). */
-export const reasonPolicyAt = (): At => ({ row: 0, column: REPORT.recut.column + recutPivots().length * REPORT.recut.step });
+export const reasonPolicyAt = (): At => ({
+  row: 0,
+  column: REPORT.recut.column + recutPivots().length * REPORT.recut.step,
+});

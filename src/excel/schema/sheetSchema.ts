@@ -55,11 +55,16 @@ export interface SheetSchema<C extends string, S extends ColumnSpec<C> = ColumnS
 const text = (v: CellValue | undefined) => (v === undefined || v === null ? '' : String(v).trim());
 
 /** A sheet's schema from its name and columns. */
-export function defineSheet<const C extends string, S extends ColumnSpec<C> = ColumnSpec<C>>(name: string, columns: (S & { name: C })[]): SheetSchema<C, S> {
+export function defineSheet<const C extends string, S extends ColumnSpec<C> = ColumnSpec<C>>(
+  name: string,
+  columns: (S & { name: C })[],
+): SheetSchema<C, S> {
   const spec = (c: C) => columns.find((x) => x.name === c);
   const byLabel = () => {
     const index = new Map<string, C>();
-    for (const c of columns) for (const label of [c.name, c.ja, ...(c.aliases ?? [])]) if (!index.has(normalizeKey(label))) index.set(normalizeKey(label), c.name);
+    for (const c of columns)
+      for (const label of [c.name, c.ja, ...(c.aliases ?? [])])
+        if (!index.has(normalizeKey(label))) index.set(normalizeKey(label), c.name);
     return index;
   };
   const schema: SheetSchema<C, S> = {
@@ -79,9 +84,15 @@ export function defineSheet<const C extends string, S extends ColumnSpec<C> = Co
         if (c !== undefined && !index.has(c)) index.set(c, i);
       });
       const first = columns.find((c) => index.has(c.name));
-      const lang: Lang = first && first.ja !== first.name && text(header[index.get(first.name)!]) === first.ja ? 'ja' : 'en';
+      const lang: Lang =
+        first && first.ja !== first.name && text(header[index.get(first.name)!]) === first.ja ? 'ja' : 'en';
       const at = (c: C) => index.get(c) ?? -1;
-      return { at, lang, cell: (row, c) => (at(c) < 0 ? '' : (row[at(c)] ?? '')), text: (row, c) => (at(c) < 0 ? '' : text(row[at(c)])) };
+      return {
+        at,
+        lang,
+        cell: (row, c) => (at(c) < 0 ? '' : (row[at(c)] ?? '')),
+        text: (row, c) => (at(c) < 0 ? '' : text(row[at(c)])),
+      };
     },
     records(values) {
       const r = schema.reader(values[0] ?? []);

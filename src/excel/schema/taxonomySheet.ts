@@ -22,5 +22,10 @@ const JA: Record<TaxonomyColumn, string> = {
 
 export const taxonomySheet = defineSheet(
   TAXONOMY_SHEET,
-  TAXONOMY_COLUMNS.map((name) => ({ name, ja: JA[name], aliases: TAXONOMY_HEADER_ALIASES[name], numeric: name === 'severity' })),
+  TAXONOMY_COLUMNS.map((name) => ({
+    name,
+    ja: JA[name],
+    aliases: TAXONOMY_HEADER_ALIASES[name],
+    numeric: name === 'severity',
+  })),
 );

@@ -1,4 +1,18 @@
-import { Button, Field, Link, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { useContext, useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
 import { calibrationAgreementFlow, type AgreementFlowResult } from '../../excel/agreementFlow';
@@ -23,7 +37,9 @@ export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined
   const styles = usePageStyles();
   const session = useSession();
   const flow = useFlow();
-  const calibrations = [...new Set((batches ?? []).filter((b) => b.calibration && b.hasSheet).map((b) => b.calibration))];
+  const calibrations = [
+    ...new Set((batches ?? []).filter((b) => b.calibration && b.hasSheet).map((b) => b.calibration)),
+  ];
   const [chosen, setChosen] = useState<string>();
   const [result, setResult] = useState<AgreementFlowResult>();
   const calibration = chosen ?? calibrations[0];
@@ -35,7 +51,8 @@ export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined
     if (done) setResult(done);
   };
   const r = result?.report;
-  const interval = (c: { value: number; low: number; high: number; items: number }) => t('calibration.interval', { value: num(c.value), low: num(c.low), high: num(c.high), items: c.items });
+  const interval = (c: { value: number; low: number; high: number; items: number }) =>
+    t('calibration.interval', { value: num(c.value), low: num(c.low), high: num(c.high), items: c.items });
 
   return (
     <section className={styles.section} aria-labelledby="calibration-title">
@@ -44,7 +61,13 @@ export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined
       </Subtitle2>
       <div className={styles.row}>
         <Field label={t('calibration.batch')}>
-          <Select value={calibration} onChange={(_, d) => { setChosen(d.value); setResult(undefined); }}>
+          <Select
+            value={calibration}
+            onChange={(_, d) => {
+              setChosen(d.value);
+              setResult(undefined);
+            }}
+          >
             {calibrations.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -60,9 +83,22 @@ export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined
       {result && r && (
         <>
           <MessageBar intent={result.openDisagreements ? 'warning' : 'success'}>
-            <MessageBarBody>{t('agreement.adjudicated', { sheet: adjudicationSheetName(calibration ?? ''), open: result.openDisagreements ?? 0, count: r.disagreements.length })}</MessageBarBody>
+            <MessageBarBody>
+              {t('agreement.adjudicated', {
+                sheet: adjudicationSheetName(calibration ?? ''),
+                open: result.openDisagreements ?? 0,
+                count: r.disagreements.length,
+              })}
+            </MessageBarBody>
           </MessageBar>
-          <p>{t('calibration.alpha', { value: num(r.alphaVerdict.value), low: num(r.alphaVerdict.low), high: num(r.alphaVerdict.high), items: r.alphaVerdict.items })}</p>
+          <p>
+            {t('calibration.alpha', {
+              value: num(r.alphaVerdict.value),
+              low: num(r.alphaVerdict.low),
+              high: num(r.alphaVerdict.high),
+              items: r.alphaVerdict.items,
+            })}
+          </p>
           <Table size="small" aria-label={t('calibration.pairwise')}>
             <TableHeader>
               <TableRow>
@@ -97,14 +133,25 @@ export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined
                 <TableRow key={a.rater}>
                   <TableCell>{a.rater}</TableCell>
                   <TableCell data-accuracy={a.rater}>
-                    {a.of ? t('report.percentWithInterval', { value: `${((a.correct / a.of) * 100).toFixed(1)}% (${a.correct}/${a.of})`, low: `${(a.wilson[0] * 100).toFixed(1)}%`, high: `${(a.wilson[1] * 100).toFixed(1)}%` }) : '—'}
+                    {a.of
+                      ? t('report.percentWithInterval', {
+                          value: `${((a.correct / a.of) * 100).toFixed(1)}% (${a.correct}/${a.of})`,
+                          low: `${(a.wilson[0] * 100).toFixed(1)}%`,
+                          high: `${(a.wilson[1] * 100).toFixed(1)}%`,
+                        })
+                      : '—'}
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
           <div className={styles.row}>
-            <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(adjudicationSheetName(calibration ?? ''))}!A1`)}>
+            <Link
+              as="button"
+              onClick={() =>
+                void session.host.selectCell(`${quoteSheetName(adjudicationSheetName(calibration ?? ''))}!A1`)
+              }
+            >
               {t('calibration.goToAdjudication')}
             </Link>
             <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(result.sheet)}!A1`)}>

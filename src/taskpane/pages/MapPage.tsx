@@ -1,4 +1,19 @@
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { columnLetter } from '../../excelSpec';
 import { checkMapping, type MappingWarning } from '../../core/mapping/checkMapping';
@@ -79,15 +94,37 @@ export default function MapPage(): ReactElement {
   /** A column as the analyst sees it: its letter and header, "C (Decision)". */
   const columnName = (column: number) => `${columnLetter(column)} (${text(header[column])})`;
   const warningText = (w: MappingWarning) => {
-    if (w.code === 'sameColumn') return t('map.warn.sameColumn', { column: columnName(w.column), fields: w.fields.map((f) => t(`field.${f}`)).join(', ') });
+    if (w.code === 'sameColumn')
+      return t('map.warn.sameColumn', {
+        column: columnName(w.column),
+        fields: w.fields.map((f) => t(`field.${f}`)).join(', '),
+      });
     if (w.code === 'emptyVerdicts') return t('map.warn.emptyVerdicts', { column: columnName(w.column), rows: w.rows });
-    return t('map.warn.noVerdicts', { column: columnName(w.column), rows: w.rows, values: w.values.map((v) => `"${v}"`).join(', '), examples: VERDICTS.map((v) => t(`verdict.${v}`)).join(', ') });
+    return t('map.warn.noVerdicts', {
+      column: columnName(w.column),
+      rows: w.rows,
+      values: w.values.map((v) => `"${v}"`).join(', '),
+      examples: VERDICTS.map((v) => t(`verdict.${v}`)).join(', '),
+    });
   };
   const matchLabel = (field: DecisionField) => {
-    if (edited.has(field)) return <Badge appearance="tint" color="informative">{t('map.manual')}</Badge>;
+    if (edited.has(field))
+      return (
+        <Badge appearance="tint" color="informative">
+          {t('map.manual')}
+        </Badge>
+      );
     const match = result.matches[field];
     if (!match || mapping[field] === undefined) return null;
-    return match.confidence >= 1 ? <Badge appearance="tint" color="success">{t('map.exact')}</Badge> : <Badge appearance="tint" color="warning">{t('map.near', { percent: Math.round(match.confidence * 100) })}</Badge>;
+    return match.confidence >= 1 ? (
+      <Badge appearance="tint" color="success">
+        {t('map.exact')}
+      </Badge>
+    ) : (
+      <Badge appearance="tint" color="warning">
+        {t('map.near', { percent: Math.round(match.confidence * 100) })}
+      </Badge>
+    );
   };
 
   return (
@@ -100,7 +137,9 @@ export default function MapPage(): ReactElement {
         <FlowStatus flow={flow} />
         {missing.length > 0 && (
           <MessageBar intent="warning">
-            <MessageBarBody>{t('map.missing', { fields: missing.map((f) => t(`field.${f}`)).join(', ') })}</MessageBarBody>
+            <MessageBarBody>
+              {t('map.missing', { fields: missing.map((f) => t(`field.${f}`)).join(', ') })}
+            </MessageBarBody>
           </MessageBar>
         )}
         {warnings.map((w) => (
@@ -157,7 +196,11 @@ export default function MapPage(): ReactElement {
             ))}
           </TableBody>
         </Table>
-        {unmapped.length > 0 && <Caption1 className={styles.muted}>{t('map.unmapped', { columns: unmapped.map(({ h, i }) => `${columnLetter(i)} ${h}`).join(', ') })}</Caption1>}
+        {unmapped.length > 0 && (
+          <Caption1 className={styles.muted}>
+            {t('map.unmapped', { columns: unmapped.map(({ h, i }) => `${columnLetter(i)} ${h}`).join(', ') })}
+          </Caption1>
+        )}
         <div className={styles.row}>
           <Button appearance="primary" disabled={flow.running || missing.length > 0} onClick={() => void confirm()}>
             {t('map.confirm')}

@@ -1,4 +1,14 @@
-import { Button, Link, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { useContext, useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
 import { listBatches, type BatchInfo } from '../../excel/batches';
@@ -67,27 +77,54 @@ export default function ReportPage(): ReactElement {
   }
 
   const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
-  const withInterval = (r: Rate) => (r.of ? t('report.percentWithInterval', { value: pct(r.rate), low: pct(r.wilson[0]), high: pct(r.wilson[1]) }) : '—');
+  const withInterval = (r: Rate) =>
+    r.of ? t('report.percentWithInterval', { value: pct(r.rate), low: pct(r.wilson[0]), high: pct(r.wilson[1]) }) : '—';
   const summary = result?.summary;
   const decision = summary?.lotDecision;
   const rows: [string, string][] = summary
     ? [
-        [t(result.lotUnit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'), result.lotSize.toLocaleString(lang)],
+        [
+          t(result.lotUnit === 'decision' ? 'report.lotSizeDecisions' : 'report.lotSize'),
+          result.lotSize.toLocaleString(lang),
+        ],
         [t('report.sampleSize'), summary.sampleSize.toLocaleString(lang)],
         [t('report.inspected'), summary.inspected.toLocaleString(lang)],
         [t('report.pending'), summary.pending.toLocaleString(lang)],
         [t('report.escalated'), result.escalations.toLocaleString(lang)],
         ...(result.weightedHeadline
-          ? ([[`${t('report.accuracyWeightedHeadline')} · ${t('report.weightedInterval')}`, t('report.percentWithInterval', { value: pct(summary.weighted.estimate), low: pct(summary.weighted.interval[0]), high: pct(summary.weighted.interval[1]) })], [t('report.accuracyUnweighted'), withInterval(summary.accuracy)]] as [string, string][])
-          : ([[`${t('report.accuracy')} · ${t('report.interval')}`, withInterval(summary.accuracy)]] as [string, string][])),
+          ? ([
+              [
+                `${t('report.accuracyWeightedHeadline')} · ${t('report.weightedInterval')}`,
+                t('report.percentWithInterval', {
+                  value: pct(summary.weighted.estimate),
+                  low: pct(summary.weighted.interval[0]),
+                  high: pct(summary.weighted.interval[1]),
+                }),
+              ],
+              [t('report.accuracyUnweighted'), withInterval(summary.accuracy)],
+            ] as [string, string][])
+          : ([[`${t('report.accuracy')} · ${t('report.interval')}`, withInterval(summary.accuracy)]] as [
+              string,
+              string,
+            ][])),
         [t('report.overEnforcement'), withInterval(summary.errorRates.over_enforcement)],
         [t('report.underEnforcement'), withInterval(summary.errorRates.under_enforcement)],
         [t('report.wrongPolicy'), withInterval(summary.errorRates.wrong_policy)],
         [t('report.wrongAction'), withInterval(summary.errorRates.wrong_action)],
         [t('report.kappa'), Number.isFinite(summary.kappa) ? summary.kappa.toFixed(3) : '—'],
-        [t('report.kappaWithPolicy'), Number.isFinite(summary.kappaWithPolicy) ? summary.kappaWithPolicy.toFixed(3) : '—'],
+        [
+          t('report.kappaWithPolicy'),
+          Number.isFinite(summary.kappaWithPolicy) ? summary.kappaWithPolicy.toFixed(3) : '—',
+        ],
         ...(decision
-          ? ([[t('report.decision'), decision.decision === 'undecided' ? t('report.decision.undecided', { defects: decision.defects }) : t(decision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject')]] as [string, string][])
+          ? ([
+              [
+                t('report.decision'),
+                decision.decision === 'undecided'
+                  ? t('report.decision.undecided', { defects: decision.defects })
+                  : t(decision.decision === 'accept' ? 'report.decision.accept' : 'report.decision.reject'),
+              ],
+            ] as [string, string][])
           : []),
         [t('report.disputed'), result.disputed.toLocaleString(lang)],
         [t('report.overturned'), result.overturned.toLocaleString(lang)],
@@ -126,8 +163,18 @@ export default function ReportPage(): ReactElement {
           <Subtitle2 as="h2" id="figures-title">
             {t('report.figures')}
           </Subtitle2>
-          {summary.inspected === 0 && <MessageBar intent="info"><MessageBarBody>{t('report.notInspected')}</MessageBarBody></MessageBar>}
-          {result.repeatedRows > 0 && <MessageBar intent="warning"><MessageBarBody>{t('report.repeatedRows', { count: result.repeatedRows, sheet: `QA ${batch}` })}</MessageBarBody></MessageBar>}
+          {summary.inspected === 0 && (
+            <MessageBar intent="info">
+              <MessageBarBody>{t('report.notInspected')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {result.repeatedRows > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {t('report.repeatedRows', { count: result.repeatedRows, sheet: `QA ${batch}` })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Table size="small" aria-labelledby="figures-title">
             <TableBody>
               {rows.map(([label, value]) => (

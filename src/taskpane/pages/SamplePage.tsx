@@ -1,11 +1,49 @@
-import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+} from '@fluentui/react-components';
 import { useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { AQLS, INSPECTIONS, INSPECTION_LEVELS, type Aql, type Inspection, type InspectionLevel } from '../../core/iso2859/planTables';
+import {
+  AQLS,
+  INSPECTIONS,
+  INSPECTION_LEVELS,
+  type Aql,
+  type Inspection,
+  type InspectionLevel,
+} from '../../core/iso2859/planTables';
 import { VERDICTS } from '../../core/model';
-import { SAMPLING_METHODS, SAMPLING_UNITS, type SamplingMethod, type SamplingUnit } from '../../core/sampling/drawSample';
+import {
+  SAMPLING_METHODS,
+  SAMPLING_UNITS,
+  type SamplingMethod,
+  type SamplingUnit,
+} from '../../core/sampling/drawSample';
 import { FlowError } from '../../excel/host';
 import { listBatches } from '../../excel/batches';
-import { previewSample, sampleFlow, type SampleFlowOptions, type SampleFlowResult, type SamplePreview } from '../../excel/sampleFlow';
+import {
+  previewSample,
+  sampleFlow,
+  type SampleFlowOptions,
+  type SampleFlowResult,
+  type SamplePreview,
+} from '../../excel/sampleFlow';
 import { batchNameProblem } from '../../excel/sheets';
 import { nextPlanAdvice, type NextPlanAdvice } from '../../excel/trendFlow';
 import type { MessageKey } from '../../i18n';
@@ -14,7 +52,17 @@ import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
 import { useFlow } from '../shell/useFlow';
-import { SAMPLE_FORM_DEFAULTS, SIZE_KINDS, STRATA_FIELDS, inspectorsOf, isStratified, parseSampleForm, type FormField, type SampleForm, type SizeKind } from './sample/sampleForm';
+import {
+  SAMPLE_FORM_DEFAULTS,
+  SIZE_KINDS,
+  STRATA_FIELDS,
+  inspectorsOf,
+  isStratified,
+  parseSampleForm,
+  type FormField,
+  type SampleForm,
+  type SizeKind,
+} from './sample/sampleForm';
 
 /** A fresh seed: 8 hex digits from the browser's random source (only to suggest one; the draw itself is deterministic). */
 function newSeed(): string {
@@ -81,7 +129,12 @@ export default function SamplePage(): ReactElement {
   }
   /** A field's own error under it, once the analyst has tried to preview or draw. */
   const invalid = (field: FormField) =>
-    tried && parsed.problem?.field === field ? { validationState: 'error' as const, validationMessage: t(parsed.problem.key, { ...parsed.problem.params, field: t(parsed.problem.label) }) } : {};
+    tried && parsed.problem?.field === field
+      ? {
+          validationState: 'error' as const,
+          validationMessage: t(parsed.problem.key, { ...parsed.problem.params, field: t(parsed.problem.label) }),
+        }
+      : {};
 
   // The result (or the failure) of Preview and Draw is brought into view and focused: on a narrow
   // pane it appears below the buttons, under the fold.
@@ -118,7 +171,9 @@ export default function SamplePage(): ReactElement {
       setShown((x) => x + 1);
       return;
     }
-    const result = await flow.run(async (control) => sampleFlow(session.host.runner, { ...build(), ...control, batch, createdBy: session.inspector }));
+    const result = await flow.run(async (control) =>
+      sampleFlow(session.host.runner, { ...build(), ...control, batch, createdBy: session.inspector }),
+    );
     if (result) {
       setDrawn(result);
       session.update({ batch: result.members?.[0]?.batch ?? result.batch });
@@ -128,11 +183,25 @@ export default function SamplePage(): ReactElement {
 
   const nameProblem = batchNameProblem(batch);
   const planLine = (p: SamplePreview | SampleFlowResult) =>
-    p.plan ? (p.plan.inspectAll ? t('sample.planAll', { letter: p.plan.letter, n: p.plan.sampleSize }) : t('sample.plan', { letter: p.plan.letter, n: p.plan.sampleSize, ac: p.plan.accept, re: p.plan.reject })) : '';
+    p.plan
+      ? p.plan.inspectAll
+        ? t('sample.planAll', { letter: p.plan.letter, n: p.plan.sampleSize })
+        : t('sample.plan', { letter: p.plan.letter, n: p.plan.sampleSize, ac: p.plan.accept, re: p.plan.reject })
+      : '';
   /** A number input bound to a form field, with that field's error under it. */
-  const numberField = (field: 'n' | 'percent' | 'confidence' | 'margin' | 'expectedRate' | 'minimum' | 'quota', label: MessageKey, extra: { min?: number; max?: number; hint?: string } = {}) => (
+  const numberField = (
+    field: 'n' | 'percent' | 'confidence' | 'margin' | 'expectedRate' | 'minimum' | 'quota',
+    label: MessageKey,
+    extra: { min?: number; max?: number; hint?: string } = {},
+  ) => (
     <Field label={t(label)} hint={extra.hint} {...invalid(field)}>
-      <Input type="number" min={extra.min} max={extra.max} value={form[field]} onChange={(_, d) => set(field, d.value)} />
+      <Input
+        type="number"
+        min={extra.min}
+        max={extra.max}
+        value={form[field]}
+        onChange={(_, d) => set(field, d.value)}
+      />
     </Field>
   );
 
@@ -144,18 +213,29 @@ export default function SamplePage(): ReactElement {
             {t('sample.advice', {
               moderators: advice.because.map((m) => m.moderator).join(', '),
               inspection: t(`trend.state.${advice.inspection}`),
-              rule: [...new Set(advice.because.map((m) => (m.rule ? t(`trend.rule.${m.rule}`) : '')))].filter(Boolean).join('; '),
+              rule: [...new Set(advice.because.map((m) => (m.rule ? t(`trend.rule.${m.rule}`) : '')))]
+                .filter(Boolean)
+                .join('; '),
             })}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={sizeKind === 'iso2859' && form.inspection === advice.inspection && form.aql === advice.aql} onClick={() => applyAdvice(advice)}>
+            <Button
+              size="small"
+              disabled={sizeKind === 'iso2859' && form.inspection === advice.inspection && form.aql === advice.aql}
+              onClick={() => applyAdvice(advice)}
+            >
               {t('sample.useAdvice', { inspection: t(`trend.state.${advice.inspection}`) })}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
       {/* Any letters are fine (「第48週」 too); an invalid name says why, here and on Draw. */}
-      <Field label={t('sample.batch')} hint={t('sample.batchHint', { batch })} validationState={nameProblem ? 'error' : 'none'} validationMessage={nameProblem ? t(nameProblem.key, nameProblem.params) : undefined}>
+      <Field
+        label={t('sample.batch')}
+        hint={t('sample.batchHint', { batch })}
+        validationState={nameProblem ? 'error' : 'none'}
+        validationMessage={nameProblem ? t(nameProblem.key, nameProblem.params) : undefined}
+      >
         <Input value={batch} onChange={(_, d) => setBatch(d.value)} maxLength={21} />
       </Field>
 
@@ -170,7 +250,16 @@ export default function SamplePage(): ReactElement {
       <Field label={t('sample.method')}>
         <RadioGroup value={method} onChange={(_, d) => set('method', d.value as SamplingMethod)}>
           {SAMPLING_METHODS.map((m) => (
-            <Radio key={m} value={m} label={<>{t(`sample.method.${m}`)} <Caption1 className={styles.muted}>— {t(`sample.method.${m}.help`)}</Caption1></>} />
+            <Radio
+              key={m}
+              value={m}
+              label={
+                <>
+                  {t(`sample.method.${m}`)}{' '}
+                  <Caption1 className={styles.muted}>— {t(`sample.method.${m}.help`)}</Caption1>
+                </>
+              }
+            />
           ))}
         </RadioGroup>
       </Field>
@@ -182,7 +271,11 @@ export default function SamplePage(): ReactElement {
           <legend>
             <Subtitle2>{t('sample.size')}</Subtitle2>
           </legend>
-          <RadioGroup value={sizeKind} onChange={(_, d) => set('sizeKind', d.value as SizeKind)} aria-label={t('sample.size')}>
+          <RadioGroup
+            value={sizeKind}
+            onChange={(_, d) => set('sizeKind', d.value as SizeKind)}
+            aria-label={t('sample.size')}
+          >
             {SIZE_KINDS.map((k) => (
               <Radio key={k} value={k} label={t(`sample.size.${k}`)} />
             ))}
@@ -221,7 +314,11 @@ export default function SamplePage(): ReactElement {
               <>
                 {numberField('confidence', 'sample.confidence', { min: 50, max: 99.99 })}
                 {numberField('margin', 'sample.margin', { min: 0.1, max: 50 })}
-                {numberField('expectedRate', 'sample.expectedRate', { min: 0.1, max: 50, hint: t('sample.expectedRateHint') })}
+                {numberField('expectedRate', 'sample.expectedRate', {
+                  min: 0.1,
+                  max: 50,
+                  hint: t('sample.expectedRateHint'),
+                })}
               </>
             )}
           </div>
@@ -236,7 +333,12 @@ export default function SamplePage(): ReactElement {
           {/* Each checkbox its own id and label: never inside one Field, which gives all its controls the Field's id. */}
           <div className={styles.row}>
             {STRATA_FIELDS.map((f) => (
-              <Checkbox key={f} label={t(`field.${f}`)} checked={form.strata.includes(f)} onChange={(_, d) => set('strata', d.checked ? [...form.strata, f] : form.strata.filter((x) => x !== f))} />
+              <Checkbox
+                key={f}
+                label={t(`field.${f}`)}
+                checked={form.strata.includes(f)}
+                onChange={(_, d) => set('strata', d.checked ? [...form.strata, f] : form.strata.filter((x) => x !== f))}
+              />
             ))}
           </div>
           {tried && parsed.problem?.field === 'strata' && <Caption1 role="alert">{t(parsed.problem.key)}</Caption1>}
@@ -267,11 +369,22 @@ export default function SamplePage(): ReactElement {
           <legend>{t('sample.verdicts')}</legend>
           <div className={styles.row}>
             {VERDICTS.map((v) => (
-              <Checkbox key={v} label={t(`verdict.${v}`)} checked={form.verdicts.includes(v)} onChange={(_, d) => set('verdicts', d.checked ? [...form.verdicts, v] : form.verdicts.filter((x) => x !== v))} />
+              <Checkbox
+                key={v}
+                label={t(`verdict.${v}`)}
+                checked={form.verdicts.includes(v)}
+                onChange={(_, d) =>
+                  set('verdicts', d.checked ? [...form.verdicts, v] : form.verdicts.filter((x) => x !== v))
+                }
+              />
             ))}
           </div>
         </fieldset>
-        <Checkbox label={t('sample.includeEarlier')} checked={form.includeEarlier} onChange={(_, d) => set('includeEarlier', Boolean(d.checked))} />
+        <Checkbox
+          label={t('sample.includeEarlier')}
+          checked={form.includeEarlier}
+          onChange={(_, d) => set('includeEarlier', Boolean(d.checked))}
+        />
       </fieldset>
 
       <fieldset className={styles.section}>
@@ -281,7 +394,11 @@ export default function SamplePage(): ReactElement {
         <Field label={t('calibration.inspectors')}>
           <Textarea value={form.inspectors} onChange={(_, d) => set('inspectors', d.value)} resize="vertical" />
         </Field>
-        <Checkbox label={t('calibration.blind')} checked={blind} onChange={(_, d) => set('blind', Boolean(d.checked))} />
+        <Checkbox
+          label={t('calibration.blind')}
+          checked={blind}
+          onChange={(_, d) => set('blind', Boolean(d.checked))}
+        />
       </fieldset>
 
       <div className={styles.row}>
@@ -306,8 +423,17 @@ export default function SamplePage(): ReactElement {
           <MessageBar intent="success">
             <MessageBarBody data-result tabIndex={-1}>
               {drawn.members
-                ? t('calibration.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), inspectors: drawn.members.map((m) => `${m.inspector} (${m.batch})`).join(', ') })
-                : t('sample.drawn', { batch: drawn.batch, n: drawn.sampleSize.toLocaleString(lang), lot: drawn.lotSize.toLocaleString(lang), sheet: drawn.sheet })}{' '}
+                ? t('calibration.drawn', {
+                    batch: drawn.batch,
+                    n: drawn.sampleSize.toLocaleString(lang),
+                    inspectors: drawn.members.map((m) => `${m.inspector} (${m.batch})`).join(', '),
+                  })
+                : t('sample.drawn', {
+                    batch: drawn.batch,
+                    n: drawn.sampleSize.toLocaleString(lang),
+                    lot: drawn.lotSize.toLocaleString(lang),
+                    sheet: drawn.sheet,
+                  })}{' '}
               {planLine(drawn)}
             </MessageBarBody>
             <MessageBarActions>
@@ -321,7 +447,11 @@ export default function SamplePage(): ReactElement {
         {preview && (
           <section className={styles.section} aria-labelledby="preview-title" aria-live="polite">
             <Subtitle2 as="h2" id="preview-title" data-result={drawn ? undefined : true} tabIndex={-1}>
-              {t('sample.previewTitle', { n: preview.sampleSize.toLocaleString(lang), lot: preview.lotSize.toLocaleString(lang), excluded: preview.excluded.toLocaleString(lang) })}
+              {t('sample.previewTitle', {
+                n: preview.sampleSize.toLocaleString(lang),
+                lot: preview.lotSize.toLocaleString(lang),
+                excluded: preview.excluded.toLocaleString(lang),
+              })}
             </Subtitle2>
             {preview.plan && <Caption1>{planLine(preview)}</Caption1>}
             <Table size="small" aria-labelledby="preview-title">

@@ -1,4 +1,20 @@
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+} from '@fluentui/react-components';
 import { useContext, useEffect, useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
 import type { Settlement } from '../../core/model';
@@ -16,7 +32,13 @@ import { useFlow } from '../shell/useFlow';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** A labelled choice among names (moderators, batches), with an optional first "all" entry. */
-function NamePicker(props: { label: string; value: string; names: readonly string[]; all?: string; onChange(value: string): void }): ReactElement {
+function NamePicker(props: {
+  label: string;
+  value: string;
+  names: readonly string[];
+  all?: string;
+  onChange(value: string): void;
+}): ReactElement {
   return (
     <Field label={props.label}>
       <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
@@ -82,7 +104,15 @@ export default function TrendsPage(): ReactElement {
   }
 
   const writeCoaching = async () => {
-    const sheets = await flow.run(() => coachingFlow(runner, { moderator: coachModerator || undefined, batch: coachBatch || undefined, from: coachBatch ? undefined : from || undefined, to: coachBatch ? undefined : to || undefined, lang }));
+    const sheets = await flow.run(() =>
+      coachingFlow(runner, {
+        moderator: coachModerator || undefined,
+        batch: coachBatch || undefined,
+        from: coachBatch ? undefined : from || undefined,
+        to: coachBatch ? undefined : to || undefined,
+        lang,
+      }),
+    );
     if (sheets) setCoached(sheets);
   };
   const batchForDispute = disputeBatch || known?.batches[known.batches.length - 1] || '';
@@ -91,8 +121,17 @@ export default function TrendsPage(): ReactElement {
     if (r) setDone(t('dispute.filed', { item: item.trim() }));
   };
   const settle = async (settlement: Settlement) => {
-    const outcome = await flow.run(() => settleDispute(runner, batchForDispute, item.trim(), { settlement, by: lead, now: Date.now() }));
-    if (outcome) setDone(t('dispute.settled', { item: item.trim(), settlement: t(`dispute.settlement.${settlement}`), outcome: t(`outcome.${outcome}` as MessageKey) }));
+    const outcome = await flow.run(() =>
+      settleDispute(runner, batchForDispute, item.trim(), { settlement, by: lead, now: Date.now() }),
+    );
+    if (outcome)
+      setDone(
+        t('dispute.settled', {
+          item: item.trim(),
+          settlement: t(`dispute.settlement.${settlement}`),
+          outcome: t(`outcome.${outcome}` as MessageKey),
+        }),
+      );
   };
 
   return (
@@ -118,7 +157,14 @@ export default function TrendsPage(): ReactElement {
             <ul aria-label={t('trend.flags')}>
               {result.flagged.map((s) => (
                 <li key={`${s.dimension}:${s.key}`}>
-                  {t('trend.flagged', { group: s.key, dimension: t(`trend.dimension.${s.dimension}`), from: pct(s.slip!.from.accuracy), to: pct(s.slip!.to.accuracy), fromBatch: s.slip!.from.batch, toBatch: s.slip!.to.batch })}
+                  {t('trend.flagged', {
+                    group: s.key,
+                    dimension: t(`trend.dimension.${s.dimension}`),
+                    from: pct(s.slip!.from.accuracy),
+                    to: pct(s.slip!.to.accuracy),
+                    fromBatch: s.slip!.from.batch,
+                    toBatch: s.slip!.to.batch,
+                  })}
                 </li>
               ))}
             </ul>
@@ -140,14 +186,22 @@ export default function TrendsPage(): ReactElement {
                   <TableRow key={m.moderator}>
                     <TableCell>{m.moderator}</TableCell>
                     <TableCell>{t(`trend.state.${m.state}`)}</TableCell>
-                    <TableCell>{m.rule ? `${t(`trend.rule.${m.rule}`)} (${m.movedAtBatch})` : m.reducedEligible ? t('trend.reducedEligible') : ''}</TableCell>
+                    <TableCell>
+                      {m.rule
+                        ? `${t(`trend.rule.${m.rule}`)} (${m.movedAtBatch})`
+                        : m.reducedEligible
+                          ? t('trend.reducedEligible')
+                          : ''}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           </div>
           <MessageBar intent={result.next.inspection === 'tightened' ? 'warning' : 'info'}>
-            <MessageBarBody>{t('trend.next', { inspection: t(`trend.state.${result.next.inspection}`), aql: result.next.aql })}</MessageBarBody>
+            <MessageBarBody>
+              {t('trend.next', { inspection: t(`trend.state.${result.next.inspection}`), aql: result.next.aql })}
+            </MessageBarBody>
           </MessageBar>
           <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(result.sheet)}!A1`)}>
             {result.sheet}
@@ -160,8 +214,20 @@ export default function TrendsPage(): ReactElement {
           {t('coach.title')}
         </Subtitle2>
         <div className={styles.row}>
-          <NamePicker label={t('coach.moderator')} value={coachModerator} names={known?.moderators ?? []} all={t('coach.all')} onChange={setCoachModerator} />
-          <NamePicker label={t('coach.batch')} value={coachBatch} names={known?.batches ?? []} all={t('coach.allBatches')} onChange={setCoachBatch} />
+          <NamePicker
+            label={t('coach.moderator')}
+            value={coachModerator}
+            names={known?.moderators ?? []}
+            all={t('coach.all')}
+            onChange={setCoachModerator}
+          />
+          <NamePicker
+            label={t('coach.batch')}
+            value={coachBatch}
+            names={known?.batches ?? []}
+            all={t('coach.allBatches')}
+            onChange={setCoachBatch}
+          />
         </div>
         {!coachBatch && (
           <div className={styles.row}>
@@ -181,7 +247,9 @@ export default function TrendsPage(): ReactElement {
         {coached && (
           <>
             <MessageBar intent="success">
-              <MessageBarBody>{t('coach.written', { count: coached.length, sheets: coached.map((c) => c.sheet).join(', ') })}</MessageBarBody>
+              <MessageBarBody>
+                {t('coach.written', { count: coached.length, sheets: coached.map((c) => c.sheet).join(', ') })}
+              </MessageBarBody>
             </MessageBar>
             <ul aria-label={t('coach.title')}>
               {coached.map((c) => (
@@ -193,7 +261,10 @@ export default function TrendsPage(): ReactElement {
                   {session.host.saveSheetAsFile && (
                     <>
                       {' '}
-                      <Button size="small" onClick={() => void session.host.saveSheetAsFile!(c.sheet, `${c.sheet}.xlsx`)}>
+                      <Button
+                        size="small"
+                        onClick={() => void session.host.saveSheetAsFile!(c.sheet, `${c.sheet}.xlsx`)}
+                      >
                         {t('coach.download', { sheet: c.sheet })}
                       </Button>
                     </>
@@ -210,7 +281,12 @@ export default function TrendsPage(): ReactElement {
           {t('dispute.title')}
         </Subtitle2>
         <div className={styles.row}>
-          <NamePicker label={t('dispute.batch')} value={batchForDispute} names={known?.batches ?? []} onChange={setDisputeBatch} />
+          <NamePicker
+            label={t('dispute.batch')}
+            value={batchForDispute}
+            names={known?.batches ?? []}
+            onChange={setDisputeBatch}
+          />
           <Field label={t('dispute.item')}>
             <Input value={item} onChange={(_, d) => setItem(d.value)} />
           </Field>

@@ -1,4 +1,23 @@
-import { Body1, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Tab, TabList, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Subtitle2,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/validation/finding';
@@ -16,8 +35,21 @@ const SHOWN = 300;
 const SEVERITIES: FindingSeverity[] = ['error', 'warning', 'info'];
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  finding: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', textAlign: 'start', gap: tokens.spacingVerticalXXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  finding: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    textAlign: 'start',
+    gap: tokens.spacingVerticalXXS,
+  },
   group: { marginTop: tokens.spacingVerticalS },
   suggestion: { color: tokens.colorNeutralForeground3 },
 });
@@ -41,7 +73,9 @@ export default function ValidatePage(): ReactElement {
   };
 
   const validate = async () => {
-    const done = await flow.run((control) => validateFlow(session.host.runner, { ...control, sheet: session.sheet, mapping: session.mapping, lang }));
+    const done = await flow.run((control) =>
+      validateFlow(session.host.runner, { ...control, sheet: session.sheet, mapping: session.mapping, lang }),
+    );
     if (done) {
       setResult(done);
       setRule(undefined);
@@ -59,13 +93,23 @@ export default function ValidatePage(): ReactElement {
 
   const counts = useMemo(() => {
     if (!result) return [];
-    return (Object.entries(result.counts) as [FindingCode, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    return (Object.entries(result.counts) as [FindingCode, number][])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
   }, [result]);
   const severityCount = (s: FindingSeverity) => result?.findings.filter((f) => f.severity === s).length ?? 0;
-  const filtered = useMemo(() => (result ? result.findings.filter((f) => (severity === 'all' || f.severity === severity) && (!rule || f.code === rule)) : []), [result, severity, rule]);
+  const filtered = useMemo(
+    () =>
+      result
+        ? result.findings.filter((f) => (severity === 'all' || f.severity === severity) && (!rule || f.code === rule))
+        : [],
+    [result, severity, rule],
+  );
   const groups = useMemo(() => {
     const byCode = new Map<FindingCode, { finding: (typeof filtered)[number]; index: number }[]>();
-    filtered.slice(0, SHOWN).forEach((finding, index) => byCode.set(finding.code, [...(byCode.get(finding.code) ?? []), { finding, index }]));
+    filtered
+      .slice(0, SHOWN)
+      .forEach((finding, index) => byCode.set(finding.code, [...(byCode.get(finding.code) ?? []), { finding, index }]));
     return [...byCode.entries()];
   }, [filtered]);
   // A new filter starts the walk again.
@@ -97,7 +141,11 @@ export default function ValidatePage(): ReactElement {
         <>
           <MessageBar intent={result.findings.length ? 'warning' : 'success'}>
             <MessageBarBody>
-              {t('validate.checked', { rows: result.rowsChecked.toLocaleString(lang), sheet: result.sheet, findings: result.findings.length.toLocaleString(lang) })}
+              {t('validate.checked', {
+                rows: result.rowsChecked.toLocaleString(lang),
+                sheet: result.sheet,
+                findings: result.findings.length.toLocaleString(lang),
+              })}
               {result.findings.length === 0 ? ` ${t('validate.clean')}` : ''}
             </MessageBarBody>
           </MessageBar>
@@ -117,7 +165,11 @@ export default function ValidatePage(): ReactElement {
                   {counts.map(([code, n]) => (
                     <TableRow key={code} aria-selected={rule === code}>
                       <TableCell>
-                        <Link as="button" onClick={() => setRule(rule === code ? undefined : code)} aria-pressed={rule === code}>
+                        <Link
+                          as="button"
+                          onClick={() => setRule(rule === code ? undefined : code)}
+                          aria-pressed={rule === code}
+                        >
                           {findingTitle(code, lang)}
                         </Link>
                       </TableCell>
@@ -133,7 +185,12 @@ export default function ValidatePage(): ReactElement {
               <Subtitle2 as="h2" id="findings-title">
                 {t('validate.list')}
               </Subtitle2>
-              <TabList size="small" selectedValue={severity} onTabSelect={(_, data) => setSeverity(data.value as FindingSeverity | 'all')} aria-label={t('validate.filter')}>
+              <TabList
+                size="small"
+                selectedValue={severity}
+                onTabSelect={(_, data) => setSeverity(data.value as FindingSeverity | 'all')}
+                aria-label={t('validate.filter')}
+              >
                 <Tab value="all">
                   {t('severity.all')} ({result.findings.length.toLocaleString(lang)})
                 </Tab>
@@ -145,7 +202,12 @@ export default function ValidatePage(): ReactElement {
               </TabList>
               {(rule || severity !== 'all') && filtered.length > 0 && (
                 <div className={page.row}>
-                  <Caption1>{t('validate.showing', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</Caption1>
+                  <Caption1>
+                    {t('validate.showing', {
+                      rule: rule ? findingTitle(rule, lang) : t('validate.allRules'),
+                      severity: t(`severity.${severity}`),
+                    })}
+                  </Caption1>
                   <Button size="small" onClick={clearFilters}>
                     {t('validate.clearFilters')}
                   </Button>
@@ -154,7 +216,12 @@ export default function ValidatePage(): ReactElement {
               {/* A rule and a severity with nothing in common: say so, and the way back. */}
               {filtered.length === 0 && (
                 <MessageBar intent="info" data-testid="validate-no-match">
-                  <MessageBarBody>{t('validate.noMatch', { rule: rule ? findingTitle(rule, lang) : t('validate.allRules'), severity: t(`severity.${severity}`) })}</MessageBarBody>
+                  <MessageBarBody>
+                    {t('validate.noMatch', {
+                      rule: rule ? findingTitle(rule, lang) : t('validate.allRules'),
+                      severity: t(`severity.${severity}`),
+                    })}
+                  </MessageBarBody>
                   <MessageBarActions>
                     <Button size="small" onClick={clearFilters}>
                       {t('validate.clearFilters')}
@@ -164,20 +231,37 @@ export default function ValidatePage(): ReactElement {
               )}
               {filtered.length > 0 && (
                 <div className={page.row} role="group" aria-label={filterText}>
-                  <Button size="small" disabled={current === undefined || current === 0} onClick={() => goTo((current ?? 0) - 1)}>
+                  <Button
+                    size="small"
+                    disabled={current === undefined || current === 0}
+                    onClick={() => goTo((current ?? 0) - 1)}
+                  >
                     {t('validate.previousFinding')}
                   </Button>
-                  <Button size="small" appearance="primary" disabled={current !== undefined && current >= filtered.length - 1} onClick={() => goTo(current === undefined ? 0 : current + 1)}>
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    disabled={current !== undefined && current >= filtered.length - 1}
+                    onClick={() => goTo(current === undefined ? 0 : current + 1)}
+                  >
                     {t('validate.nextFinding')}
                   </Button>
                   {current !== undefined && (
                     <Caption1 aria-live="polite" data-testid="validate-position">
-                      {t('validate.position', { n: (current + 1).toLocaleString(lang), total: filtered.length.toLocaleString(lang), cell: filtered[current].address })}
+                      {t('validate.position', {
+                        n: (current + 1).toLocaleString(lang),
+                        total: filtered.length.toLocaleString(lang),
+                        cell: filtered[current].address,
+                      })}
                     </Caption1>
                   )}
                 </div>
               )}
-              {filtered.length > SHOWN && <Caption1 className={page.muted}>{t('validate.shown', { shown: SHOWN, total: filtered.length.toLocaleString(lang) })}</Caption1>}
+              {filtered.length > SHOWN && (
+                <Caption1 className={page.muted}>
+                  {t('validate.shown', { shown: SHOWN, total: filtered.length.toLocaleString(lang) })}
+                </Caption1>
+              )}
               {groups.map(([code, findings]) => (
                 <div key={code} className={styles.group}>
                   <Body1 as="h3">
@@ -193,7 +277,11 @@ export default function ValidatePage(): ReactElement {
                           onClick={() => goTo(index)}
                         >
                           <span>{renderFinding(f, lang, f.sheet)}</span>
-                          {f.suggestion && <Caption1 className={styles.suggestion}>{t('validate.suggestion', { value: f.suggestion })}</Caption1>}
+                          {f.suggestion && (
+                            <Caption1 className={styles.suggestion}>
+                              {t('validate.suggestion', { value: f.suggestion })}
+                            </Caption1>
+                          )}
                         </Button>
                       </li>
                     ))}

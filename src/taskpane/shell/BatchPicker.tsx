@@ -4,7 +4,11 @@ import type { BatchInfo } from '../../excel/batches';
 import { useT } from './LanguageContext';
 
 /** Picks one of the workbook's batches that still has its inspection sheet (Inspect and Report). */
-export function BatchPicker(props: { batches: BatchInfo[] | undefined; value: string | undefined; onChange(batch: string): void }): ReactElement {
+export function BatchPicker(props: {
+  batches: BatchInfo[] | undefined;
+  value: string | undefined;
+  onChange(batch: string): void;
+}): ReactElement {
   const t = useT();
   return (
     <Field label={t('inspect.batch')}>

@@ -1,4 +1,14 @@
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useContext, type ReactElement } from 'react';
 import type { FlowState } from './useFlow';
 import { LanguageContext, useT } from './LanguageContext';
@@ -20,8 +30,23 @@ export function FlowStatus(props: { flow: FlowState & { cancel(): void; clearErr
     <div className={styles.root}>
       {running && (
         <div className={styles.progress}>
-          <Field className={styles.bar} label={t('ui.working')} validationState="none" validationMessage={progress ? t('ui.progress', { done: progress.done.toLocaleString(lang), total: progress.total.toLocaleString(lang) }) : undefined}>
-            <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} aria-label={t('ui.working')} />
+          <Field
+            className={styles.bar}
+            label={t('ui.working')}
+            validationState="none"
+            validationMessage={
+              progress
+                ? t('ui.progress', {
+                    done: progress.done.toLocaleString(lang),
+                    total: progress.total.toLocaleString(lang),
+                  })
+                : undefined
+            }
+          >
+            <ProgressBar
+              value={progress && progress.total ? progress.done / progress.total : undefined}
+              aria-label={t('ui.working')}
+            />
           </Field>
           <Button onClick={props.flow.cancel}>{t('ui.cancel')}</Button>
         </div>

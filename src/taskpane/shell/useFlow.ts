@@ -19,7 +19,7 @@ export function useFlow() {
   const abort = useRef<AbortController | undefined>(undefined);
   const lastPaint = useRef(0);
 
-  const run = useCallback(async <T,>(flow: (control: FlowControl) => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(flow: (control: FlowControl) => Promise<T>): Promise<T | undefined> => {
     if (abort.current) return undefined;
     const controller = new AbortController();
     abort.current = controller;

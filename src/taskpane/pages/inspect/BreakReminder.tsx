@@ -1,10 +1,22 @@
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, SpinButton, Switch } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  SpinButton,
+  Switch,
+} from '@fluentui/react-components';
 import { useRef, useState, type ReactElement } from 'react';
 import { useT } from '../../shell/LanguageContext';
 import { usePageStyles } from '../../shell/styles';
 
 /** Break reminders: after so many minutes or so many severe items, a message suggests a break. */
-export function useBreakReminder(): { counted(severity: number): void; settings: ReactElement; notice: ReactElement | null } {
+export function useBreakReminder(): {
+  counted(severity: number): void;
+  settings: ReactElement;
+  notice: ReactElement | null;
+} {
   const t = useT();
   const page = usePageStyles();
   const [on, setOn] = useState(false);
@@ -22,10 +34,20 @@ export function useBreakReminder(): { counted(severity: number): void; settings:
       {on && (
         <>
           <Field label={t('inspect.breakMinutes')}>
-            <SpinButton min={5} max={240} value={minutes} onChange={(_, d) => setMinutes(Number(d.value ?? d.displayValue) || 50)} />
+            <SpinButton
+              min={5}
+              max={240}
+              value={minutes}
+              onChange={(_, d) => setMinutes(Number(d.value ?? d.displayValue) || 50)}
+            />
           </Field>
           <Field label={t('inspect.breakSevere')}>
-            <SpinButton min={1} max={100} value={severe} onChange={(_, d) => setSevere(Number(d.value ?? d.displayValue) || 10)} />
+            <SpinButton
+              min={1}
+              max={100}
+              value={severe}
+              onChange={(_, d) => setSevere(Number(d.value ?? d.displayValue) || 10)}
+            />
           </Field>
         </>
       )}

@@ -1,4 +1,13 @@
-import { Caption1, Checkbox, Field, Select, Textarea, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Checkbox,
+  Field,
+  Select,
+  Textarea,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { VERDICTS } from '../../../core/model';
 import type { Lang } from '../../../i18n';
@@ -33,7 +42,12 @@ export function DecisionForm(props: DecisionFormProps): ReactElement {
       <Field label={t('inspect.yourVerdict')}>
         <div className={styles.verdicts} role="group" aria-label={t('inspect.yourVerdict')}>
           {VERDICTS.map((v, i) => (
-            <ToggleButton key={v} checked={form.verdict === v} onClick={() => onChange({ verdict: v })} aria-keyshortcuts={String(i + 1)}>
+            <ToggleButton
+              key={v}
+              checked={form.verdict === v}
+              onClick={() => onChange({ verdict: v })}
+              aria-keyshortcuts={String(i + 1)}
+            >
               {i + 1} {t(`verdict.${v}`)}
             </ToggleButton>
           ))}
@@ -52,7 +66,11 @@ export function DecisionForm(props: DecisionFormProps): ReactElement {
         <Textarea value={form.comment} onChange={(_, d) => onChange({ comment: d.value })} resize="vertical" />
       </Field>
       {props.askReason && (
-        <Field label={t('reason.label')} validationState={form.reason ? 'none' : 'warning'} validationMessage={form.reason ? undefined : t('reason.needed')}>
+        <Field
+          label={t('reason.label')}
+          validationState={form.reason ? 'none' : 'warning'}
+          validationMessage={form.reason ? undefined : t('reason.needed')}
+        >
           <Select value={form.reason} onChange={(_, d) => onChange({ reason: d.value })}>
             <option value="">{t('reason.none')}</option>
             {props.reasons.map((r) => (
@@ -63,7 +81,12 @@ export function DecisionForm(props: DecisionFormProps): ReactElement {
           </Select>
         </Field>
       )}
-      <Checkbox label={t('inspect.escalate')} checked={form.escalate || form.verdict === 'escalate'} disabled={form.verdict === 'escalate'} onChange={(_, d) => onChange({ escalate: Boolean(d.checked) })} />
+      <Checkbox
+        label={t('inspect.escalate')}
+        checked={form.escalate || form.verdict === 'escalate'}
+        disabled={form.verdict === 'escalate'}
+        onChange={(_, d) => onChange({ escalate: Boolean(d.checked) })}
+      />
       <Caption1>{t('inspect.escalationHelp')}</Caption1>
     </>
   );

@@ -1,5 +1,28 @@
-import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { VERDICTS, isEnforcing } from '../../../core/model';
 import type { ErrorReason } from '../../../core/reasons';
 import { classifyOutcome } from '../../../core/stats/classifyOutcome';
@@ -7,7 +30,15 @@ import { policyLabel, resolvePolicyText } from '../../../core/taxonomy/policySea
 import type { Taxonomy } from '../../../core/taxonomy/types';
 import { listBatches, type BatchInfo } from '../../../excel/batches';
 import { FlowError } from '../../../excel/host';
-import { findItem, followItem, inspectionState, saveQaDecision, watchSelection, type InspectionState, type ItemTarget } from '../../../excel/inspectFlow';
+import {
+  findItem,
+  followItem,
+  inspectionState,
+  saveQaDecision,
+  watchSelection,
+  type InspectionState,
+  type ItemTarget,
+} from '../../../excel/inspectFlow';
 import type { InspectionRow } from '../../../excel/inspectionRows';
 import { loadReasons } from '../../../excel/reasonsFlow';
 import { loadTaxonomy } from '../../../excel/taxonomyFlow';
@@ -43,7 +74,9 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 const EMPTY_FORM: ItemForm = { policyText: '', comment: '', escalate: false, reason: '' };
 
 /**
@@ -75,15 +108,20 @@ export default function InspectPage(): ReactElement {
   // Loaded once per visit (the language only changes names, which come from the same taxonomy);
   // the states are set after the flow ends, so the item's load that follows can run.
   useEffect(() => {
-    void flow.run(() => Promise.all([listBatches(runner), loadTaxonomy(runner, lang), loadReasons(runner)])).then((loaded) => {
-      if (!loaded) return;
-      setBatches(loaded[0]);
-      setTaxonomy(loaded[1].taxonomy);
-      setReasons(loaded[2]);
-    });
+    void flow
+      .run(() => Promise.all([listBatches(runner), loadTaxonomy(runner, lang), loadReasons(runner)]))
+      .then((loaded) => {
+        if (!loaded) return;
+        setBatches(loaded[0]);
+        setTaxonomy(loaded[1].taxonomy);
+        setReasons(loaded[2]);
+      });
   }, [runner]);
 
-  const byCode = useMemo(() => new Map((taxonomy?.policies ?? []).map((p) => [p.code.toUpperCase(), p] as const)), [taxonomy]);
+  const byCode = useMemo(
+    () => new Map((taxonomy?.policies ?? []).map((p) => [p.code.toUpperCase(), p] as const)),
+    [taxonomy],
+  );
   const describe = useCallback(
     (code: string) => {
       // A code, or a name or alias written in the sheet's policy column.
@@ -109,11 +147,17 @@ export default function InspectPage(): ReactElement {
 
   // The latest of what handlers registered once (sheet selection, the Next item command) need.
   const latest = useRef({ row, start, form, wasPending: row?.qaVerdict === null });
-  latest.current = { row, start, form, wasPending: latest.current.row?.index === row?.index ? latest.current.wasPending : row?.qaVerdict === null };
+  latest.current = {
+    row,
+    start,
+    form,
+    wasPending: latest.current.row?.index === row?.index ? latest.current.wasPending : row?.qaVerdict === null,
+  };
 
   // A calibration sheet names its inspector: picking it puts that name in the inspector field.
   useEffect(() => {
-    if (info?.assignedInspector && session.inspector !== info.assignedInspector) session.update({ inspector: info.assignedInspector });
+    if (info?.assignedInspector && session.inspector !== info.assignedInspector)
+      session.update({ inspector: info.assignedInspector });
   }, [info?.batch, info?.assignedInspector]);
 
   const show = useCallback(
@@ -147,7 +191,11 @@ export default function InspectPage(): ReactElement {
       if (change.batch !== batch || !change.changed) return;
       setRecomputed(change.changed);
       const shown = latest.current.row;
-      void inspectionState(runner, batch, shown ? { stayOn: shown.index, wasPending: latest.current.wasPending } : { pendingFrom: 0 })
+      void inspectionState(
+        runner,
+        batch,
+        shown ? { stayOn: shown.index, wasPending: latest.current.wasPending } : { pendingFrom: 0 },
+      )
         .then(setState)
         .catch(() => undefined);
     });
@@ -181,7 +229,13 @@ export default function InspectPage(): ReactElement {
   const chosen = taxonomy ? resolvePolicyText(taxonomy, form.policyText) : undefined;
   const needsPolicy = form.verdict !== undefined && (isEnforcing(form.verdict) || form.verdict === 'escalate');
   // The outcome the chosen verdict would give: an error asks for its reason.
-  const wouldBe = row && form.verdict ? classifyOutcome({ verdict: row.verdict, policy: row.policy }, { verdict: form.verdict, policy: needsPolicy ? (chosen?.code ?? '') : '' }) : undefined;
+  const wouldBe =
+    row && form.verdict
+      ? classifyOutcome(
+          { verdict: row.verdict, policy: row.policy },
+          { verdict: form.verdict, policy: needsPolicy ? (chosen?.code ?? '') : '' },
+        )
+      : undefined;
   const wouldBeError = wouldBe !== undefined && wouldBe !== 'correct' && wouldBe !== 'pending';
 
   const skip = useCallback(async () => {
@@ -199,7 +253,16 @@ export default function InspectPage(): ReactElement {
     const code = needsPolicy ? (chosen?.code ?? '') : '';
     if (isEnforcing(verdict) && !code) return flow.fail(new FlowError('inspect.needPolicy'));
     const outcome = await flow.run(() =>
-      saveQaDecision(runner, batch, row.index, { qaVerdict: verdict, qaPolicy: code, comment: form.comment.trim(), escalate: form.escalate, inspector: session.inspector.trim(), now: Date.now(), reason: form.reason, blind: hidden }),
+      saveQaDecision(runner, batch, row.index, {
+        qaVerdict: verdict,
+        qaPolicy: code,
+        comment: form.comment.trim(),
+        escalate: form.escalate,
+        inspector: session.inspector.trim(),
+        now: Date.now(),
+        reason: form.reason,
+        blind: hidden,
+      }),
     );
     if (!outcome) return;
     setSaved(outcome);
@@ -269,14 +332,32 @@ export default function InspectPage(): ReactElement {
     <div className={page.page} onKeyDown={onKeyDown}>
       <div className={page.row}>
         <BatchPicker batches={batches} value={batch} onChange={(b) => session.update({ batch: b })} />
-        <Field label={t('inspect.inspector')} validationState={session.inspector.trim() ? 'none' : 'warning'} validationMessage={session.inspector.trim() ? undefined : t('inspect.needInspector')}>
+        <Field
+          label={t('inspect.inspector')}
+          validationState={session.inspector.trim() ? 'none' : 'warning'}
+          validationMessage={session.inspector.trim() ? undefined : t('inspect.needInspector')}
+        >
           <Input value={session.inspector} onChange={(_, d) => session.update({ inspector: d.value })} />
         </Field>
       </div>
       {info?.assignedInspector && <Caption1>{t('inspect.assigned', { inspector: info.assignedInspector })}</Caption1>}
       {state && (
-        <Field label={state.escalated ? t('inspect.progressEscalated', { done: state.inspected, total: state.total, escalated: state.escalated, awaiting: state.awaitingDecision }) : t('inspect.progress', { done: state.inspected, total: state.total })}>
-          <ProgressBar value={state.total ? state.inspected / state.total : 0} aria-label={t('inspect.progress', { done: state.inspected, total: state.total })} />
+        <Field
+          label={
+            state.escalated
+              ? t('inspect.progressEscalated', {
+                  done: state.inspected,
+                  total: state.total,
+                  escalated: state.escalated,
+                  awaiting: state.awaitingDecision,
+                })
+              : t('inspect.progress', { done: state.inspected, total: state.total })
+          }
+        >
+          <ProgressBar
+            value={state.total ? state.inspected / state.total : 0}
+            aria-label={t('inspect.progress', { done: state.inspected, total: state.total })}
+          />
         </Field>
       )}
       {recomputed > 0 && <Caption1 role="status">{t('inspect.refreshed', { count: recomputed })}</Caption1>}
@@ -291,14 +372,24 @@ export default function InspectPage(): ReactElement {
           </MessageBarActions>
         </MessageBar>
       )}
-      {state && state.rows.length > 0 && <JumpToItem disabled={flow.running} lastRow={state.rows.length + 1} onJump={jump} />}
+      {state && state.rows.length > 0 && (
+        <JumpToItem disabled={flow.running} lastRow={state.rows.length + 1} onJump={jump} />
+      )}
       {row && (
         <Card className={styles.card}>
           <h2 ref={cardHeading} tabIndex={-1} id="item-title" className={styles.heading}>
             <Subtitle2>{t('inspect.item', { id: row.itemId, row: row.index + 2 })}</Subtitle2>
           </h2>
           <ItemFacts row={row} hidden={hidden} describe={describe} openUrl={(url) => session.host.openUrl(url)} />
-          <DecisionForm form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} taxonomy={taxonomy} lang={lang} reasons={reasons} askReason={wouldBeError} policyPickerId={policyPickerId} />
+          <DecisionForm
+            form={form}
+            onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+            taxonomy={taxonomy}
+            lang={lang}
+            reasons={reasons}
+            askReason={wouldBeError}
+            policyPickerId={policyPickerId}
+          />
         </Card>
       )}
       <div className={styles.actions} role="group" aria-label={t('inspect.actions')} data-testid="inspect-actions">
@@ -311,7 +402,12 @@ export default function InspectPage(): ReactElement {
         {state && state.rows.length > 0 && (
           <div className={styles.buttons}>
             {row && (
-              <Button appearance="primary" disabled={flow.running} onClick={() => void save()} aria-keyshortcuts="Control+Enter">
+              <Button
+                appearance="primary"
+                disabled={flow.running}
+                onClick={() => void save()}
+                aria-keyshortcuts="Control+Enter"
+              >
                 {t('inspect.save')}
               </Button>
             )}
@@ -330,4 +426,3 @@ export default function InspectPage(): ReactElement {
     </div>
   );
 }
-

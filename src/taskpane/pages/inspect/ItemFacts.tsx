@@ -1,11 +1,26 @@
-import { Badge, Body1, Caption1, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { InspectionRow } from '../../../excel/inspectionRows';
 import { isOpenableUrl } from '../../host';
 import { useT } from '../../shell/LanguageContext';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
   plain: { overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },
@@ -15,7 +30,12 @@ const useStyles = makeStyles({
  * The moderator's decision on the item, its severity warning and its link. In blind review
  * (`hidden`) the verdict and policy stay hidden until the inspector saved their own.
  */
-export function ItemFacts(props: { row: InspectionRow; hidden: boolean; describe(code: string): string; openUrl(url: string): void }): ReactElement {
+export function ItemFacts(props: {
+  row: InspectionRow;
+  hidden: boolean;
+  describe(code: string): string;
+  openUrl(url: string): void;
+}): ReactElement {
   const t = useT();
   const styles = useStyles();
   const { row, hidden } = props;

@@ -11,7 +11,11 @@ const useStyles = makeStyles({
  * Go to an item by its ID or its row in the inspection sheet. `onJump` answers whether it found
  * one; when not, the field says what to enter.
  */
-export function JumpToItem(props: { disabled: boolean; lastRow: number; onJump(text: string): Promise<boolean> }): ReactElement {
+export function JumpToItem(props: {
+  disabled: boolean;
+  lastRow: number;
+  onJump(text: string): Promise<boolean>;
+}): ReactElement {
   const t = useT();
   const styles = useStyles();
   const [text, setText] = useState('');

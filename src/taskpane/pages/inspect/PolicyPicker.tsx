@@ -25,8 +25,18 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow16,
   },
-  option: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusSmall, cursor: 'pointer', overflowWrap: 'anywhere', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
-  active: { backgroundColor: tokens.colorNeutralBackground1Selected, outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  option: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    cursor: 'pointer',
+    overflowWrap: 'anywhere',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  active: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    outline: `2px solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: '-2px',
+  },
   chosen: { fontWeight: tokens.fontWeightSemibold },
   matched: { display: 'block', color: tokens.colorNeutralForeground3 },
 });
@@ -103,7 +113,11 @@ export function PolicyPicker(props: PolicyPickerProps): ReactElement {
 
   const unmatched = props.text.trim() !== '' && !matches.length;
   return (
-    <Field label={props.label} validationState={unmatched ? 'warning' : 'none'} validationMessage={unmatched ? t('inspect.noPolicyMatch', { text: props.text.trim() }) : undefined}>
+    <Field
+      label={props.label}
+      validationState={unmatched ? 'warning' : 'none'}
+      validationMessage={unmatched ? t('inspect.noPolicyMatch', { text: props.text.trim() }) : undefined}
+    >
       <div className={styles.anchor}>
         <Input
           id={props.id}
@@ -134,14 +148,22 @@ export function PolicyPicker(props: PolicyPickerProps): ReactElement {
                 id={`${listId}-${i}`}
                 role="option"
                 aria-selected={m.policy.code === chosen?.code}
-                className={mergeClasses(styles.option, i === active && styles.active, m.policy.code === chosen?.code && styles.chosen)}
+                className={mergeClasses(
+                  styles.option,
+                  i === active && styles.active,
+                  m.policy.code === chosen?.code && styles.chosen,
+                )}
                 // Keeps the focus in the field, so its blur does not close the list before the click.
                 onMouseDown={(e) => e.preventDefault()}
                 onMouseMove={() => setActive(i)}
                 onClick={() => pick(i)}
               >
                 {policyLabel(m.policy, props.lang)}
-                {m.rank < 3 && m.matched !== m.policy.code && m.matched !== (props.lang === 'ja' ? m.policy.nameJa : m.policy.nameEn) && <Caption1 className={styles.matched}>{t('inspect.policyMatched', { name: m.matched })}</Caption1>}
+                {m.rank < 3 &&
+                  m.matched !== m.policy.code &&
+                  m.matched !== (props.lang === 'ja' ? m.policy.nameJa : m.policy.nameEn) && (
+                    <Caption1 className={styles.matched}>{t('inspect.policyMatched', { name: m.matched })}</Caption1>
+                  )}
               </li>
             ))}
           </ul>

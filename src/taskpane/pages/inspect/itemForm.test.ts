@@ -1,14 +1,38 @@
 import type { InspectionRow } from '../../../excel/inspectionRows';
 import { formChanged, itemFormFor } from './itemForm';
 
-const row = (patch: Partial<InspectionRow>) => ({ index: 0, itemId: 'v1', verdict: 'remove', policy: 'SAF.HATE', qaVerdict: null, qaPolicy: '', qaComment: '', escalate: false, reason: '', ...patch }) as InspectionRow;
+const row = (patch: Partial<InspectionRow>) =>
+  ({
+    index: 0,
+    itemId: 'v1',
+    verdict: 'remove',
+    policy: 'SAF.HATE',
+    qaVerdict: null,
+    qaPolicy: '',
+    qaComment: '',
+    escalate: false,
+    reason: '',
+    ...patch,
+  }) as InspectionRow;
 const label = (code: string) => `${code} — name`;
 
 test('an item starts from its own saved input, else the moderator policy; blind review starts empty', () => {
-  expect(itemFormFor(row({}), { blind: false, label })).toEqual({ verdict: undefined, policyText: 'SAF.HATE — name', comment: '', escalate: false, reason: '' });
+  expect(itemFormFor(row({}), { blind: false, label })).toEqual({
+    verdict: undefined,
+    policyText: 'SAF.HATE — name',
+    comment: '',
+    escalate: false,
+    reason: '',
+  });
   expect(itemFormFor(row({}), { blind: true, label }).policyText).toBe('');
   const saved = row({ qaVerdict: 'remove', qaPolicy: 'SAF.HARASS', qaComment: 'c', escalate: true, reason: 'R1' });
-  expect(itemFormFor(saved, { blind: true, label })).toEqual({ verdict: 'remove', policyText: 'SAF.HARASS — name', comment: 'c', escalate: true, reason: 'R1' });
+  expect(itemFormFor(saved, { blind: true, label })).toEqual({
+    verdict: 'remove',
+    policyText: 'SAF.HARASS — name',
+    comment: 'c',
+    escalate: true,
+    reason: 'R1',
+  });
   expect(itemFormFor(undefined, { blind: false, label }).policyText).toBe('');
 });
 

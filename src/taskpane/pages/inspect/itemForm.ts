@@ -17,9 +17,18 @@ export interface ItemForm {
  *
  * @example itemFormFor(row, { blind: false, label: (code) => code }) // { verdict: undefined, policyText: 'SAF.HATE', … }
  */
-export function itemFormFor(row: InspectionRow | undefined, options: { blind: boolean; label(code: string): string }): ItemForm {
+export function itemFormFor(
+  row: InspectionRow | undefined,
+  options: { blind: boolean; label(code: string): string },
+): ItemForm {
   const code = row?.qaPolicy || (options.blind ? '' : row?.policy) || '';
-  return { verdict: row?.qaVerdict ?? undefined, policyText: code ? options.label(code) : '', comment: row?.qaComment ?? '', escalate: row?.escalate ?? false, reason: row?.reason ?? '' };
+  return {
+    verdict: row?.qaVerdict ?? undefined,
+    policyText: code ? options.label(code) : '',
+    comment: row?.qaComment ?? '',
+    escalate: row?.escalate ?? false,
+    reason: row?.reason ?? '',
+  };
 }
 
 /**
@@ -29,5 +38,11 @@ export function itemFormFor(row: InspectionRow | undefined, options: { blind: bo
  * @example formChanged(start, { ...start, verdict: 'remove' }) // true
  */
 export function formChanged(start: ItemForm, now: ItemForm): boolean {
-  return start.verdict !== now.verdict || start.policyText.trim() !== now.policyText.trim() || start.comment.trim() !== now.comment.trim() || start.escalate !== now.escalate || start.reason !== now.reason;
+  return (
+    start.verdict !== now.verdict ||
+    start.policyText.trim() !== now.policyText.trim() ||
+    start.comment.trim() !== now.comment.trim() ||
+    start.escalate !== now.escalate ||
+    start.reason !== now.reason
+  );
 }

@@ -76,7 +76,8 @@ export const SAMPLE_FORM_DEFAULTS: Omit<SampleForm, 'seed'> = {
 };
 
 /** The form field a problem is about, so the page can mark it. */
-export type FormField = 'n' | 'percent' | 'confidence' | 'margin' | 'expectedRate' | 'minimum' | 'quota' | 'from' | 'to' | 'strata';
+export type FormField =
+  'n' | 'percent' | 'confidence' | 'margin' | 'expectedRate' | 'minimum' | 'quota' | 'from' | 'to' | 'strata';
 
 /** Why the form cannot be drawn: a catalog message, its parameters, and the field (its label is a catalog key too). */
 export interface FormProblem {
@@ -124,7 +125,8 @@ function date(value: string, field: FormField, end: boolean): number | undefined
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.normalize('NFKC').trim());
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   // Date.UTC rolls 2026-02-31 over to March: a date that does not round-trip is not a date.
-  if (!m || new Date(ms).toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}`) return fail('sample.invalidDate', field);
+  if (!m || new Date(ms).toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}`)
+    return fail('sample.invalidDate', field);
   return ms + (end ? 86_399_999 : 0);
 }
 
@@ -142,10 +144,24 @@ export const inspectorsOf = (text: string): string[] =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-export const isStratified = (method: SamplingMethod) => method === 'stratified_proportional' || method === 'stratified_neyman';
+export const isStratified = (method: SamplingMethod) =>
+  method === 'stratified_proportional' || method === 'stratified_neyman';
 
 /** What the draw needs from the form (the page adds the batch, the sheet, the mapping and the language). */
-export type ParsedSampleForm = Pick<SampleFlowOptions, 'method' | 'size' | 'seed' | 'strata' | 'minimumPerStratum' | 'quota' | 'filters' | 'includePreviouslySampled' | 'unit' | 'inspectors' | 'blind'>;
+export type ParsedSampleForm = Pick<
+  SampleFlowOptions,
+  | 'method'
+  | 'size'
+  | 'seed'
+  | 'strata'
+  | 'minimumPerStratum'
+  | 'quota'
+  | 'filters'
+  | 'includePreviouslySampled'
+  | 'unit'
+  | 'inspectors'
+  | 'blind'
+>;
 
 /**
  * The draw's options from the form, or the first problem, naming its field.
@@ -153,7 +169,9 @@ export type ParsedSampleForm = Pick<SampleFlowOptions, 'method' | 'size' | 'seed
  * @example parseSampleForm({ ...SAMPLE_FORM_DEFAULTS, seed: 'a1', sizeKind: 'cochran' }).options?.size
  * // { kind: 'cochran', confidence: 0.95, margin: 0.02, proportion: 0.05 }
  */
-export function parseSampleForm(form: SampleForm): { options: ParsedSampleForm; problem?: undefined } | { options?: undefined; problem: FormProblem } {
+export function parseSampleForm(
+  form: SampleForm,
+): { options: ParsedSampleForm; problem?: undefined } | { options?: undefined; problem: FormProblem } {
   try {
     return { options: parse(form) };
   } catch (error) {
@@ -169,7 +187,8 @@ function parse(form: SampleForm): ParsedSampleForm {
   if (method === 'moderator_quota') size = { kind: 'fixed', n: Number.MAX_SAFE_INTEGER };
   else if (sizeKind === 'fixed') size = { kind: 'fixed', n: Math.round(number(form.n, 'n', 1, 1_048_576)) };
   else if (sizeKind === 'percent') size = { kind: 'percent', percent: number(form.percent, 'percent', 0.01, 100) };
-  else if (sizeKind === 'iso2859') size = { kind: 'iso2859', level: form.level, aql: form.aql, inspection: form.inspection };
+  else if (sizeKind === 'iso2859')
+    size = { kind: 'iso2859', level: form.level, aql: form.aql, inspection: form.inspection };
   else
     size = {
       kind: 'cochran',
@@ -193,7 +212,8 @@ function parse(form: SampleForm): ParsedSampleForm {
     size,
     seed: form.seed.trim() || '0',
     strata: stratified ? form.strata : undefined,
-    minimumPerStratum: stratified && form.minimum.trim() ? Math.round(number(form.minimum, 'minimum', 0, 1_000_000)) : undefined,
+    minimumPerStratum:
+      stratified && form.minimum.trim() ? Math.round(number(form.minimum, 'minimum', 0, 1_000_000)) : undefined,
     quota: method === 'moderator_quota' ? Math.round(number(form.quota, 'quota', 1, 1_000_000)) : undefined,
     filters,
     includePreviouslySampled: form.includeEarlier,
