@@ -6,7 +6,7 @@
  * rows from records; readers find columns by name or by either language's label, never by place.
  * The column list is read at each call, so a column added to a schema reaches every flow.
  */
-import type { Lang } from '../../i18n';
+import { t, type Lang, type MessageKey } from '../../i18n';
 import type { CellValue } from '../../excelSpec';
 import { normalizeKey } from '../../core/text/normalizeKey';
 
@@ -55,6 +55,9 @@ export interface SheetSchema<C extends string, S extends ColumnSpec<C> = ColumnS
   /** A row in the schema's column order from a record ('' for columns it does not give). */
   row(record: Partial<Record<C, CellValue>>): CellValue[];
 }
+
+/** A column's labels from the message catalogs (a report's header, worded for people in each language). */
+export const catalogLabels = (key: MessageKey) => ({ en: t(key, {}, 'en'), ja: t(key, {}, 'ja') });
 
 const text = (v: CellValue | undefined) => (v === undefined || v === null ? '' : String(v).trim());
 
