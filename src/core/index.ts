@@ -14,7 +14,7 @@ export {
   type FieldMatch,
 } from './mapping/detectMapping';
 export { parseVerdict, VERDICT_ALIASES } from './normalize/parseVerdict';
-export { createPolicyIndex, type PolicyIndex } from './normalize/policyIndex';
+export { createPolicyIndex, type PolicyIndex } from './taxonomy/policyIndex';
 export { parseDate, serialToMs, msToSerial } from './normalize/parseDate';
 export { parseItemId, type ItemIdReading } from './normalize/parseItemId';
 export { parseMarket, parseLanguage } from './normalize/marketAndLanguage';
@@ -22,9 +22,9 @@ export { DSA_CATEGORIES, type DsaCategory, type Policy, type Taxonomy } from './
 export { defaultTaxonomy } from './taxonomy/defaultTaxonomy';
 export { taxonomyToRows, rowsToTaxonomy, TAXONOMY_COLUMNS, type TaxonomyReading } from './taxonomy/taxonomyRows';
 export { validateTaxonomy } from './taxonomy/validateTaxonomy';
-export { FINDING_CODES, FINDING_SEVERITY, makeFinding, type Finding, type FindingCode } from './validation/finding';
-export type { Decision } from './validation/decision';
-export { DecisionLot, RepeatedText, REPEATED_FIELDS, type RepeatedField } from './validation/decisionLot';
+export { FINDING_CODES, FINDING_SEVERITY, makeFinding, type Finding, type FindingCode } from './findings/finding';
+export type { Decision } from './decisions/decision';
+export { DecisionLot, RepeatedText, REPEATED_FIELDS, type RepeatedField } from './decisions/decisionLot';
 export {
   createDecisionValidator,
   validateDecisions,

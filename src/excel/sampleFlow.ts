@@ -28,7 +28,7 @@ import {
   type SamplingUnit,
 } from '../core/sampling/drawSample';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
-import type { Decision } from '../core/validation/decision';
+import type { Decision } from '../core/decisions/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
 import {
