@@ -12,7 +12,9 @@ import { readInspectionRows, type InspectionRow } from './inspectionRows';
 import { queuePolicyLookup } from './policyLookup';
 import { readNamedColumns } from './readColumns';
 import { BATCHES_SHEET, calibrationMemberBatch, MODERATORS_SHEET, inspectionSheetName } from './sheets';
-import { removeSheetQuietly, writeRows } from './writeTable';
+import { writeRows } from './writeTable';
+import { buildAndSwap } from './ownedSheet';
+import { MODERATORS, moderatorsSheet } from './schema/moderatorsSheet';
 import { batchParameters, readBatches, type BatchRecord } from './schema/batchesSheet';
 
 /** One batch of the workbook with its inspected rows, oldest first in a history. */
@@ -177,35 +179,34 @@ export async function crossBatchFlow(
   try {
     return await run(async (context) => {
       const standings = moderatorStandings(await readBatchHistory(context, options.defaultAql), options);
-      await removeSheetQuietly(context, MODERATORS_SHEET);
-      const ws = context.workbook.worksheets.add(MODERATORS_SHEET);
-      const rows: CellValue[][] = [
-        [L('report.crossBatch'), '', '', '', '', '', ''],
-        [
-          'moderator',
-          'batches',
-          'inspected',
-          'correct',
-          L('report.accuracy'),
-          L('report.interval'),
-          L('report.switching'),
-        ],
-        ...standings.map((s) => [
-          s.moderator,
-          s.batches,
-          s.inspected,
-          s.correct,
-          Number.isFinite(s.accuracy) ? s.accuracy : '',
-          `${(s.wilson[0] * 100).toFixed(1)}% – ${(s.wilson[1] * 100).toFixed(1)}%`,
-          s.state,
-        ]),
-      ];
-      await writeRows(context, ws, 0, 0, rows, [0, 5, 6]);
-      if (standings.length)
-        ws.getRangeByIndexes(2, 4, standings.length, 1).numberFormat = standings.map(() => ['0.0%']);
-      ws.getRange('A1').format.font.bold = true;
-      ws.freezePanes.freezeRows(2);
-      await context.sync();
+      await buildAndSwap(context, MODERATORS_SHEET, async (ws) => {
+        const width = moderatorsSheet.columns.length;
+        const rows: CellValue[][] = [
+          [L('report.crossBatch'), ...Array<CellValue>(width - 1).fill('')],
+          moderatorsSheet.header(lang),
+          ...standings.map((s) =>
+            moderatorsSheet.row({
+              moderator: s.moderator,
+              batches: s.batches,
+              inspected: s.inspected,
+              correct: s.correct,
+              accuracy: Number.isFinite(s.accuracy) ? s.accuracy : '',
+              interval: `${(s.wilson[0] * 100).toFixed(1)}% – ${(s.wilson[1] * 100).toFixed(1)}%`,
+              switching: s.state,
+            }),
+          ),
+        ];
+        await writeRows(context, ws, MODERATORS.titleRow, 0, rows, moderatorsSheet.textColumns());
+        if (standings.length)
+          ws.getRangeByIndexes(
+            MODERATORS.firstRow,
+            moderatorsSheet.position('accuracy'),
+            standings.length,
+            1,
+          ).numberFormat = standings.map(() => ['0.0%']);
+        ws.getRange('A1').format.font.bold = true;
+        ws.freezePanes.freezeRows(MODERATORS.firstRow);
+      });
       return standings;
     });
   } catch (error) {

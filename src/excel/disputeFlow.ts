@@ -1,5 +1,10 @@
 import type { Outcome, Settlement } from '../core/model';
-import { locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
+import {
+  inspectionSheet,
+  locateInspectionColumns,
+  outcomeLabel,
+  type InspectionColumn,
+} from './schema/inspectionSheet';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { readSheet } from './inspectFlow';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
@@ -16,13 +21,13 @@ async function rowOf(context: Excel.RequestContext, batch: string, itemId: strin
   // Columns by field name or either language's label; outcomes in the sheet's language.
   const { at, lang } = locateInspectionColumns(values[0] ?? []);
   const ws = context.workbook.worksheets.getItem(name);
-  // Names, comments and who settled are untrusted text: written as text through writeRows.
+  // Names, comments and who settled are untrusted text: written as text (the schema's text columns) through writeRows.
   const write = async (cells: [column: InspectionColumn, value: string][]) => {
     for (const [column, value] of cells) {
       const c = at(column);
       if (c < 0) throw new FlowError('dispute.error.noColumn', { sheet: name, column });
       const cell = column === 'outcome' ? outcomeLabel(value as Outcome, lang) : value;
-      await writeRows(context, ws, row.index + 1, c, [[cell]], column === 'outcome' ? [] : [0]);
+      await writeRows(context, ws, row.index + 1, c, [[cell]], inspectionSheet.isNumeric(column) ? [] : [0]);
     }
   };
   return { row, write };

@@ -5,7 +5,13 @@ import { classifyOutcome } from '../core/stats/classifyOutcome';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { readInspectionRows, type InspectionRow } from './inspectionRows';
 import { policyLookup, queuePolicyLookup, type PolicyLookup } from './policyLookup';
-import { escalateValues, locateInspectionColumns, outcomeLabel, type InspectionColumn } from './schema/inspectionSheet';
+import {
+  escalateValues,
+  inspectionSheet,
+  locateInspectionColumns,
+  outcomeLabel,
+  type InspectionColumn,
+} from './schema/inspectionSheet';
 import { inspectionSheetName } from './sheets';
 import { readNamedColumns } from './readColumns';
 import { columnRuns, writeRows } from './writeTable';
@@ -325,7 +331,7 @@ export async function saveQaDecision(
       );
       for (const [first, n] of columnRuns([...at.keys()])) {
         const cells = Array.from({ length: n }, (_, k) => at.get(first + k)!);
-        const text = cells.map((c, k) => (c.name === 'severity' ? -1 : k)).filter((k) => k >= 0);
+        const text = cells.map((c, k) => (inspectionSheet.isNumeric(c.name) ? -1 : k)).filter((k) => k >= 0);
         noteOwnWrite(ws.name, { row: index + 1, column: first, rows: 1, columns: n });
         await writeRows(context, ws, index + 1, first, [cells.map((c) => c.v)], text);
       }
@@ -392,7 +398,7 @@ export async function recomputeOutcomes(run: BatchRunner, batch: string, attribu
           touched.add(i);
         }
         noteOwnWrite(name, { row: first + 1, column: at(column), rows: cells.length, columns: 1 });
-        await writeRows(context, ws, first + 1, at(column), cells, column === 'severity' ? [] : [0]);
+        await writeRows(context, ws, first + 1, at(column), cells, inspectionSheet.isNumeric(column) ? [] : [0]);
       }
       await context.sync();
       return touched.size;

@@ -6,7 +6,7 @@
  * rows from records; readers find columns by name or by either language's label, never by place.
  * The column list is read at each call, so a column added to a schema reaches every flow.
  */
-import type { Lang } from '../../i18n';
+import { t, type Lang, type MessageKey } from '../../i18n';
 import type { CellValue } from '../../excelSpec';
 import { normalizeKey } from '../../core/text/normalizeKey';
 
@@ -14,6 +14,8 @@ export interface ColumnSpec<C extends string = string> {
   readonly name: C;
   /** The header label in Japanese workbooks. */
   readonly ja: string;
+  /** The header label in English workbooks when it is not the column name (a report's wording). */
+  readonly en?: string;
   /** Other header texts a reader accepts (a lead's own header, an older label). */
   readonly aliases?: readonly string[];
   /** A number the add-in computes (a count, a weight, a severity): left a number. Every other column is text. */
@@ -42,6 +44,8 @@ export interface SheetSchema<C extends string, S extends ColumnSpec<C> = ColumnS
   position(column: C): number;
   /** Positions of the columns written as text. */
   textColumns(): number[];
+  /** Whether a column holds a number the add-in computes (written without the text format). */
+  isNumeric(column: C): boolean;
   /** Which column a header cell names, if any. */
   columnOf(header: CellValue | undefined): C | undefined;
   /** Columns located in a header row as found. */
@@ -51,6 +55,9 @@ export interface SheetSchema<C extends string, S extends ColumnSpec<C> = ColumnS
   /** A row in the schema's column order from a record ('' for columns it does not give). */
   row(record: Partial<Record<C, CellValue>>): CellValue[];
 }
+
+/** A column's labels from the message catalogs (a report's header, worded for people in each language). */
+export const catalogLabels = (key: MessageKey) => ({ en: t(key, {}, 'en'), ja: t(key, {}, 'ja') });
 
 const text = (v: CellValue | undefined) => (v === undefined || v === null ? '' : String(v).trim());
 
@@ -63,7 +70,7 @@ export function defineSheet<const C extends string, S extends ColumnSpec<C> = Co
   const byLabel = () => {
     const index = new Map<string, C>();
     for (const c of columns)
-      for (const label of [c.name, c.ja, ...(c.aliases ?? [])])
+      for (const label of [c.name, c.ja, ...(c.en ? [c.en] : []), ...(c.aliases ?? [])])
         if (!index.has(normalizeKey(label))) index.set(normalizeKey(label), c.name);
     return index;
   };
@@ -71,10 +78,11 @@ export function defineSheet<const C extends string, S extends ColumnSpec<C> = Co
     name,
     columns,
     names: () => columns.map((c) => c.name),
-    label: (c, lang) => (lang === 'ja' ? (spec(c)?.ja ?? c) : c),
+    label: (c, lang) => (lang === 'ja' ? (spec(c)?.ja ?? c) : (spec(c)?.en ?? c)),
     header: (lang) => columns.map((c) => schema.label(c.name, lang)),
     position: (c) => columns.findIndex((x) => x.name === c),
     textColumns: () => columns.flatMap((c, i) => (c.numeric ? [] : [i])),
+    isNumeric: (c) => spec(c)?.numeric === true,
     columnOf: (header) => (header === undefined || header === null ? undefined : byLabel().get(normalizeKey(header))),
     reader(header) {
       const labels = byLabel();
