@@ -49,7 +49,10 @@ export function adviseNextPlan(
     : { inspection: 'normal', aql, because: [] };
 }
 
-/** The advice alone, with the batches and moderators to pick from, without writing anything (the Sample and Trends pages ask for it). Two syncs. */
+/**
+ * The advice alone, with the batches and moderators to pick from, without
+ * writing anything (the Sample and Trends pages ask for it). Two syncs.
+ */
 export async function nextPlanAdvice(
   run: BatchRunner,
   options: SwitchingOptions = {},
@@ -216,7 +219,8 @@ export async function trendFlow(
           '0.0%',
         ]);
 
-      // Chart data: accuracy per group (rows) and batch (columns), blank where a group had no item; one line chart each.
+      // Chart data: accuracy per group (rows) and batch (columns),
+      // blank where a group had no item; one line chart each.
       let chartRow = 3;
       const chartColumn = 12; // M
       for (const d of ['moderator', 'policy'] as const) {
