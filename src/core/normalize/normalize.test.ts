@@ -110,7 +110,8 @@ describe('markets and languages', () => {
 describe('parseDate: the allocation-free reader and the general parser agree', () => {
   const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
   const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
-  // Near-valid texts: digits out of range, both separators, optional time, seconds, fraction and zone, stray characters.
+  // Near-valid texts: digits out of range, both separators,
+  // optional time, seconds, fraction and zone, stray characters.
   const dateText = fc
     .tuple(
       fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),

@@ -5,40 +5,48 @@ import { createPolicyIndex } from './policyIndex';
 
 const withoutAliases = () => ({ policies: defaultTaxonomy().policies.map((p) => ({ ...p, aliases: [] })) });
 
-test('Japanese short or local names get a suggestion without any alias (containment, shared pairs, kana and width variants)', () => {
-  const index = createPolicyIndex(withoutAliases());
-  expect(index.find('ヘイトスピーチ')).toBeUndefined();
-  expect(index.suggest('ヘイトスピーチ')).toBe('SAF.HATE');
-  expect(index.suggest('ショッキングで生々しいコンテンツ')).toBe('SEN.GRAPHIC');
-  // スパム is inside the deprecated INT.SPAM's name: its replacement is what to write.
-  expect(index.suggest('スパム')).toBe('INT.FAKE');
-  expect(index.suggest('ｽﾊﾟﾑ')).toBe('INT.FAKE');
-  expect(index.suggest('すぱむ')).toBe('INT.FAKE');
-  expect(index.suggest('いじめ')).toBe('SAF.HARASS');
-  // Unrelated Japanese text gets none; English typos keep edit distance.
-  expect(index.suggest('今日のランチ')).toBeUndefined();
-  expect(index.suggest('SAF.HARAS')).toBe('SAF.HARASS');
-  expect(index.suggest('Harassment and bulying')).toBe('SAF.HARASS');
-});
+test(
+  'Japanese short or local names get a suggestion without any ' +
+    'alias (containment, shared pairs, kana and width variants)',
+  () => {
+    const index = createPolicyIndex(withoutAliases());
+    expect(index.find('ヘイトスピーチ')).toBeUndefined();
+    expect(index.suggest('ヘイトスピーチ')).toBe('SAF.HATE');
+    expect(index.suggest('ショッキングで生々しいコンテンツ')).toBe('SEN.GRAPHIC');
+    // スパム is inside the deprecated INT.SPAM's name: its replacement is what to write.
+    expect(index.suggest('スパム')).toBe('INT.FAKE');
+    expect(index.suggest('ｽﾊﾟﾑ')).toBe('INT.FAKE');
+    expect(index.suggest('すぱむ')).toBe('INT.FAKE');
+    expect(index.suggest('いじめ')).toBe('SAF.HARASS');
+    // Unrelated Japanese text gets none; English typos keep edit distance.
+    expect(index.suggest('今日のランチ')).toBeUndefined();
+    expect(index.suggest('SAF.HARAS')).toBe('SAF.HARASS');
+    expect(index.suggest('Harassment and bulying')).toBe('SAF.HARASS');
+  },
+);
 
-test('aliases match like names: the default ones, and the ones a lead writes in the sheet (either language, ";" or a new line)', () => {
-  const index = createPolicyIndex(defaultTaxonomy());
-  expect(index.find('ヘイトスピーチ')?.code).toBe('SAF.HATE');
-  expect(index.find('スパム')?.code).toBe('INT.FAKE');
-  expect(index.find('ショッキングで生々しいコンテンツ')?.code).toBe('SEN.GRAPHIC');
-  expect(index.find('ﾍｲﾄ')?.code).toBe('SAF.HATE');
-  // The lead adds "誹謗中傷；Defamation\nabuse" to SAF.HARASS under a Japanese header.
-  const rows = taxonomyToRows(defaultTaxonomy());
-  const header = rows[0].map((h) => (h === 'aliases' ? '別名' : h));
-  const harass = rows.findIndex((r) => r[0] === 'SAF.HARASS');
-  rows[harass][header.indexOf('別名')] = '誹謗中傷；Defamation\nabuse';
-  const read = rowsToTaxonomy([header, ...rows.slice(1)]);
-  expect(read.findings).toEqual([]);
-  const lead = createPolicyIndex(read.taxonomy);
-  for (const alias of ['誹謗中傷', 'defamation', 'Abuse']) expect(lead.find(alias)?.code).toBe('SAF.HARASS');
-  expect(lead.find('いじめ')).toBeUndefined(); // the lead's cell replaced the default aliases
-  expect(splitAliases(' a ; b；c\n')).toEqual(['a', 'b', 'c']);
-});
+test(
+  'aliases match like names: the default ones, and the ones a lead writes ' +
+    'in the sheet (either language, ";" or a new line)',
+  () => {
+    const index = createPolicyIndex(defaultTaxonomy());
+    expect(index.find('ヘイトスピーチ')?.code).toBe('SAF.HATE');
+    expect(index.find('スパム')?.code).toBe('INT.FAKE');
+    expect(index.find('ショッキングで生々しいコンテンツ')?.code).toBe('SEN.GRAPHIC');
+    expect(index.find('ﾍｲﾄ')?.code).toBe('SAF.HATE');
+    // The lead adds "誹謗中傷；Defamation\nabuse" to SAF.HARASS under a Japanese header.
+    const rows = taxonomyToRows(defaultTaxonomy());
+    const header = rows[0].map((h) => (h === 'aliases' ? '別名' : h));
+    const harass = rows.findIndex((r) => r[0] === 'SAF.HARASS');
+    rows[harass][header.indexOf('別名')] = '誹謗中傷；Defamation\nabuse';
+    const read = rowsToTaxonomy([header, ...rows.slice(1)]);
+    expect(read.findings).toEqual([]);
+    const lead = createPolicyIndex(read.taxonomy);
+    for (const alias of ['誹謗中傷', 'defamation', 'Abuse']) expect(lead.find(alias)?.code).toBe('SAF.HARASS');
+    expect(lead.find('いじめ')).toBeUndefined(); // the lead's cell replaced the default aliases
+    expect(splitAliases(' a ; b；c\n')).toEqual(['a', 'b', 'c']);
+  },
+);
 
 test('foldKana and similarity', () => {
   expect(foldKana('ｽﾊﾟﾑ')).toBe('すぱむ');

@@ -42,45 +42,50 @@ test('the draw key is the first 13 hex digits of md5(seed:item_id) over 2^52, as
 
 const METHODS: SamplingMethod[] = ['simple', 'stratified_proportional', 'stratified_neyman', 'risk_weighted'];
 
-test('a sample never repeats an item, has the asked size or the whole population, and the same seed gives the same sample', () => {
-  fc.assert(
-    fc.property(
-      fc.integer({ min: 0, max: 300 }),
-      fc.integer({ min: 0, max: 400 }),
-      fc.constantFrom(...METHODS),
-      fc.string(),
-      (N, n, method, seed) => {
-        const pop = population(N);
-        const a = drawSample(pop, {
-          method,
-          size: n,
-          seed,
-          policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 },
-        });
-        const b = drawSample(pop, {
-          method,
-          size: n,
-          seed,
-          policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 },
-        });
-        const ids = a.items.map((x) => x.itemId);
-        return (
-          new Set(ids).size === ids.length &&
-          ids.length === Math.min(n, N) &&
-          JSON.stringify(ids) === JSON.stringify(b.items.map((x) => x.itemId))
-        );
-      },
-    ),
-    { numRuns: 60 },
-  );
-});
+test(
+  'a sample never repeats an item, has the asked size or the ' +
+    'whole population, and the same seed gives the same sample',
+  () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom(...METHODS),
+        fc.string(),
+        (N, n, method, seed) => {
+          const pop = population(N);
+          const a = drawSample(pop, {
+            method,
+            size: n,
+            seed,
+            policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 },
+          });
+          const b = drawSample(pop, {
+            method,
+            size: n,
+            seed,
+            policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 },
+          });
+          const ids = a.items.map((x) => x.itemId);
+          return (
+            new Set(ids).size === ids.length &&
+            ids.length === Math.min(n, N) &&
+            JSON.stringify(ids) === JSON.stringify(b.items.map((x) => x.itemId))
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  },
+);
 
 test('re-sorting the sheet or appending rows keeps the draw: bottom-k of a keyed hash', () => {
   const pop = population(500);
   const before = drawSample(pop, { method: 'simple', size: 40, seed: 's' }).items.map((x) => x.itemId);
   const shuffled = [...pop].reverse();
   expect(drawSample(shuffled, { method: 'simple', size: 40, seed: 's' }).items.map((x) => x.itemId)).toEqual(before);
-  // Appended rows can only displace items by ranking below them; every kept item is still one of the old or a new smaller key.
+  // Appended rows can only displace items by ranking below them;
+  // every kept item is still one of the old or a new smaller key.
   const grown = [...pop, ...Array.from({ length: 100 }, (_, i) => decision(1000 + i))];
   const after = drawSample(grown, { method: 'simple', size: 40, seed: 's' }).items.map((x) => x.itemId);
   const newIds = new Set(grown.slice(500).map((d) => d.itemId));
@@ -144,37 +149,41 @@ test('moderator quota takes k each, or all of a moderator with fewer', () => {
   expect([...per.entries()].filter(([m]) => m !== 'newcomer').every(([, k]) => k === 5)).toBe(true);
 });
 
-test('filters and earlier batches narrow the lot; risk weights favour severe policies and keep inclusion probabilities', () => {
-  const pop = population(3000);
-  const first = drawSample(pop, { method: 'simple', size: 100, seed: 'a' });
-  const second = drawSample(pop, {
-    method: 'simple',
-    size: 100,
-    seed: 'b',
-    exclude: new Set(first.items.map((x) => x.itemId)),
-    filters: { markets: ['JP'] },
-  });
-  expect(second.excluded).toBeGreaterThan(0);
-  expect(second.items.every((x) => !first.items.some((y) => y.itemId === x.itemId))).toBe(true);
-  expect(second.population).toBe(1000 - second.excluded);
-  const risky = drawSample(pop, {
-    method: 'risk_weighted',
-    size: 200,
-    seed: 'r',
-    policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 },
-  });
-  const severe = risky.items.filter((x) => x.stratum === 'severity 4').length;
-  expect(severe / 200).toBeGreaterThan(0.6); // half the lot is severity 4, weighted 8:1
-  expect(
-    risky.items.every(
-      (x) =>
-        x.inclusionProbability > 0 &&
-        x.inclusionProbability <= 1 &&
-        Math.abs(x.weight * x.inclusionProbability - 1) < 1e-9,
-    ),
-  ).toBe(true);
-  expect(() => drawSample(pop, { method: 'simple', size: 1.5, seed: 'x' })).toThrow(RangeError);
-});
+test(
+  'filters and earlier batches narrow the lot; ' +
+    'risk weights favour severe policies and keep inclusion probabilities',
+  () => {
+    const pop = population(3000);
+    const first = drawSample(pop, { method: 'simple', size: 100, seed: 'a' });
+    const second = drawSample(pop, {
+      method: 'simple',
+      size: 100,
+      seed: 'b',
+      exclude: new Set(first.items.map((x) => x.itemId)),
+      filters: { markets: ['JP'] },
+    });
+    expect(second.excluded).toBeGreaterThan(0);
+    expect(second.items.every((x) => !first.items.some((y) => y.itemId === x.itemId))).toBe(true);
+    expect(second.population).toBe(1000 - second.excluded);
+    const risky = drawSample(pop, {
+      method: 'risk_weighted',
+      size: 200,
+      seed: 'r',
+      policySeverity: { 'SAF.HATE': 4, 'REG.SCAM': 4, 'INT.IP': 1 },
+    });
+    const severe = risky.items.filter((x) => x.stratum === 'severity 4').length;
+    expect(severe / 200).toBeGreaterThan(0.6); // half the lot is severity 4, weighted 8:1
+    expect(
+      risky.items.every(
+        (x) =>
+          x.inclusionProbability > 0 &&
+          x.inclusionProbability <= 1 &&
+          Math.abs(x.weight * x.inclusionProbability - 1) < 1e-9,
+      ),
+    ).toBe(true);
+    expect(() => drawSample(pop, { method: 'simple', size: 1.5, seed: 'x' })).toThrow(RangeError);
+  },
+);
 
 // Node's own MD5 over its UTF-8 encoding is the oracle (lone surrogates become U+FFFD, as in
 // every UTF-8 encoder; js-md5's pure-JS path encodes them differently, so it is not used here).
@@ -201,31 +210,34 @@ test('the allocation-free MD5 key agrees with an independent MD5 on any string (
   }
 });
 
-test('keying with a shared prefix gives the same keys as hashing "prefix + text", whatever the order and lengths', () => {
-  fc.assert(
-    fc.property(
-      fc.string({ unit: 'grapheme', maxLength: 40 }),
-      fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 400 })), { maxLength: 8 }),
-      (prefix, texts) => {
-        const keyer = md5KeyWithPrefix(prefix);
-        // A long text between two calls must not spoil the saved prefix.
-        for (const text of texts) {
-          expect(keyer(text)).toBe(nodeKey(prefix + text));
-          expect(md5Key('x'.repeat(text.length * 2 + 100))).toBe(nodeKey('x'.repeat(text.length * 2 + 100)));
-        }
-      },
-    ),
-    { numRuns: 300 },
-  );
-  expect(sampleKeyer('w48')('12345')).toBe(sampleKey('w48', '12345'));
-  // ASCII IDs are packed straight into one block up to 55 bytes with the prefix: each side of that edge.
-  for (const prefix of ['', 'w48:', 'x'.repeat(55), 'シード:'])
-    for (let n = 0; n <= 64; n++) {
-      const id = '7301234567890123456789'.repeat(3).slice(0, n);
-      expect(md5KeyWithPrefix(prefix)(id)).toBe(nodeKey(prefix + id));
-      expect(md5KeyWithPrefix(prefix)(id + 'é')).toBe(nodeKey(prefix + id + 'é'));
-    }
-});
+test(
+  'keying with a shared prefix gives the same keys as ' + 'hashing "prefix + text", whatever the order and lengths',
+  () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 400 })), { maxLength: 8 }),
+        (prefix, texts) => {
+          const keyer = md5KeyWithPrefix(prefix);
+          // A long text between two calls must not spoil the saved prefix.
+          for (const text of texts) {
+            expect(keyer(text)).toBe(nodeKey(prefix + text));
+            expect(md5Key('x'.repeat(text.length * 2 + 100))).toBe(nodeKey('x'.repeat(text.length * 2 + 100)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(sampleKeyer('w48')('12345')).toBe(sampleKey('w48', '12345'));
+    // ASCII IDs are packed straight into one block up to 55 bytes with the prefix: each side of that edge.
+    for (const prefix of ['', 'w48:', 'x'.repeat(55), 'シード:'])
+      for (let n = 0; n <= 64; n++) {
+        const id = '7301234567890123456789'.repeat(3).slice(0, n);
+        expect(md5KeyWithPrefix(prefix)(id)).toBe(nodeKey(prefix + id));
+        expect(md5KeyWithPrefix(prefix)(id + 'é')).toBe(nodeKey(prefix + id + 'é'));
+      }
+  },
+);
 
 test('a stratum is its text: an empty market and a written "—" are one stratum, and every item is drawn once', () => {
   const pop = Array.from({ length: 90 }, (_, i) => decision(i, ['JP', '', '—'][i % 3]));
@@ -245,29 +257,35 @@ test('a stratum is its text: an empty market and a written "—" are one stratum
   expect(two.allocation.map((a) => a.population)).toEqual([30, 60]);
 });
 
-test('a decision draw keys item:moderator:time and can reach every judgment but repeats; an item draw one row per item', () => {
-  expect(decisionKeyText('7301', 'sato', Date.UTC(2026, 10, 20, 10, 0, 5, 700))).toBe('7301:sato:2026-11-20T10:00:05Z');
-  expect(decisionKeyText('7301', 'sato', null)).toBe('7301:sato:');
-  const d = (row: number, itemId: string, moderator: string, repeat = false) => ({
-    row,
-    itemId,
-    moderator,
-    verdict: 'approve' as const,
-    policy: '',
-    decidedAt: null,
-    market: '',
-    language: '',
-    queue: '',
-    url: '',
-    notes: '',
-    duplicate: row > 2 && itemId === '1',
-    repeat,
-  });
-  const lot = [d(2, '1', 'a'), d(3, '1', 'b'), d(4, '1', 'c'), d(5, '2', 'a'), d(6, '1', 'a', true)];
-  const all = drawSample(lot, { method: 'simple', size: 10, seed: 's' });
-  expect(all.items.map((i) => i.row).sort()).toEqual([2, 3, 4, 5]);
-  expect(all.items.find((i) => i.row === 3)?.key).toBe(sampleKey('s', '1:b:'));
-  const items = drawSample(lot, { method: 'simple', size: 10, seed: 's', unit: 'item' });
-  expect(items.items.map((i) => i.row).sort()).toEqual([2, 5]);
-  expect(items.items.find((i) => i.row === 2)?.key).toBe(sampleKey('s', '1'));
-});
+test(
+  'a decision draw keys item:moderator:time and can reach ' +
+    'every judgment but repeats; an item draw one row per item',
+  () => {
+    expect(decisionKeyText('7301', 'sato', Date.UTC(2026, 10, 20, 10, 0, 5, 700))).toBe(
+      '7301:sato:2026-11-20T10:00:05Z',
+    );
+    expect(decisionKeyText('7301', 'sato', null)).toBe('7301:sato:');
+    const d = (row: number, itemId: string, moderator: string, repeat = false) => ({
+      row,
+      itemId,
+      moderator,
+      verdict: 'approve' as const,
+      policy: '',
+      decidedAt: null,
+      market: '',
+      language: '',
+      queue: '',
+      url: '',
+      notes: '',
+      duplicate: row > 2 && itemId === '1',
+      repeat,
+    });
+    const lot = [d(2, '1', 'a'), d(3, '1', 'b'), d(4, '1', 'c'), d(5, '2', 'a'), d(6, '1', 'a', true)];
+    const all = drawSample(lot, { method: 'simple', size: 10, seed: 's' });
+    expect(all.items.map((i) => i.row).sort()).toEqual([2, 3, 4, 5]);
+    expect(all.items.find((i) => i.row === 3)?.key).toBe(sampleKey('s', '1:b:'));
+    const items = drawSample(lot, { method: 'simple', size: 10, seed: 's', unit: 'item' });
+    expect(items.items.map((i) => i.row).sort()).toEqual([2, 5]);
+    expect(items.items.find((i) => i.row === 2)?.key).toBe(sampleKey('s', '1'));
+  },
+);

@@ -54,13 +54,17 @@ test('small check: [[20,5],[10,15]] → kappa 0.40', () => {
   ).toBeCloseTo(0.4, 10);
 });
 
-test('Cochran: 95%, e = 0.05, p = 0.5 → 385; with N = 1,000 the correction gives ceil(384.146/(1+383.146/1000)) = 278', () => {
-  expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
-  expect(cochranSampleSize({ confidence: 0.95, margin: 0.05 })).toBe(385);
-  // n0 = 1.959964² · 0.25 / 0.0025 = 384.1459; n = 384.1459 / (1 + 383.1459/1000) = 277.74 → 278.
-  expect(cochranSampleSize({ confidence: 0.95, margin: 0.05, population: 1000 })).toBe(278);
-  expect(() => cochranSampleSize({ confidence: 1.2, margin: 0.05 })).toThrow(RangeError);
-});
+test(
+  'Cochran: 95%, e = 0.05, p = 0.5 → 385; with N = 1,000 the correction ' +
+    'gives ceil(384.146/(1+383.146/1000)) = 278',
+  () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
+    expect(cochranSampleSize({ confidence: 0.95, margin: 0.05 })).toBe(385);
+    // n0 = 1.959964² · 0.25 / 0.0025 = 384.1459; n = 384.1459 / (1 + 383.1459/1000) = 277.74 → 278.
+    expect(cochranSampleSize({ confidence: 0.95, margin: 0.05, population: 1000 })).toBe(278);
+    expect(() => cochranSampleSize({ confidence: 1.2, margin: 0.05 })).toThrow(RangeError);
+  },
+);
 
 test('intervals lie in [0, 1] and contain the point estimate', () => {
   fc.assert(
@@ -143,24 +147,27 @@ test('the summary counts outcomes, rates and the lot decision', () => {
   expect(done.lotDecision).toMatchObject({ defects: 2, decision: 'accept' });
 });
 
-test('kappa on verdict + policy: agreeing on remove under another policy is a disagreement (hand-computed)', async () => {
-  const { verdictPolicyKappa, summarizeInspection } = await import('./summarizeInspection');
-  const it = (verdict: 'approve' | 'remove', policy: string, qaVerdict: 'approve' | 'remove', qaPolicy: string) => ({
-    verdict,
-    policy,
-    qaVerdict,
-    qaPolicy,
-    outcome: 'correct' as const,
-  });
-  const items = [
-    it('remove', 'A', 'remove', 'A'),
-    it('remove', 'A', 'remove', 'a '),
-    it('remove', 'A', 'remove', 'B'),
-    it('approve', '', 'approve', ''),
-  ];
-  // Categories approve, remove|A, remove|B: po = 3/4, pe = .25·.25 + .75·.5 = .4375 → κ = .3125/.5625.
-  expect(verdictPolicyKappa(items)).toBeCloseTo(0.3125 / 0.5625, 12);
-  const s = summarizeInspection(items);
-  expect(s.kappa).toBe(1);
-  expect(s.kappaWithPolicy).toBeCloseTo(0.5556, 4);
-});
+test(
+  'kappa on verdict + policy: agreeing on remove under ' + 'another policy is a disagreement (hand-computed)',
+  async () => {
+    const { verdictPolicyKappa, summarizeInspection } = await import('./summarizeInspection');
+    const it = (verdict: 'approve' | 'remove', policy: string, qaVerdict: 'approve' | 'remove', qaPolicy: string) => ({
+      verdict,
+      policy,
+      qaVerdict,
+      qaPolicy,
+      outcome: 'correct' as const,
+    });
+    const items = [
+      it('remove', 'A', 'remove', 'A'),
+      it('remove', 'A', 'remove', 'a '),
+      it('remove', 'A', 'remove', 'B'),
+      it('approve', '', 'approve', ''),
+    ];
+    // Categories approve, remove|A, remove|B: po = 3/4, pe = .25·.25 + .75·.5 = .4375 → κ = .3125/.5625.
+    expect(verdictPolicyKappa(items)).toBeCloseTo(0.3125 / 0.5625, 12);
+    const s = summarizeInspection(items);
+    expect(s.kappa).toBe(1);
+    expect(s.kappaWithPolicy).toBeCloseTo(0.5556, 4);
+  },
+);
