@@ -3,20 +3,15 @@
  * Japanese values, about 2% bad rows), timed per step (median of 5), with peak heap and the ratio
  * of the whole pipeline to a floor (one pass over every cell computing a checksum).
  */
-import {
-  detectMapping,
-  defaultTaxonomy,
-  createDecisionValidator,
-  drawSample,
-  samplingPlan,
-  summarizeInspection,
-  classifyOutcome,
-  generateDecisions,
-  breakdown,
-  DecisionLot,
-  type InspectedItem,
-  type SamplingMethod,
-} from '../src/core';
+import { DecisionLot } from '../src/core/decisions/decisionLot';
+import { generateDecisions } from '../src/core/demo/generateDecisions';
+import { samplingPlan } from '../src/core/iso2859/samplingPlan';
+import { detectMapping } from '../src/core/mapping/detectMapping';
+import { drawSample, type SamplingMethod } from '../src/core/sampling/drawSample';
+import { classifyOutcome } from '../src/core/stats/classifyOutcome';
+import { breakdown, summarizeInspection, type InspectedItem } from '../src/core/stats/summarizeInspection';
+import { defaultTaxonomy } from '../src/core/taxonomy/defaultTaxonomy';
+import { createDecisionValidator } from '../src/core/validation/createDecisionValidator';
 import type { CellValue } from '../src/excelSpec';
 import { timeRuns, type BenchContext } from './harness';
 

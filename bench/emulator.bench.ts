@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateDecisions } from '../src/core';
+import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { createWorkbook } from '../src/emulator';
 import { readXlsxFile, writeXlsxFile } from '../src/emulator/xlsxStream';
 import { withPeakMemory, type BenchContext } from './harness';

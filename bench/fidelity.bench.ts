@@ -15,7 +15,7 @@
  * - draw2000.syncs: syncs to build a 2,000-item inspection sheet, target 10;
  * - host.msPerSync: the host's own time per sync (parse, answer, serialize), over the runs above.
  */
-import { generateDecisions } from '../src/core';
+import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { createWorkbook, type EmulatedWorkbook } from '../src/emulator';
 import { recomputeOutcomes } from '../src/excel/inspectFlow';
 import { locateDecisions } from '../src/excel/readDecisions';

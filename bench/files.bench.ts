@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateDecisions } from '../src/core';
+import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { columnLetter } from '../src/excelSpec';
 import { escapeXml, NS, relsXml } from '../src/emulator/xlsxXml';
 import { EntryWriter, newEntry, writeZip, type ZipEntry } from '../src/emulator/zip';

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateDecisions } from '../src/core';
+import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { createWorkbook, type EmulatedWorkbook } from '../src/emulator';
 import { writeXlsxFile } from '../src/emulator/xlsxStream';
 import { locateDecisions } from '../src/excel/readDecisions';

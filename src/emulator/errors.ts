@@ -46,3 +46,8 @@ export function localRect(local: string, errorLocation = 'Worksheet.getRange'): 
     throw new EmulatorError('InvalidArgument', (e as Error).message, errorLocation);
   }
 }
+
+/** What a getItem found; where it found nothing, Excel's ItemNotFound with `message`. */
+export function assertFound<T>(item: T, message: string, errorLocation: string): asserts item is NonNullable<T> {
+  if (item === undefined || item === null) throw new EmulatorError('ItemNotFound', message, errorLocation);
+}

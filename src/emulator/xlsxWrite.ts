@@ -663,12 +663,7 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     const r = chartSheets.find((x) => x.id === attrsOf(el)['r:id']);
     if (r) sheetsXml.push(el);
   }
-  bookXml = replaceElement(bookXml, 'sheets', `<sheets>${sheetsXml.join('')}</sheets>`, [
-    'functionGroups',
-    'externalReferences',
-    'definedNames',
-    'calcPr',
-  ]);
+  bookXml = replaceElement(bookXml, 'sheets', `<sheets>${sheetsXml.join('')}</sheets>`);
   bookXml = bookXml
     .replace(/(<workbookView\b[^>]*?)\sactiveTab="\d+"/, '$1')
     .replace(
@@ -707,40 +702,17 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     bookXml,
     'definedNames',
     names.length ? `<definedNames>${names.join('')}</definedNames>` : '',
-    [
-      'calcPr',
-      'oleSize',
-      'customWorkbookViews',
-      'pivotCaches',
-      'smartTagPr',
-      'smartTagTypes',
-      'webPublishing',
-      'fileRecoveryPr',
-      'webPublishObjects',
-      'extLst',
-    ],
   );
   bookXml = replaceElement(
     bookXml,
     'pivotCaches',
     cacheEntries.length ? `<pivotCaches>${cacheEntries.join('')}</pivotCaches>` : '',
-    ['smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'],
   );
   if ([...written.values()].some((w) => w.hasFormulas)) {
     // Formulas the embedded Excel could not compute have no cached value: Excel computes them on open.
     bookXml = /<calcPr\b/.test(bookXml)
       ? bookXml.replace(/<calcPr\b(?![^>]*fullCalcOnLoad)/, '<calcPr fullCalcOnLoad="1"')
-      : replaceElement(bookXml, 'calcPr', '<calcPr fullCalcOnLoad="1"/>', [
-          'oleSize',
-          'customWorkbookViews',
-          'pivotCaches',
-          'smartTagPr',
-          'smartTagTypes',
-          'webPublishing',
-          'fileRecoveryPr',
-          'webPublishObjects',
-          'extLst',
-        ]);
+      : replaceElement(bookXml, 'calcPr', '<calcPr fullCalcOnLoad="1"/>');
   }
   // The sheet list is written with r:id: the root must bind "r" (a generator may have used another prefix).
   if (!/<workbook\b[^>]*\sxmlns:r=/.test(bookXml))
@@ -792,9 +764,32 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
 }
 
 /**
- * Replaces an element of workbook.xml (or removes it with ''), or inserts it before the first of `before` that exists.
+ * The children of <workbook> that this writer places, and those
+ * after them, in the order the schema (CT_Workbook) gives.
  */
-function replaceElement(xml: string, name: string, replacement: string, before: string[]): string {
+const WORKBOOK_CHILDREN = [
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+  'definedNames',
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+] as const;
+
+/**
+ * Replaces an element of workbook.xml (or removes it with ''), or inserts it before the first element that the
+ * schema puts after it and that exists.
+ */
+function replaceElement(xml: string, name: (typeof WORKBOOK_CHILDREN)[number], replacement: string): string {
+  const before = WORKBOOK_CHILDREN.slice(WORKBOOK_CHILDREN.indexOf(name) + 1);
   const open = new RegExp(`<${name}(\\s[^>]*)?(/?)>`).exec(xml);
   if (open) {
     const end = open[2] === '/' ? open.index + open[0].length : xml.indexOf(`</${name}>`, open.index) + name.length + 3;

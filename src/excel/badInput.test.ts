@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateDecisions } from '../core/demo/generateDecisions';
-import type { FindingCode } from '../core/validation/finding';
+import type { FindingCode } from '../core/findings/finding';
 import { createWorkbook, type EmulatedWorkbook } from '../emulator';
 import { readCsv, type CsvIssue } from '../emulator/csv';
 import { sniffFile, type FileKind } from '../emulator/sniff';

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
-import { createPolicyIndex, type PolicyIndex } from '../core/normalize/policyIndex';
+import { createPolicyIndex, type PolicyIndex } from '../core/taxonomy/policyIndex';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { rowsToTaxonomy } from '../core/taxonomy/taxonomyRows';
 import type { Taxonomy } from '../core/taxonomy/types';

@@ -1,4 +1,4 @@
-import { FINDING_CODES, makeFinding } from '../core/validation/finding';
+import { FINDING_CODES, makeFinding } from '../core/findings/finding';
 import { validateInspectionRows } from '../core/validation/validateInspectionRows';
 import { defaultTaxonomy } from '../core/taxonomy/defaultTaxonomy';
 import { CATALOGS, LANGUAGES } from '../i18n';

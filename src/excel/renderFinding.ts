@@ -1,4 +1,4 @@
-import type { Finding } from '../core/validation/finding';
+import type { Finding } from '../core/findings/finding';
 import { cellAddress } from '../excelSpec';
 import { CATALOGS, t, type Lang, type MessageKey } from '../i18n';
 

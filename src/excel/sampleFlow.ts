@@ -27,8 +27,8 @@ import {
   type SamplingMethod,
   type SamplingUnit,
 } from '../core/sampling/drawSample';
-import { createDecisionValidator } from '../core/validation/createDecisionValidator';
-import type { Decision } from '../core/validation/decision';
+import { createDecisionValidator, type DecisionValidatorOptions } from '../core/validation/createDecisionValidator';
+import type { Decision } from '../core/decisions/decision';
 import { FlowError, throwIfCancelled, toFlowError, type BatchRunner, type FlowControl } from './host';
 import { locateDecisions, readDecisionChunks, type DecisionsLocation } from './readDecisions';
 import {
@@ -104,18 +104,13 @@ export interface PredrawnSample {
   source: Record<string, string | number>;
 }
 
-export interface SampleFlowResult {
+/** What a draw gave: the preview's figures (`leftOut`: rows that failed a required check — no ID, moderator or
+ * known verdict; ragged — and are not in the lot), plus what was written. */
+export interface SampleFlowResult extends SamplePreview {
   batch: string;
   /** A calibration batch's member batches, one per inspector (absent for an ordinary batch). */
   members?: { batch: string; inspector: string }[];
   sheet: string;
-  lotSize: number;
-  sampleSize: number;
-  excluded: number;
-  /** Rows that failed a required check (no ID, moderator or known verdict; ragged) and are not in the lot. */
-  leftOut: number;
-  plan?: SamplingPlan;
-  allocation: SampleResult['allocation'];
   itemIds: string[];
 }
 
@@ -233,6 +228,30 @@ async function earlierItemIds(context: Excel.RequestContext, names: string[]): P
 
 type DrawOptions = Omit<SampleFlowOptions, 'batch' | 'createdBy'>;
 
+/** Every decision of the lot, read through one validator; `how` says what this read does differently. */
+async function readLot(
+  run: BatchRunner,
+  options: DrawOptions,
+  taxonomy: Taxonomy,
+  at: DecisionsLocation,
+  how: Pick<DecisionValidatorOptions, 'headerWidth' | 'keepFailedRows'>,
+) {
+  const validator = createDecisionValidator({
+    mapping: at.mapping,
+    taxonomy,
+    now: options.now ?? Date.now(),
+    collectDecisions: true,
+    maxFindings: 0,
+    expectedRows: at.lastRow - at.headerRow,
+    ...how,
+  });
+  await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
+  return validator.finish();
+}
+
+const severityOf = (taxonomy: Taxonomy) =>
+  Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
+
 /** Reads the lot and draws; shared by the preview and the real run, so both give the same items. */
 async function drawFromLot(
   run: BatchRunner,
@@ -242,17 +261,7 @@ async function drawFromLot(
   at: DecisionsLocation,
 ) {
   checkDrawOptions(options, at);
-  const validator = createDecisionValidator({
-    mapping: at.mapping,
-    taxonomy,
-    now: options.now ?? Date.now(),
-    collectDecisions: true,
-    maxFindings: 0,
-    expectedRows: at.lastRow - at.headerRow,
-    headerWidth: at.headerWidth,
-  });
-  await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
-  const { lot, leftOut } = validator.finish();
+  const { lot, leftOut } = await readLot(run, options, taxonomy, at, { headerWidth: at.headerWidth });
   const unit = options.unit ?? 'decision';
   // A decision draw leaves out the decisions earlier batches drew
   // (another moderator's judgment of the same item stays eligible).
@@ -261,7 +270,7 @@ async function drawFromLot(
       ? selectEligible(lot, options.filters, earlier.items, 'item')
       : selectEligible(lot, options.filters, undefined, 'decision', earlier.decisions);
   const { n, plan } = sampleSizeFor(options.size, selection.eligible.length);
-  const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
+  const severity = severityOf(taxonomy);
   const drawn = drawFromEligible(lot, selection, {
     method: options.method,
     size: n,
@@ -286,23 +295,13 @@ async function readPredrawn(
   at: DecisionsLocation,
 ) {
   // The draw was made elsewhere: every drawn row is read, whatever this validator would leave out.
-  const validator = createDecisionValidator({
-    mapping: at.mapping,
-    taxonomy,
-    now: options.now ?? Date.now(),
-    collectDecisions: true,
-    maxFindings: 0,
-    expectedRows: at.lastRow - at.headerRow,
-    keepFailedRows: true,
-  });
-  await readDecisionChunks(run, at, (values, firstRow) => validator.addChunk(values, firstRow), options);
-  const severity = Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])) as Record<string, Severity>;
+  const { lot } = await readLot(run, options, taxonomy, at, { keepFailedRows: true });
   return {
-    lot: validator.finish().lot,
+    lot,
     drawn: predrawn.drawn,
     lotSize: predrawn.lotSize,
     plan: predrawn.plan,
-    severity,
+    severity: severityOf(taxonomy),
     leftOut: 0,
   };
 }

@@ -4,7 +4,7 @@ import type { FindingSeverity } from '../core/model';
 import type { Lang } from '../i18n';
 import type { CellValue } from '../excelSpec';
 import { createDecisionValidator } from '../core/validation/createDecisionValidator';
-import type { Finding, FindingCode } from '../core/validation/finding';
+import type { Finding, FindingCode } from '../core/findings/finding';
 import { renderFinding } from './renderFinding';
 import { validateInspectionRows } from '../core/validation/validateInspectionRows';
 import { t } from '../i18n';

@@ -742,6 +742,14 @@ export const en = {
   'agreement.doneRead':
     'Agreement on {items} items ({twice} judged twice or more): α on the verdict {alpha}, on verdict + policy ' +
     '{alphaPolicy}.',
+  'inspect.leave.ask':
+    'Item {id} has a verdict, policy or comment you have not saved. Save it before opening {where}, or discard it?',
+  'inspect.leave.row': 'row {row}',
+  'inspect.leave.next': 'the next item',
+  'inspect.leave.batch': 'batch {batch}',
+  'inspect.leave.save': 'Save, then open',
+  'inspect.leave.discard': 'Discard and open',
+  'inspect.leave.stay': 'Keep editing',
   'inspect.previous': 'Previous item',
   'inspect.jump': 'Go to item (ID or row)',
   'inspect.jumpGo': 'Go',

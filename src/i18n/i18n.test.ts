@@ -1,4 +1,4 @@
-import { FINDING_CODES } from '../core/validation/finding';
+import { FINDING_CODES } from '../core/findings/finding';
 import { CATALOGS, languageFromLocale, t, type MessageKey } from './index';
 
 test('the Japanese catalog has every English key, none left in English', () => {

@@ -689,6 +689,14 @@ export const ja: Record<MessageKey, string> = {
   'cli.help.default': '既定：',
   'agreement.doneRead':
     '{items} 件のアイテム（2 回以上判定 {twice} 件）の一致度：判定の α {alpha}、判定＋ポリシーの α {alphaPolicy}。',
+  'inspect.leave.ask':
+    'アイテム {id} に保存していない判定・ポリシー・コメントがあります。{where}を開く前に保存しますか、それとも破棄しますか？',
+  'inspect.leave.row': '{row} 行目',
+  'inspect.leave.next': '次のアイテム',
+  'inspect.leave.batch': 'バッチ「{batch}」',
+  'inspect.leave.save': '保存して開く',
+  'inspect.leave.discard': '破棄して開く',
+  'inspect.leave.stay': '編集を続ける',
   'inspect.previous': '前のアイテム',
   'inspect.jump': 'アイテムへ移動（ID または行）',
   'inspect.jumpGo': '移動',

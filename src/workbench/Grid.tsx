@@ -410,22 +410,22 @@ function Editor(props: {
       ref.current.setSelectionRange(ref.current.value.length, ref.current.value.length);
   }, []);
   const { editing } = props;
+  const common = {
+    ref,
+    'aria-label': props.label,
+    className: props.className,
+    style: props.style,
+    value: editing.text,
+    onKeyDown: props.onKeyDown,
+    onBlur: props.onBlur,
+  };
   if (editing.choices) {
     const options =
       editing.choices.includes(editing.text) || editing.text === ''
         ? editing.choices
         : [editing.text, ...editing.choices];
     return (
-      <select
-        ref={ref}
-        aria-label={props.label}
-        className={props.className}
-        style={props.style}
-        value={editing.text}
-        onChange={(e) => props.onCommit(e.target.value)}
-        onKeyDown={props.onKeyDown}
-        onBlur={props.onBlur}
-      >
+      <select {...common} onChange={(e) => props.onCommit(e.target.value)}>
         <option value="" />
         {options.map((o) => (
           <option key={o} value={o}>
@@ -435,16 +435,5 @@ function Editor(props: {
       </select>
     );
   }
-  return (
-    <input
-      ref={ref}
-      aria-label={props.label}
-      className={props.className}
-      style={props.style}
-      value={editing.text}
-      onChange={(e) => props.onChange(e.target.value)}
-      onKeyDown={props.onKeyDown}
-      onBlur={props.onBlur}
-    />
-  );
+  return <input {...common} onChange={(e) => props.onChange(e.target.value)} />;
 }

@@ -117,5 +117,41 @@ module.exports = async function inspectNav(t) {
   t.check((await s.rows()).cell(9, 'qa_verdict') === '', 'an untouched item is skipped, not saved');
   await saveInView('after moving around');
   await t.screenshot('nav');
+
+  // Leaving an item with unsaved input asks first: a row clicked in the sheet, Previous, a jump.
+  const leaving = pane.getByTestId('inspect-leaving');
+  const leave = (key) => leaving.getByRole('button', { name: L(key), exact: true });
+  await verdictButton(1, 'approve').click();
+  await pane.getByLabel(L('inspect.comment')).fill('entered on row 10');
+  await page.locator('[data-cell=C12]').click();
+  await leaving.waitFor();
+  await t.screenshot('nav-asks');
+  await leaving
+    .getByText(L('inspect.leave.ask', { id: (await s.shown()).id, where: L('inspect.leave.row', { row: 12 }) }))
+    .waitFor();
+  t.check(
+    (await s.shown()).row === 10,
+    'a row clicked with unsaved input does not switch before the inspector answers',
+  );
+  await leave('inspect.leave.stay').click();
+  await leaving.waitFor({ state: 'detached' });
+  t.check(
+    (await pane.getByLabel(L('inspect.comment')).inputValue()) === 'entered on row 10',
+    'Keep editing keeps the unsaved comment',
+  );
+  await pane.getByRole('button', { name: L('inspect.previous'), exact: true }).click();
+  await leave('inspect.leave.save').click();
+  await s.waitForRow(9);
+  sheet = await s.rows();
+  t.check(
+    sheet.cell(10, 'qa_verdict') === 'approve' && sheet.cell(10, 'qa_comment') === 'entered on row 10',
+    `Save, then open saved row 10 before opening row 9: ${sheet.cell(10, 'qa_verdict')} / ${sheet.cell(10, 'qa_comment')}`,
+  );
+  await pane.getByLabel(L('inspect.comment')).fill('thrown away on purpose');
+  await jump('15');
+  await leave('inspect.leave.discard').click();
+  await s.waitForRow(15);
+  t.check((await s.rows()).cell(9, 'qa_comment') === '', 'Discard and open writes nothing to row 9');
+  await t.screenshot('nav-leaving');
 };
 module.exports.viewport = { width: 1366, height: 768 };

@@ -10,7 +10,7 @@ import type { CellValue } from '../../excelSpec';
 import { parseLanguage, parseMarket } from '../../core/normalize/marketAndLanguage';
 import { parseDate } from '../../core/normalize/parseDate';
 import { parseVerdict } from '../../core/normalize/parseVerdict';
-import { createPolicyIndex } from '../../core/normalize/policyIndex';
+import { createPolicyIndex } from '../../core/taxonomy/policyIndex';
 import type { StratumAllocation } from '../../core/sampling/allocate';
 import { allocateStrata, type SampleFilters, type SamplingMethod } from '../../core/sampling/drawSample';
 import type { Taxonomy } from '../../core/taxonomy/types';

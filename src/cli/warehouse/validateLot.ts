@@ -18,7 +18,7 @@ import type { CellValue } from '../../excelSpec';
 import { parseDate } from '../../core/normalize/parseDate';
 import type { Taxonomy } from '../../core/taxonomy/types';
 import { createDecisionValidator } from '../../core/validation/createDecisionValidator';
-import { makeFinding, type Finding, type FindingCode } from '../../core/validation/finding';
+import { makeFinding, type Finding, type FindingCode } from '../../core/findings/finding';
 import { renderFinding } from '../../excel/renderFinding';
 import { sqlString } from '../../core/warehouse/drawSql';
 import { duckDbSource } from './drawLot';

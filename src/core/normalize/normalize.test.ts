@@ -4,7 +4,7 @@ import { parseLanguage, parseMarket } from './marketAndLanguage';
 import { isoWeek, parseDate, parseDateText, serialToMs } from './parseDate';
 import { parseItemId } from './parseItemId';
 import { VERDICT_ALIASES, parseVerdict } from './parseVerdict';
-import { createPolicyIndex } from './policyIndex';
+import { createPolicyIndex } from '../taxonomy/policyIndex';
 
 describe('parseVerdict', () => {
   test('Japanese and English aliases map onto the five verdicts', () => {

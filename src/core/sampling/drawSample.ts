@@ -1,7 +1,7 @@
 import { matchKey } from '../text/matchKey';
 import type { DecisionField, Severity, Verdict } from '../model';
-import type { Decision } from '../validation/decision';
-import { DecisionLot } from '../validation/decisionLot';
+import type { Decision } from '../decisions/decision';
+import { DecisionLot } from '../decisions/decisionLot';
 import { allocate, type StratumAllocation } from './allocate';
 import { sampleKeyer } from './sampleKey';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { Decision } from '../validation/decision';
+import type { Decision } from '../decisions/decision';
 import { allocate } from './allocate';
 import { decisionKeyText, drawSample, type SamplingMethod } from './drawSample';
 import { md5Key, md5KeyWithPrefix } from './md5Key';

@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n';
-import { createPolicyIndex } from '../normalize/policyIndex';
+import { createPolicyIndex } from './policyIndex';
 import { foldKana } from '../text/foldKana';
 import { normalizeKey } from '../text/normalizeKey';
 import type { Policy, Taxonomy } from './types';

@@ -1,7 +1,7 @@
 import { VERDICTS, type Verdict } from '../model';
 import type { CellValue } from '../../excelSpec';
 import { normalizeKey } from '../text/normalizeKey';
-import { makeFinding, type Finding } from '../validation/finding';
+import { makeFinding, type Finding } from '../findings/finding';
 import { DSA_CATEGORIES, type Policy, type Taxonomy } from './types';
 
 /** The columns of the `QA Taxonomy` sheet, in order. */

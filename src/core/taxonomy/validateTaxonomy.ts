@@ -1,4 +1,4 @@
-import { makeFinding, type Finding } from '../validation/finding';
+import { makeFinding, type Finding } from '../findings/finding';
 import { TAXONOMY_COLUMNS, sheetRowOf } from './taxonomyRows';
 import type { Taxonomy } from './types';
 

@@ -1,4 +1,4 @@
-import { DecisionLot } from '../validation/decisionLot';
+import { DecisionLot } from '../decisions/decisionLot';
 import { drawSample } from '../sampling/drawSample';
 import { matchKey } from './matchKey';
 

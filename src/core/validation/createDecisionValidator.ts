@@ -7,11 +7,11 @@ import { parseLanguage, parseMarket } from '../normalize/marketAndLanguage';
 import { parseDate } from '../normalize/parseDate';
 import { parseItemId } from '../normalize/parseItemId';
 import { parseVerdict } from '../normalize/parseVerdict';
-import { createPolicyIndex } from '../normalize/policyIndex';
+import { createPolicyIndex } from '../taxonomy/policyIndex';
 import type { Policy, Taxonomy } from '../taxonomy/types';
-import type { Decision } from './decision';
-import { makeFinding, type Finding, type FindingCode } from './finding';
-import { CODE_OF_VERDICT, DecisionLot, VERDICT_OF_CODE } from './decisionLot';
+import type { Decision } from '../decisions/decision';
+import { makeFinding, type Finding, type FindingCode } from '../findings/finding';
+import { CODE_OF_VERDICT, DecisionLot, VERDICT_OF_CODE } from '../decisions/decisionLot';
 import { ItemIdIndex } from './itemIdIndex';
 
 export interface DecisionValidatorOptions {

@@ -1,9 +1,9 @@
 import { isEnforcing } from '../model';
 import type { CellValue } from '../../excelSpec';
 import { parseVerdict } from '../normalize/parseVerdict';
-import { createPolicyIndex } from '../normalize/policyIndex';
+import { createPolicyIndex } from '../taxonomy/policyIndex';
 import type { Taxonomy } from '../taxonomy/types';
-import { makeFinding, type Finding } from './finding';
+import { makeFinding, type Finding } from '../findings/finding';
 
 /** Where the QA columns are on an inspection sheet (0-based sheet columns). */
 export interface InspectionColumns {

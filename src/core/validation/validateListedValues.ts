@@ -1,6 +1,6 @@
 import type { CellValue } from '../../excelSpec';
 import { normalizeKey } from '../text/normalizeKey';
-import { makeFinding, type Finding } from './finding';
+import { makeFinding, type Finding } from '../findings/finding';
 
 /** One column whose values must come from a list (0-based sheet column). */
 export interface ListedColumn {

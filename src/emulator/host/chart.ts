@@ -2,7 +2,7 @@
  * Charts (R excel.chart.yml): stored and readable — type, source, title, name — not drawn
  * (DIFFERENCES.md).
  */
-import { EmulatorError } from '../errors';
+import { assertFound } from '../errors';
 import type { ChartModel, SheetModel } from '../model';
 import { ref, type Exec, type HostClass } from './dispatch';
 import { rangeAddress, rangeArgument } from './range';
@@ -54,8 +54,7 @@ export const chartCollectionClass: HostClass<SheetModel> = {
   items: (sheet) => sheet.charts.map((chart) => ref(chartClass, { sheet, chart })),
   indexer: (sheet, key) => {
     const chart = findChart(sheet, key);
-    if (!chart)
-      throw new EmulatorError('ItemNotFound', `The chart "${String(key)}" does not exist.`, 'ChartCollection.getItem');
+    assertFound(chart, `The chart "${String(key)}" does not exist.`, 'ChartCollection.getItem');
     return ref(chartClass, { sheet, chart });
   },
   methods: {
@@ -78,12 +77,7 @@ export const chartCollectionClass: HostClass<SheetModel> = {
     },
     GetItemAt: (sheet, [index]) => {
       const chart = sheet.charts[Number(index)];
-      if (!chart)
-        throw new EmulatorError(
-          'ItemNotFound',
-          `There is no chart at index ${String(index)}.`,
-          'ChartCollection.getItemAt',
-        );
+      assertFound(chart, `There is no chart at index ${String(index)}.`, 'ChartCollection.getItemAt');
       return ref(chartClass, { sheet, chart });
     },
     GetCount: (sheet) => sheet.charts.length,

@@ -15,14 +15,19 @@ import { rangeRef } from './range';
 const WORKSHEET_CHANGED = 10;
 const EVENT_MESSAGE_CATEGORY = 65536;
 
+/** Counts one more (or one fewer) handler watching `sheet`; a sheet nobody watches leaves the map. */
+function countWatcher(watchers: Map<string, number>, sheet: SheetModel, by: 1 | -1): void {
+  const n = (watchers.get(sheet.id) ?? 0) + by;
+  if (n > 0) watchers.set(sheet.id, n);
+  else watchers.delete(sheet.id);
+}
+
 export function registerChanged(host: HostState, sheet: SheetModel): void {
-  host.changedWatchers.set(sheet.id, (host.changedWatchers.get(sheet.id) ?? 0) + 1);
+  countWatcher(host.changedWatchers, sheet, 1);
 }
 
 export function unregisterChanged(host: HostState, sheet: SheetModel): void {
-  const n = (host.changedWatchers.get(sheet.id) ?? 0) - 1;
-  if (n > 0) host.changedWatchers.set(sheet.id, n);
-  else host.changedWatchers.delete(sheet.id);
+  countWatcher(host.changedWatchers, sheet, -1);
 }
 
 function valueType(v: unknown): string {
@@ -93,13 +98,11 @@ export function changedEvents(
 const WORKSHEET_SELECTION_CHANGED = 14;
 
 export function registerSelection(host: HostState, sheet: SheetModel): void {
-  host.selectionWatchers.set(sheet.id, (host.selectionWatchers.get(sheet.id) ?? 0) + 1);
+  countWatcher(host.selectionWatchers, sheet, 1);
 }
 
 export function unregisterSelection(host: HostState, sheet: SheetModel): void {
-  const n = (host.selectionWatchers.get(sheet.id) ?? 0) - 1;
-  if (n > 0) host.selectionWatchers.set(sheet.id, n);
-  else host.selectionWatchers.delete(sheet.id);
+  countWatcher(host.selectionWatchers, sheet, -1);
 }
 
 /** The message a selection on `sheet` raises, when that sheet is watched. */

@@ -4,7 +4,7 @@
  * P excel/excel-add-ins-conditional-formatting.md), stored and readable, not evaluated.
  */
 import { formatRange, quoteSheetName } from '../../excelSpec';
-import { EmulatorError } from '../errors';
+import { assertFound, EmulatorError } from '../errors';
 import { overlaps, type CellFormat, type ConditionalFormatModel, type SheetModel } from '../model';
 import { ref, isRef, type HostClass } from './dispatch';
 import { guardProtected, rangeRef, type RangeTarget } from './range';
@@ -253,22 +253,12 @@ export const conditionalFormatCollectionClass: HostClass<RangeTarget> = {
     GetCount: (t) => cfsOf(t).length,
     GetItem: (t, [id]) => {
       const cf = t.sheet.conditionalFormats.find((c) => c.id === id);
-      if (!cf)
-        throw new EmulatorError(
-          'ItemNotFound',
-          `No conditional format ${String(id)}.`,
-          'ConditionalFormatCollection.getItem',
-        );
+      assertFound(cf, `No conditional format ${String(id)}.`, 'ConditionalFormatCollection.getItem');
       return ref(conditionalFormatClass, { sheet: t.sheet, cf });
     },
     GetItemAt: (t, [index]) => {
       const cf = cfsOf(t)[Number(index)];
-      if (!cf)
-        throw new EmulatorError(
-          'ItemNotFound',
-          `No conditional format at ${String(index)}.`,
-          'ConditionalFormatCollection.getItemAt',
-        );
+      assertFound(cf, `No conditional format at ${String(index)}.`, 'ConditionalFormatCollection.getItemAt');
       return ref(conditionalFormatClass, { sheet: t.sheet, cf });
     },
     ClearAll: (t) => {

@@ -4,7 +4,7 @@
  * "='QA Taxonomy'!$A$2:$A$40".
  */
 import { formatRange, quoteSheetName, splitAddress } from '../../excelSpec';
-import { EmulatorError, localRect } from '../errors';
+import { assertFound, EmulatorError, localRect } from '../errors';
 import { isRef, ref, type Exec, type HostClass } from './dispatch';
 import { rangeRef, type RangeTarget } from './range';
 
@@ -51,12 +51,7 @@ export const namedItemCollectionClass: HostClass<null> = {
   items: (_o, x) => [...x.model.names.values()].map((n) => ref(namedItemClass, n)),
   indexer: (_o, key, x) => {
     const n = x.model.names.get(String(key).toLowerCase());
-    if (!n)
-      throw new EmulatorError(
-        'ItemNotFound',
-        `The name "${String(key)}" does not exist.`,
-        'NamedItemCollection.getItem',
-      );
+    assertFound(n, `The name "${String(key)}" does not exist.`, 'NamedItemCollection.getItem');
     return ref(namedItemClass, n);
   },
   methods: {

@@ -2,7 +2,7 @@
  * PivotTables (ExcelApi 1.8; P excel/excel-add-ins-pivottables.md): the API over the pivot model
  * of ../pivot.ts, which renders each pivot into its sheet's cells.
  */
-import { EmulatorError } from '../errors';
+import { assertFound, EmulatorError } from '../errors';
 import { overlaps, type SheetModel, type TableModel } from '../model';
 import { CAPTIONS, pivots, renderPivot, type DataField, type PivotModel, type ShowAs, type Summarize } from '../pivot';
 import { isRef, ref, type Exec, type HostClass } from './dispatch';
@@ -190,7 +190,7 @@ const dataHierarchyCollectionClass: HostClass<PivotModel> = {
 };
 
 function laidOut(p: PivotModel) {
-  if (!p.rendered) throw new EmulatorError('ItemNotFound', 'The PivotTable has not been laid out.', 'PivotLayout');
+  assertFound(p.rendered, 'The PivotTable has not been laid out.', 'PivotLayout');
   return p.rendered;
 }
 
@@ -293,12 +293,7 @@ export const pivotTableCollectionClass: HostClass<SheetModel> = {
       .map((p) => ref(pivotTableClass, p)),
   indexer: (sheet, key, x) => {
     const p = findPivot(sheet, x, key);
-    if (!p)
-      throw new EmulatorError(
-        'ItemNotFound',
-        `The PivotTable "${String(key)}" does not exist.`,
-        'PivotTableCollection.getItem',
-      );
+    assertFound(p, `The PivotTable "${String(key)}" does not exist.`, 'PivotTableCollection.getItem');
     return ref(pivotTableClass, p);
   },
   methods: {

@@ -4,7 +4,7 @@
  * Worksheet.onChanged reports.
  */
 import { formatRange, quoteSheetName, splitAddress, MAX_COLUMN, MAX_ROW, type CellRect } from '../../excelSpec';
-import { EmulatorError, localRect } from '../errors';
+import { assertFound, EmulatorError, localRect } from '../errors';
 import { overlaps, type SheetModel, type Value } from '../model';
 import { ref, isRef, type Exec, type HostClass, type Ref } from './dispatch';
 import { conditionalFormatCollectionClass, dataValidationClass, rangeFormatClass } from './formats';
@@ -143,7 +143,12 @@ function writeGrid(
   x.changes.push({ sheet, rect, before });
 }
 
-function checkRect(rect: CellRect, location: string): CellRect {
+/** The rectangle, or InvalidArgument (`message`) where it reaches outside the worksheet. */
+export function checkRect(
+  rect: CellRect,
+  location: string,
+  message = 'The resulting range is outside the worksheet.',
+): CellRect {
   if (
     rect.row < 0 ||
     rect.column < 0 ||
@@ -152,7 +157,7 @@ function checkRect(rect: CellRect, location: string): CellRect {
     rect.row + rect.rowCount > MAX_ROW ||
     rect.column + rect.columnCount > MAX_COLUMN
   ) {
-    throw new EmulatorError('InvalidArgument', 'The resulting range is outside the worksheet.', location);
+    throw new EmulatorError('InvalidArgument', message, location);
   }
   return rect;
 }
@@ -382,12 +387,12 @@ export const rangeClass: HostClass<RangeTarget> = {
     GetIntersectionOrNullObject: (t, [other], x) => intersection(t, other, x),
     GetIntersection: (t, [other], x) => {
       const r = intersection(t, other, x);
-      if (!r) throw new EmulatorError('ItemNotFound', 'The ranges do not intersect.', 'Range.getIntersection');
+      assertFound(r, 'The ranges do not intersect.', 'Range.getIntersection');
       return r;
     },
     GetUsedRange: (t, [valuesOnly]) => {
       const r = usedWithin(t, Boolean(valuesOnly));
-      if (!r) throw new EmulatorError('ItemNotFound', 'The range has no used cells.', 'Range.getUsedRange');
+      assertFound(r, 'The range has no used cells.', 'Range.getUsedRange');
       return r;
     },
     GetUsedRangeOrNullObject: (t, [valuesOnly]) => usedWithin(t, Boolean(valuesOnly)),

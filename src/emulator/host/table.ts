@@ -3,7 +3,7 @@
  * overlap (#551, #1199); `add(address, false)` inserts a header row (#196); values first, then
  * tables.add, for bulk loads (P excel/performance.md).
  */
-import { EmulatorError } from '../errors';
+import { assertFound, EmulatorError } from '../errors';
 import { overlaps, type SheetModel, type TableModel } from '../model';
 import { ref, type Exec, type HostClass } from './dispatch';
 import { guardProtected, rangeArgument, rangeRef, storeWritten } from './range';
@@ -60,12 +60,7 @@ const tableColumnCollectionClass: HostClass<TableModel> = {
   items: (t) => Array.from({ length: t.rect.columnCount }, (_, index) => ref(tableColumnClass, { table: t, index })),
   indexer: (t, key) => {
     const c = columnByKey(t, key);
-    if (!c)
-      throw new EmulatorError(
-        'ItemNotFound',
-        `The table has no column "${String(key)}".`,
-        'TableColumnCollection.getItem',
-      );
+    assertFound(c, `The table has no column "${String(key)}".`, 'TableColumnCollection.getItem');
     return ref(tableColumnClass, c);
   },
   props: { Count: { get: (t) => t.rect.columnCount } },
@@ -209,8 +204,7 @@ export const tableCollectionClass: HostClass<TableScope> = {
   items: (scope, x) => inScope(scope, x).map((t) => ref(tableClass, t)),
   indexer: (scope, key, x) => {
     const t = findTable(scope, x, key);
-    if (!t)
-      throw new EmulatorError('ItemNotFound', `The table "${String(key)}" does not exist.`, 'TableCollection.getItem');
+    assertFound(t, `The table "${String(key)}" does not exist.`, 'TableCollection.getItem');
     return ref(tableClass, t);
   },
   props: { Count: { get: (scope, x) => inScope(scope, x).length } },
@@ -222,12 +216,7 @@ export const tableCollectionClass: HostClass<TableScope> = {
     },
     GetItemAt: (scope, [index], x) => {
       const t = inScope(scope, x)[Number(index)];
-      if (!t)
-        throw new EmulatorError(
-          'ItemNotFound',
-          `There is no table at index ${String(index)}.`,
-          'TableCollection.getItemAt',
-        );
+      assertFound(t, `There is no table at index ${String(index)}.`, 'TableCollection.getItemAt');
       return ref(tableClass, t);
     },
     GetCount: (scope, _args, x) => inScope(scope, x).length,

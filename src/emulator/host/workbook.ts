@@ -2,7 +2,7 @@
  * The root object (R excel.workbook.yml): the collections, the selection, and the reference
  * bookkeeping of Excel.run (`_RemoveReference` releases what `_KeepReference` kept).
  */
-import { EmulatorError } from '../errors';
+import { assertFound } from '../errors';
 import { ref, type HostClass, type HostState } from './dispatch';
 import { namedItemCollectionClass } from './names';
 import { rangeRef } from './range';
@@ -43,26 +43,20 @@ export const workbookClass: HostClass<HostState> = {
         (x.model.activeSheet
           ? { sheet: x.model.activeSheet, rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } }
           : undefined);
-      if (!sel) throw new EmulatorError('ItemNotFound', 'There is no selection.', 'Workbook.getSelectedRange');
+      assertFound(sel, 'There is no selection.', 'Workbook.getSelectedRange');
       return rangeRef(sel.sheet, sel.rect);
     },
     GetActiveCell: (_h, _args, x) => {
       const sel = x.model.selection;
       if (sel) return rangeRef(sel.sheet, { row: sel.rect.row, column: sel.rect.column, rowCount: 1, columnCount: 1 });
-      if (!x.model.activeSheet)
-        throw new EmulatorError('ItemNotFound', 'There is no active cell.', 'Workbook.getActiveCell');
+      assertFound(x.model.activeSheet, 'There is no active cell.', 'Workbook.getActiveCell');
       return rangeRef(x.model.activeSheet, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
     },
     _RemoveReference: (host, [id]) => void host.references.delete(String(id)),
     _GetObjectByReferenceId: (host, [id]) => referenced(host, id),
     _GetRangeForEventByReferenceId: (host, [id]) => {
       const r = referenced(host, id);
-      if (!r)
-        throw new EmulatorError(
-          'ItemNotFound',
-          'The changed range is no longer available.',
-          'WorksheetChangedEventArgs.getRange',
-        );
+      assertFound(r, 'The changed range is no longer available.', 'WorksheetChangedEventArgs.getRange');
       return r;
     },
     _GetRangeOrNullObjectForEventByReferenceId: (host, [id]) => referenced(host, id),

@@ -4,13 +4,13 @@
  * freeze panes, protection, activation, deletion, and the Changed event's registration.
  */
 import { MAX_COLUMN, MAX_ROW } from '../../excelSpec';
-import { EmulatorError } from '../errors';
+import { assertFound, EmulatorError } from '../errors';
 import type { SheetModel } from '../model';
 import { ref, type Exec, type HostClass } from './dispatch';
 import { registerChanged, registerSelection, unregisterChanged, unregisterSelection } from './events';
 import { chartCollectionClass } from './chart';
 import { pivotTableCollectionClass } from './pivot';
-import { guardProtected, rangeArgument, rangeRef } from './range';
+import { checkRect, guardProtected, rangeArgument, rangeRef } from './range';
 import { tableCollectionClass } from './table';
 
 function findSheet(x: Exec, key: unknown): SheetModel | undefined {
@@ -130,21 +130,7 @@ export const worksheetClass: HostClass<SheetModel> = {
         rowCount: Number(rowCount),
         columnCount: Number(columnCount),
       };
-      if (
-        rect.row < 0 ||
-        rect.column < 0 ||
-        rect.rowCount < 1 ||
-        rect.columnCount < 1 ||
-        rect.row + rect.rowCount > MAX_ROW ||
-        rect.column + rect.columnCount > MAX_COLUMN
-      ) {
-        throw new EmulatorError(
-          'InvalidArgument',
-          'The indexes are outside the worksheet.',
-          'Worksheet.getRangeByIndexes',
-        );
-      }
-      return rangeRef(s, rect);
+      return rangeRef(s, checkRect(rect, 'Worksheet.getRangeByIndexes', 'The indexes are outside the worksheet.'));
     },
     GetCell: (s, [row, column]) =>
       rangeRef(s, { row: Number(row), column: Number(column), rowCount: 1, columnCount: 1 }),
@@ -205,22 +191,12 @@ export const worksheetCollectionClass: HostClass<null> = {
     },
     GetItemAt: (_o, [index], x) => {
       const s = x.model.sheets[Number(index)];
-      if (!s)
-        throw new EmulatorError(
-          'ItemNotFound',
-          `There is no worksheet at index ${String(index)}.`,
-          'WorksheetCollection.getItemAt',
-        );
+      assertFound(s, `There is no worksheet at index ${String(index)}.`, 'WorksheetCollection.getItemAt');
       return ref(worksheetClass, s);
     },
     GetActiveWorksheet: (_o, _args, x) => {
       const s = x.host.apiActiveSheet ?? x.model.activeSheet;
-      if (!s)
-        throw new EmulatorError(
-          'ItemNotFound',
-          'There is no active worksheet.',
-          'WorksheetCollection.getActiveWorksheet',
-        );
+      assertFound(s, 'There is no active worksheet.', 'WorksheetCollection.getActiveWorksheet');
       return ref(worksheetClass, s);
     },
     GetCount: (_o, [visibleOnly], x) => (visibleOnly ? visible(x).length : x.model.sheets.length),

@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
-import type { FindingCode } from '../../core/validation/finding';
+import type { FindingCode } from '../../core/findings/finding';
 import { findingTitle, renderFinding } from '../../excel/renderFinding';
 import { validateFlow, type ValidateResult } from '../../excel/validateFlow';
 import { EmptyState } from '../shell/EmptyState';

@@ -99,6 +99,8 @@ export default function InspectPage(): ReactElement {
   const [reasons, setReasons] = useState<ErrorReason[]>([]);
   const [saved, setSaved] = useState<string>();
   const [recomputed, setRecomputed] = useState(0);
+  // Leaving an item with unsaved input (another row, Previous, a jump, Skip, another batch) asks first.
+  const [leaving, setLeaving] = useState<{ where: string; proceed(): void }>();
   const breaks = useBreakReminder();
   const cardHeading = useRef<HTMLHeadingElement>(null);
   const policyPickerId = useId();
@@ -143,6 +145,7 @@ export default function InspectPage(): ReactElement {
     const fresh = itemFormFor(row, { blind: Boolean(info?.blind), label: describe });
     setStart(fresh);
     setForm(fresh);
+    setLeaving(undefined);
   }, [batch, shownIndex, info?.blind]);
 
   // The latest of what handlers registered once (sheet selection, the Next item command) need.
@@ -183,6 +186,19 @@ export default function InspectPage(): ReactElement {
     if (taxonomy) void load({ pendingFrom: 0 });
   }, [load, taxonomy]);
 
+  // The selection handler is registered once a batch: it reads the language and the form through refs.
+  const tRef = useRef(t);
+  tRef.current = t;
+  const leaveTo = useCallback((where: string, proceed: () => void) => {
+    const { row: shown, start: from, form: now } = latest.current;
+    if (shown && formChanged(from, now)) {
+      setLeaving({ where, proceed });
+      return;
+    }
+    setLeaving(undefined);
+    proceed();
+  }, []);
+
   // Typing or pasting into the QA columns is brought up to date by the session's watch; the progress follows.
   const watcher = session.watcher;
   useEffect(() => {
@@ -201,7 +217,7 @@ export default function InspectPage(): ReactElement {
     });
   }, [batch, runner, watcher]);
 
-  // A row selected in the inspection sheet opens its item, unless the inspector has unsaved input here.
+  // A row selected in the inspection sheet opens its item (asking first when this one has unsaved input).
   useEffect(() => {
     if (!batch) return;
     let stop: (() => Promise<void>) | undefined;
@@ -211,9 +227,8 @@ export default function InspectPage(): ReactElement {
     watchSelection(runner, batch, (index) => {
       clearTimeout(settle);
       settle = setTimeout(() => {
-        const { row: shown, start: from, form: now } = latest.current;
-        if (gone || shown?.index === index || (shown && formChanged(from, now))) return;
-        void load({ index });
+        if (gone || latest.current.row?.index === index) return;
+        leaveTo(tRef.current('inspect.leave.row', { row: index + 2 }), () => void load({ index }));
       }, 150);
     })
       .then((s) => (gone ? void s().catch(() => undefined) : (stop = s)))
@@ -224,7 +239,7 @@ export default function InspectPage(): ReactElement {
       clearTimeout(settle);
       stop?.().catch(() => undefined);
     };
-  }, [batch, runner, load]);
+  }, [batch, runner, load, leaveTo]);
 
   const chosen = taxonomy ? resolvePolicyText(taxonomy, form.policyText) : undefined;
   const needsPolicy = form.verdict !== undefined && (isEnforcing(form.verdict) || form.verdict === 'escalate');
@@ -242,7 +257,8 @@ export default function InspectPage(): ReactElement {
     if (row) await load({ pendingFrom: row.index + 1 });
   }, [row, load]);
 
-  const save = async () => {
+  // `then`: where to go once saved (the next pending item unless the inspector was leaving elsewhere).
+  const save = async (then?: () => void) => {
     if (!row || !batch) return;
     if (!session.inspector.trim()) return flow.fail(new FlowError('inspect.needInspector'));
     const verdict = form.verdict;
@@ -267,7 +283,8 @@ export default function InspectPage(): ReactElement {
     if (!outcome) return;
     setSaved(outcome);
     breaks.counted(Number(row.severity));
-    await load({ pendingFrom: row.index + 1 });
+    if (then) then();
+    else await load({ pendingFrom: row.index + 1 });
   };
 
   // The Next item command (ribbon function or shortcut): what the inspector entered is saved
@@ -289,7 +306,7 @@ export default function InspectPage(): ReactElement {
   const jump = async (text: string) => {
     const found = state && findItem(state.rows, text);
     if (!found) return false;
-    await load({ index: found.index });
+    leaveTo(t('inspect.leave.row', { row: found.index + 2 }), () => void load({ index: found.index }));
     return true;
   };
 
@@ -331,7 +348,11 @@ export default function InspectPage(): ReactElement {
   return (
     <div className={page.page} onKeyDown={onKeyDown}>
       <div className={page.row}>
-        <BatchPicker batches={batches} value={batch} onChange={(b) => session.update({ batch: b })} />
+        <BatchPicker
+          batches={batches}
+          value={batch}
+          onChange={(b) => leaveTo(t('inspect.leave.batch', { batch: b }), () => session.update({ batch: b }))}
+        />
         <Field
           label={t('inspect.inspector')}
           validationState={session.inspector.trim() ? 'none' : 'warning'}
@@ -394,6 +415,36 @@ export default function InspectPage(): ReactElement {
       )}
       <div className={styles.actions} role="group" aria-label={t('inspect.actions')} data-testid="inspect-actions">
         <FlowStatus flow={flow} />
+        {leaving && row && (
+          <MessageBar intent="warning" data-testid="inspect-leaving">
+            <MessageBarBody>{t('inspect.leave.ask', { id: row.itemId, where: leaving.where })}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                appearance="primary"
+                disabled={flow.running}
+                onClick={() => {
+                  setLeaving(undefined);
+                  void save(leaving.proceed);
+                }}
+              >
+                {t('inspect.leave.save')}
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  setLeaving(undefined);
+                  leaving.proceed();
+                }}
+              >
+                {t('inspect.leave.discard')}
+              </Button>
+              <Button size="small" onClick={() => setLeaving(undefined)}>
+                {t('inspect.leave.stay')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {saved && (
           <Caption1 role="status" aria-live="polite">
             {t('inspect.saved', { outcome: t(`outcome.${saved as 'correct'}`) })}
@@ -412,11 +463,16 @@ export default function InspectPage(): ReactElement {
               </Button>
             )}
             {row && (
-              <Button disabled={flow.running} onClick={() => void skip()}>
+              <Button disabled={flow.running} onClick={() => leaveTo(t('inspect.leave.next'), () => void skip())}>
                 {t('inspect.skip')}
               </Button>
             )}
-            <Button disabled={flow.running || previousIndex < 0} onClick={() => void load({ index: previousIndex })}>
+            <Button
+              disabled={flow.running || previousIndex < 0}
+              onClick={() =>
+                leaveTo(t('inspect.leave.row', { row: previousIndex + 2 }), () => void load({ index: previousIndex }))
+              }
+            >
               {t('inspect.previous')}
             </Button>
           </div>

@@ -1,5 +1,5 @@
-import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
-import { rowsToTaxonomy, splitAliases, taxonomyToRows } from '../taxonomy/taxonomyRows';
+import { defaultTaxonomy } from './defaultTaxonomy';
+import { rowsToTaxonomy, splitAliases, taxonomyToRows } from './taxonomyRows';
 import { foldKana, similarity } from '../text/foldKana';
 import { createPolicyIndex } from './policyIndex';
 

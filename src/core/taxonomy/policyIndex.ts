@@ -1,4 +1,4 @@
-import type { Policy, Taxonomy } from '../taxonomy/types';
+import type { Policy, Taxonomy } from './types';
 import { editDistance } from '../text/editDistance';
 import { foldKana, similarity } from '../text/foldKana';
 import { normalizeKey } from '../text/normalizeKey';
