@@ -7,13 +7,16 @@ import {
   trendSeries,
   type TrendBatch,
   type TrendDimension,
+  type TrendPoint,
   type TrendSeries,
 } from '../core/stats/trends';
 import { t, type MessageKey } from '../i18n';
 import { moderatorStandings, readBatchHistory, type BatchHistoryEntry, type ModeratorStanding } from './crossBatchFlow';
 import { toFlowError, type BatchRunner } from './host';
 import { TRENDS_SHEET } from './sheets';
-import { removeSheetQuietly, writeRows } from './writeTable';
+import { columnRuns, writeRows } from './writeTable';
+import { buildAndSwap } from './ownedSheet';
+import { percentColumns, TRENDS, type TrendBlock } from './schema/trendsLayout';
 
 export interface NextPlanAdvice {
   /** The inspection the next batch should use: the strictest any moderator's stream calls for. */
@@ -83,8 +86,6 @@ const trendBatches = (history: readonly BatchHistoryEntry[]): TrendBatch[] =>
       })),
   }));
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
 /**
  * Builds `QA Trends` (rewritten on every run): each moderator's ISO 2859-1 switching state with
  * the rule that moved it and the inspection of the next batch; the slips (a moderator, policy or
@@ -107,149 +108,120 @@ export async function trendFlow(
       const moderators = moderatorStandings(history, options);
       const next = adviseNextPlan(history, moderators);
 
-      await removeSheetQuietly(context, TRENDS_SHEET);
-      const ws = context.workbook.worksheets.add(TRENDS_SHEET);
       const dim = (d: TrendDimension) => L(`trend.dimension.${d}`);
       const lotMark = (m: ModeratorStanding) =>
         history
           .map((h, i) => `${h.batch} ${m.lots[i] === 'accept' ? '✓' : m.lots[i] === 'reject' ? '✗' : '–'}`)
           .join(' · ');
-      let row = 0;
-      const block = async (rows: CellValue[][], text: number[]) => {
-        await writeRows(context, ws, row, 0, rows, text);
-        ws.getRangeByIndexes(row, 0, 1, 1).format.font.bold = true;
-        ws.getRangeByIndexes(row + 1, 0, 1, rows[1].length).format.font.bold = true;
-        const at = row;
-        row += rows.length + 1;
-        return at;
-      };
-      await writeRows(context, ws, 0, 0, [[L('trend.title', { batches: history.length })], [L('trend.note')]], [0]);
-      ws.getRange('A1').format.font.bold = true;
-      row = 3;
-      const width = 10;
-      const pad = (r: CellValue[]) => [...r, ...Array<CellValue>(width - r.length).fill('')];
-      await block(
-        [
-          pad([L('trend.switching')]),
-          pad([
-            L('trend.col.moderator'),
-            L('trend.col.lots'),
-            L('trend.col.state'),
-            L('trend.col.rule'),
-            L('trend.col.movedAt'),
-            L('trend.col.next'),
-          ]),
-          ...moderators.map((m) =>
-            pad([
-              m.moderator,
-              lotMark(m),
-              L(`trend.state.${m.state}`),
-              m.rule ? L(`trend.rule.${m.rule}`) : m.reducedEligible ? L('trend.reducedEligible') : '',
-              m.movedAtBatch ?? '',
-              L(`trend.state.${inspectionFor(m.state)}`),
-            ]),
-          ),
-        ],
-        [0, 1, 2, 3, 4, 5],
-      );
-      await block(
-        [
-          pad([L('trend.flags')]),
-          pad([
-            L('trend.col.dimension'),
-            L('trend.col.group'),
-            L('trend.col.fromBatch'),
-            L('trend.col.fromAccuracy'),
-            L('trend.col.toBatch'),
-            L('trend.col.toAccuracy'),
-          ]),
-          ...(flagged.length
-            ? flagged.map((s) =>
-                pad([
-                  dim(s.dimension),
-                  s.key,
-                  s.slip!.from.batch,
-                  `${pct(s.slip!.from.accuracy)} (${pct(s.slip!.from.wilson[0])} – ${pct(s.slip!.from.wilson[1])})`,
-                  s.slip!.to.batch,
-                  `${pct(s.slip!.to.accuracy)} (${pct(s.slip!.to.wilson[0])} – ${pct(s.slip!.to.wilson[1])})`,
-                ]),
-              )
-            : [pad([L('trend.noFlags')])]),
-        ],
-        [0, 1, 2, 3, 4, 5],
-      );
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      const withInterval = (p: TrendPoint) => `${pct(p.accuracy)} (${pct(p.wilson[0])} – ${pct(p.wilson[1])})`;
       const points = series.flatMap((s) => s.points.map((p) => ({ s, p })));
-      const pointsAt = await block(
-        [
-          pad([L('trend.points')]),
-          [
-            L('trend.col.dimension'),
-            L('trend.col.group'),
-            L('trend.col.batch'),
-            L('trend.col.createdAt'),
-            L('trend.col.inspected'),
-            L('trend.col.correct'),
-            L('report.accuracy'),
-            L('trend.col.low'),
-            L('trend.col.high'),
-            L('trend.col.flag'),
-          ],
-          ...points.map(({ s, p }) => [
-            dim(s.dimension),
-            s.key,
-            p.batch,
-            history[p.batchIndex].createdAt,
-            p.inspected,
-            p.correct,
-            p.accuracy,
-            p.wilson[0],
-            p.wilson[1],
-            s.slip && (s.slip.from === p || s.slip.to === p) ? L('trend.slipped') : '',
-          ]),
-        ],
-        [0, 1, 2, 3, 9],
-      );
-      if (points.length)
-        ws.getRangeByIndexes(pointsAt + 2, 6, points.length, 3).numberFormat = points.map(() => [
-          '0.0%',
-          '0.0%',
-          '0.0%',
-        ]);
+      await buildAndSwap(context, TRENDS_SHEET, async (ws) => {
+        const pad = (r: CellValue[]) => [...r, ...Array<CellValue>(TRENDS.width - r.length).fill('')];
+        let row = TRENDS.firstBlockRow;
+        // A block: its title and header in bold, its rows (or the line saying there are none); returns its title row.
+        const block = async <C extends string>(b: TrendBlock<C>, records: Partial<Record<C, CellValue>>[]) => {
+          const body = records.length || !b.none ? records.map((r) => pad(b.columns.row(r))) : [pad([L(b.none)])];
+          const rows = [pad([L(b.title)]), pad(b.columns.header(lang)), ...body];
+          await writeRows(context, ws, row, 0, rows, b.columns.textColumns());
+          ws.getRangeByIndexes(row, 0, 1, 1).format.font.bold = true;
+          ws.getRangeByIndexes(row + 1, 0, 1, TRENDS.width).format.font.bold = true;
+          const at = row;
+          row += rows.length + 1;
+          return at;
+        };
+        await writeRows(
+          context,
+          ws,
+          TRENDS.titleRow,
+          0,
+          [[L('trend.title', { batches: history.length })], [L('trend.note')]],
+          [0],
+        );
+        ws.getRange('A1').format.font.bold = true;
+        await block(
+          TRENDS.switching,
+          moderators.map((m) => ({
+            moderator: m.moderator,
+            lots: lotMark(m),
+            state: L(`trend.state.${m.state}`),
+            rule: m.rule ? L(`trend.rule.${m.rule}`) : m.reducedEligible ? L('trend.reducedEligible') : '',
+            movedAt: m.movedAtBatch ?? '',
+            next: L(`trend.state.${inspectionFor(m.state)}`),
+          })),
+        );
+        await block(
+          TRENDS.slips,
+          flagged.map((s) => ({
+            dimension: dim(s.dimension),
+            group: s.key,
+            fromBatch: s.slip!.from.batch,
+            fromAccuracy: withInterval(s.slip!.from),
+            toBatch: s.slip!.to.batch,
+            toAccuracy: withInterval(s.slip!.to),
+          })),
+        );
+        const pointsAt = await block(
+          TRENDS.points,
+          points.map(({ s, p }) => ({
+            dimension: dim(s.dimension),
+            group: s.key,
+            batch: p.batch,
+            createdAt: history[p.batchIndex].createdAt,
+            inspected: p.inspected,
+            correct: p.correct,
+            accuracy: p.accuracy,
+            low: p.wilson[0],
+            high: p.wilson[1],
+            flag: s.slip && (s.slip.from === p || s.slip.to === p) ? L('trend.slipped') : '',
+          })),
+        );
+        if (points.length)
+          for (const [first, n] of columnRuns(percentColumns(TRENDS.points)))
+            ws.getRangeByIndexes(pointsAt + 2, first, points.length, n).numberFormat = points.map(() =>
+              Array<string>(n).fill('0.0%'),
+            );
 
-      // Chart data: accuracy per group (rows) and batch (columns), blank where a group had no item; one line chart each.
-      let chartRow = 3;
-      const chartColumn = 12; // M
-      for (const d of ['moderator', 'policy'] as const) {
-        const groups = series.filter((s) => s.dimension === d);
-        if (!groups.length || !history.length) continue;
-        const matrix: CellValue[][] = [
-          [dim(d), ...history.map((h) => h.batch)],
-          ...groups.map((s) => [
-            s.key,
-            ...history.map((_, i) => s.points.find((p) => p.batchIndex === i)?.accuracy ?? ''),
-          ]),
-        ];
-        await writeRows(context, ws, chartRow, chartColumn, matrix, [0]);
-        ws.getRangeByIndexes(chartRow + 1, chartColumn + 1, groups.length, history.length).numberFormat = groups.map(
-          () => history.map(() => '0.0%'),
-        );
-        const chart = ws.charts.add(
-          'Line' as Excel.ChartType,
-          ws.getRangeByIndexes(chartRow, chartColumn, matrix.length, matrix[0].length),
-          'Rows' as Excel.ChartSeriesBy,
-        );
-        chart.title.text = L(`trend.chart.${d}`);
-        chart.name = `trend_${d}`;
-        chart.setPosition(
-          ws.getRangeByIndexes(chartRow, chartColumn + matrix[0].length + 1, 1, 1),
-          ws.getRangeByIndexes(chartRow + 14, chartColumn + matrix[0].length + 8, 1, 1),
-        );
-        chartRow += matrix.length + 16;
-      }
-      ws.freezePanes.freezeRows(1);
-      ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 140;
-      ws.getRangeByIndexes(0, 1, 1, 1).format.columnWidth = 220;
-      await context.sync();
+        // Chart data: accuracy per group (rows) and batch (columns), blank where a group had no item;
+        // one line chart each.
+        let chartRow = TRENDS.chartData.row;
+        const chartColumn = TRENDS.chartData.column;
+        const charts: (() => void)[] = [];
+        for (const d of ['moderator', 'policy'] as const) {
+          const groups = series.filter((s) => s.dimension === d);
+          if (!groups.length || !history.length) continue;
+          const matrix: CellValue[][] = [
+            [dim(d), ...history.map((h) => h.batch)],
+            ...groups.map((s) => [
+              s.key,
+              ...history.map((_, i) => s.points.find((p) => p.batchIndex === i)?.accuracy ?? ''),
+            ]),
+          ];
+          await writeRows(context, ws, chartRow, chartColumn, matrix, [0]);
+          ws.getRangeByIndexes(chartRow + 1, chartColumn + 1, groups.length, history.length).numberFormat = groups.map(
+            () => history.map(() => '0.0%'),
+          );
+          // Charts are added once the sheet has its name: a chart keeps the source address it was given.
+          const [at, size] = [chartRow, matrix[0].length];
+          charts.push(() => {
+            const chart = ws.charts.add(
+              'Line' as Excel.ChartType,
+              ws.getRangeByIndexes(at, chartColumn, matrix.length, size),
+              'Rows' as Excel.ChartSeriesBy,
+            );
+            chart.title.text = L(`trend.chart.${d}`);
+            chart.name = `trend_${d}`;
+            chart.setPosition(
+              ws.getRangeByIndexes(at, chartColumn + size + 1, 1, 1),
+              ws.getRangeByIndexes(at + 14, chartColumn + size + 8, 1, 1),
+            );
+          });
+          chartRow += matrix.length + TRENDS.chartData.gap;
+        }
+        ws.freezePanes.freezeRows(1);
+        TRENDS.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
+        return () => charts.forEach((add) => add());
+      });
       return {
         sheet: TRENDS_SHEET,
         batches: history.map((h) => ({ batch: h.batch, createdAt: h.createdAt })),
