@@ -47,9 +47,14 @@ export interface PackageSource {
 
 const sources = new WeakMap<WorkbookModel, PackageSource>();
 
-/** The package a model was read from, if any. */
+/** The package a model was read from, or last written to, if any. */
 export function sourceOf(model: WorkbookModel): PackageSource | undefined {
   return sources.get(model);
+}
+
+/** Records the package just written from the model: the next write keeps the sheets unchanged since. */
+export function adoptSource(model: WorkbookModel, source: PackageSource): void {
+  sources.set(model, source);
 }
 
 /** Why a file could not be read as .xlsx (the CLI and workbench turn it into their own message). */

@@ -14,7 +14,7 @@ import type { CellFormat, SheetModel, Value, WorkbookModel } from './model';
 import { pivots } from './pivot';
 import { chartXml, drawingXml } from './xlsxCharts';
 import { pivotParts } from './xlsxPivot';
-import { fingerprint, sourceOf } from './xlsxRead';
+import { adoptSource, fingerprint, sourceOf } from './xlsxRead';
 import {
   BUILTIN_FORMATS,
   NS,
@@ -698,7 +698,20 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     ...[...base.keys()].filter((k) => k !== '[Content_Types].xml' && merged.has(k)),
     ...[...out.entries.keys()].filter((k) => !base.has(k)),
   ];
-  return writeZip(order.map((k) => merged.get(k)!));
+  const entries = order.map((k) => merged.get(k)!);
+  // What the file now holds: a later write (the workbench's next copy of an unsaved workbook, the
+  // next Save) copies the sheets unchanged since — a 100,000-row decisions sheet is not rewritten.
+  adoptSource(model, {
+    entries: new Map(order.map((k) => [k, merged.get(k)!])),
+    sheets: new Map(
+      model.sheets.map((sheet, i) => {
+        const part = kept.get(sheet)?.part ?? written.get(sheet)!.part;
+        return [sheet, { part, element: sheetsXml[i], fingerprint: fingerprint(model, sheet), rows: sheet.rows }];
+      }),
+    ),
+    pivotNames: new Map(),
+  });
+  return writeZip(entries);
 }
 
 /** The children of <workbook> that this writer places, and those after them, in the order the schema (CT_Workbook) gives. */
