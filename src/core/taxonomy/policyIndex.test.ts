@@ -47,3 +47,19 @@ test('foldKana and similarity', () => {
   expect(similarity('', 'a')).toBe(0);
   expect(similarity('abcd', 'abxy')).toBeCloseTo(1 / 3, 12);
 });
+
+describe('policy index', () => {
+  const index = createPolicyIndex(defaultTaxonomy());
+  test('finds by code, English name and Japanese name, ignoring case and width', () => {
+    expect(index.find('saf.hate')?.code).toBe('SAF.HATE');
+    expect(index.find('Hate speech and hateful behavior')?.code).toBe('SAF.HATE');
+    expect(index.find('ヘイトスピーチ・憎悪的な行為')?.code).toBe('SAF.HATE');
+    expect(index.find('ＳＡＦ．ＨＡＴＥ')?.code).toBe('SAF.HATE');
+    expect(index.find('')).toBeUndefined();
+  });
+  test('suggests the nearest code for a typo, and nothing for noise', () => {
+    expect(index.suggest('SAF.HTAE')).toBe('SAF.HATE');
+    expect(index.suggest('Misinfromation')).toBe('INT.MISINFO');
+    expect(index.suggest('zzzzzzzzzzzz')).toBeUndefined();
+  });
+});

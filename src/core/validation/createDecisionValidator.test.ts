@@ -1,10 +1,12 @@
 import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
 import { createDecisionValidator, validateDecisions } from './createDecisionValidator';
-import { validateInspectionRows } from './validateInspectionRows';
 
 const mapping = { item_id: 0, moderator: 1, verdict: 2, policy: 3, decided_at: 4, market: 5, language: 6 };
+
 const now = Date.UTC(2026, 10, 24, 12, 0);
+
 const taxonomy = defaultTaxonomy();
+
 const codesOf = (rows: (string | number)[][]) =>
   validateDecisions(rows, 2, { mapping, taxonomy, now }).findings.map((f) => `${f.code}@${f.row}:${f.column}`);
 
@@ -132,22 +134,4 @@ test('a missing required column is one finding on the header row; formulas are n
   const s = v.finish();
   expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual(['missing_required_column@4', 'formula_in_cell@5']);
   expect(s.decisions[0]).toMatchObject({ itemId: '1', verdict: 'approve', row: 5 });
-});
-
-test('QA columns pasted past the dropdowns break the same rules', () => {
-  const rows = [
-    ['maybe', ''],
-    ['remove', ''],
-    ['approve', 'SAF.HATE'],
-    ['remove', 'INT.SPAM'],
-    ['', ''],
-  ];
-  const f = validateInspectionRows(rows, 2, { qa_verdict: 0, qa_policy: 1 }, taxonomy, 'QA b1');
-  expect(f.map((x) => `${x.code}@${x.row}`)).toEqual([
-    'qa_unknown_verdict@2',
-    'qa_enforcing_without_policy@3',
-    'qa_approve_with_policy@4',
-    'qa_deprecated_policy@5',
-  ]);
-  expect(f[0]).toMatchObject({ row: 2, column: 0, sheet: 'QA b1' });
 });
