@@ -344,7 +344,10 @@ export async function calibrationAgreementFlow(
   }
 }
 
-/** What a lead settled on the adjudication sheet, read by header name: per unit, the verdict and policy, and the whole row. */
+/**
+ * What a lead settled on the adjudication sheet, read by header
+ * name: per unit, the verdict and policy, and the whole row.
+ */
 function readSettled(
   values: CellValue[][],
   sheet: string,
