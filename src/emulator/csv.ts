@@ -38,7 +38,10 @@ export interface CsvReading {
   delimiter: string;
 }
 
-/** Shift_JIS (CP932) byte structure: single bytes, half-width kana, and lead + trail pairs. A lead byte cut off at the very end is allowed. */
+/**
+ * Shift_JIS (CP932) byte structure: single bytes, half-width kana, and
+ * lead + trail pairs. A lead byte cut off at the very end is allowed.
+ */
 function isShiftJis(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
@@ -55,7 +58,10 @@ function isShiftJis(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** Well-formed UTF-8 multibyte sequences and stray bytes: a UTF-8 file with one damaged character has many of the first and one of the second. */
+/**
+ * Well-formed UTF-8 multibyte sequences and stray bytes: a UTF-8 file
+ * with one damaged character has many of the first and one of the second.
+ */
 function utf8Evidence(bytes: Uint8Array): { good: number; bad: number } {
   let good = 0;
   let bad = 0;

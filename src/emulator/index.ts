@@ -55,7 +55,9 @@ export interface EmulatedWorkbook {
   hooks: SyncHooks;
   /** While true, the user is editing a cell: batches fail with InvalidOperationInCellEditMode unless they wait. */
   cellEditMode: boolean;
-  /** Answer syncs on later tasks, in slices, so a page hosting the workbook stays responsive (the workbench sets it). */
+  /**
+   * Answer syncs on later tasks, in slices, so a page hosting the workbook stays responsive (the workbench sets it).
+   */
   yieldToPage: boolean;
   /** Batches started and not yet settled (the workbench waits for none before copying the workbook). */
   readonly running: number;
@@ -105,7 +107,8 @@ export function createWorkbook(model = new WorkbookModel(), options: WorkbookOpt
   };
   if (sets.ExcelApi && sets.ExcelApi !== CLIENT_EXCEL_API && atLeast(sets.ExcelApi, CLIENT_EXCEL_API)) {
     throw new Error(
-      `The embedded Excel cannot play ExcelApi ${sets.ExcelApi}: Microsoft's client it runs (@microsoft/office-js 1.1.110) implements ExcelApi up to ${CLIENT_EXCEL_API}.`,
+      `The embedded Excel cannot play ExcelApi ${sets.ExcelApi}: Microsoft's client it ` +
+        `runs (@microsoft/office-js 1.1.110) implements ExcelApi up to ${CLIENT_EXCEL_API}.`,
     );
   }
   const session = new BookSession(model, platform, sets);

@@ -46,7 +46,10 @@ export interface ChartModel {
   sourceAddress: string;
   seriesBy: string;
   title: string;
-  /** Where Chart.setPosition put it (top-left cell to bottom-right cell); unset: beside its source, as Excel places a new chart in view. */
+  /**
+   * Where Chart.setPosition put it (top-left cell to bottom-right cell);
+   * unset: beside its source, as Excel places a new chart in view.
+   */
   position?: CellRect;
 }
 
@@ -103,7 +106,10 @@ export class SheetModel {
     return this.numberFormats.get(key(row, column)) ?? this.fileStyle(row, column)?.numberFormat ?? 'General';
   }
 
-  /** A cell's link as Range.getCellProperties({ hyperlink }) gives it: a URL as `address`, a place in the workbook as `documentReference`. */
+  /**
+   * A cell's link as Range.getCellProperties({ hyperlink }) gives it: a
+   * URL as `address`, a place in the workbook as `documentReference`.
+   */
   hyperlink(
     row: number,
     column: number,
@@ -325,7 +331,8 @@ export class WorkbookModel {
     ) {
       throw new EmulatorError(
         'InvalidArgument',
-        `The sheet name "${name}" is not valid: use 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`,
+        `The sheet name "${name}" is not valid: use 1 to 31 characters, ` +
+          `none of : \\ / ? * [ ], not starting or ending with an apostrophe.`,
         'WorksheetCollection.add',
       );
     }

@@ -29,7 +29,8 @@ function typeOf(xml: string): string | undefined {
   if (!xml.includes('<c:barChart')) return undefined;
   const dir = /<c:barDir val="(\w+)"/.exec(xml)?.[1] ?? 'col';
   const grouping = /<c:grouping val="(\w+)"/.exec(xml)?.[1] ?? 'clustered';
-  return `${dir === 'bar' ? 'Bar' : 'Column'}${grouping === 'stacked' ? 'Stacked' : grouping === 'percentStacked' ? 'Stacked100' : 'Clustered'}`;
+  const stacking = grouping === 'stacked' ? 'Stacked' : grouping === 'percentStacked' ? 'Stacked100' : 'Clustered';
+  return `${dir === 'bar' ? 'Bar' : 'Column'}${stacking}`;
 }
 
 const ref = (sheet: string, rect: CellRect) => `${quoteSheetName(sheet)}!${formatRange(rect, true)}`;
@@ -43,7 +44,10 @@ function cache(kind: 'str' | 'num', values: Value[]): string {
     : `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
-/** The chart part of a chart whose source is a range of the workbook: first column categories, other columns series (a text first row names them). */
+/**
+ * The chart part of a chart whose source is a range of the workbook: first
+ * column categories, other columns series (a text first row names them).
+ */
 export function chartXml(chart: ChartModel, sheetOf: (name: string) => SheetModel | undefined): string {
   const { sheet: sheetName, local } = splitAddress(chart.sourceAddress);
   const sheet = sheetName ? sheetOf(sheetName) : undefined;
@@ -71,11 +75,14 @@ export function chartXml(chart: ChartModel, sheetOf: (name: string) => SheetMode
     const j = series > 1 ? k + 1 : 0;
     const head = cell(0, j);
     const tx = headed
-      ? `<c:tx><c:strRef><c:f>${escapeXml(ref(name, { row: head.r, column: head.c, rowCount: 1, columnCount: 1 }))}</c:f>${cache('str', [value(head.r, head.c)])}</c:strRef></c:tx>`
+      ? `<c:tx><c:strRef><c:f>${escapeXml(ref(name, { row: head.r, column: head.c, rowCount: 1, columnCount: 1 }))}` +
+        `</c:f>` +
+        `${cache('str', [value(head.r, head.c)])}</c:strRef></c:tx>`
       : '';
     const cat =
       series > 1
-        ? `<c:cat><c:strRef><c:f>${escapeXml(ref(name, span(0)))}</c:f>${cache('str', valuesOf(0).map(String))}</c:strRef></c:cat>`
+        ? `<c:cat><c:strRef><c:f>${escapeXml(ref(name, span(0)))}</c:f>` +
+          `${cache('str', valuesOf(0).map(String))}</c:strRef></c:cat>`
         : '';
     const val = `<c:val><c:numRef><c:f>${escapeXml(ref(name, span(j)))}</c:f>${cache(
       'num',
@@ -87,26 +94,46 @@ export function chartXml(chart: ChartModel, sheetOf: (name: string) => SheetMode
         : kind.element === 'lineChart'
           ? '<c:marker><c:symbol val="none"/></c:marker>'
           : '';
-    return `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}${extra}${cat}${val}${kind.element === 'lineChart' ? '<c:smooth val="0"/>' : ''}</c:ser>`;
+    return (
+      `<c:ser><c:idx val="${k}"/>` +
+      `<c:order ` +
+      `val="${k}"/>${tx}${extra}${cat}${val}${kind.element === 'lineChart' ? '<c:smooth val="0"/>' : ''}</c:ser>`
+    );
   }).join('');
   const axes = kind.element === 'pieChart' ? '' : '<c:axId val="500000001"/><c:axId val="500000002"/>';
   const plot =
     kind.element === 'barChart'
-      ? `<c:barChart><c:barDir val="${kind.barDir}"/><c:grouping val="${kind.grouping}"/><c:varyColors val="0"/>${ser}<c:gapWidth val="150"/>${kind.grouping !== 'clustered' ? '<c:overlap val="100"/>' : ''}${axes}</c:barChart>`
+      ? `<c:barChart><c:barDir val="${kind.barDir}"/>` +
+        `<c:grouping val="${kind.grouping}"/><c:varyColors val="0"/>${ser}<c:gapWidth ` +
+        `val="150"/>${kind.grouping !== 'clustered' ? '<c:overlap val="100"/>' : ''}${axes}</c:barChart>`
       : kind.element === 'lineChart'
-        ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${ser}<c:marker val="1"/>${axes}</c:lineChart>`
+        ? `<c:lineChart><c:grouping val="standard"/>` +
+          `<c:varyColors val="0"/>${ser}<c:marker val="1"/>${axes}</c:lineChart>`
         : `<c:pieChart><c:varyColors val="1"/>${ser}<c:firstSliceAng val="0"/></c:pieChart>`;
   const axisXml =
     kind.element === 'pieChart'
       ? ''
-      : `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${kind.barDir === 'bar' ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-        `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${kind.barDir === 'bar' ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+      : `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+        `<c:delete val="0"/><c:axPos val="${kind.barDir === 'bar' ? 'l' : 'b'}"/><c:numFmt formatCode="General" ` +
+        `sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
+        `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+        `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+        `<c:delete val="0"/><c:axPos val="${kind.barDir === 'bar' ? 'b' : 'l'}"/><c:majorGridlines/>` +
+        `<c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/>` +
+        `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   const title = chart.title
-    ? `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`
+    ? `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t>` +
+      `</a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`
     : '<c:autoTitleDeleted val="1"/>';
   const legend =
     series > 2 || kind.element === 'pieChart' ? '<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>' : '';
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}"><c:roundedCorners val="0"/><c:chart>${title}<c:plotArea><c:layout/>${plot}${axisXml}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ` +
+    `xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}">` +
+    `<c:roundedCorners val="0"/><c:chart>${title}<c:plotArea>` +
+    `<c:layout/>${plot}${axisXml}</c:plotArea>${legend}<c:plotVisOnly ` +
+    `val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
 }
 
 /** The drawing part that places a sheet's charts (rIds chart1…), each to the right of its source. */
@@ -121,9 +148,20 @@ export function drawingXml(charts: { chart: ChartModel; rid: string }[]): string
     }
     const marker = (r: number, c: number) =>
       `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
-    return `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${marker(at.row + i * 16, at.column)}</xdr:from><xdr:to>${marker(at.row + i * 16 + 15, at.column + 7)}</xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(chart.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C_NS}"><c:chart xmlns:c="${C_NS}" r:id="${rid}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+    return (
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${marker(at.row + i * 16, at.column)}</xdr:from>` +
+      `<xdr:to>${marker(at.row + i * 16 + 15, at.column + 7)}</xdr:to><xdr:graphicFrame macro="">` +
+      `<xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(chart.name)}"/>` +
+      `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>` +
+      `</xdr:xfrm><a:graphic><a:graphicData uri="${C_NS}"><c:chart xmlns:c="${C_NS}" r:id="${rid}"/>` +
+      `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    );
   });
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${A_NS}" xmlns:r="${R_NS}">${anchors.join('')}</xdr:wsDr>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr ` +
+    `xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
+    `xmlns:a="${A_NS}" xmlns:r="${R_NS}">${anchors.join('')}</xdr:wsDr>`
+  );
 }
 
 /** A chart part read back as the model's chart: type, title, and the range its series span. */
@@ -155,7 +193,8 @@ export function readChart(xml: string, drawing: string, rid: string): Omit<Chart
   const frame = drawing.split('</xdr:graphicFrame>').find((f) => f.includes(`r:id="${rid}"`));
   const name = frame ? /<xdr:cNvPr [^>]*name="([^"]*)"/.exec(frame)?.[1] : undefined;
   const sourceAddress = box
-    ? `${quoteSheetName(sheet)}!${formatRange({ row: box.r0, column: box.c0, rowCount: box.r1 - box.r0, columnCount: box.c1 - box.c0 })}`
+    ? `${quoteSheetName(sheet)}!` +
+      formatRange({ row: box.r0, column: box.c0, rowCount: box.r1 - box.r0, columnCount: box.c1 - box.c0 })
     : '';
   return { name: name ? unescapeXml(name) : 'Chart 1', type, sourceAddress, seriesBy: 'Columns', title };
 }

@@ -98,8 +98,20 @@ export function pivotParts(
   const sourceXml = table
     ? `<worksheetSource name="${escapeXml(table.name)}"/>`
     : `<worksheetSource ref="${formatRange(rect)}" sheet="${escapeXml(sheet.name)}"/>`;
-  const definition = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${NS.main}" xmlns:r="${NS.r}" r:id="rId1" refreshOnLoad="1" refreshedBy="Moderation QA" refreshedDate="0" createdVersion="3" refreshedVersion="3" minRefreshableVersion="3" recordCount="${count}"><cacheSource type="worksheet">${sourceXml}</cacheSource><cacheFields count="${fields.length}">${fields.map((f) => `<cacheField name="${escapeXml(f.name)}" numFmtId="0">${sharedItemsXml(f)}</cacheField>`).join('')}</cacheFields></pivotCacheDefinition>`;
-  const recordsXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="${NS.main}" xmlns:r="${NS.r}" count="${count}">${records.join('')}</pivotCacheRecords>`;
+  const definition =
+    `<?xml version="1.0" encoding="UTF-8" ` +
+    `standalone="yes"?>\n<pivotCacheDefinition xmlns="${NS.main}" ` +
+    `xmlns:r="${NS.r}" r:id="rId1" refreshOnLoad="1" refreshedBy="Moderation QA" refreshedDate="0" ` +
+    `createdVersion="3" refreshedVersion="3" minRefreshableVersion="3" recordCount="${count}">` +
+    `<cacheSource type="worksheet">${sourceXml}</cacheSource>` +
+    `<cacheFields ` +
+    `count="${fields.length}">${fields
+      .map((f) => `<cacheField name="${escapeXml(f.name)}" ` + `numFmtId="0">${sharedItemsXml(f)}</cacheField>`)
+      .join('')}</cacheFields>` +
+    `</pivotCacheDefinition>`;
+  const recordsXml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords ` +
+    `xmlns="${NS.main}" xmlns:r="${NS.r}" count="${count}">${records.join('')}</pivotCacheRecords>`;
 
   // Items on an axis are listed in the order the pivot shows them (the emulator sorts them as Excel does).
   const collator = new Intl.Collator(model.culture, { numeric: true });
@@ -118,7 +130,11 @@ export function pivotParts(
       const data = dataFieldSet.has(i) ? ' dataField="1"' : '';
       if (!axis) return `<pivotField${data} showAll="0"/>`;
       const order = f.items.map((_, x) => x).sort((a, b) => collator.compare(String(f.items[a]), String(f.items[b])));
-      return `<pivotField axis="${axis}"${data} showAll="0"><items count="${order.length + 1}">${order.map((x) => `<item x="${x}"/>`).join('')}<item t="default"/></items></pivotField>`;
+      return (
+        `<pivotField axis="${axis}"${data} showAll="0">` +
+        `<items count="${order.length + 1}">${order.map((x) => `<item x="${x}"/>`).join('')}<item ` +
+        `t="default"/></items></pivotField>`
+      );
     })
     .join('');
   const list = (tag: string, names: string[], extra: number[] = []) => {
@@ -129,19 +145,26 @@ export function pivotParts(
   const rowFields = list('rowFields', p.rows);
   const colFields = list('colFields', p.columns, multipleData ? [-2] : []);
   const pageFields = p.filters.length
-    ? `<pageFields count="${p.filters.length}">${p.filters.map((n) => `<pageField fld="${fieldIndex(n)}" hier="-1"/>`).join('')}</pageFields>`
+    ? `<pageFields count="${p.filters.length}">` +
+      `${p.filters.map((n) => `<pageField fld="${fieldIndex(n)}" hier="-1"/>`).join('')}</pageFields>`
     : '';
   const dataFields = p.data.length
     ? `<dataFields count="${p.data.length}">${p.data
         .map((d) => {
           const showAs = SHOW_AS[d.showAs];
-          return `<dataField name="${escapeXml(d.name)}" fld="${fieldIndex(d.field)}" subtotal="${d.summarizeBy.toLowerCase()}"${showAs ? ` showDataAs="${showAs}" numFmtId="10"` : ''} baseField="0" baseItem="0"/>`;
+          return (
+            `<dataField name="${escapeXml(d.name)}" fld="${fieldIndex(d.field)}" ` +
+            `subtotal="${d.summarizeBy.toLowerCase()}"${showAs ? ` showDataAs="${showAs}" numFmtId="10"` : ''} ` +
+            `baseField="0" baseItem="0"/>`
+          );
         })
         .join('')}</dataFields>`
     : '';
   const at = p.rendered?.rect ?? { row: p.at.row, column: p.at.column, rowCount: 3, columnCount: 2 };
   const withColumns = p.columns.length > 0 || multipleData;
-  const location = `<location ref="${formatRange(at)}" firstHeaderRow="1" firstDataRow="${withColumns ? 2 : 1}" firstDataCol="1"${p.filters.length ? ` rowPageCount="${p.filters.length}" colPageCount="1"` : ''}/>`;
+  const location =
+    `<location ref="${formatRange(at)}" firstHeaderRow="1" firstDataRow="${withColumns ? 2 : 1}" ` +
+    `firstDataCol="1"${p.filters.length ? ` rowPageCount="${p.filters.length}" colPageCount="1"` : ''}/>`;
   const compact = p.layout === 'Compact';
   const layout = compact
     ? ' outline="1" outlineData="1"'
@@ -149,6 +172,16 @@ export function pivotParts(
       ? ' compact="0" compactData="0" outline="1" outlineData="1"'
       : ' compact="0" compactData="0" outline="0"';
   const captions = model.culture === 'ja-JP' ? ' dataCaption="値"' : ' dataCaption="Values"';
-  const tableXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${NS.main}" name="${escapeXml(p.name)}" cacheId="${cacheId}" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1"${captions} updatedVersion="3" minRefreshableVersion="3" useAutoFormatting="${p.autoFormat === false ? 0 : 1}" itemPrintTitles="1" createdVersion="3" indent="0"${layout} multipleFieldFilters="0">${location}<pivotFields count="${fields.length}">${pivotFields}</pivotFields>${rowFields}${colFields}${pageFields}${dataFields}<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>`;
+  const tableXml =
+    `<?xml version="1.0" encoding="UTF-8" ` +
+    `standalone="yes"?>\n<pivotTableDefinition xmlns="${NS.main}" ` +
+    `name="${escapeXml(p.name)}" cacheId="${cacheId}" applyNumberFormats="0" applyBorderFormats="0" ` +
+    `applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1"${captions} ` +
+    `updatedVersion="3" minRefreshableVersion="3" useAutoFormatting="${p.autoFormat === false ? 0 : 1}" ` +
+    `itemPrintTitles="1" createdVersion="3" indent="0"${layout} multipleFieldFilters="0">${location}` +
+    `<pivotFields count="${fields.length}">${pivotFields}</pivotFields>${rowFields}${colFields}${pageFields}` +
+    `${dataFields}<pivotTableStyleInfo ` +
+    `name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" ` +
+    `showLastColumn="1"/></pivotTableDefinition>`;
   return { definition, records: recordsXml, table: tableXml };
 }

@@ -308,7 +308,8 @@ function moveFormula(t: FormulaTemplate, dRow: number, dCol: number): string {
     else {
       const c = p.colAbs ? p.col : p.col + dCol;
       const r = p.rowAbs ? p.row : p.row + dRow;
-      s += `${p.colAbs ? '$' : ''}${c >= 0 && c < MAX_COLUMN ? columnLetter(c) : '#REF!'}${p.rowAbs ? '$' : ''}${r + 1}`;
+      const letters = c >= 0 && c < MAX_COLUMN ? columnLetter(c) : '#REF!';
+      s += `${p.colAbs ? '$' : ''}${letters}${p.rowAbs ? '$' : ''}${r + 1}`;
     }
   }
   return s;
@@ -572,7 +573,8 @@ function readSheetSettings(
     for (let c = Number(attrs.min) - 1; c < Math.min(Number(attrs.max), MAX_COLUMN); c++) {
       if (attrs.width && attrs.customWidth !== '0') sheet.columnWidths.set(c, Math.round(Number(attrs.width) * 7));
       if (attrs.hidden === '1' || attrs.hidden === 'true') sheet.hiddenColumns.add(c);
-      if (Number(attrs.max) - Number(attrs.min) > 1000) break; // a style for "all columns": not widths worth a map entry each
+      // a style for "all columns": not widths worth a map entry each
+      if (Number(attrs.max) - Number(attrs.min) > 1000) break;
     }
   }
   const protection = firstElement(tail, 'sheetProtection')?.attrs ?? firstElement(head, 'sheetProtection')?.attrs;
@@ -727,7 +729,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
     const attrs = attrsOf(m[0]);
     const part = relOf(attrs['r:id'])?.target;
     const entry = part ? entryOf(part) : undefined;
-    if (!part || !entry || relOf(attrs['r:id'])?.type !== 'worksheet') continue; // chart sheets and dialog sheets stay in the file only
+    // chart sheets and dialog sheets stay in the file only
+    if (!part || !entry || relOf(attrs['r:id'])?.type !== 'worksheet') continue;
     const sheet = model.addSheet(attrs.name);
     sheet.visibility = attrs.state === 'hidden' ? 'Hidden' : attrs.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
     const { head, tail } = await readSheet(entry, sheet, strings, styles, new Map());
@@ -778,7 +781,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<WorkbookModel> {
     attrs: e.attrs,
     inner: e.inner,
   }))) {
-    if (!name || name.startsWith('_xlnm.') || attrs.localSheetId !== undefined) continue; // print areas and sheet-scoped names stay in the file
+    // print areas and sheet-scoped names stay in the file
+    if (!name || name.startsWith('_xlnm.') || attrs.localSheetId !== undefined) continue;
     model.names.set(name.toLowerCase(), { name, reference: `=${unescapeXml(inner)}`, comment: attrs.comment ?? '' });
   }
   const active = Number(firstElement(bookXml, 'workbookView')?.attrs.activeTab ?? 0);

@@ -45,11 +45,31 @@ const CT = {
 /** A new workbook's package: the parts every .xlsx needs. */
 function templateEntries(): Map<string, ZipEntry> {
   const parts: Record<string, string> = {
-    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${NS.ct('spreadsheetml.sheet.main')}"/><Override PartName="/xl/styles.xml" ContentType="${NS.ct('spreadsheetml.styles')}"/></Types>`,
+    '[Content_Types].xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ` +
+      `ContentType="${NS.ct('spreadsheetml.sheet.main')}"/><Override PartName="/xl/styles.xml" ` +
+      `ContentType="${NS.ct('spreadsheetml.styles')}"/></Types>`,
     '_rels/.rels': relsXml([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.xml' }]),
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
+    'xl/workbook.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" ` +
+      `xmlns:r="${NS.r}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>` +
+      `<sheets></sheets><calcPr calcId="191029"/></workbook>`,
     'xl/_rels/workbook.xml.rels': relsXml([{ id: 'rId1', type: 'styles', target: 'styles.xml' }]),
-    'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`,
+    'xl/styles.xml':
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet ` +
+      `xmlns="${NS.main}"><fonts count="1"><font>` +
+      `<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/>` +
+      `</fill><fill><patternFill patternType="gray125"/></fill>` +
+      `</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" ` +
+      `borderId="0"/></cellStyleXfs><cellXfs count="1">` +
+      `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1">` +
+      `<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/>` +
+      `<tableStyles count="0" defaultTableStyle="TableStyleMedium2" ` +
+      `defaultPivotStyle="PivotStyleLight16"/></styleSheet>`,
   };
   return new Map(Object.entries(parts).map(([name, text]) => [name, newEntry(name, text)]));
 }
@@ -60,6 +80,7 @@ const BUILTIN_IDS = new Map(
     .map(([id, code]) => [code, Number(id)]),
 );
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+const fontColorXml = (color: string | undefined) => (color ? `<color rgb="${argb(color)}"/>` : '');
 
 /** The user's style sheet with our cell and conditional styles appended (their indexes stay as they were). */
 class StyleBook {
@@ -108,27 +129,31 @@ class StyleBook {
   /** The cellXfs index for a number format and cell format (0 for neither). */
   xf(numberFormat: string, format: CellFormat | undefined): number {
     if (numberFormat === 'General' && !format) return 0;
-    const key = `${numberFormat}\u0000${format ? `${format.fill ?? ''}|${format.fontBold ? 1 : 0}|${format.fontColor ?? ''}|${format.wrapText ? 1 : 0}` : ''}`;
+    const formatKey = format
+      ? `${format.fill ?? ''}|${format.fontBold ? 1 : 0}|${format.fontColor ?? ''}|${format.wrapText ? 1 : 0}`
+      : '';
+    const key = `${numberFormat}\u0000${formatKey}`;
     let id = this.xfIds.get(key);
     if (id !== undefined) return id;
     const fmt = this.formatId(numberFormat);
     let fontId = 0;
     if (format?.fontBold || format?.fontColor) {
       fontId = this.counts.fonts + this.fonts.length;
-      this.fonts.push(
-        `<font>${format.fontBold ? '<b/>' : ''}${format.fontColor ? `<color rgb="${argb(format.fontColor)}"/>` : ''}${this.baseFont}</font>`,
-      );
+      this.fonts.push(`<font>${format.fontBold ? '<b/>' : ''}${fontColorXml(format.fontColor)}${this.baseFont}</font>`);
     }
     let fillId = 0;
     if (format?.fill) {
       fillId = this.counts.fills + this.fills.length;
       this.fills.push(
-        `<fill><patternFill patternType="solid"><fgColor rgb="${argb(format.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+        `<fill><patternFill patternType="solid"><fgColor rgb="${argb(format.fill)}"/>` +
+          `<bgColor indexed="64"/></patternFill></fill>`,
       );
     }
     id = this.counts.xfs + this.xfs.length;
     this.xfs.push(
-      `<xf numFmtId="${fmt}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${fmt ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${format?.wrapText ? ' applyAlignment="1"><alignment wrapText="1"/></xf>' : '/>'}`,
+      `<xf numFmtId="${fmt}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
+        `${fmt ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}` +
+        `${format?.wrapText ? ' applyAlignment="1"><alignment wrapText="1"/></xf>' : '/>'}`,
     );
     this.xfIds.set(key, id);
     return id;
@@ -141,7 +166,7 @@ class StyleBook {
     if (id !== undefined) return id;
     const font =
       format.fontBold || format.fontColor
-        ? `<font>${format.fontBold ? '<b/>' : ''}${format.fontColor ? `<color rgb="${argb(format.fontColor)}"/>` : ''}</font>`
+        ? `<font>${format.fontBold ? '<b/>' : ''}${fontColorXml(format.fontColor)}</font>`
         : '';
     const fill = format.fill
       ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(format.fill)}"/></patternFill></fill>`
@@ -250,16 +275,26 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
   const w = new EntryWriter(part);
   const used = sheet.usedRect(false);
   w.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`);
-  w.write(
-    `<dimension ref="${used ? formatRange({ row: 0, column: 0, rowCount: used.row + used.rowCount, columnCount: used.column + used.columnCount }) : 'A1'}"/>`,
-  );
+  const dimension = used
+    ? formatRange({
+        row: 0,
+        column: 0,
+        rowCount: used.row + used.rowCount,
+        columnCount: used.column + used.columnCount,
+      })
+    : 'A1';
+  w.write(`<dimension ref="${dimension}"/>`);
   const { rows: fr, columns: fc } = sheet.freeze;
   const pane =
     fr || fc
-      ? `<pane${fc ? ` xSplit="${fc}"` : ''}${fr ? ` ySplit="${fr}"` : ''} topLeftCell="${columnLetter(fc)}${fr + 1}" activePane="${fr && fc ? 'bottomRight' : fr ? 'bottomLeft' : 'topRight'}" state="frozen"/>`
+      ? `<pane${fc ? ` xSplit="${fc}"` : ''}${fr ? ` ySplit="${fr}"` : ''} ` +
+        `topLeftCell="${columnLetter(fc)}${fr + 1}" ` +
+        `activePane="${fr && fc ? 'bottomRight' : fr ? 'bottomLeft' : 'topRight'}" state="frozen"/>`
       : '';
   w.write(
-    `<sheetViews><sheetView workbookViewId="0"${model.activeSheet === sheet ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
+    `<sheetViews>` +
+      `<sheetView workbookViewId="0"${model.activeSheet === sheet ? ' tabSelected="1"' : ''}>${pane}</sheetView>` +
+      `</sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
   );
   const colIndexes = [...new Set([...sheet.columnWidths.keys(), ...sheet.hiddenColumns])].sort((a, b) => a - b);
   if (colIndexes.length) {
@@ -267,7 +302,11 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
       `<cols>${colIndexes
         .map((c) => {
           const width = sheet.columnWidths.get(c);
-          return `<col min="${c + 1}" max="${c + 1}" width="${width !== undefined ? Math.round((width / 7) * 100) / 100 : 8.43}"${width !== undefined ? ' customWidth="1"' : ''}${sheet.hiddenColumns.has(c) ? ' hidden="1"' : ''}/>`;
+          return (
+            `<col min="${c + 1}" max="${c + 1}" ` +
+            `width="${width !== undefined ? Math.round((width / 7) * 100) / 100 : 8.43}"` +
+            `${width !== undefined ? ' customWidth="1"' : ''}${sheet.hiddenColumns.has(c) ? ' hidden="1"' : ''}/>`
+          );
         })
         .join('')}</cols>`,
     );
@@ -315,7 +354,8 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
   if (sheet.protected) w.write('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
   if (sheet.merges.length)
     w.write(
-      `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`,
+      `<mergeCells count="${sheet.merges.length}">` +
+        `${sheet.merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`,
     );
   sheet.conditionalFormats.forEach((cf, i) => {
     const dxf = out.styles.dxf(cf.format);
@@ -324,15 +364,22 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
     if (cf.type === 'ContainsText') {
       const text = cf.rule.text ?? '';
       const first = `${columnLetter(cf.rect.column)}${cf.rect.row + 1}`;
-      rule = `<cfRule type="containsText" dxfId="${dxf}" priority="${i + 1}"${stop} operator="containsText" text="${escapeXml(text)}"><formula>${escapeXml(`NOT(ISERROR(SEARCH("${text.replace(/"/g, '""')}",${first})))`)}</formula></cfRule>`;
+      rule =
+        `<cfRule type="containsText" dxfId="${dxf}" priority="${i + 1}"${stop} operator="containsText" ` +
+        `text="${escapeXml(text)}">` +
+        `<formula>${escapeXml(`NOT(ISERROR(SEARCH("${text.replace(/"/g, '""')}",${first})))`)}</formula></cfRule>`;
     } else if (cf.type === 'Custom') {
-      rule = `<cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"${stop}><formula>${escapeXml(cf.rule.formula.replace(/^=/, ''))}</formula></cfRule>`;
+      rule =
+        `<cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"${stop}>` +
+        `<formula>${escapeXml(cf.rule.formula.replace(/^=/, ''))}</formula></cfRule>`;
     } else {
       const op = (cf.rule.operator ?? 'EqualTo').replace(/To$/, '').replace(/^./, (ch) => ch.toLowerCase());
       const formulas = [cf.rule.formula1, cf.rule.formula2]
         .filter((f): f is string => f !== undefined)
         .map((f) => `<formula>${escapeXml(f.replace(/^=/, ''))}</formula>`);
-      rule = `<cfRule type="cellIs" dxfId="${dxf}" priority="${i + 1}"${stop} operator="${op}">${formulas.join('')}</cfRule>`;
+      rule =
+        `<cfRule type="cellIs" dxfId="${dxf}" priority="${i + 1}"${stop} ` +
+        `operator="${op}">${formulas.join('')}</cfRule>`;
     }
     w.write(`<conditionalFormatting sqref="${formatRange(cf.rect)}">${rule}</conditionalFormatting>`);
   });
@@ -341,7 +388,10 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
     for (const v of sheet.validations) {
       const formula = v.source.startsWith('=') ? v.source.slice(1) : `"${v.source.replace(/"/g, '""')}"`;
       w.write(
-        `<dataValidation type="list" errorStyle="${v.errorStyle.toLowerCase()}"${v.ignoreBlanks ? ' allowBlank="1"' : ''}${v.inCellDropDown ? '' : ' showDropDown="1"'} showErrorMessage="1" sqref="${formatRange(v.rect)}"><formula1>${escapeXml(formula)}</formula1></dataValidation>`,
+        `<dataValidation type="list" errorStyle="${v.errorStyle.toLowerCase()}"` +
+          `${v.ignoreBlanks ? ' allowBlank="1"' : ''}${v.inCellDropDown ? '' : ' showDropDown="1"'} ` +
+          `showErrorMessage="1" sqref="${formatRange(v.rect)}"><formula1>${escapeXml(formula)}</formula1>` +
+          `</dataValidation>`,
       );
     }
     w.write('</dataValidations>');
@@ -407,7 +457,13 @@ function writeSheet(model: WorkbookModel, sheet: SheetModel, out: WriteState): S
         return `<tableColumn id="${c + 1}" name="${escapeXml(name)}"/>`;
       });
       const ref = formatRange(t.rect);
-      const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${out.nextTableId++}" name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join('')}</tableColumns><tableStyleInfo name="${escapeXml(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="${t.showBandedRows ? 1 : 0}" showColumnStripes="0"/></table>`;
+      const xml =
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table ` +
+        `xmlns="${NS.main}" id="${out.nextTableId++}" ` +
+        `name="${escapeXml(t.name)}" displayName="${escapeXml(t.name)}" ref="${ref}" totalsRowShown="0">` +
+        `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join('')}</tableColumns>` +
+        `<tableStyleInfo name="${escapeXml(t.style)}" showFirstColumn="0" showLastColumn="0" ` +
+        `showRowStripes="${t.showBandedRows ? 1 : 0}" showColumnStripes="0"/></table>`;
       out.add(tablePart, xml, CT.table);
       ids.push(rel('table', tablePart));
     }
@@ -592,7 +648,10 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
     if (k) {
       newIndex.set(oldIndexOfPart.get(k.part.toLowerCase()) ?? -1, i);
       const a = attrsOf(k.element);
-      return `<sheet name="${escapeXml(sheet.name)}" sheetId="${a.sheetId}"${state(sheet)} r:id="${sheetRelIds.get(sheet)}"/>`;
+      return (
+        `<sheet name="${escapeXml(sheet.name)}" ` +
+        `sheetId="${a.sheetId}"${state(sheet)} r:id="${sheetRelIds.get(sheet)}"/>`
+      );
     }
     const from = source?.sheets.get(sheet);
     if (from) newIndex.set(oldIndexOfPart.get(from.part.toLowerCase()) ?? -1, i);
@@ -612,7 +671,8 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
       `<workbookView activeTab="${Math.max(0, model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0)}"`,
     );
   bookXml = bookXml.replace(/(<workbookView\b[^>]*?)\sfirstSheet="\d+"/, '$1');
-  // Defined names: the model's workbook names; sheet-scoped and built-in ones kept, their sheet index moved with the sheet.
+  // Defined names: the model's workbook names; sheet-scoped and
+  // built-in ones kept, their sheet index moved with the sheet.
   const names: string[] = [];
   const emitted = new Set<string>();
   for (const e of elements(bookXml, 'definedName')) {
@@ -634,7 +694,8 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   for (const [key, n] of model.names) {
     if (!emitted.has(key))
       names.push(
-        `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ''}>${escapeXml(n.reference.replace(/^=/, ''))}</definedName>`,
+        `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ''}>` +
+          `${escapeXml(n.reference.replace(/^=/, ''))}</definedName>`,
       );
   }
   bookXml = replaceElement(
@@ -666,7 +727,8 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   );
   if (stylesPart && styles.changed) out.entries.set(stylesPart, newEntry(stylesPart, styles.toXml()));
 
-  // Parts the new package no longer reaches (a replaced sheet's, dropped caches, calcChain) go; everything else stays as it was.
+  // Parts the new package no longer reaches (a replaced sheet's,
+  // dropped caches, calcChain) go; everything else stays as it was.
   const merged = new Map(base);
   for (const [k, v] of out.entries) merged.set(k, v);
   const relsOf = (m: Map<string, ZipEntry>) => (part: string) => {
@@ -714,7 +776,10 @@ export function writeXlsx(model: WorkbookModel): Uint8Array {
   return writeZip(entries);
 }
 
-/** The children of <workbook> that this writer places, and those after them, in the order the schema (CT_Workbook) gives. */
+/**
+ * The children of <workbook> that this writer places, and those
+ * after them, in the order the schema (CT_Workbook) gives.
+ */
 const WORKBOOK_CHILDREN = [
   'sheets',
   'functionGroups',

@@ -152,7 +152,8 @@ export function relsXml(rels: { id: string; type: string; target: string; extern
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}">${rels
     .map(
       (r) =>
-        `<Relationship Id="${r.id}" Type="${r.type.includes('/') ? r.type : NS.rel(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+        `<Relationship Id="${r.id}" Type="${r.type.includes('/') ? r.type : NS.rel(r.type)}" ` +
+        `Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
     )
     .join('')}</Relationships>`;
 }

@@ -19,7 +19,10 @@ interface NodeZlib {
   crc32?(data: Uint8Array, crc: number): number;
   constants: { Z_SYNC_FLUSH: number };
 }
-/** Node's zlib where there is one (several times faster than JavaScript's inflate and deflate); never bundled for the browser. */
+/**
+ * Node's zlib where there is one (several times faster than
+ * JavaScript's inflate and deflate); never bundled for the browser.
+ */
 const nodeZlib = (
   globalThis as unknown as { process?: { getBuiltinModule?(id: string): NodeZlib | undefined } }
 ).process?.getBuiltinModule?.('node:zlib');

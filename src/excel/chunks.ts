@@ -18,7 +18,9 @@ export function rowsPerChunk(columns: number, bytesPerRow: number, factor = 1): 
   );
 }
 
-/** Approximate JSON bytes of rows of cell values: UTF-8 length of strings (ASCII 1 byte, others 3), quotes and commas. */
+/**
+ * Approximate JSON bytes of rows of cell values: UTF-8 length of strings (ASCII 1 byte, others 3), quotes and commas.
+ */
 export function rowsBytes(rows: readonly (readonly (CellValue | null)[])[]): number {
   let n = 0;
   for (const row of rows) {

@@ -6,22 +6,9 @@ import { readBatchHistory } from './crossBatchFlow';
 import { FlowError, toFlowError, type BatchRunner } from './host';
 import { ensureReasons, reasonName } from './reasonsFlow';
 import { coachSheetName } from './sheets';
-import { removeSheetQuietly, writeRows } from './writeTable';
-
-/** What a coaching sheet shows of each item. */
-const COACHING_COLUMNS = [
-  'item_id',
-  'moderator',
-  'verdict',
-  'policy',
-  'url',
-  'qa_verdict',
-  'qa_policy',
-  'reason',
-  'qa_comment',
-  'dispute',
-  'settlement',
-];
+import { writeRows } from './writeTable';
+import { buildAndSwap } from './ownedSheet';
+import { COACHING, COACHING_SOURCE, coachingSheet } from './schema/coachingSheet';
 
 export interface CoachingOptions {
   /** One moderator, or every moderator with an inspected item (one sheet each). */
@@ -55,7 +42,7 @@ export async function coachingFlow(run: BatchRunner, options: CoachingOptions = 
     return await run(async (context) => {
       const { reasons } = await ensureReasons(context);
       const day = (s: string) => s.slice(0, 10);
-      const history = (await readBatchHistory(context, undefined, COACHING_COLUMNS)).filter((h) =>
+      const history = (await readBatchHistory(context, undefined, COACHING_SOURCE)).filter((h) =>
         options.batch
           ? h.batch === options.batch
           : (!options.from || day(h.createdAt) >= options.from) && (!options.to || day(h.createdAt) <= options.to),
@@ -71,63 +58,50 @@ export async function coachingFlow(run: BatchRunner, options: CoachingOptions = 
       const scope =
         options.batch ??
         (options.from || options.to ? `${options.from ?? '…'} – ${options.to ?? '…'}` : L('coach.scopeAll'));
-      const header = [
-        'batch',
-        'item',
-        'link',
-        'verdict',
-        'policy',
-        'qaVerdict',
-        'qaPolicy',
-        'outcome',
-        'reason',
-        'comment',
-        'dispute',
-      ].map((c) => L(`coach.col.${c}` as MessageKey));
+      const header = coachingSheet.header(lang);
+      const blank = header.slice(1).map(() => '');
       const sheets: CoachingSheet[] = [];
       for (const moderator of moderators) {
         const mine = inspected.filter((x) => x.r.moderator === moderator);
         const errors = mine.filter((x) => DEFECT_OUTCOMES.includes(x.r.outcome));
         const rows: CellValue[][] = [
-          [L('coach.sheetTitle', { moderator, scope }), ...header.slice(1).map(() => '')],
+          [L('coach.sheetTitle', { moderator, scope }), ...blank],
           [
             errors.length ? L('coach.errors', { errors: errors.length, inspected: mine.length }) : L('coach.noErrors'),
-            ...header.slice(1).map(() => ''),
+            ...blank,
           ],
           header,
-          ...errors.map(({ batch, r }) => [
-            batch,
-            r.itemId,
-            r.url,
-            r.verdict ?? '',
-            r.policy,
-            r.qaVerdict ?? '',
-            r.qaPolicy,
-            L(`outcome.${r.outcome}` as MessageKey),
-            r.reason ? reasonName(reasons, r.reason, lang) : '',
-            r.qaComment,
-            r.dispute
-              ? [r.dispute, r.settlement ? L(`dispute.settlement.${r.settlement}`) : ''].filter(Boolean).join(' · ')
-              : '',
-          ]),
+          ...errors.map(({ batch, r }) =>
+            coachingSheet.row({
+              batch,
+              item: r.itemId,
+              link: r.url,
+              verdict: r.verdict ?? '',
+              policy: r.policy,
+              qaVerdict: r.qaVerdict ?? '',
+              qaPolicy: r.qaPolicy,
+              outcome: L(`outcome.${r.outcome}` as MessageKey),
+              reason: r.reason ? reasonName(reasons, r.reason, lang) : '',
+              comment: r.qaComment,
+              dispute: r.dispute
+                ? [r.dispute, r.settlement ? L(`dispute.settlement.${r.settlement}`) : ''].filter(Boolean).join(' · ')
+                : '',
+            }),
+          ),
         ];
         const sheet = coachSheetName(moderator);
-        await removeSheetQuietly(context, sheet);
-        const ws = context.workbook.worksheets.add(sheet);
-        // Every cell is text: names, links and comments are untrusted.
-        await writeRows(
-          context,
-          ws,
-          0,
-          0,
-          rows,
-          header.map((_, i) => i),
-        );
-        ws.getRange('A1').format.font.bold = true;
-        ws.getRangeByIndexes(2, 0, 1, header.length).format.font.bold = true;
-        ws.freezePanes.freezeRows(3);
-        ws.getRangeByIndexes(2, 0, rows.length - 2, header.length).format.autofitColumns();
-        await context.sync();
+        await buildAndSwap(context, sheet, async (ws) => {
+          await writeRows(context, ws, COACHING.titleRow, 0, rows, coachingSheet.textColumns());
+          ws.getRange('A1').format.font.bold = true;
+          ws.getRangeByIndexes(COACHING.headerRow, 0, 1, header.length).format.font.bold = true;
+          ws.freezePanes.freezeRows(COACHING.headerRow + 1);
+          ws.getRangeByIndexes(
+            COACHING.headerRow,
+            0,
+            rows.length - COACHING.headerRow,
+            header.length,
+          ).format.autofitColumns();
+        });
         sheets.push({ moderator, sheet, inspected: mine.length, errors: errors.length, rows });
       }
       return sheets;

@@ -109,30 +109,34 @@ test("two analysts appending to QA Batches at once never overwrite each other's 
   );
 });
 
-test("saving an item fires onChanged (source Local) without a recompute's full-sheet read; a user's typing still recomputes", async () => {
-  const b = decisionsBook();
-  await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 'w48', now: NOW });
-  const recomputed: number[] = [];
-  const stop = await watchInspection(b.run, 'w48', (n) => recomputed.push(n));
-  const responses = b.instrumentation.responseBytes.length;
-  await saveQaDecision(b.run, 'w48', 3, {
-    qaVerdict: 'approve',
-    qaPolicy: '',
-    comment: 'ok',
-    inspector: 'qa',
-    now: NOW,
-  });
-  await b.idle();
-  expect(recomputed).toEqual([]);
-  // The save read the header and one row: no response near a whole sheet's size.
-  expect(Math.max(...b.instrumentation.responseBytes.slice(responses))).toBeLessThan(2000);
+test(
+  'saving an item fires onChanged (source Local) without a ' +
+    "recompute's full-sheet read; a user's typing still recomputes",
+  async () => {
+    const b = decisionsBook();
+    await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 40 }, seed: 'w48', now: NOW });
+    const recomputed: number[] = [];
+    const stop = await watchInspection(b.run, 'w48', (n) => recomputed.push(n));
+    const responses = b.instrumentation.responseBytes.length;
+    await saveQaDecision(b.run, 'w48', 3, {
+      qaVerdict: 'approve',
+      qaPolicy: '',
+      comment: 'ok',
+      inspector: 'qa',
+      now: NOW,
+    });
+    await b.idle();
+    expect(recomputed).toEqual([]);
+    // The save read the header and one row: no response near a whole sheet's size.
+    expect(Math.max(...b.instrumentation.responseBytes.slice(responses))).toBeLessThan(2000);
 
-  // Positive control: an inspector typing a verdict in the sheet is recomputed.
-  await b.editCell('QA w48', 5, INSPECTION_COLUMNS.indexOf('qa_verdict'), 'remove');
-  await b.idle();
-  expect(recomputed).toHaveLength(1);
-  await stop();
-});
+    // Positive control: an inspector typing a verdict in the sheet is recomputed.
+    await b.editCell('QA w48', 5, INSPECTION_COLUMNS.indexOf('qa_verdict'), 'remove');
+    await b.idle();
+    expect(recomputed).toHaveLength(1);
+    await stop();
+  },
+);
 
 test("a co-author's edit (source Remote) makes this add-in write nothing: their own add-in recomputes it", async () => {
   const b = decisionsBook();
@@ -172,25 +176,33 @@ test('cell-edit mode: a run asks to wait where ExcelApi 1.11 is there, and fails
   });
 });
 
-test("a watcher's recompute that fails (a sheet deleted by another run mid-sync, OfficeDev/office-js#6964) loses nothing and the next change catches up", async () => {
-  const b = decisionsBook();
-  await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 20 }, seed: 'w48', now: NOW });
-  const recomputed: number[] = [];
-  const stop = await watchInspection(b.run, 'w48', (n) => recomputed.push(n));
-  const qv = INSPECTION_COLUMNS.indexOf('qa_verdict');
-  b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + 1, code: 'GeneralException' };
-  await expect(b.editCell('QA w48', 1, qv, 'approve')).resolves.toBeUndefined();
-  b.instrumentation.failAtSync = undefined;
-  expect(recomputed).toEqual([]);
-  await b.editCell('QA w48', 2, qv, 'approve');
-  expect(recomputed).toEqual([2]);
-  await stop();
-});
+test(
+  "a watcher's recompute that fails (a sheet deleted by another run mid-sync, " +
+    'OfficeDev/office-js#6964) loses nothing and the next change catches up',
+  async () => {
+    const b = decisionsBook();
+    await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 20 }, seed: 'w48', now: NOW });
+    const recomputed: number[] = [];
+    const stop = await watchInspection(b.run, 'w48', (n) => recomputed.push(n));
+    const qv = INSPECTION_COLUMNS.indexOf('qa_verdict');
+    b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + 1, code: 'GeneralException' };
+    await expect(b.editCell('QA w48', 1, qv, 'approve')).resolves.toBeUndefined();
+    b.instrumentation.failAtSync = undefined;
+    expect(recomputed).toEqual([]);
+    await b.editCell('QA w48', 2, qv, 'approve');
+    expect(recomputed).toEqual([2]);
+    await stop();
+  },
+);
 
-test('whatever sheet Excel makes active after a flow froze panes on a new sheet (OfficeDev/office-js#3148), Validate still finds the decisions', async () => {
-  const b = decisionsBook(200);
-  await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 20 }, seed: 'w48', now: NOW });
-  b.model.activeSheet = b.model.sheet('QA w48');
-  const { validateFlow } = await import('./validateFlow');
-  expect((await validateFlow(b.run, { now: NOW })).sheet).toBe('Decisions');
-});
+test(
+  'whatever sheet Excel makes active after a flow froze panes on a new ' +
+    'sheet (OfficeDev/office-js#3148), Validate still finds the decisions',
+  async () => {
+    const b = decisionsBook(200);
+    await sampleFlow(b.run, { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 20 }, seed: 'w48', now: NOW });
+    b.model.activeSheet = b.model.sheet('QA w48');
+    const { validateFlow } = await import('./validateFlow');
+    expect((await validateFlow(b.run, { now: NOW })).sheet).toBe('Decisions');
+  },
+);

@@ -63,7 +63,8 @@ export async function readBatchHistory(
     .map(({ row, values }) => {
       const p = batchParameters(row);
       const aql: Aql = p.size?.kind === 'iso2859' && p.size.aql ? p.size.aql : defaultAql;
-      // A calibration batch gives every inspector the same decisions: the moderators' lot counts once (its first sheet).
+      // A calibration batch gives every inspector the same decisions:
+      // the moderators' lot counts once (its first sheet).
       const sameItemsAgain =
         typeof p.calibration === 'string' &&
         p.calibration !== '' &&
@@ -82,7 +83,9 @@ export interface ModeratorStanding {
   correct: number;
   accuracy: number;
   wilson: [number, number];
-  /** Lot decisions per batch of the history, oldest first (undefined where the moderator had no lot or too few items). */
+  /**
+   * Lot decisions per batch of the history, oldest first (undefined where the moderator had no lot or too few items).
+   */
   lots: ('accept' | 'reject' | undefined)[];
   decisions: (LotDecision | undefined)[];
   state: SwitchingState;

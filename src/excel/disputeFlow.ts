@@ -13,7 +13,10 @@ import { writeRows } from './writeTable';
 
 const stamp = (now: number) => new Date(now).toISOString().slice(0, 19).replace('T', ' ');
 
-/** The item's row and a way to write cells of it by column name (a sheet's columns are found by header, never by position). */
+/**
+ * The item's row and a way to write cells of it by column name
+ * (a sheet's columns are found by header, never by position).
+ */
 async function rowOf(context: Excel.RequestContext, batch: string, itemId: string) {
   const { name, values, policies } = await readSheet(context, batch);
   const row = readInspectionRows(values, policies).rows.find((r) => r.itemId === itemId);

@@ -27,18 +27,21 @@ function hostileBook(options: WorkbookOptions = {}) {
   return { b, data };
 }
 
-test('the switch matters: with the "@" rule off, a text-formatted "=…" written through values becomes a formula', async () => {
-  const b = createWorkbook();
-  b.model.textFormatKeepsText = false;
-  b.addSheet('S', [['']]);
-  await b.run(async (context) => {
-    const r = context.workbook.worksheets.getItem('S').getRange('A1');
-    r.numberFormat = [['@']];
-    r.values = [['=1+1']];
-    await context.sync();
-  });
-  expect(b.model.sheet('S')!.formulas.size).toBe(1);
-});
+test(
+  'the switch matters: with the "@" rule off, a text-formatted ' + '"=…" written through values becomes a formula',
+  async () => {
+    const b = createWorkbook();
+    b.model.textFormatKeepsText = false;
+    b.addSheet('S', [['']]);
+    await b.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('S').getRange('A1');
+      r.numberFormat = [['@']];
+      r.values = [['=1+1']];
+      await context.sync();
+    });
+    expect(b.model.sheet('S')!.formulas.size).toBe(1);
+  },
+);
 
 test.each([
   // Microsoft's client the tests run (@microsoft/office-js 1.1.110) stops at ExcelApi 1.15, so the

@@ -46,36 +46,40 @@ test('a jump by item ID first, else by the sheet row the pane shows (2 is the fi
   for (const text of ['', '1', '0', '6', '99', 'row 3', '3.5', 'nope']) expect(findItem(list, text)).toBeUndefined();
 });
 
-test('the grid follows the item (its row selected) unless the selection is on that row; a row the person selects opens its item', async () => {
-  const b = createWorkbook();
-  b.addSheet('Decisions', generateDecisions({ rows: 200, headers: 'en', seed: 3 }));
-  b.model.activeSheet = b.model.sheet('Decisions');
-  await sampleFlow(b.run, { batch: 'w1', method: 'simple', size: { kind: 'fixed', n: 10 }, seed: 's', now: NOW });
-  const sheet = b.model.sheet('QA w1')!;
-  const width = sheet.usedRect(true)!.columnCount;
-  await followItem(b.run, 'w1', 3);
-  expect(b.model.activeSheet).toBe(sheet);
-  expect(b.model.selection?.rect).toEqual({ row: 4, column: 0, rowCount: 1, columnCount: width });
-  // The inspector's own cell on that row is kept (they may be typing there).
-  b.select(sheet, { row: 6, column: 12, rowCount: 1, columnCount: 1 });
-  await followItem(b.run, 'w1', 5);
-  expect(b.model.selection?.rect).toEqual({ row: 6, column: 12, rowCount: 1, columnCount: 1 });
+test(
+  'the grid follows the item (its row selected) unless the ' +
+    'selection is on that row; a row the person selects opens its item',
+  async () => {
+    const b = createWorkbook();
+    b.addSheet('Decisions', generateDecisions({ rows: 200, headers: 'en', seed: 3 }));
+    b.model.activeSheet = b.model.sheet('Decisions');
+    await sampleFlow(b.run, { batch: 'w1', method: 'simple', size: { kind: 'fixed', n: 10 }, seed: 's', now: NOW });
+    const sheet = b.model.sheet('QA w1')!;
+    const width = sheet.usedRect(true)!.columnCount;
+    await followItem(b.run, 'w1', 3);
+    expect(b.model.activeSheet).toBe(sheet);
+    expect(b.model.selection?.rect).toEqual({ row: 4, column: 0, rowCount: 1, columnCount: width });
+    // The inspector's own cell on that row is kept (they may be typing there).
+    b.select(sheet, { row: 6, column: 12, rowCount: 1, columnCount: 1 });
+    await followItem(b.run, 'w1', 5);
+    expect(b.model.selection?.rect).toEqual({ row: 6, column: 12, rowCount: 1, columnCount: 1 });
 
-  const opened: number[] = [];
-  const stop = await watchSelection(b.run, 'w1', (index) => opened.push(index));
-  b.select(sheet, { row: 8, column: 2, rowCount: 1, columnCount: 1 });
-  b.select(sheet, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
-  b.select(sheet, { row: 2, column: 0, rowCount: 3, columnCount: 1 });
-  b.select(sheet, { row: 1, column: 0, rowCount: 1, columnCount: width });
-  await b.idle();
-  expect(opened).toEqual([7, 0]);
-  await stop();
-  b.select(sheet, { row: 3, column: 0, rowCount: 1, columnCount: 1 });
-  await b.idle();
-  expect(opened).toEqual([7, 0]);
+    const opened: number[] = [];
+    const stop = await watchSelection(b.run, 'w1', (index) => opened.push(index));
+    b.select(sheet, { row: 8, column: 2, rowCount: 1, columnCount: 1 });
+    b.select(sheet, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+    b.select(sheet, { row: 2, column: 0, rowCount: 3, columnCount: 1 });
+    b.select(sheet, { row: 1, column: 0, rowCount: 1, columnCount: width });
+    await b.idle();
+    expect(opened).toEqual([7, 0]);
+    await stop();
+    b.select(sheet, { row: 3, column: 0, rowCount: 1, columnCount: 1 });
+    await b.idle();
+    expect(opened).toEqual([7, 0]);
 
-  // inspectionState with a target: Previous shows a saved row as it is.
-  await saveQaDecision(b.run, 'w1', 0, { qaVerdict: 'approve', qaPolicy: '', inspector: 'qa', now: NOW });
-  expect((await inspectionState(b.run, 'w1', 0)).next?.index).toBe(1);
-  expect((await inspectionState(b.run, 'w1', { index: 0 })).next?.qaVerdict).toBe('approve');
-});
+    // inspectionState with a target: Previous shows a saved row as it is.
+    await saveQaDecision(b.run, 'w1', 0, { qaVerdict: 'approve', qaPolicy: '', inspector: 'qa', now: NOW });
+    expect((await inspectionState(b.run, 'w1', 0)).next?.index).toBe(1);
+    expect((await inspectionState(b.run, 'w1', { index: 0 })).next?.qaVerdict).toBe('approve');
+  },
+);

@@ -280,7 +280,8 @@ export async function saveQaDecision(
       ws.load('name');
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('columnIndex, columnCount');
-      // The taxonomy only when QA enforces (policies compare by code, severity by policy): an approve stays one small request.
+      // The taxonomy only when QA enforces (policies compare by code,
+      // severity by policy): an approve stays one small request.
       const lookup = isEnforcing(decision.qaVerdict) ? queuePolicyLookup(context) : undefined;
       await context.sync();
       const policies = lookup ? lookup() : policyLookup({ policies: [] });

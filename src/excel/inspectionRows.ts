@@ -22,7 +22,9 @@ export interface InspectionRow {
   url: string;
   notes: string;
   qaVerdict: Verdict | null;
-  /** The QA policy as typed; when empty and QA's enforcing verdict agrees with the moderator's, the moderator's policy. */
+  /**
+   * The QA policy as typed; when empty and QA's enforcing verdict agrees with the moderator's, the moderator's policy.
+   */
   qaPolicy: string;
   /** Whether qaPolicy was taken from the moderator's (the cell is empty). */
   qaPolicyFilled: boolean;

@@ -18,7 +18,10 @@ export interface MapResult extends MappingResult {
   below: CellValue[][];
   /** True when the mapping is one a person confirmed earlier (kept in QA Settings). */
   confirmed: boolean;
-  /** A confirmed mapping no longer fits the header (a column was inserted): the field, its header then, and now. Detection is shown instead. */
+  /**
+   * A confirmed mapping no longer fits the header (a column was inserted):
+   * the field, its header then, and now. Detection is shown instead.
+   */
   stale?: { field: DecisionField; expected: string; found: string };
 }
 

@@ -21,7 +21,8 @@ const keyed = (key: string, lang: Lang, fallback: string) =>
  * name (嫌がらせ・いじめ（SAF.HARASS）) and a verdict code as its Japanese word, so no message quotes
  * an internal code alone.
  *
- * @example renderFinding({ row: 12, column: 2, field: 'verdict', code: 'unknown_verdict', severity: 'error', params: { value: 'ok?' } }, 'en', 'Decisions')
+ * @example renderFinding({ row: 12, column: 2, field: 'verdict', code:
+ *   'unknown_verdict', severity: 'error', params: { value: 'ok?' } }, 'en', 'Decisions')
  * // 'Decisions!C12: "ok?" is not a verdict. Use one of approve, remove, …'
  * Invalid input: a placeholder without a param is left as written ({name}), never dropped silently.
  */

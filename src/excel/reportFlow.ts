@@ -40,7 +40,10 @@ export interface ReportOptions {
 export interface ReportResult {
   sheet: string;
   summary: InspectionSummary;
-  /** The lot's size: items (the add-in's draw takes one decision per item), or decisions for a warehouse draw by decision. */
+  /**
+   * The lot's size: items (the add-in's draw takes one decision
+   * per item), or decisions for a warehouse draw by decision.
+   */
   lotSize: number;
   lotUnit: 'item' | 'decision';
   refreshed: boolean;
@@ -266,7 +269,8 @@ function addOutcomePivot(
   field: (c: InspectionColumn) => string,
 ) {
   const pivot = ws.pivotTables.add(name, table as unknown as Excel.Range, at);
-  // A refresh would otherwise reformat the pivot and reset the report's column widths (R excel.pivotlayout.yml `autoFormat`).
+  // A refresh would otherwise reformat the pivot and reset the
+  // report's column widths (R excel.pivotlayout.yml `autoFormat`).
   pivot.layout.autoFormat = false;
   pivot.rowHierarchies.add(pivot.hierarchies.getItem(rowField));
   pivot.columnHierarchies.add(pivot.hierarchies.getItem(field('outcome')));

@@ -86,26 +86,30 @@ test('a sample of 50 by ISO 2859-1 becomes a table with dropdowns, colors, froze
   expect(b.instrumentation.syncs - syncs0).toBeLessThanOrEqual(Math.ceil(3000 / 1000) + 10);
 });
 
-test('the same seed draws the same items; a second batch leaves out the first batch; an existing batch is never overwritten', async () => {
-  const { b } = decisionsBook(2000);
-  const first = await drawSimple(b, 'a', 40);
-  const { b: b2 } = decisionsBook(2000);
-  const again = await drawSimple(b2, 'a', 40);
-  expect(again.itemIds).toEqual(first.itemIds);
-  const second = await sampleFlow(b.run, {
-    batch: 'b',
-    method: 'stratified_proportional',
-    strata: ['market'],
-    size: { kind: 'fixed', n: 40 },
-    seed: 's',
-    now: NOW,
-  });
-  expect(second.itemIds.filter((id) => first.itemIds.includes(id))).toEqual([]);
-  expect(second.lotSize).toBe(first.lotSize - 40);
-  const before = JSON.stringify(b.valuesOf('QA a'));
-  await expect(drawSimple(b, 'A', 5, { seed: 'x' })).rejects.toMatchObject({ key: 'flow.error.batchExists' });
-  expect(JSON.stringify(b.valuesOf('QA a'))).toBe(before);
-});
+test(
+  'the same seed draws the same items; a second batch leaves ' +
+    'out the first batch; an existing batch is never overwritten',
+  async () => {
+    const { b } = decisionsBook(2000);
+    const first = await drawSimple(b, 'a', 40);
+    const { b: b2 } = decisionsBook(2000);
+    const again = await drawSimple(b2, 'a', 40);
+    expect(again.itemIds).toEqual(first.itemIds);
+    const second = await sampleFlow(b.run, {
+      batch: 'b',
+      method: 'stratified_proportional',
+      strata: ['market'],
+      size: { kind: 'fixed', n: 40 },
+      seed: 's',
+      now: NOW,
+    });
+    expect(second.itemIds.filter((id) => first.itemIds.includes(id))).toEqual([]);
+    expect(second.lotSize).toBe(first.lotSize - 40);
+    const before = JSON.stringify(b.valuesOf('QA a'));
+    await expect(drawSimple(b, 'A', 5, { seed: 'x' })).rejects.toMatchObject({ key: 'flow.error.batchExists' });
+    expect(JSON.stringify(b.valuesOf('QA a'))).toBe(before);
+  },
+);
 
 test('an interrupted sample leaves no half-written sheet and no batch row', async () => {
   const { b } = decisionsBook(300);
@@ -125,26 +129,29 @@ test('an interrupted sample leaves no half-written sheet and no batch row', asyn
   }
 });
 
-test("an interrupted calibration draw leaves none of its inspectors' sheets and no batch row, whichever sync fails", async () => {
-  const { b } = decisionsBook(300);
-  await drawSimple(b, 'warm', 5, { seed: 'x' });
-  const s0 = b.instrumentation.syncs;
-  await drawSimple(b, 'count', 5, { seed: 'y', inspectors: ['a', 'b', 'c'] });
-  const perRun = b.instrumentation.syncs - s0;
-  expect(b.valuesOf('QA Batches').map((r) => r[0])).toEqual(['batch', 'warm', 'count-1', 'count-2', 'count-3']);
-  const names = () => b.model.sheets.map((s) => s.name).sort();
-  for (let k = 1; k <= perRun; k++) {
-    const before = names();
-    const batchesBefore = JSON.stringify(b.valuesOf('QA Batches'));
-    b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
-    await expect(drawSimple(b, `k${k}`, 5, { seed: `k${k}`, inspectors: ['a', 'b', 'c'] })).rejects.toMatchObject({
-      name: 'FlowError',
-    });
-    b.instrumentation.failAtSync = undefined;
-    expect(names()).toEqual(before);
-    expect(JSON.stringify(b.valuesOf('QA Batches'))).toBe(batchesBefore);
-  }
-});
+test(
+  'an interrupted calibration draw leaves none of its ' + "inspectors' sheets and no batch row, whichever sync fails",
+  async () => {
+    const { b } = decisionsBook(300);
+    await drawSimple(b, 'warm', 5, { seed: 'x' });
+    const s0 = b.instrumentation.syncs;
+    await drawSimple(b, 'count', 5, { seed: 'y', inspectors: ['a', 'b', 'c'] });
+    const perRun = b.instrumentation.syncs - s0;
+    expect(b.valuesOf('QA Batches').map((r) => r[0])).toEqual(['batch', 'warm', 'count-1', 'count-2', 'count-3']);
+    const names = () => b.model.sheets.map((s) => s.name).sort();
+    for (let k = 1; k <= perRun; k++) {
+      const before = names();
+      const batchesBefore = JSON.stringify(b.valuesOf('QA Batches'));
+      b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
+      await expect(drawSimple(b, `k${k}`, 5, { seed: `k${k}`, inspectors: ['a', 'b', 'c'] })).rejects.toMatchObject({
+        name: 'FlowError',
+      });
+      b.instrumentation.failAtSync = undefined;
+      expect(names()).toEqual(before);
+      expect(JSON.stringify(b.valuesOf('QA Batches'))).toBe(batchesBefore);
+    }
+  },
+);
 
 test('bad batch names and empty lots give clear messages', async () => {
   const { b } = decisionsBook(100);
@@ -154,44 +161,52 @@ test('bad batch names and empty lots give clear messages', async () => {
   });
 });
 
-test('a policy written by its Japanese name is copied as its code, so an inspector agreeing with it counts as correct', async () => {
-  const b = activeSheetBook('判定', [
-    ['動画ID', '担当者', '判定', 'ポリシー'],
-    ['7300000000000000001', 'sato.h', '削除', 'ヘイトスピーチ・憎悪的な行為'],
-    ['7300000000000000002', 'sato.h', '削除', 'SAF.HATE'],
-    ['7300000000000000003', 'sato.h', '削除', 'まだない規約'],
-  ]);
-  await drawSimple(b, 'ja1', 3);
-  const values = b.valuesOf('QA ja1');
-  const policy = INSPECTION_COLUMNS.indexOf('policy');
-  const byId = Object.fromEntries(values.slice(1).map((r) => [r[0], r[policy]]));
-  expect(byId).toEqual({
-    '7300000000000000001': 'SAF.HATE',
-    '7300000000000000002': 'SAF.HATE',
-    '7300000000000000003': 'まだない規約',
-  });
-});
+test(
+  'a policy written by its Japanese name is copied as its ' +
+    'code, so an inspector agreeing with it counts as correct',
+  async () => {
+    const b = activeSheetBook('判定', [
+      ['動画ID', '担当者', '判定', 'ポリシー'],
+      ['7300000000000000001', 'sato.h', '削除', 'ヘイトスピーチ・憎悪的な行為'],
+      ['7300000000000000002', 'sato.h', '削除', 'SAF.HATE'],
+      ['7300000000000000003', 'sato.h', '削除', 'まだない規約'],
+    ]);
+    await drawSimple(b, 'ja1', 3);
+    const values = b.valuesOf('QA ja1');
+    const policy = INSPECTION_COLUMNS.indexOf('policy');
+    const byId = Object.fromEntries(values.slice(1).map((r) => [r[0], r[policy]]));
+    expect(byId).toEqual({
+      '7300000000000000001': 'SAF.HATE',
+      '7300000000000000002': 'SAF.HATE',
+      '7300000000000000003': 'まだない規約',
+    });
+  },
+);
 
-test('by items, an item ID on two rows is drawn once, as its first row: that row, its policy and its severity; by decisions, both rows', async () => {
-  const b = activeSheetBook('Decisions', [
-    ['Item ID', 'Moderator', 'Verdict', 'Policy'],
-    ['7300000000000000001', 'sato.h', 'remove', 'SAF.HATE'],
-    ['7300000000000000002', 'lee.k', 'approve', ''],
-    ['7300000000000000001', 'lee.k', 'remove', 'SAF.HARASS'],
-  ]);
-  const result = await drawSimple(b, 'dup', 5, { unit: 'item' });
-  expect(result.lotSize).toBe(2);
-  const rows = b.valuesOf('QA dup').slice(1);
-  const first = rows.find((r) => r[0] === '7300000000000000001')!;
-  expect(first[INSPECTION_COLUMNS.indexOf('source_row')]).toBe(2);
-  expect(first[INSPECTION_COLUMNS.indexOf('moderator')]).toBe('sato.h');
-  expect(first[INSPECTION_COLUMNS.indexOf('policy')]).toBe('SAF.HATE');
-  expect(first[INSPECTION_COLUMNS.indexOf('severity')]).toBe(4); // SAF.HATE, not SAF.HARASS (3)
-  const byDecision = await drawSimple(b, 'dec', 5, { includePreviouslySampled: true });
-  expect(byDecision.lotSize).toBe(3);
-  const sources = b
-    .valuesOf('QA dec')
-    .slice(1)
-    .map((r) => r[INSPECTION_COLUMNS.indexOf('source_row')]);
-  expect([...sources].sort()).toEqual([2, 3, 4]);
-});
+test(
+  'by items, an item ID on two rows is drawn once, as its first row: ' +
+    'that row, its policy and its severity; by decisions, both rows',
+  async () => {
+    const b = activeSheetBook('Decisions', [
+      ['Item ID', 'Moderator', 'Verdict', 'Policy'],
+      ['7300000000000000001', 'sato.h', 'remove', 'SAF.HATE'],
+      ['7300000000000000002', 'lee.k', 'approve', ''],
+      ['7300000000000000001', 'lee.k', 'remove', 'SAF.HARASS'],
+    ]);
+    const result = await drawSimple(b, 'dup', 5, { unit: 'item' });
+    expect(result.lotSize).toBe(2);
+    const rows = b.valuesOf('QA dup').slice(1);
+    const first = rows.find((r) => r[0] === '7300000000000000001')!;
+    expect(first[INSPECTION_COLUMNS.indexOf('source_row')]).toBe(2);
+    expect(first[INSPECTION_COLUMNS.indexOf('moderator')]).toBe('sato.h');
+    expect(first[INSPECTION_COLUMNS.indexOf('policy')]).toBe('SAF.HATE');
+    expect(first[INSPECTION_COLUMNS.indexOf('severity')]).toBe(4); // SAF.HATE, not SAF.HARASS (3)
+    const byDecision = await drawSimple(b, 'dec', 5, { includePreviouslySampled: true });
+    expect(byDecision.lotSize).toBe(3);
+    const sources = b
+      .valuesOf('QA dec')
+      .slice(1)
+      .map((r) => r[INSPECTION_COLUMNS.indexOf('source_row')]);
+    expect([...sources].sort()).toEqual([2, 3, 4]);
+  },
+);

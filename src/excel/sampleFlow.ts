@@ -75,7 +75,10 @@ export interface SampleFlowOptions extends FlowControl {
    * sheet, "QA <batch>-1", "QA <batch>-2"… (batches of their own), so co-authors never write the same cells.
    */
   inspectors?: string[];
-  /** Blind review: the pane hides the moderator's verdict and policy until the inspector saves (default for calibration). */
+  /**
+   * Blind review: the pane hides the moderator's verdict and
+   * policy until the inspector saves (default for calibration).
+   */
   blind?: boolean;
   /** Draw again from items earlier batches sampled (off by default). */
   includePreviouslySampled?: boolean;
@@ -213,7 +216,10 @@ export interface EarlierDraws {
 }
 const noEarlierDraws = (): EarlierDraws => ({ items: new Set(), decisions: new Set() });
 
-/** Item IDs and decisions already drawn by earlier batches: only the item_id and moderator columns of every inspection sheet, chunked. */
+/**
+ * Item IDs and decisions already drawn by earlier batches: only the
+ * item_id and moderator columns of every inspection sheet, chunked.
+ */
 async function earlierItemIds(context: Excel.RequestContext, names: string[]): Promise<EarlierDraws> {
   const tables = await readNamedColumns(context, names.filter(isInspectionSheet), ['item_id', 'moderator']);
   const set = noEarlierDraws();
@@ -269,7 +275,8 @@ async function drawFromLot(
   checkDrawOptions(options, at);
   const { lot, leftOut } = await readLot(run, options, taxonomy, at, { headerWidth: at.headerWidth });
   const unit = options.unit ?? 'decision';
-  // A decision draw leaves out the decisions earlier batches drew (another moderator's judgment of the same item stays eligible).
+  // A decision draw leaves out the decisions earlier batches drew
+  // (another moderator's judgment of the same item stays eligible).
   const selection =
     unit === 'item'
       ? selectEligible(lot, options.filters, earlier.items, 'item')
@@ -359,7 +366,8 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
   const { taxonomy, codeRange } = await loadTaxonomy(run, lang);
   const at = await locateDecisions(run, options.sheet, options.mapping);
 
-  // Batch name free? Items of earlier batches (to leave out)? QA Reasons, for the reason dropdown (read here, in a request made anyway).
+  // Batch name free? Items of earlier batches (to leave out)? QA Reasons,
+  // for the reason dropdown (read here, in a request made anyway).
   const { earlier, reasons } = await run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
@@ -600,7 +608,10 @@ interface BatchToBuild {
   row: CellValue[];
 }
 
-/** Request bytes of an inspection sheet's formatting besides its values: about 40 operations, and the date format of each row. */
+/**
+ * Request bytes of an inspection sheet's formatting besides its
+ * values: about 40 operations, and the date format of each row.
+ */
 const sheetFormattingBytes = (rows: number) => 40 * OPERATION_BYTES + rows * 24;
 
 /**

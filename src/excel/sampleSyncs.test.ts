@@ -43,7 +43,8 @@ async function buildSyncs(
 }
 
 test.each<Platform>(['web', 'windows', 'mac'])(
-  'a first 2,000-item draw on a new workbook (%s) builds its sheet in at most 10 syncs, QA Taxonomy, QA Reasons and QA Batches created on the way',
+  'a first 2,000-item draw on a new workbook (%s) builds its sheet in at ' +
+    'most 10 syncs, QA Taxonomy, QA Reasons and QA Batches created on the way',
   async (platform) => {
     const b = lot(platform);
     expect(await buildSyncs(b, { batch: 'd2000' })).toBeLessThanOrEqual(10);
@@ -53,29 +54,37 @@ test.each<Platform>(['web', 'windows', 'mac'])(
   },
 );
 
-test('after a validate and an earlier batch (its items read to leave them out), a 2,000-item draw still builds in at most 10 syncs', async () => {
-  const b = lot('windows');
-  await validateFlow(b.run, { now: NOW, lang: 'ja' });
-  await sampleFlow(b.run, {
-    batch: 'w47',
-    method: 'simple',
-    size: { kind: 'fixed', n: 1000 },
-    seed: 'w47',
-    now: NOW,
-    lang: 'ja',
-  });
-  expect(await buildSyncs(b, { batch: 'w48' })).toBeLessThanOrEqual(10);
-});
+test(
+  'after a validate and an earlier batch (its items read to leave ' +
+    'them out), a 2,000-item draw still builds in at most 10 syncs',
+  async () => {
+    const b = lot('windows');
+    await validateFlow(b.run, { now: NOW, lang: 'ja' });
+    await sampleFlow(b.run, {
+      batch: 'w47',
+      method: 'simple',
+      size: { kind: 'fixed', n: 1000 },
+      seed: 'w47',
+      now: NOW,
+      lang: 'ja',
+    });
+    expect(await buildSyncs(b, { batch: 'w48' })).toBeLessThanOrEqual(10);
+  },
+);
 
-test('a calibration draw of 2,000 items for three inspectors builds its three sheets in at most 10 syncs, not 10 per inspector', async () => {
-  const b = lot('web');
-  expect(await buildSyncs(b, { batch: 'cal', inspectors: ['sato.h', 'kim.j', 'lee.m'] })).toBeLessThanOrEqual(10);
-  expect((await listBatches(b.run)).map((x) => [x.batch, x.assignedInspector])).toEqual([
-    ['cal-3', 'lee.m'],
-    ['cal-2', 'kim.j'],
-    ['cal-1', 'sato.h'],
-  ]);
-  for (const k of [1, 2, 3]) expect(b.valuesOf(`QA cal-${k}`)).toHaveLength(2001);
-  // Three sheets of 2,000 rows in few requests, each still under the web's 5 MB.
-  expect(Math.max(...b.instrumentation.requestBytes)).toBeLessThan(5_000_000);
-});
+test(
+  'a calibration draw of 2,000 items for three inspectors builds ' +
+    'its three sheets in at most 10 syncs, not 10 per inspector',
+  async () => {
+    const b = lot('web');
+    expect(await buildSyncs(b, { batch: 'cal', inspectors: ['sato.h', 'kim.j', 'lee.m'] })).toBeLessThanOrEqual(10);
+    expect((await listBatches(b.run)).map((x) => [x.batch, x.assignedInspector])).toEqual([
+      ['cal-3', 'lee.m'],
+      ['cal-2', 'kim.j'],
+      ['cal-1', 'sato.h'],
+    ]);
+    for (const k of [1, 2, 3]) expect(b.valuesOf(`QA cal-${k}`)).toHaveLength(2001);
+    // Three sheets of 2,000 rows in few requests, each still under the web's 5 MB.
+    expect(Math.max(...b.instrumentation.requestBytes)).toBeLessThan(5_000_000);
+  },
+);

@@ -63,8 +63,16 @@ export const calibrationMemberBatch = (calibration: string, k: number) => `${cal
  *
  * @example inspectionTableName('w48') // 'QA_w48'
  */
-export const inspectionTableName = (batch: string) =>
-  `QA_${[...batch].map((ch) => (/^[A-Za-z0-9]$/.test(ch) ? ch : Array.from({ length: ch.length }, (_, i) => `_${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''))).join('')}`;
+export const inspectionTableName = (batch: string) => `QA_${[...batch].map(tableNameCharacter).join('')}`;
+
+/** A letter or digit as it is; any other character as `_` and its UTF-16 code units in hex. */
+function tableNameCharacter(ch: string): string {
+  if (/^[A-Za-z0-9]$/.test(ch)) return ch;
+  return Array.from(
+    { length: ch.length },
+    (_, i) => `_${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`,
+  ).join('');
+}
 
 /** Characters Excel refuses in a sheet name (excel-api.md "Names"). */
 const SHEET_FORBIDDEN = /[:\\/?*[\]]/;
@@ -75,9 +83,7 @@ const SHEET_FORBIDDEN = /[:\\/?*[\]]/;
  * "QA Report <batch>" (31 characters at most, none of : \ / ? * [ ], no apostrophe at the end),
  * a name that is blank, and one that would name a sheet the add-in owns.
  */
-export function batchNameProblem(
-  batch: string,
-):
+export function batchNameProblem(batch: string):
   | {
       key:
         | 'batch.error.empty'
@@ -110,6 +116,9 @@ export function isValidBatchId(batch: string): boolean {
   return batchNameProblem(batch) === undefined;
 }
 
-/** A coaching sheet's name: "QA Coach " and the moderator, cut to Excel's 31 characters without the characters a sheet name refuses. */
+/**
+ * A coaching sheet's name: "QA Coach " and the moderator, cut to
+ * Excel's 31 characters without the characters a sheet name refuses.
+ */
 export const coachSheetName = (moderator: string) =>
   `${COACH_PREFIX}${moderator.replace(/[\\/?*[\]:']/g, '_')}`.slice(0, 31).trimEnd();

@@ -52,7 +52,10 @@ export function adviseNextPlan(
     : { inspection: 'normal', aql, because: [] };
 }
 
-/** The advice alone, with the batches and moderators to pick from, without writing anything (the Sample and Trends pages ask for it). Two syncs. */
+/**
+ * The advice alone, with the batches and moderators to pick from, without
+ * writing anything (the Sample and Trends pages ask for it). Two syncs.
+ */
 export async function nextPlanAdvice(
   run: BatchRunner,
   options: SwitchingOptions = {},

@@ -17,33 +17,36 @@ function decisionsBook(rows = 3000) {
   return { b, data };
 }
 
-test('validate finds what the core finds, writes QA Findings as a table, and leaves the decisions sheet untouched', async () => {
-  const { b, data } = decisionsBook();
-  const before = sheetSnapshot(b.model.sheet('判定データ')!);
-  const result = await validateFlow(b.run, { lang: 'ja', now: NOW });
-  const expected = validateDecisions(data.slice(1), 4, {
-    mapping: detectMapping(data).mapping,
-    taxonomy: defaultTaxonomy(),
-    now: NOW,
-  });
-  expect(result.rowsChecked).toBe(3000);
-  expect(result.findings.length).toBe(expected.findings.length);
-  expect(result.counts).toEqual(expected.counts);
-  expect(sheetSnapshot(b.model.sheet('判定データ')!)).toBe(before);
-  const findings = b.valuesOf('QA Findings');
-  // A Japanese run: headers and severities in Japanese (the rule stays its code).
-  expect(findings[0]).toEqual(['シート', 'セル', 'ルール', '重大度', 'メッセージ', '候補']);
-  expect(new Set(findings.slice(1).map((r) => r[3]))).toEqual(
-    new Set(expected.findings.map((f) => ({ error: 'エラー', warning: '警告', info: '情報' })[f.severity])),
-  );
-  expect(findings).toHaveLength(expected.findings.length + 1);
-  expect(findings[1][1]).toMatch(/^'判定データ'!/);
-  expect(String(findings[1][4])).toContain(String(findings[1][1]));
-  expect(b.model.tables.map((t) => t.name)).toContain('QA_Findings');
-  // Taxonomy sheet created on first use; syncs stay within chunks + 10.
-  expect(b.model.sheet('QA Taxonomy')).toBeDefined();
-  expect(b.instrumentation.syncs).toBeLessThanOrEqual(Math.ceil(3000 / 1000) + 10);
-});
+test(
+  'validate finds what the core finds, writes QA Findings ' + 'as a table, and leaves the decisions sheet untouched',
+  async () => {
+    const { b, data } = decisionsBook();
+    const before = sheetSnapshot(b.model.sheet('判定データ')!);
+    const result = await validateFlow(b.run, { lang: 'ja', now: NOW });
+    const expected = validateDecisions(data.slice(1), 4, {
+      mapping: detectMapping(data).mapping,
+      taxonomy: defaultTaxonomy(),
+      now: NOW,
+    });
+    expect(result.rowsChecked).toBe(3000);
+    expect(result.findings.length).toBe(expected.findings.length);
+    expect(result.counts).toEqual(expected.counts);
+    expect(sheetSnapshot(b.model.sheet('判定データ')!)).toBe(before);
+    const findings = b.valuesOf('QA Findings');
+    // A Japanese run: headers and severities in Japanese (the rule stays its code).
+    expect(findings[0]).toEqual(['シート', 'セル', 'ルール', '重大度', 'メッセージ', '候補']);
+    expect(new Set(findings.slice(1).map((r) => r[3]))).toEqual(
+      new Set(expected.findings.map((f) => ({ error: 'エラー', warning: '警告', info: '情報' })[f.severity])),
+    );
+    expect(findings).toHaveLength(expected.findings.length + 1);
+    expect(findings[1][1]).toMatch(/^'判定データ'!/);
+    expect(String(findings[1][4])).toContain(String(findings[1][1]));
+    expect(b.model.tables.map((t) => t.name)).toContain('QA_Findings');
+    // Taxonomy sheet created on first use; syncs stay within chunks + 10.
+    expect(b.model.sheet('QA Taxonomy')).toBeDefined();
+    expect(b.instrumentation.syncs).toBeLessThanOrEqual(Math.ceil(3000 / 1000) + 10);
+  },
+);
 
 test('a run interrupted at any sync leaves no half-written sheet and keeps the previous findings', async () => {
   const { b } = decisionsBook(400);
@@ -100,22 +103,25 @@ test('a sheet without a header row, or without a required column, gets a clear l
   );
 });
 
-test('cancel between chunks: nothing is written, the message says so; progress reports rows done of total', async () => {
-  const { b } = decisionsBook(3000);
-  const controller = new AbortController();
-  const seen: [number, number][] = [];
-  const run = validateFlow(b.run, {
-    now: NOW,
-    signal: controller.signal,
-    progress: (done, total) => {
-      seen.push([done, total]);
-      controller.abort();
-    },
-  });
-  await expect(run).rejects.toMatchObject({ key: 'flow.error.cancelled' });
-  expect(seen[0][1]).toBe(3000);
-  expect(b.model.sheet('QA Findings')).toBeUndefined();
-  const done: [number, number][] = [];
-  await validateFlow(b.run, { now: NOW, progress: (d, t) => void done.push([d, t]) });
-  expect(done[done.length - 1]).toEqual([3000, 3000]);
-});
+test(
+  'cancel between chunks: nothing is written, the ' + 'message says so; progress reports rows done of total',
+  async () => {
+    const { b } = decisionsBook(3000);
+    const controller = new AbortController();
+    const seen: [number, number][] = [];
+    const run = validateFlow(b.run, {
+      now: NOW,
+      signal: controller.signal,
+      progress: (done, total) => {
+        seen.push([done, total]);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ key: 'flow.error.cancelled' });
+    expect(seen[0][1]).toBe(3000);
+    expect(b.model.sheet('QA Findings')).toBeUndefined();
+    const done: [number, number][] = [];
+    await validateFlow(b.run, { now: NOW, progress: (d, t) => void done.push([d, t]) });
+    expect(done[done.length - 1]).toEqual([3000, 3000]);
+  },
+);

@@ -141,7 +141,8 @@ async function writeFindingsSheet(
         context,
         FINDINGS_SHEET,
         async (ws) => {
-          // Headers and severities in the workbook's language; the rule stays its code (what a filter or formula keys on).
+          // Headers and severities in the workbook's language; the
+          // rule stays its code (what a filter or formula keys on).
           const rows: CellValue[][] = [
             findingsSheet.header(lang),
             ...findings.map((f) =>

@@ -68,7 +68,10 @@ const grownText = (a: (string | undefined)[], capacity: number): (string | undef
  * and a fifth of the memory. `decision(i)` gives one back as a Decision.
  *
  * @example
- * const lot = DecisionLot.from([{ row: 2, itemId: '1', moderator: 'sato', verdict: 'approve', policy: '', decidedAt: null, market: 'JP', language: 'ja', queue: '', url: '', notes: '' }]);
+ * const lot = DecisionLot.from([
+ *   { row: 2, itemId: '1', moderator: 'sato', verdict: 'approve', policy: '', decidedAt: null, market: 'JP',
+ *     language: 'ja', queue: '', url: '', notes: '' },
+ * ]);
  * lot.decision(0).moderator // 'sato'
  */
 export class DecisionLot {

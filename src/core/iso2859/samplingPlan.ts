@@ -55,7 +55,8 @@ function toAql(aql: Aql | number): Aql {
  * The ISO 2859-1 single sampling plan for a lot: code letter, sample size, acceptance and
  * rejection numbers, after the standard's arrows; 100% inspection where n reaches the lot size.
  *
- * @example samplingPlan({ lotSize: 5000, level: 'II', aql: 1.5 }) // { letter: 'L', sampleSize: 200, accept: 7, reject: 8, inspectAll: false }
+ * @example samplingPlan({ lotSize: 5000, level: 'II', aql: 1.5 })
+ *   // { letter: 'L', sampleSize: 200, accept: 7, reject: 8, inspectAll: false }
  * Invalid input: a lot size below 2, an unknown level or an AQL outside 0.065–10 throws a RangeError.
  */
 export function samplingPlan(options: SamplingPlanOptions): SamplingPlan {

@@ -20,7 +20,8 @@ const QUOTED = 3;
  * tell a verdict column from another): a column mapped to two fields, and a verdict column without
  * one recognizable verdict (English or Japanese, see parseVerdict).
  *
- * @example checkMapping({ item_id: 0, moderator: 0 }, []) // [{ code: 'sameColumn', column: 0, fields: ['item_id', 'moderator'] }]
+ * @example checkMapping({ item_id: 0, moderator: 0 }, [])
+ *   // [{ code: 'sameColumn', column: 0, fields: ['item_id', 'moderator'] }]
  */
 export function checkMapping(mapping: Mapping, rows: readonly (readonly CellValue[])[]): MappingWarning[] {
   const warnings: MappingWarning[] = [];

@@ -54,14 +54,18 @@ test('an empty sheet has no header row', () => {
   expect(detectMapping([['just a title']]).missingRequired).toContain('item_id');
 });
 
-test('an "ID" column holding row numbers does not beat "Video ID"; a visible column beats a hidden one of the same name', () => {
-  const rows = [
-    ['ID', 'Video ID', 'Moderator', 'Verdict', 'Moderator'],
-    [1, '7301234567890120001', 'sato', 'remove', 'old'],
-    [2, '7301234567890120002', 'lee', 'approve', 'old'],
-    [3, '7301234567890120003', 'kim', 'remove', 'old'],
-  ];
-  expect(detectMapping(rows).mapping.item_id).toBe(1);
-  expect(detectMapping(rows, 30, { hidden: new Set([2]) }).mapping.moderator).toBe(4);
-  expect(detectMapping(rows).mapping.moderator).toBe(2);
-});
+test(
+  'an "ID" column holding row numbers does not beat "Video ' +
+    'ID"; a visible column beats a hidden one of the same name',
+  () => {
+    const rows = [
+      ['ID', 'Video ID', 'Moderator', 'Verdict', 'Moderator'],
+      [1, '7301234567890120001', 'sato', 'remove', 'old'],
+      [2, '7301234567890120002', 'lee', 'approve', 'old'],
+      [3, '7301234567890120003', 'kim', 'remove', 'old'],
+    ];
+    expect(detectMapping(rows).mapping.item_id).toBe(1);
+    expect(detectMapping(rows, 30, { hidden: new Set([2]) }).mapping.moderator).toBe(4);
+    expect(detectMapping(rows).mapping.moderator).toBe(2);
+  },
+);

@@ -7,7 +7,10 @@ import { editDistance } from '../text/editDistance';
 import { normalizeKey } from '../text/normalizeKey';
 import { FIELD_ALIASES } from './fieldAliases';
 
-/** Where each field lives on the sheet: 0-based column indexes. Serializable, so a confirmed mapping can be kept in the workbook. */
+/**
+ * Where each field lives on the sheet: 0-based column indexes.
+ * Serializable, so a confirmed mapping can be kept in the workbook.
+ */
 export type Mapping = Partial<Record<DecisionField, number>>;
 
 export interface FieldMatch {
@@ -150,7 +153,8 @@ export function detectMapping(
  * one, then the better fit (header confidence plus how well the values below fit); the other is
  * unmapped.
  *
- * @example mapHeaderRow(['Item ID', 'Moderator', 'Verdict', 'Policy'], 0).mapping // { item_id: 0, moderator: 1, verdict: 2, policy: 3 }
+ * @example mapHeaderRow(['Item ID', 'Moderator', 'Verdict', 'Policy'], 0).mapping
+ *   // { item_id: 0, moderator: 1, verdict: 2, policy: 3 }
  */
 export function mapHeaderRow(
   header: readonly CellValue[],

@@ -20,7 +20,9 @@ export interface AllocateOptions {
  * Splits a sample of `n` across strata, rounding by largest remainder so the total is exactly
  * `min(n, N)`, never more than a stratum holds, and at least `minimum` where it can.
  *
- * @example allocate([{ stratum: 'JP', population: 600 }, { stratum: 'US', population: 400 }], 10, { method: 'proportional' })
+ * @example allocate([{ stratum: 'JP', population: 600 }, { stratum: 'US', population: 400 }], 10, {
+ *   method: 'proportional',
+ * })
  * // [{ stratum: 'JP', population: 600, sample: 6 }, { stratum: 'US', population: 400, sample: 4 }]
  * Invalid input: a negative or fractional n throws a RangeError; when the minimums alone exceed n,
  * the minimums win (the total is then the sum of minimums) — the pane shows that total.

@@ -12,7 +12,10 @@ test("the decision draw key in DuckDB SQL equals the add-in's (with a time, with
     ['a:b', 'lee', '2026-01-02 03:04:05'],
   ];
   for (const [item, moderator, at] of cases) {
-    const sql = `SELECT ('0x' || substr(md5($seed || ':' || $item || ':' || $moderator || ':' || coalesce(strftime(${at ? `TIMESTAMP '${at}'` : 'NULL::TIMESTAMP'}, '%Y-%m-%dT%H:%M:%SZ'), '')), 1, 13))::UBIGINT / 2^52 AS draw_key`;
+    const sql =
+      `SELECT ('0x' || substr(md5($seed || ':' || $item || ':' || $moderator || ':' || ` +
+      `coalesce(strftime(${at ? `TIMESTAMP '${at}'` : 'NULL::TIMESTAMP'}, ` +
+      `'%Y-%m-%dT%H:%M:%SZ'), '')), 1, 13))::UBIGINT / 2^52 AS draw_key`;
     const rows = (await c.runAndReadAll(sql, { seed: 'w48', item, moderator })).getRows();
     const ms = at ? Date.parse(`${at.replace(' ', 'T')}Z`) : null;
     expect(Number(rows[0][0])).toBe(sampleKey('w48', decisionKeyText(item, moderator, ms)));

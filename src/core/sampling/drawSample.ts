@@ -219,7 +219,9 @@ export function selectEligible(
  * given sizes, in the strata's sorted order: what drawSample keeps per stratum. Exposed so a draw
  * elsewhere (the warehouse's SQL) splits a lot exactly as the add-in does.
  *
- * @example allocateStrata([{ stratum: 'US', population: 400 }, { stratum: 'JP', population: 600 }], { method: 'stratified_proportional', size: 10, seed: '' })
+ * @example allocateStrata([{ stratum: 'US', population: 400 }, { stratum: 'JP', population: 600 }], {
+ *   method: 'stratified_proportional', size: 10, seed: '',
+ * })
  * // [{ stratum: 'JP', population: 600, sample: 6 }, { stratum: 'US', population: 400, sample: 4 }]
  * Invalid input: a quota that is not a whole number ≥ 0 throws a RangeError (sizes as allocate).
  */

@@ -61,7 +61,9 @@ function bytesBlock(o: number): void {
   block(scratch, 0);
 }
 
-/** One block, the sixteen words of `w` from `k`, folded into the state (the 64 steps unrolled: no tables, no branches). */
+/**
+ * One block, the sixteen words of `w` from `k`, folded into the state (the 64 steps unrolled: no tables, no branches).
+ */
 function block(w: Int32Array, k: number): void {
   const w0 = w[k],
     w1 = w[k + 1],

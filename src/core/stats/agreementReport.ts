@@ -77,7 +77,9 @@ function countsOf(byItem: Map<string, Judgment[]>, label: (j: Judgment) => strin
   return { units: byItem.size, q, counts };
 }
 
-/** Cohen's kappa on paired codes, for the units listed (each through `via` when given: a resample of indexes into it). */
+/**
+ * Cohen's kappa on paired codes, for the units listed (each through `via` when given: a resample of indexes into it).
+ */
 function pairKappa(a: Int32Array, b: Int32Array, q: number, units: ArrayLike<number>, via?: Int32Array): number {
   const row = new Float64Array(q + 1);
   const col = new Float64Array(q + 1);
@@ -104,7 +106,8 @@ function pairKappa(a: Int32Array, b: Int32Array, q: number, units: ArrayLike<num
  * kappa; each with a seeded percentile bootstrap interval over items; and the items where the
  * judgments differ, for adjudication.
  *
- * @example agreementReport([{ item: '1', rater: 'a', verdict: 'approve', policy: '' }, { item: '1', rater: 'b', verdict: 'remove', policy: 'SAF.HATE' }], { seed: 's' }).disagreements.length // 1
+ * @example agreementReport([{ item: '1', rater: 'a', verdict: 'approve', policy: '' }, { item: '1',
+ *   rater: 'b', verdict: 'remove', policy: 'SAF.HATE' }], { seed: 's' }).disagreements.length // 1
  * Invalid input: judgments without an item or a rater are ignored; items judged once count in
  * `items` but not in any coefficient (no pair to compare); no such item gives NaN coefficients.
  */

@@ -54,17 +54,21 @@ test("Fleiss' kappa on Fleiss (1971)'s table: 0.430", () => {
   expect(fleissKappaOf(t)).toBeCloseTo(0.4302445, 7);
 });
 
-test("Krippendorff's alpha, nominal, on Krippendorff (2011)'s examples: 0.743 with missing values; 0.095 for two observers", () => {
-  const t = countsOfRatings(KRIPPENDORFF_C);
-  expect(krippendorffAlphaOf(t)).toBeCloseTo(0.743, 3);
-  // The older rater-rows function agrees.
-  expect(krippendorffAlpha(KRIPPENDORFF_C)).toBeCloseTo(0.743, 3);
-  const binary = countsOfRatings([
-    [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
-    [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
-  ]);
-  expect(krippendorffAlphaOf(binary)).toBeCloseTo(0.095, 3);
-});
+test(
+  "Krippendorff's alpha, nominal, on Krippendorff (2011)'s " +
+    'examples: 0.743 with missing values; 0.095 for two observers',
+  () => {
+    const t = countsOfRatings(KRIPPENDORFF_C);
+    expect(krippendorffAlphaOf(t)).toBeCloseTo(0.743, 3);
+    // The older rater-rows function agrees.
+    expect(krippendorffAlpha(KRIPPENDORFF_C)).toBeCloseTo(0.743, 3);
+    const binary = countsOfRatings([
+      [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
+      [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+    ]);
+    expect(krippendorffAlphaOf(binary)).toBeCloseTo(0.095, 3);
+  },
+);
 
 test("Gwet's AC1 and Fleiss' kappa on Gwet (2014)'s 4 raters × 12 units (p. 120): 0.775 and 0.761", () => {
   const t = countsOfRatings(KRIPPENDORFF_C);
@@ -109,39 +113,43 @@ const j = (item: string, rater: string, verdict: Judgment['verdict'], policy = '
   policy,
 });
 
-test('agreementReport: policy differences are disagreements; repeats by one rater are left out; pairwise kappa is symmetric', () => {
-  const judgments = [
-    j('1', 'aki', 'remove', 'SAF.HATE'),
-    j('1', 'ben', 'remove', 'SAF.HARASS'),
-    j('2', 'aki', 'approve'),
-    j('2', 'ben', 'approve'),
-    j('2', 'ben', 'remove', 'SAF.HATE'),
-    j('3', 'aki', 'approve'),
-    j('3', 'ben', 'remove', 'SAF.HATE'),
-    j('4', 'aki', 'remove', 'SAF.HATE'),
-    j('4', 'ben', 'remove', 'SAF.HATE'),
-    j('5', 'aki', 'approve'),
-  ];
-  const r = agreementReport(judgments, { seed: 's', resamples: 200 });
-  expect(r.items).toBe(5);
-  expect(r.itemsJudgedTwice).toBe(4);
-  expect(r.repeats).toBe(1);
-  expect(r.disagreements.map((d) => d.item)).toEqual(['1', '3']);
-  // On the verdict item 1 agrees; on verdict+policy it does not.
-  expect(r.alphaVerdict.value).toBeGreaterThan(r.alphaVerdictPolicy.value);
-  // Two raters on the verdict: alpha equals the two-rater rows function.
-  expect(r.alphaVerdict.value).toBeCloseTo(
-    krippendorffAlpha([
-      ['remove', 'approve', 'approve', 'remove', 'approve'],
-      ['remove', 'approve', 'remove', 'remove', null],
-    ]),
-    12,
-  );
-  expect(r.pairwise[0][1]).toEqual(r.pairwise[1][0]);
-  expect(r.pairwise[0][1]?.items).toBe(4);
-  expect(r.pairwise[0][0]).toBeNull();
-  expect(judgments).toHaveLength(10); // input not mutated
-});
+test(
+  'agreementReport: policy differences are disagreements; ' +
+    'repeats by one rater are left out; pairwise kappa is symmetric',
+  () => {
+    const judgments = [
+      j('1', 'aki', 'remove', 'SAF.HATE'),
+      j('1', 'ben', 'remove', 'SAF.HARASS'),
+      j('2', 'aki', 'approve'),
+      j('2', 'ben', 'approve'),
+      j('2', 'ben', 'remove', 'SAF.HATE'),
+      j('3', 'aki', 'approve'),
+      j('3', 'ben', 'remove', 'SAF.HATE'),
+      j('4', 'aki', 'remove', 'SAF.HATE'),
+      j('4', 'ben', 'remove', 'SAF.HATE'),
+      j('5', 'aki', 'approve'),
+    ];
+    const r = agreementReport(judgments, { seed: 's', resamples: 200 });
+    expect(r.items).toBe(5);
+    expect(r.itemsJudgedTwice).toBe(4);
+    expect(r.repeats).toBe(1);
+    expect(r.disagreements.map((d) => d.item)).toEqual(['1', '3']);
+    // On the verdict item 1 agrees; on verdict+policy it does not.
+    expect(r.alphaVerdict.value).toBeGreaterThan(r.alphaVerdictPolicy.value);
+    // Two raters on the verdict: alpha equals the two-rater rows function.
+    expect(r.alphaVerdict.value).toBeCloseTo(
+      krippendorffAlpha([
+        ['remove', 'approve', 'approve', 'remove', 'approve'],
+        ['remove', 'approve', 'remove', 'remove', null],
+      ]),
+      12,
+    );
+    expect(r.pairwise[0][1]).toEqual(r.pairwise[1][0]);
+    expect(r.pairwise[0][1]?.items).toBe(4);
+    expect(r.pairwise[0][0]).toBeNull();
+    expect(judgments).toHaveLength(10); // input not mutated
+  },
+);
 
 test('accuracy against the adjudicated reference, with a Wilson interval', () => {
   const judgments = [

@@ -17,7 +17,8 @@ test('stratified estimate and variance equal Cochran’s textbook formula, compu
   const v = (0.81 * (1 - 30 / 9000) * (0.9 * 0.1)) / 29 + (0.01 * (1 - 30 / 1000) * (0.7 * 0.3)) / 29;
   expect(r.standardError).toBeCloseTo(Math.sqrt(v), 12);
   expect(r.effectiveN).toBeCloseTo((0.88 * 0.12) / v, 9);
-  // Wilson on n* (hand-computed with z = 1.959964): ≈ [0.7954, 0.9320] for n* ≈ 38.46… checked below from the closed form.
+  // Wilson on n* (hand-computed with z = 1.959964): ≈ [0.7954,
+  // 0.9320] for n* ≈ 38.46… checked below from the closed form.
   const n = (0.88 * 0.12) / v;
   const z = 1.959963984540054;
   const lo = (0.88 + (z * z) / (2 * n) - z * Math.sqrt((0.88 * 0.12) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);

@@ -190,7 +190,9 @@ const text = (v: CellValue | undefined): string =>
  * loss, error values and formulas.
  *
  * @example
- * const v = createDecisionValidator({ mapping: { item_id: 0, moderator: 1, verdict: 2, policy: 3 }, taxonomy: defaultTaxonomy(), now });
+ * const v = createDecisionValidator({
+ *   mapping: { item_id: 0, moderator: 1, verdict: 2, policy: 3 }, taxonomy: defaultTaxonomy(), now,
+ * });
  * v.addChunk([['1', 'sato', '削除', '']], 2);
  * v.finish().findings[0].code // 'enforcing_without_policy'
  * Invalid input: a mapping without item_id/moderator/verdict gives one missing_required_column

@@ -16,7 +16,8 @@ export interface InspectionColumns {
  * values skip Excel's dropdowns): the same verdict and policy rules as the decisions sheet.
  * Empty QA cells are pending items, not findings.
  *
- * @example validateInspectionRows([['maybe', '']], 2, { qa_verdict: 9, qa_policy: 10 }, defaultTaxonomy(), 'QA b1')[0].code // 'qa_unknown_verdict'
+ * @example validateInspectionRows([['maybe', '']], 2, { qa_verdict: 9, qa_policy: 10 }, defaultTaxonomy(), 'QA b1')
+ *   [0].code // 'qa_unknown_verdict'
  */
 export function validateInspectionRows(
   rows: readonly (readonly CellValue[])[],

@@ -14,7 +14,8 @@ export interface ListedColumn {
  * past): any non-empty cell whose value is not in its list, compared as header keys are (width,
  * case and spacing folded), is a `qa_value_not_listed` finding. Empty cells are not findings.
  *
- * @example validateListedValues([['mars']], 2, [{ column: 0, field: 'region', allowed: ['apac', 'emea'] }], 'QA b1')[0].code // 'qa_value_not_listed'
+ * @example validateListedValues([['mars']], 2, [{ column: 0, field: 'region', allowed: ['apac', 'emea'] }], 'QA b1')
+ *   [0].code // 'qa_value_not_listed'
  * Invalid input: a column past a row's end reads as empty.
  */
 export function validateListedValues(

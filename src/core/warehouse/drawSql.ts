@@ -43,7 +43,8 @@ const concat = (parts: string[], dialect: SqlDialect) =>
  * The draw key of a row: the first 13 hex digits of MD5(keyText) as an integer ÷ 2^52, a number in
  * [0, 1) that is exact in a double. `keyText` is an SQL text expression (see `keyTextSql`).
  *
- * @example drawKeySql("'w48:' || item_id", 'duckdb') // "('0x' || substr(md5('w48:' || item_id), 1, 13))::UBIGINT / 4503599627370496"
+ * @example drawKeySql("'w48:' || item_id", 'duckdb')
+ *   // "('0x' || substr(md5('w48:' || item_id), 1, 13))::UBIGINT / 4503599627370496"
  * Invalid input: none (the expression is not checked).
  */
 export function drawKeySql(keyText: string, dialect: SqlDialect): string {
@@ -148,11 +149,14 @@ function allocationSql(a: AllocationSql, dialect: SqlDialect): string {
       // As allocate(): target = min(n, N); each stratum gets floor(target·N_h/N), and what is left
       // goes one by one to the largest remainders, ties to the earlier stratum in sorted order.
       return [
-        `SELECT stratum, n_stratum, base + CASE WHEN remainder_rank <= target - SUM(base) OVER () THEN 1 ELSE 0 END AS n_h FROM (`,
-        `    SELECT stratum, n_stratum, target, base, ROW_NUMBER() OVER (ORDER BY exact - base DESC, stratum) AS remainder_rank FROM (`,
+        `SELECT stratum, n_stratum, base + CASE WHEN remainder_rank <= target - SUM(base) OVER () THEN 1 ELSE 0 END ` +
+          `AS n_h FROM (`,
+        `    SELECT stratum, n_stratum, target, base, ROW_NUMBER() OVER (ORDER BY exact - base DESC, stratum) ` +
+          `AS remainder_rank FROM (`,
         `      SELECT stratum, n_stratum, target, exact, FLOOR(exact) AS base FROM (`,
         `        SELECT stratum, n_stratum, target, CAST(target * n_stratum AS ${f}) / total AS exact FROM (`,
-        `          SELECT stratum, n_stratum, LEAST(${a.n}, SUM(n_stratum) OVER ()) AS target, SUM(n_stratum) OVER () AS total FROM counts`,
+        `          SELECT stratum, n_stratum, LEAST(${a.n}, SUM(n_stratum) OVER ()) AS target, ` +
+          `SUM(n_stratum) OVER () AS total FROM counts`,
         `        ) t4`,
         `      ) t3`,
         `    ) t2`,
@@ -165,7 +169,10 @@ function allocationSql(a: AllocationSql, dialect: SqlDialect): string {
  * The draw as one SELECT: keys, strata sizes, the allocation, and the k smallest keys per stratum
  * (bottom-k), returned in key order with `draw_key`, `n_stratum` (N_h), `n_h` and `weight` (N_h/n_h).
  *
- * @example drawSql({ dialect: 'bigquery', eligible: 'SELECT … FROM decisions', seed: 'w48', unit: 'item', allocation: { kind: 'none', n: 50 } })
+ * @example drawSql({
+ *   dialect: 'bigquery', eligible: 'SELECT … FROM decisions', seed: 'w48', unit: 'item',
+ *   allocation: { kind: 'none', n: 50 },
+ * })
  * Invalid input: a negative or fractional n or k throws a RangeError.
  */
 export function drawSql(spec: DrawSqlSpec): string {
@@ -187,12 +194,13 @@ export function drawSql(spec: DrawSqlSpec): string {
   const weight = spec.riskWeighted
     ? `1 / LEAST(1, CAST(a.n_h * risk_weight AS ${f}) / total_weight)`
     : `CASE WHEN a.n_h = 0 THEN 0 ELSE CAST(c.n_stratum AS ${f}) / a.n_h END`;
+  const totalWeight = spec.riskWeighted ? ', SUM(risk_weight) OVER () AS total_weight' : '';
   return [
     `WITH eligible AS (`,
     `  ${spec.eligible}`,
     `),`,
     `keyed AS (`,
-    `  SELECT e.*, ${key} AS draw_key${spec.riskWeighted ? ', SUM(risk_weight) OVER () AS total_weight' : ''} FROM eligible e`,
+    `  SELECT e.*, ${key} AS draw_key${totalWeight} FROM eligible e`,
     `),`,
     `counts AS (`,
     `  SELECT stratum, COUNT(*) AS n_stratum FROM keyed GROUP BY stratum`,

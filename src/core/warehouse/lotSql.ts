@@ -58,7 +58,10 @@ const TEXT: Record<SqlDialect, string> = { duckdb: 'VARCHAR', bigquery: 'STRING'
 /** `CASE raw WHEN 'a' THEN x … ELSE fallback END` (x as SQL), or just the fallback when there is nothing to look up. */
 function lookupSql(raw: string, entries: [string, string][], fallback: string, dialect: SqlDialect): string {
   if (entries.length === 0) return fallback;
-  return `CASE ${raw} ${entries.map(([from, to]) => `WHEN ${sqlString(from, dialect)} THEN ${to}`).join(' ')} ELSE ${fallback} END`;
+  return (
+    `CASE ${raw} ${entries.map(([from, to]) => `WHEN ${sqlString(from, dialect)} THEN ${to}`).join(' ')} ` +
+    `ELSE ${fallback} END`
+  );
 }
 
 /** lookupSql for a dictionary of texts. */
@@ -81,7 +84,8 @@ const inList = (x: string, values: readonly string[], dialect: SqlDialect) =>
  * when drawing items (the first in order, whatever the filters say of later ones) or one per
  * decision (repeats left out), then filters, then earlier batches left out.
  *
- * @example eligibleSql(source, { method: 'simple', unit: 'decision' }) // "SELECT row_no, item_id, … FROM (…) d WHERE …"
+ * @example eligibleSql(source, { method: 'simple', unit: 'decision' })
+ *   // "SELECT row_no, item_id, … FROM (…) d WHERE …"
  * Invalid input: a stratum field outside SQL_STRATUM_FIELDS, or a date filter on a lot without
  * dates in SQL, throws an Error naming the field.
  */
@@ -153,10 +157,12 @@ export function eligibleSql(source: LotSqlSource, options: EligibleSqlOptions): 
   // A repeat — the same moderator on the same item at the same time (or with no time) — is not a
   // new decision: only its first row counts, as the add-in's validator marks it.
   return [
-    `SELECT row_no, item_id, moderator, ${decidedKeySql('decided_ms', dialect)} AS decided_key, ${stratum} AS stratum${riskColumn} FROM (`,
+    `SELECT row_no, item_id, moderator, ${decidedKeySql('decided_ms', dialect)} AS decided_key, ` +
+      `${stratum} AS stratum${riskColumn} FROM (`,
     options.unit === 'item'
       ? `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id ORDER BY row_no, moderator) AS nth_of_item`
-      : `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no) AS nth_of_decision`,
+      : `    SELECT n.*, ROW_NUMBER() OVER (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no) ` +
+        `AS nth_of_decision`,
     `    FROM (SELECT ${normalized.join(', ')} FROM ${source.relation}) n`,
     `    WHERE item_id <> ''`,
     `  ) d`,

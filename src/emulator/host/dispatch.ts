@@ -189,7 +189,8 @@ export class RequestExecution implements Exec {
       default:
         throw new EmulatorError(
           'UnsupportedOperation',
-          `The embedded Excel does not answer action type ${a.ActionType} (${a.Name}); see src/emulator/DIFFERENCES.md.`,
+          `The embedded Excel does not answer action type ${a.ActionType} ` +
+            `(${a.Name}); see src/emulator/DIFFERENCES.md.`,
         );
     }
   }
@@ -211,7 +212,8 @@ export class RequestExecution implements Exec {
     const id = target.cls.id?.(target.obj);
     if (id !== undefined) value.Id = id;
     if (this.kept.has(pathId) && target.cls.keepsReference) {
-      const referenceId = `{${(this.host.nextReference++).toString(16).toUpperCase().padStart(8, '0')}-3C2B-4C5E-9F21-0D1E2F3A4B5C}`;
+      const serial = (this.host.nextReference++).toString(16).toUpperCase().padStart(8, '0');
+      const referenceId = `{${serial}-3C2B-4C5E-9F21-0D1E2F3A4B5C}`;
       this.host.references.set(referenceId, target);
       value._ReferenceId = referenceId;
     }
@@ -268,7 +270,8 @@ export class RequestExecution implements Exec {
       default:
         throw new EmulatorError(
           'UnsupportedOperation',
-          `The embedded Excel does not answer object path type ${info.ObjectPathType} (${info.Name || ROOT_PATH_NAME}).`,
+          `The embedded Excel does not answer object path ` +
+            `type ${info.ObjectPathType} (${info.Name || ROOT_PATH_NAME}).`,
         );
     }
   }

@@ -24,16 +24,20 @@ const readAll = (b: ReturnType<typeof bookOf>) =>
     return range.values.length;
   });
 
-test('P excel/performance.md: a response over 5,000,000 UTF-8 bytes fails with ResponsePayloadSizeLimitExceeded, though its UTF-16 length is a third of that', async () => {
-  const ascii = bookOf('x');
-  expect(await readAll(ascii)).toBe(1000);
-  const asciiBytes = ascii.instrumentation.responseBytes[0];
-  expect(asciiBytes).toBeGreaterThan(1_700_000);
-  expect(asciiBytes).toBeLessThan(1_800_000);
+test(
+  'P excel/performance.md: a response over 5,000,000 UTF-8 bytes fails with ' +
+    'ResponsePayloadSizeLimitExceeded, though its UTF-16 length is a third of that',
+  async () => {
+    const ascii = bookOf('x');
+    expect(await readAll(ascii)).toBe(1000);
+    const asciiBytes = ascii.instrumentation.responseBytes[0];
+    expect(asciiBytes).toBeGreaterThan(1_700_000);
+    expect(asciiBytes).toBeLessThan(1_800_000);
 
-  const japanese = bookOf('検');
-  await expect(readAll(japanese)).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
-  // Measured, not refused on a guess: the response was built and weighed at about three times the ASCII one.
-  expect(japanese.instrumentation.responseBytes[0]).toBeGreaterThan(5_000_000);
-  expect(japanese.instrumentation.responseBytes[0] - asciiBytes).toBe(2 * 1700 * 1000);
-});
+    const japanese = bookOf('検');
+    await expect(readAll(japanese)).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    // Measured, not refused on a guess: the response was built and weighed at about three times the ASCII one.
+    expect(japanese.instrumentation.responseBytes[0]).toBeGreaterThan(5_000_000);
+    expect(japanese.instrumentation.responseBytes[0] - asciiBytes).toBe(2 * 1700 * 1000);
+  },
+);

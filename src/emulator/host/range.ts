@@ -81,7 +81,8 @@ function shapeError(
   // A write must match the range's shape (#1025): InvalidArgument at Range.values.
   return new EmulatorError(
     'InvalidArgument',
-    `The number of rows or columns in the input array doesn't match the size or dimensions of the range (expected ${rows}×${columns}, got ${gotRows}×${gotColumns}).`,
+    `The number of rows or columns in the input array doesn't match the size or ` +
+      `dimensions of the range (expected ${rows}×${columns}, got ${gotRows}×${gotColumns}).`,
     location,
   );
 }

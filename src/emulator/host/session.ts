@@ -69,11 +69,14 @@ const roundTrip = () => Promise.resolve();
 /** The client's message for each top-level error the host raises (its resource strings). */
 const MESSAGES = {
   RequestPayloadSizeLimitExceeded:
-    'The request payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+    'The request payload size has exceeded the limit. See the Resource limits and ' +
+    'performance optimization for Office Add-ins article for more information.',
   ResponsePayloadSizeLimitExceeded:
-    'The response payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.',
+    'The response payload size has exceeded the limit. See the Resource limits ' +
+    'and performance optimization for Office Add-ins article for more information.',
   InvalidOperationInCellEditMode:
-    'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+    'Excel is in cell-editing mode. Please exit the edit mode by ' +
+    'pressing ENTER or TAB or selecting another cell, and then try again.',
   InvalidRequestContext:
     'The request cannot be processed because the specified worksheet cannot be found. Please try again.',
 } as const;

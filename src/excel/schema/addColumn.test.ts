@@ -71,7 +71,8 @@ test.each(['en', 'ja'] as const)(
     expect(found.map((f) => [f.sheet, f.row, f.column])).toEqual([['QA w1', 4, at]]);
     expect(found[0].message).toContain('mars');
 
-    // Reported: a re-cut pivot by the new column, after the five the schema had; the reason × policy table moves past it.
+    // Reported: a re-cut pivot by the new column, after the five
+    // the schema had; the reason × policy table moves past it.
     await reportFlow(b.run, { batch: 'w1', lang });
     const pivot = pivots(b.model).find((p) => p.name === 'QA_w1_byRegion');
     expect(pivot?.rows).toEqual([header[at]]);

@@ -93,7 +93,9 @@ export const summaryRow = (row: SummaryRow) => SUMMARY_ROWS.indexOf(row);
 /** The summary rows shown as percentages, 0-based. */
 export const percentRows = () => PERCENT_ROWS.map(summaryRow);
 
-/** The re-cut pivots: one per inspection column marked for re-cutting, in the schema's re-cut order, ten columns apart. */
+/**
+ * The re-cut pivots: one per inspection column marked for re-cutting, in the schema's re-cut order, ten columns apart.
+ */
 export function recutPivots(): { id: string; field: InspectionColumn; row: number; column: number }[] {
   return inspectionSheet.columns
     .filter((c) => c.recut !== undefined)
@@ -106,7 +108,10 @@ export function recutPivots(): { id: string; field: InspectionColumn; row: numbe
     }));
 }
 
-/** The re-cut pivots' area (from the note's row down, over every re-cut pivot's ten columns), cleared before they are rebuilt. */
+/**
+ * The re-cut pivots' area (from the note's row down, over every
+ * re-cut pivot's ten columns), cleared before they are rebuilt.
+ */
 export const recutArea = () => ({
   row: REPORT.recut.noteRow,
   column: REPORT.recut.column,

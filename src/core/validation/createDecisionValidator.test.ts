@@ -1,10 +1,12 @@
 import { defaultTaxonomy } from '../taxonomy/defaultTaxonomy';
 import { createDecisionValidator, validateDecisions } from './createDecisionValidator';
-import { validateInspectionRows } from './validateInspectionRows';
 
 const mapping = { item_id: 0, moderator: 1, verdict: 2, policy: 3, decided_at: 4, market: 5, language: 6 };
+
 const now = Date.UTC(2026, 10, 24, 12, 0);
+
 const taxonomy = defaultTaxonomy();
+
 const codesOf = (rows: (string | number)[][]) =>
   validateDecisions(rows, 2, { mapping, taxonomy, now }).findings.map((f) => `${f.code}@${f.row}:${f.column}`);
 
@@ -73,33 +75,39 @@ test('duplicates are found across chunks, and counts go on past maxFindings', ()
   expect(s.counts).toEqual({ duplicate_item: 1, unknown_verdict: 1 });
 });
 
-test('a repeat is the same moderator on the same item (and time); other moderators are decisions, their disagreements an info finding', () => {
-  const rows = [
-    ['1', 'aki', 'remove', 'SAF.HATE', '2026-11-20 10:00', '', ''], // 2
-    ['1', 'ben', 'remove', 'SAF.HATE', '2026-11-20 11:00', '', ''], // 3: agrees: nothing
-    ['1', 'cho', 'remove', 'SAF.HARASS', '2026-11-20 12:00', '', ''], // 4: another policy: a disagreement, not "the same verdict"
-    ['1', 'dan', 'approve', '', '2026-11-20 12:00', '', ''], // 5: another verdict
-    ['1', 'aki', 'remove', 'SAF.HATE', '2026-11-20 10:00', '', ''], // 6: aki again, same time, same judgment: a repeat
-    ['1', 'ben', 'approve', '', '2026-11-20 11:00', '', ''], // 7: ben again, same time, another verdict
-    ['1', 'aki', 'approve', '', '2026-11-21 09:00', '', ''], // 8: aki a day later (an appeal): a decision
-  ];
-  const s = validateDecisions(rows, 2, { mapping, taxonomy, now, collectDecisions: true });
-  expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual([
-    'conflicting_judgments@4',
-    'conflicting_judgments@5',
-    'duplicate_item@6',
-    'duplicate_conflicting@7',
-    'conflicting_judgments@8',
-  ]);
-  expect(s.findings.find((f) => f.row === 4)?.severity).toBe('info');
-  expect(s.findings.find((f) => f.row === 7)?.params).toMatchObject({
-    moderator: 'ben',
-    otherRow: 3,
-    otherVerdict: 'remove',
-    otherPolicy: '(SAF.HATE)',
-  });
-  expect(s.decisions.map((d) => d.repeat ?? false)).toEqual([false, false, false, false, true, true, false]);
-});
+test(
+  'a repeat is the same moderator on the same item (and time); ' +
+    'other moderators are decisions, their disagreements an info finding',
+  () => {
+    const rows = [
+      ['1', 'aki', 'remove', 'SAF.HATE', '2026-11-20 10:00', '', ''], // 2
+      ['1', 'ben', 'remove', 'SAF.HATE', '2026-11-20 11:00', '', ''], // 3: agrees: nothing
+      // 4: another policy: a disagreement, not "the same verdict"
+      ['1', 'cho', 'remove', 'SAF.HARASS', '2026-11-20 12:00', '', ''],
+      ['1', 'dan', 'approve', '', '2026-11-20 12:00', '', ''], // 5: another verdict
+      // 6: aki again, same time, same judgment: a repeat
+      ['1', 'aki', 'remove', 'SAF.HATE', '2026-11-20 10:00', '', ''],
+      ['1', 'ben', 'approve', '', '2026-11-20 11:00', '', ''], // 7: ben again, same time, another verdict
+      ['1', 'aki', 'approve', '', '2026-11-21 09:00', '', ''], // 8: aki a day later (an appeal): a decision
+    ];
+    const s = validateDecisions(rows, 2, { mapping, taxonomy, now, collectDecisions: true });
+    expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual([
+      'conflicting_judgments@4',
+      'conflicting_judgments@5',
+      'duplicate_item@6',
+      'duplicate_conflicting@7',
+      'conflicting_judgments@8',
+    ]);
+    expect(s.findings.find((f) => f.row === 4)?.severity).toBe('info');
+    expect(s.findings.find((f) => f.row === 7)?.params).toMatchObject({
+      moderator: 'ben',
+      otherRow: 3,
+      otherVerdict: 'remove',
+      otherPolicy: '(SAF.HATE)',
+    });
+    expect(s.decisions.map((d) => d.repeat ?? false)).toEqual([false, false, false, false, true, true, false]);
+  },
+);
 
 test('the expected row count only sizes the duplicate table: too small, exact or too large, the same findings', () => {
   const rows = Array.from({ length: 5000 }, (_, i) => [
@@ -132,22 +140,4 @@ test('a missing required column is one finding on the header row; formulas are n
   const s = v.finish();
   expect(s.findings.map((f) => `${f.code}@${f.row}`)).toEqual(['missing_required_column@4', 'formula_in_cell@5']);
   expect(s.decisions[0]).toMatchObject({ itemId: '1', verdict: 'approve', row: 5 });
-});
-
-test('QA columns pasted past the dropdowns break the same rules', () => {
-  const rows = [
-    ['maybe', ''],
-    ['remove', ''],
-    ['approve', 'SAF.HATE'],
-    ['remove', 'INT.SPAM'],
-    ['', ''],
-  ];
-  const f = validateInspectionRows(rows, 2, { qa_verdict: 0, qa_policy: 1 }, taxonomy, 'QA b1');
-  expect(f.map((x) => `${x.code}@${x.row}`)).toEqual([
-    'qa_unknown_verdict@2',
-    'qa_enforcing_without_policy@3',
-    'qa_approve_with_policy@4',
-    'qa_deprecated_policy@5',
-  ]);
-  expect(f[0]).toMatchObject({ row: 2, column: 0, sheet: 'QA b1' });
 });
