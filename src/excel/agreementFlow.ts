@@ -23,9 +23,14 @@ import { loadTaxonomy } from './taxonomyFlow';
 import type { Mapping } from '../core/mapping/detectMapping';
 import { writeRows } from './writeTable';
 import { buildAndSwap } from './ownedSheet';
-
-/** At most this many disagreements are listed on a sheet (the count is always given). */
-const MAX_LISTED = 20000;
+import { AGREEMENT } from './schema/agreementLayout';
+import {
+  adjudicationHeader,
+  adjudicationRow,
+  readAdjudication,
+  SETTLED,
+  type AdjudicationRecord,
+} from './schema/adjudicationSheet';
 
 export interface AgreementFlowOptions extends FlowControl {
   sheet?: string;
@@ -71,16 +76,18 @@ function reportRows(result: Omit<AgreementFlowResult, 'sheet'>, lang: Lang): Cel
     ],
     [L('agreement.method', { resamples: result.resamples, seed: result.seed })],
     [],
-    [
-      L('agreement.col.coefficient'),
-      L('agreement.col.value'),
-      L('agreement.col.low'),
-      L('agreement.col.high'),
-      L('agreement.col.items'),
-    ],
+    AGREEMENT.coefficients.header(lang),
   ];
   const line = (key: MessageKey, c: Coefficient) =>
-    rows.push([L(key), fixed(c.value), fixed(c.low), fixed(c.high), c.items]);
+    rows.push(
+      AGREEMENT.coefficients.row({
+        coefficient: L(key),
+        value: fixed(c.value),
+        low: fixed(c.low),
+        high: fixed(c.high),
+        items: c.items,
+      }),
+    );
   line('agreement.alphaVerdict', r.alphaVerdict);
   line('agreement.alphaVerdictPolicy', r.alphaVerdictPolicy);
   line('agreement.fleiss', r.fleissKappa);
@@ -94,45 +101,55 @@ function reportRows(result: Omit<AgreementFlowResult, 'sheet'>, lang: Lang): Cel
       rows.push([a, ...r.raters.map((_, j) => (i === j ? 1 : fixed(r.pairwise[i][j]?.value ?? NaN)))]),
     );
     rows.push([]);
-    rows.push([
-      L('agreement.col.rater'),
-      L('agreement.col.otherRater'),
-      L('agreement.col.value'),
-      L('agreement.col.low'),
-      L('agreement.col.high'),
-      L('agreement.col.items'),
-    ]);
+    rows.push(AGREEMENT.pairwise.header(lang));
     r.raters.forEach((a, i) =>
       r.raters.forEach((b, j) => {
         const c = r.pairwise[i][j];
-        if (j > i && c) rows.push([a, b, fixed(c.value), fixed(c.low), fixed(c.high), c.items]);
+        if (j > i && c)
+          rows.push(
+            AGREEMENT.pairwise.row({
+              rater: a,
+              otherRater: b,
+              value: fixed(c.value),
+              low: fixed(c.low),
+              high: fixed(c.high),
+              items: c.items,
+            }),
+          );
       }),
     );
   }
   if (result.accuracy) {
     rows.push([]);
     rows.push([L('agreement.accuracy')]);
-    rows.push([
-      L('agreement.col.rater'),
-      L('agreement.col.correct'),
-      L('agreement.col.of'),
-      L('agreement.col.rate'),
-      L('agreement.col.low'),
-      L('agreement.col.high'),
-    ]);
+    rows.push(AGREEMENT.accuracy.header(lang));
     for (const a of result.accuracy)
-      rows.push([a.rater, a.correct, a.of, fixed(a.rate), fixed(a.wilson[0]), fixed(a.wilson[1])]);
+      rows.push(
+        AGREEMENT.accuracy.row({
+          rater: a.rater,
+          correct: a.correct,
+          of: a.of,
+          rate: fixed(a.rate),
+          low: fixed(a.wilson[0]),
+          high: fixed(a.wilson[1]),
+        }),
+      );
   }
   rows.push([]);
   rows.push([L('agreement.disagreements', { count: r.disagreements.length })]);
-  if (r.disagreements.length > MAX_LISTED)
-    rows.push([L('agreement.disagreementsCut', { shown: MAX_LISTED, more: r.disagreements.length - MAX_LISTED })]);
-  rows.push([L('agreement.col.item'), L('agreement.col.judgments')]);
-  for (const d of r.disagreements.slice(0, MAX_LISTED))
-    rows.push([
-      d.item,
-      d.ratings.map((x) => `${x.rater}: ${x.verdict ?? '—'}${x.policy ? ` (${x.policy})` : ''}`).join('; '),
-    ]);
+  const max = AGREEMENT.maxListed;
+  if (r.disagreements.length > max)
+    rows.push([L('agreement.disagreementsCut', { shown: max, more: r.disagreements.length - max })]);
+  rows.push(AGREEMENT.disagreements.header(lang));
+  for (const d of r.disagreements.slice(0, max))
+    rows.push(
+      AGREEMENT.disagreements.row({
+        item: d.item,
+        judgments: d.ratings
+          .map((x) => `${x.rater}: ${x.verdict ?? '—'}${x.policy ? ` (${x.policy})` : ''}`)
+          .join('; '),
+      }),
+    );
   const width = Math.max(...rows.map((x) => x.length));
   return rows.map((x) => [...x, ...Array<CellValue>(width - x.length).fill('')]);
 }
@@ -142,7 +159,7 @@ async function replaceSheet(
   run: BatchRunner,
   name: string,
   rows: CellValue[][],
-  textColumns: number[],
+  textColumns: readonly number[],
   bold: number[],
 ): Promise<void> {
   await run((context) =>
@@ -206,16 +223,13 @@ export async function decisionsAgreementFlow(
     const result = { source: at.sheet, seed, resamples, report };
     if (options.write ?? true) {
       const rows = reportRows(result, lang);
-      await replaceSheet(run, AGREEMENT_SHEET, rows, [0, 1], boldRows(rows));
+      await replaceSheet(run, AGREEMENT_SHEET, rows, AGREEMENT.textColumns, boldRows(rows));
     }
     return { sheet: AGREEMENT_SHEET, ...result };
   } catch (error) {
     throw toFlowError(error, AGREEMENT_SHEET);
   }
 }
-
-/** The adjudication sheet's columns after the per-inspector ones. */
-const SETTLED = ['settled_verdict', 'settled_policy', 'settled_by', 'adjudication_note'] as const;
 
 /**
  * A calibration batch's agreement and adjudication: reads every inspector's sheet of the batch,
@@ -253,7 +267,7 @@ export async function calibrationAgreementFlow(
     // A unit is the decision the inspectors judged: item + moderator (the same row on every sheet).
     const unitOf = (item: string, moderator: string) => `${item}\u001f${moderator}`;
     const judgments: Judgment[] = [];
-    const original = new Map<string, { item: string; moderator: string; verdict: string; policy: string }>();
+    const original = new Map<string, Pick<AdjudicationRecord, 'item_id' | 'moderator' | 'verdict' | 'policy'>>();
     const raters = members.map(
       (m, k) =>
         m.assignedInspector || readInspectionRows(sheets[k]).rows.find((r) => r.inspector)?.inspector || m.batch,
@@ -262,7 +276,7 @@ export async function calibrationAgreementFlow(
       for (const r of readInspectionRows(sheets[k]).rows) {
         const unit = unitOf(r.itemId, r.moderator);
         if (!original.has(unit))
-          original.set(unit, { item: r.itemId, moderator: r.moderator, verdict: r.verdict ?? '', policy: r.policy });
+          original.set(unit, { item_id: r.itemId, moderator: r.moderator, verdict: r.verdict ?? '', policy: r.policy });
         if (r.qaVerdict) judgments.push({ item: unit, rater: raters[k], verdict: r.qaVerdict, policy: r.qaPolicy });
       }
     });
@@ -282,26 +296,19 @@ export async function calibrationAgreementFlow(
       if (!m) byUnit.set(j.item, (m = new Map()));
       m.set(j.rater, j);
     }
-    const header = [
-      'item_id',
-      'moderator',
-      'verdict',
-      'policy',
-      ...raters.flatMap((r) => [`${r}: qa_verdict`, `${r}: qa_policy`]),
-      ...SETTLED,
-    ];
+    const header = adjudicationHeader(raters);
     const adjRows: CellValue[][] = [header];
     for (const unit of units) {
-      const o = original.get(unit);
+      const judged = raters.map((r) => byUnit.get(unit)?.get(r));
+      // A unit no inspector judged today keeps the item and moderator the lead settled it under.
       const kept = settled.rows.get(unit);
-      adjRows.push([
-        o?.item ?? kept?.[0] ?? '',
-        o?.moderator ?? kept?.[1] ?? '',
-        o?.verdict ?? '',
-        o?.policy ?? '',
-        ...raters.flatMap((r) => [byUnit.get(unit)?.get(r)?.verdict ?? '', byUnit.get(unit)?.get(r)?.policy ?? '']),
-        ...(kept?.slice(4) ?? ['', '', '', '']),
-      ]);
+      const decision = original.get(unit) ?? { item_id: kept?.item_id ?? '', moderator: kept?.moderator ?? '' };
+      adjRows.push(
+        adjudicationRow(
+          { ...kept, verdict: '', policy: '', ...decision },
+          judged.map((j) => ({ verdict: j?.verdict ?? '', policy: j?.policy ?? '' })),
+        ),
+      );
     }
     const open = units.filter(
       (u) => report.disagreements.some((d) => d.item === u) && !settled.byUnit.get(u)?.verdict,
@@ -327,9 +334,9 @@ export async function calibrationAgreementFlow(
         header.map((_, i) => i),
         [0],
       );
-      await addSettledDropdown(run, adjSheet, header.length - SETTLED.length, adjRows.length - 1);
+      await addSettledDropdown(run, adjSheet, header.indexOf(SETTLED[0]), adjRows.length - 1);
       const rows = reportRows(result, lang);
-      await replaceSheet(run, agreementSheetName(calibration), rows, [0, 1], boldRows(rows));
+      await replaceSheet(run, agreementSheetName(calibration), rows, AGREEMENT.textColumns, boldRows(rows));
     }
     return { sheet: agreementSheetName(calibration), ...result };
   } catch (error) {
@@ -344,28 +351,25 @@ export async function calibrationAgreementFlow(
 function readSettled(
   values: CellValue[][],
   sheet: string,
-): { byUnit: Map<string, { verdict: Verdict | null; policy: string }>; rows: Map<string, string[]> } {
+): { byUnit: Map<string, { verdict: Verdict | null; policy: string }>; rows: Map<string, AdjudicationRecord> } {
   const byUnit = new Map<string, { verdict: Verdict | null; policy: string }>();
-  const rows = new Map<string, string[]>();
-  const header = (values[0] ?? []).map((h) => String(h ?? '').trim());
-  const at = (name: string) => header.indexOf(name);
+  const rows = new Map<string, AdjudicationRecord>();
+  const { at, rows: found } = readAdjudication(values);
   if (at('item_id') < 0 || at('settled_verdict') < 0) return { byUnit, rows };
-  values.slice(1).forEach((row, i) => {
-    const s = (name: string) => (at(name) < 0 ? '' : String(row[at(name)] ?? '').trim());
-    const unit = `${s('item_id')}\u001f${s('moderator')}`;
-    const kept = [s('item_id'), s('moderator'), s('verdict'), s('policy'), ...SETTLED.map(s)];
-    if (!SETTLED.some((c) => s(c) !== '')) return;
-    rows.set(unit, kept);
-    const text = s('settled_verdict');
-    if (!text) return;
+  for (const { record, row } of found) {
+    if (!SETTLED.some((c) => record[c] !== '')) continue;
+    const unit = `${record.item_id}\u001f${record.moderator}`;
+    rows.set(unit, record);
+    const text = record.settled_verdict;
+    if (!text) continue;
     const verdict = parseVerdict(text);
     if (!verdict)
       throw new FlowError('agreement.error.settled', {
-        cell: cellAddress(i + 2, at('settled_verdict'), sheet),
+        cell: cellAddress(row, at('settled_verdict'), sheet),
         value: text,
       });
-    byUnit.set(unit, { verdict, policy: s('settled_policy') });
-  });
+    byUnit.set(unit, { verdict, policy: record.settled_policy });
+  }
   return { byUnit, rows };
 }
 
