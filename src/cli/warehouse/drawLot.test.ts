@@ -91,9 +91,13 @@ test('DuckDB draws exactly the rows the add-in draws, for every method and any s
   });
 });
 
-test('DuckDB draws exactly the decisions the add-in draws (unit decision: item:moderator:time keys, repeats left out)', async () => {
-  await drawsLikeTheAddIn('decision', { numRuns: 10, seed: 49 });
-});
+test(
+  'DuckDB draws exactly the decisions the add-in draws (unit ' +
+    'decision: item:moderator:time keys, repeats left out)',
+  async () => {
+    await drawsLikeTheAddIn('decision', { numRuns: 10, seed: 49 });
+  },
+);
 
 test('filters and earlier batches leave out the same rows as the add-in', async () => {
   const exclude = new Set(core.itemIds.slice(0, 200));
