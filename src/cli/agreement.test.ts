@@ -21,7 +21,8 @@ function io() {
   return { value, out, err };
 }
 
-// The Japanese real-world workbook's shape (shared/realworld): Japanese headers and verdicts, 2–4 annotators per sentence.
+// The Japanese real-world workbook's shape (shared/realworld):
+// Japanese headers and verdicts, 2–4 annotators per sentence.
 const rows: string[][] = [['投稿ID', '担当者', '判定', 'ポリシー', '市場', '言語']];
 const judgments: { item: string; rater: string; verdict: 'approve' | 'remove'; policy: string }[] = [];
 for (let i = 0; i < 40; i++) {
@@ -36,21 +37,24 @@ for (let i = 0; i < 40; i++) {
 const file = path.join(dir, 'ja.csv');
 fs.writeFileSync(file, `\uFEFF${rows.map((r) => r.join(',')).join('\n')}\n`);
 
-test('agreement --json gives alpha on the verdict and on verdict + policy, with intervals, as the core computes them', async () => {
-  const a = io();
-  expect(await main(['agreement', file, '--json', '--resamples', '200', '--seed', 'ja'], a.value)).toBe(0);
-  const json = JSON.parse(a.out.join(''));
-  const direct = agreementReport(judgments, { seed: 'ja', resamples: 200 });
-  expect(json.items).toBe(40);
-  expect(json.judgments).toBe(rows.length - 1);
-  expect(json.alphaVerdict).toEqual({
-    value: direct.alphaVerdict.value,
-    ci95: [direct.alphaVerdict.low, direct.alphaVerdict.high],
-    items: 40,
-  });
-  expect(json.alphaVerdictPolicy.value).toBe(direct.alphaVerdictPolicy.value);
-  expect(json.pairwiseKappa.length).toBe(6); // 4 annotator slots: 6 pairs
-});
+test(
+  'agreement --json gives alpha on the verdict and on verdict ' + '+ policy, with intervals, as the core computes them',
+  async () => {
+    const a = io();
+    expect(await main(['agreement', file, '--json', '--resamples', '200', '--seed', 'ja'], a.value)).toBe(0);
+    const json = JSON.parse(a.out.join(''));
+    const direct = agreementReport(judgments, { seed: 'ja', resamples: 200 });
+    expect(json.items).toBe(40);
+    expect(json.judgments).toBe(rows.length - 1);
+    expect(json.alphaVerdict).toEqual({
+      value: direct.alphaVerdict.value,
+      ci95: [direct.alphaVerdict.low, direct.alphaVerdict.high],
+      items: 40,
+    });
+    expect(json.alphaVerdictPolicy.value).toBe(direct.alphaVerdictPolicy.value);
+    expect(json.pairwiseKappa.length).toBe(6); // 4 annotator slots: 6 pairs
+  },
+);
 
 test('agreement in Japanese, and --out writes QA Agreement into a copy beside every decision row', async () => {
   const a = io();

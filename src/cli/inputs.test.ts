@@ -114,54 +114,69 @@ test('--aql without --level says which plan was used', async () => {
   expect(r.out).toMatch(/Plan used: ISO 2859-1 .*level II, AQL 2\.5: code letter H, inspect 50/);
 });
 
-test('--out equal to the input (also through a link) is refused; --in-place writes beside, checks, and replaces', async () => {
-  const copy = path.join(dir, 'copy.xlsx');
-  fs.copyFileSync(decisions, copy);
-  const link = path.join(dir, 'link.xlsx');
-  fs.symlinkSync(copy, link);
-  for (const out of [copy, link, path.join(dir, '.', 'copy.xlsx')]) {
-    const r = await cli(['sample', copy, '--batch', 'b1', '--n', '5', '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('--in-place');
-  }
-  const copyBefore = fs.readFileSync(copy);
-  expect(copyBefore.equals(original)).toBe(true);
-  const r = await cli(['sample', link, '--batch', 'b1', '--n', '5', '--in-place']);
-  expect(r.code).toBe(0);
-  expect(fs.lstatSync(link).isSymbolicLink()).toBe(true); // the link still points at the replaced file
-  const model = await importXlsx(fs.readFileSync(copy));
-  expect(model.sheet('QA b1')).toBeDefined();
-  expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-});
+test(
+  '--out equal to the input (also through a link) ' + 'is refused; --in-place writes beside, checks, and replaces',
+  async () => {
+    const copy = path.join(dir, 'copy.xlsx');
+    fs.copyFileSync(decisions, copy);
+    const link = path.join(dir, 'link.xlsx');
+    fs.symlinkSync(copy, link);
+    for (const out of [copy, link, path.join(dir, '.', 'copy.xlsx')]) {
+      const r = await cli(['sample', copy, '--batch', 'b1', '--n', '5', '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--in-place');
+    }
+    const copyBefore = fs.readFileSync(copy);
+    expect(copyBefore.equals(original)).toBe(true);
+    const r = await cli(['sample', link, '--batch', 'b1', '--n', '5', '--in-place']);
+    expect(r.code).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true); // the link still points at the replaced file
+    const model = await importXlsx(fs.readFileSync(copy));
+    expect(model.sheet('QA b1')).toBeDefined();
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  },
+);
 
-test('a .csv output name is refused, as is a folder that cannot be written — before anything claims success', async () => {
-  const csv = await cli(['sample', decisions, '--batch', 'c', '--n', '5', '--out', path.join(dir, 'out.csv')]);
-  expect(csv.code).toBe(2);
-  expect(csv.err).toContain('.xlsx');
-  const locked = path.join(dir, 'locked');
-  fs.mkdirSync(locked);
-  fs.chmodSync(locked, 0o500);
-  const isRoot = process.getuid?.() === 0;
-  const r = await cli([
-    'sample',
-    decisions,
-    '--batch',
-    'c',
-    '--n',
-    '5',
-    '--out',
-    path.join(dir, 'missing-folder', 'out.xlsx'),
-  ]);
-  expect(r.code).toBe(2);
-  expect(r.out).toBe('');
-  expect(r.err).toContain('there is no such file or folder');
-  if (!isRoot) {
-    const denied = await cli(['sample', decisions, '--batch', 'c', '--n', '5', '--out', path.join(locked, 'out.xlsx')]);
-    expect(denied.err).toContain('permission denied');
-    expect(denied.out).toBe('');
-  }
-  noStack(r.err);
-});
+test(
+  'a .csv output name is refused, as is a folder that cannot ' + 'be written — before anything claims success',
+  async () => {
+    const csv = await cli(['sample', decisions, '--batch', 'c', '--n', '5', '--out', path.join(dir, 'out.csv')]);
+    expect(csv.code).toBe(2);
+    expect(csv.err).toContain('.xlsx');
+    const locked = path.join(dir, 'locked');
+    fs.mkdirSync(locked);
+    fs.chmodSync(locked, 0o500);
+    const isRoot = process.getuid?.() === 0;
+    const r = await cli([
+      'sample',
+      decisions,
+      '--batch',
+      'c',
+      '--n',
+      '5',
+      '--out',
+      path.join(dir, 'missing-folder', 'out.xlsx'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('there is no such file or folder');
+    if (!isRoot) {
+      const denied = await cli([
+        'sample',
+        decisions,
+        '--batch',
+        'c',
+        '--n',
+        '5',
+        '--out',
+        path.join(locked, 'out.xlsx'),
+      ]);
+      expect(denied.err).toContain('permission denied');
+      expect(denied.out).toBe('');
+    }
+    noStack(r.err);
+  },
+);
 
 test.each([
   ['42-excel-97-2003.xls', 'Excel 97–2003'],

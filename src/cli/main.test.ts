@@ -29,14 +29,17 @@ beforeAll(async () => {
   fs.writeFileSync(decisions, await exportXlsx(b.model));
 });
 
-test("plan prints the ISO 2859-1 plan (the standard's worked example) in English and Japanese, and as JSON", async () => {
-  const a = io();
-  expect(await main(['plan', '--lot', '5000', '--level', 'II', '--aql', '1.5'], a.value)).toBe(0);
-  expect(a.out.join('')).toContain('code letter L, inspect 200, accept with ≤ 7 defects, reject with ≥ 8');
-  const b = io();
-  expect(await main(['plan', '--lot', '5000', '--aql', '1.5', '--lang', 'ja', '--json'], b.value)).toBe(0);
-  expect(JSON.parse(b.out.join(''))).toMatchObject({ letter: 'L', sampleSize: 200, accept: 7, reject: 8 });
-});
+test(
+  "plan prints the ISO 2859-1 plan (the standard's " + 'worked example) in English and Japanese, and as JSON',
+  async () => {
+    const a = io();
+    expect(await main(['plan', '--lot', '5000', '--level', 'II', '--aql', '1.5'], a.value)).toBe(0);
+    expect(a.out.join('')).toContain('code letter L, inspect 200, accept with ≤ 7 defects, reject with ≥ 8');
+    const b = io();
+    expect(await main(['plan', '--lot', '5000', '--aql', '1.5', '--lang', 'ja', '--json'], b.value)).toBe(0);
+    expect(JSON.parse(b.out.join(''))).toMatchObject({ letter: 'L', sampleSize: 200, accept: 7, reject: 8 });
+  },
+);
 
 test('validate with --json lists findings; --strict exits 1 when there are findings', async () => {
   const a = io();

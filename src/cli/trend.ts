@@ -63,13 +63,24 @@ export const trendCommand: CliCommand = (program, ctx) => {
         }),
         ...r.flagged.map(
           (s) =>
-            `  ${L('trend.flagged', { group: s.key, dimension: L(`trend.dimension.${s.dimension}`), from: `${(s.slip!.from.accuracy * 100).toFixed(1)}%`, to: `${(s.slip!.to.accuracy * 100).toFixed(1)}%`, fromBatch: s.slip!.from.batch, toBatch: s.slip!.to.batch })}`,
+            `  ${L('trend.flagged', {
+              group: s.key,
+              dimension: L(`trend.dimension.${s.dimension}`),
+              from: `${(s.slip!.from.accuracy * 100).toFixed(1)}%`,
+              to: `${(s.slip!.to.accuracy * 100).toFixed(1)}%`,
+              fromBatch: s.slip!.from.batch,
+              toBatch: s.slip!.to.batch,
+            })}`,
         ),
         ...r.moderators
           .filter((m) => m.rule)
           .map(
             (m) =>
-              `  ${L('trend.moderatorState', { moderator: m.moderator, state: L(`trend.state.${m.state}`), rule: L(`trend.rule.${m.rule!}`) })}`,
+              `  ${L('trend.moderatorState', {
+                moderator: m.moderator,
+                state: L(`trend.state.${m.state}`),
+                rule: L(`trend.rule.${m.rule!}`),
+              })}`,
           ),
       ].join('\n'),
     );

@@ -35,7 +35,9 @@ export interface KeyPress {
 /**
  * Whether a key press is a shortcut: the same data as the manifest, checked in the pane and the workbench.
  *
- * @example matchesShortcut({ key: 'V', ctrlKey: true, altKey: true, shiftKey: true, metaKey: false }, { default: 'Ctrl+Alt+Shift+V' }) // true
+ * @example matchesShortcut({ key: 'V', ctrlKey: true, altKey: true, shiftKey: true, metaKey: false }, {
+ *   default: 'Ctrl+Alt+Shift+V',
+ * }) // true
  */
 export function matchesShortcut(press: KeyPress, shortcut: Shortcut, isMac = false): boolean {
   const parts = shortcutText(shortcut, isMac)

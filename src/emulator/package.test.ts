@@ -244,42 +244,46 @@ const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.exis
   180000,
 );
 
-test('a second write copies the sheets unchanged since the first: an item saved rewrites its inspection sheet, never the decisions sheet', async () => {
-  const book = createWorkbook();
-  book.addSheet('Decisions', generateDecisions({ rows: 2000, headers: 'en', seed: 7, now: NOW }));
-  await sampleFlow(book.run, {
-    batch: 'w49',
-    method: 'simple',
-    size: { kind: 'fixed', n: 20 },
-    seed: 'w49',
-    sheet: 'Decisions',
-    lang: 'en',
-    now: NOW,
-  });
-  await exportXlsx(book.model);
-  const entryOf = (sheet: string) => {
-    const source = sourceOf(book.model)!;
-    return source.entries.get(source.sheets.get(book.model.sheet(sheet)!)!.part)!;
-  };
-  const decisionsAfterFirst = entryOf('Decisions');
-  const inspectionAfterFirst = entryOf('QA w49');
-  await saveQaDecision(book.run, 'w49', 0, {
-    qaVerdict: 'approve',
-    qaPolicy: '',
-    comment: 'second sitting',
-    escalate: false,
-    inspector: 'qa.sam',
-    now: NOW,
-    reason: '',
-    blind: false,
-  });
-  const second = await exportXlsx(book.model);
-  // Copied, not written again: the very entry of the first write; the inspection sheet is new.
-  expect(entryOf('Decisions')).toBe(decisionsAfterFirst);
-  expect(entryOf('QA w49')).not.toBe(inspectionAfterFirst);
-  expect(entryText(entryOf('QA w49'))).toContain('second sitting');
-  // Read back, every sheet holds what the workbook held (the saved item included).
-  const back = createWorkbook(await importXlsx(second));
-  for (const sheet of book.model.sheets) expect(back.valuesOf(sheet.name)).toEqual(book.valuesOf(sheet.name));
-  expect(back.valuesOf('QA w49')[1]).toContain('second sitting');
-});
+test(
+  'a second write copies the sheets unchanged since the first: ' +
+    'an item saved rewrites its inspection sheet, never the decisions sheet',
+  async () => {
+    const book = createWorkbook();
+    book.addSheet('Decisions', generateDecisions({ rows: 2000, headers: 'en', seed: 7, now: NOW }));
+    await sampleFlow(book.run, {
+      batch: 'w49',
+      method: 'simple',
+      size: { kind: 'fixed', n: 20 },
+      seed: 'w49',
+      sheet: 'Decisions',
+      lang: 'en',
+      now: NOW,
+    });
+    await exportXlsx(book.model);
+    const entryOf = (sheet: string) => {
+      const source = sourceOf(book.model)!;
+      return source.entries.get(source.sheets.get(book.model.sheet(sheet)!)!.part)!;
+    };
+    const decisionsAfterFirst = entryOf('Decisions');
+    const inspectionAfterFirst = entryOf('QA w49');
+    await saveQaDecision(book.run, 'w49', 0, {
+      qaVerdict: 'approve',
+      qaPolicy: '',
+      comment: 'second sitting',
+      escalate: false,
+      inspector: 'qa.sam',
+      now: NOW,
+      reason: '',
+      blind: false,
+    });
+    const second = await exportXlsx(book.model);
+    // Copied, not written again: the very entry of the first write; the inspection sheet is new.
+    expect(entryOf('Decisions')).toBe(decisionsAfterFirst);
+    expect(entryOf('QA w49')).not.toBe(inspectionAfterFirst);
+    expect(entryText(entryOf('QA w49'))).toContain('second sitting');
+    // Read back, every sheet holds what the workbook held (the saved item included).
+    const back = createWorkbook(await importXlsx(second));
+    for (const sheet of book.model.sheets) expect(back.valuesOf(sheet.name)).toEqual(book.valuesOf(sheet.name));
+    expect(back.valuesOf('QA w49')[1]).toContain('second sitting');
+  },
+);

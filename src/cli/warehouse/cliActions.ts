@@ -97,7 +97,13 @@ export async function warehouseSample(
   ctx.out(
     o.json
       ? `${JSON.stringify(summary, null, 2)}\n`
-      : `${L('warehouse.done.sample', { batch: o.batch, n, lot: run.draw.lotSize, file: path.basename(file), rows: run.draw.lotSize })}\n`,
+      : `${L('warehouse.done.sample', {
+          batch: o.batch,
+          n,
+          lot: run.draw.lotSize,
+          file: path.basename(file),
+          rows: run.draw.lotSize,
+        })}\n`,
   );
   if (o.out && run.bytes) {
     fs.writeFileSync(o.out, run.bytes);
@@ -118,12 +124,34 @@ export async function warehouseValidate(
   const total = Object.values(v.counts).reduce((s, n) => s + (n ?? 0), 0);
   if (o.json) {
     ctx.out(
-      `${JSON.stringify({ file: path.basename(file), engine: 'duckdb', rowsChecked: v.rowsChecked, counts: v.counts, findings: v.findings.map((f) => ({ address: f.address, row: f.row, rule: f.code, severity: f.severity, message: f.message, suggestion: f.suggestion ?? null })) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          file: path.basename(file),
+          engine: 'duckdb',
+          rowsChecked: v.rowsChecked,
+          counts: v.counts,
+          findings: v.findings.map((f) => ({
+            address: f.address,
+            row: f.row,
+            rule: f.code,
+            severity: f.severity,
+            message: f.message,
+            suggestion: f.suggestion ?? null,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
     );
     return total;
   }
   ctx.out(
-    `${L('warehouse.done.validate', { rows: v.rowsChecked, file: path.basename(file), findings: total, rules: Object.keys(v.counts).length })}\n`,
+    `${L('warehouse.done.validate', {
+      rows: v.rowsChecked,
+      file: path.basename(file),
+      findings: total,
+      rules: Object.keys(v.counts).length,
+    })}\n`,
   );
   for (const [code, count] of Object.entries(v.counts)) {
     const listed = v.findings.filter((f) => f.code === code);

@@ -209,7 +209,12 @@ function drawOptions(options: WarehouseSampleOptions, taxonomy: Taxonomy, exclud
 /**
  * `sample LOT --out w48.xlsx` through DuckDB; with `emitSql`, the draw's SQL instead of a workbook.
  *
- * @example await sampleFromWarehouse('decisions.parquet', { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 2000 }, seed: 'w48', unit: 'decision', lang: 'en', now }, { out: 'w48.xlsx' })
+ * @example await sampleFromWarehouse(
+ *   'decisions.parquet',
+ *   { batch: 'w48', method: 'simple', size: { kind: 'fixed', n: 2000 }, seed: 'w48', unit: 'decision', lang: 'en',
+ *     now },
+ *   { out: 'w48.xlsx' },
+ * )
  */
 export async function sampleFromWarehouse(
   file: string,
@@ -303,7 +308,8 @@ export async function exportInspections(
   try {
     const numeric = new Set(['weight', 'severity', 'source_row']);
     await connection.run(
-      `CREATE TABLE inspected (${columns.map((c) => `"${c.replace(/"/g, '""')}" ${numeric.has(c) ? 'DOUBLE' : 'VARCHAR'}`).join(', ')})`,
+      `CREATE TABLE inspected ` +
+        `(${columns.map((c) => `"${c.replace(/"/g, '""')}" ${numeric.has(c) ? 'DOUBLE' : 'VARCHAR'}`).join(', ')})`,
     );
     const appender = await connection.createAppender('inspected');
     for (const r of records) {

@@ -91,29 +91,33 @@ test('DuckDB draws exactly the rows the add-in draws, for every method and any s
   );
 });
 
-test('DuckDB draws exactly the decisions the add-in draws (unit decision: item:moderator:time keys, repeats left out)', async () => {
-  await fc.assert(
-    fc.asyncProperty(
-      fc.constantFrom(...SAMPLING_METHODS),
-      fc.string({ minLength: 0, maxLength: 12 }),
-      fc.integer({ min: 1, max: 400 }),
-      async (method, seed, n) => {
-        const o = optionsFor(method, seed, n);
-        const expected = drawSample(core, {
-          ...o,
-          unit: 'decision',
-          policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])),
-        });
-        const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'decision', taxonomy });
-        expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(
-          expected.items.map((i) => i.row).sort((a, b) => a - b),
-        );
-        expect(got.lotSize).toBe(expected.population);
-      },
-    ),
-    { numRuns: 10, seed: 49 },
-  );
-});
+test(
+  'DuckDB draws exactly the decisions the add-in draws (unit ' +
+    'decision: item:moderator:time keys, repeats left out)',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...SAMPLING_METHODS),
+        fc.string({ minLength: 0, maxLength: 12 }),
+        fc.integer({ min: 1, max: 400 }),
+        async (method, seed, n) => {
+          const o = optionsFor(method, seed, n);
+          const expected = drawSample(core, {
+            ...o,
+            unit: 'decision',
+            policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])),
+          });
+          const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'decision', taxonomy });
+          expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(
+            expected.items.map((i) => i.row).sort((a, b) => a - b),
+          );
+          expect(got.lotSize).toBe(expected.population);
+        },
+      ),
+      { numRuns: 10, seed: 49 },
+    );
+  },
+);
 
 test('filters and earlier batches leave out the same rows as the add-in', async () => {
   const exclude = new Set(core.itemIds.slice(0, 200));

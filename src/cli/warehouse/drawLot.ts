@@ -111,7 +111,10 @@ export async function lotDictionaries(lot: WarehouseLot, taxonomy: Taxonomy): Pr
   };
 }
 
-/** Registers `mqa_date_ms(text)`: the add-in's date reading (ISO, Japanese forms, serials) in milliseconds, NULL when unreadable. */
+/**
+ * Registers `mqa_date_ms(text)`: the add-in's date reading (ISO,
+ * Japanese forms, serials) in milliseconds, NULL when unreadable.
+ */
 const withDateFunction = new WeakSet<DuckDBConnection>();
 function registerDateFunction(connection: DuckDBConnection): void {
   if (withDateFunction.has(connection)) return;
@@ -176,7 +179,9 @@ export function eligibleOptionsOf(options: WarehouseDrawOptions): EligibleSqlOpt
 /**
  * Draws a sample from a lot in DuckDB as the add-in's sample flow would draw it from the same rows.
  *
- * @example const draw = await drawFromLot(lot, { method: 'simple', size: { kind: 'fixed', n: 2000 }, seed: 'w48', unit: 'decision', taxonomy });
+ * @example const draw = await drawFromLot(lot, {
+ *   method: 'simple', size: { kind: 'fixed', n: 2000 }, seed: 'w48', unit: 'decision', taxonomy,
+ * });
  * Invalid input: errors of eligibleSql / allocateStrata (a stratum field SQL cannot group by, a bad quota).
  */
 export async function drawFromLot(lot: WarehouseLot, options: WarehouseDrawOptions): Promise<WarehouseDraw> {
@@ -216,7 +221,9 @@ export async function drawFromLot(lot: WarehouseLot, options: WarehouseDrawOptio
   });
   const order = options.method === 'risk_weighted' ? 'd.rank_in_stratum' : 'd.draw_key, d.item_id, d.row_no';
   const drawn = await lot.connection.runAndReadAll(
-    `SELECT d.row_no AS "~row", d.item_id AS "~id", d.moderator AS "~moderator", d.stratum AS "~stratum", d.draw_key AS "~key", d.weight AS "~weight", src.* EXCLUDE (row_no) FROM (${sql}) d JOIN ${lot.relation} src ON src.row_no = d.row_no ORDER BY ${order}`,
+    `SELECT d.row_no AS "~row", d.item_id AS "~id", d.moderator AS "~moderator", ` +
+      `d.stratum AS "~stratum", d.draw_key AS "~key", d.weight AS "~weight", src.* EXCLUDE (row_no) ` +
+      `FROM (${sql}) d JOIN ${lot.relation} src ON src.row_no = d.row_no ORDER BY ${order}`,
   );
   const rows = drawn.getRowsJS().map((r) => ({
     row: Number(r[0]),

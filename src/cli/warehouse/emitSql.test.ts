@@ -45,7 +45,8 @@ beforeAll(async () => {
   await duckDbSource(lot, taxonomy);
   const date = lot.column('decided_at');
   await lot.connection.run(
-    `CREATE TABLE decisions AS SELECT * EXCLUDE (row_no) REPLACE (make_timestamp(CAST(mqa_date_ms(${date}) * 1000 AS BIGINT)) AS ${date}) FROM lot_src`,
+    `CREATE TABLE decisions AS SELECT * EXCLUDE (row_no) ` +
+      `REPLACE (make_timestamp(CAST(mqa_date_ms(${date}) * 1000 AS BIGINT)) AS ${date}) FROM lot_src`,
   );
   await lot.connection.run(
     `CREATE MACRO conv(hex, from_base, to_base) AS CAST(CAST('0x' || hex AS UBIGINT) AS VARCHAR)`,

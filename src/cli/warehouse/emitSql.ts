@@ -16,7 +16,10 @@ const MILLIS: Record<SqlDialect, (x: string) => string> = {
   spark: (x) => `unix_millis(CAST(${x} AS TIMESTAMP))`,
 };
 
-/** How the emitted query splits the sample: in SQL where SQL can (so the query stands alone), else as the CLI computed it. */
+/**
+ * How the emitted query splits the sample: in SQL where SQL can
+ * (so the query stands alone), else as the CLI computed it.
+ */
 function allocationFor(options: WarehouseDrawOptions, draw: WarehouseDraw): AllocationSql {
   const n = draw.allocation.reduce((s, a) => s + a.sample, 0);
   switch (options.method) {
@@ -80,8 +83,10 @@ export async function emitDrawSql(
     riskWeighted: options.method === 'risk_weighted',
   });
   const header = [
-    `-- Moderation QA: batch draw, ${options.method}, seed ${JSON.stringify(options.seed)}, ${options.unit === 'item' ? 'one decision per item' : 'every decision'}.`,
-    `-- Lot in the file given to the CLI: ${draw.lotSize} eligible; sample ${draw.rows.length}. Same key as the add-in (docs/SAMPLING.md).`,
+    `-- Moderation QA: batch draw, ${options.method}, ` +
+      `seed ${JSON.stringify(options.seed)}, ${options.unit === 'item' ? 'one decision per item' : 'every decision'}.`,
+    `-- Lot in the file given to the CLI: ${draw.lotSize} eligible; ` +
+      `sample ${draw.rows.length}. Same key as the add-in (docs/SAMPLING.md).`,
     dated ? '' : "-- The lot has no decided_at column: rows are ordered by item ID to pick an item's first decision.",
   ].filter(Boolean);
   return `${header.join('\n')}\n${sql};\n`;

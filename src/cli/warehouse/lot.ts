@@ -143,7 +143,8 @@ export async function openLot(file: string, mapping?: Mapping): Promise<Warehous
     let columnRef: (i: number) => string;
     if (lower.endsWith('.parquet')) {
       await connection.run(
-        `CREATE VIEW lot_src AS SELECT file_row_number + 2 AS row_no, * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(file, 'duckdb')}, file_row_number = true)`,
+        `CREATE VIEW lot_src AS SELECT file_row_number + 2 AS row_no, * EXCLUDE (file_row_number) ` +
+          `FROM read_parquet(${sqlString(file, 'duckdb')}, file_row_number = true)`,
       );
       const described = (
         await connection.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (row_no) FROM lot_src`)
@@ -166,7 +167,9 @@ export async function openLot(file: string, mapping?: Mapping): Promise<Warehous
       // cannot parse are kept in reject_errors and named by the caller.
       const delim = lower.endsWith('.tsv') ? '\\t' : ',';
       await connection.run(
-        `CREATE TABLE lot_src AS SELECT row_number() OVER () + 1 AS row_no, * FROM read_csv(${sqlString(file, 'duckdb')}, header = true, all_varchar = true, delim = '${delim}', quote = '"', escape = '"', strict_mode = false, store_rejects = true)`,
+        `CREATE TABLE lot_src AS SELECT row_number() OVER () + 1 AS row_no, ` +
+          `* FROM read_csv(${sqlString(file, 'duckdb')}, header = true, all_varchar = true, ` +
+          `delim = '${delim}', quote = '"', escape = '"', strict_mode = false, store_rejects = true)`,
       );
       const described = (
         await connection.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (row_no) FROM lot_src`)

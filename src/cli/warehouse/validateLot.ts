@@ -113,24 +113,28 @@ export async function validateLot(lot: WarehouseLot, options: ValidateLotOptions
   const numericId = /INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(idType);
 
   // One row per sheet row that is not blank, with what the SQL rules need.
+  const idPrecision =
+    numericId && lot.column('item_id') ? `ABS(CAST(${lot.column('item_id')} AS DOUBLE)) >= 1e15` : 'FALSE';
   const nonBlank = lot.header.map((_, i) => `COALESCE(CAST(${lot.columnAt(i)} AS VARCHAR), '') <> ''`).join(' OR ');
   await connection.run(`CREATE OR REPLACE TEMP TABLE checked AS
     SELECT row_no,
       ${SHAPE_FIELDS.map((f) => `${text(f)} AS s_${f}`).join(', ')},
       ${otherError || 'FALSE'} AS other_error, ${anyError} AS any_error,
       ${ERROR_FIELDS.map((f) => `${errorIn(f)} AS e_${f}`).join(', ')},
-      ${text('item_id')} AS raw_item_id, ${text('moderator')} AS raw_moderator, ${text('decided_at')} AS raw_decided_at, TRIM(COALESCE(${text('item_id')}, '')) AS item_id,
+      ${text('item_id')} AS raw_item_id, ${text('moderator')} AS raw_moderator, ${text('decided_at')} AS raw_decided_at,
+      TRIM(COALESCE(${text('item_id')}, '')) AS item_id,
       TRIM(COALESCE(${text('moderator')}, '')) AS moderator,
       ${lot.column('decided_at') === undefined ? '0' : `mqa_date_state(${text('decided_at')})`} AS date_state,
       ${source.decidedAtMs ?? 'NULL'} AS decided_ms,
-      ${numericId && lot.column('item_id') ? `ABS(CAST(${lot.column('item_id')} AS DOUBLE)) >= 1e15` : 'FALSE'} AS id_precision
+      ${idPrecision} AS id_precision
     FROM ${lot.relation} WHERE ${nonBlank || 'FALSE'}`);
   const rowsChecked = Number((await queryRows(connection, 'SELECT COUNT(*) AS n FROM checked'))[0].n);
 
   // Shapes: each distinct combination of verdict, policy, market and language cells.
   const shapes = await queryRows(
     connection,
-    `SELECT ${SHAPE_FIELDS.map((f) => `s_${f}`).join(', ')}, other_error, COUNT(*) AS n, MIN(row_no) AS first FROM checked GROUP BY ALL`,
+    `SELECT ${SHAPE_FIELDS.map((f) => `s_${f}`).join(', ')}, other_error, ` +
+      `COUNT(*) AS n, MIN(row_no) AS first FROM checked GROUP BY ALL`,
   );
   const shapeRules: { where: string; finding: Finding; n: number }[] = [];
   for (const s of shapes) {
@@ -280,28 +284,38 @@ async function listDuplicates(
   listed: Finding[],
 ): Promise<void> {
   if (lot.column('item_id') === undefined) return;
-  const map = (raw: string, m: ReadonlyMap<string, string>, fallback: string) =>
-    m.size
-      ? `CASE ${raw} ${[...m].map(([from, to]) => `WHEN ${sqlString(from, 'duckdb')} THEN ${sqlString(to, 'duckdb')}`).join(' ')} ELSE ${fallback} END`
-      : fallback;
+  const map = (raw: string, m: ReadonlyMap<string, string>, fallback: string) => {
+    const whens = [...m].map(([from, to]) => `WHEN ${sqlString(from, 'duckdb')} THEN ${sqlString(to, 'duckdb')}`);
+    return m.size ? `CASE ${raw} ${whens.join(' ')} ELSE ${fallback} END` : fallback;
+  };
   const verdict = map('s_verdict', dictionaries.verdict, `''`);
   const policy = map('s_policy', dictionaries.policy, `TRIM(COALESCE(s_policy, ''))`);
   const enforcing = `verdict IN ('remove', 'age_restrict', 'fyf_ineligible')`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE repeats AS
     SELECT *,
-      FIRST_VALUE(row_no) OVER d AS decision_row, FIRST_VALUE(label) OVER d AS decision_label, FIRST_VALUE(shown) OVER d AS decision_verdict, FIRST_VALUE(shown_policy) OVER d AS decision_policy, ROW_NUMBER() OVER d AS nth_of_decision,
-      FIRST_VALUE(row_no) OVER i AS item_row, FIRST_VALUE(label) OVER i AS item_label, FIRST_VALUE(shown) OVER i AS item_verdict, FIRST_VALUE(shown_policy) OVER i AS item_policy, FIRST_VALUE(moderator) OVER i AS item_moderator, ROW_NUMBER() OVER i AS nth_of_item
+      FIRST_VALUE(row_no) OVER d AS decision_row, FIRST_VALUE(label) OVER d AS decision_label,
+      FIRST_VALUE(shown) OVER d AS decision_verdict, FIRST_VALUE(shown_policy) OVER d AS decision_policy,
+      ROW_NUMBER() OVER d AS nth_of_decision,
+      FIRST_VALUE(row_no) OVER i AS item_row, FIRST_VALUE(label) OVER i AS item_label,
+      FIRST_VALUE(shown) OVER i AS item_verdict, FIRST_VALUE(shown_policy) OVER i AS item_policy,
+      FIRST_VALUE(moderator) OVER i AS item_moderator, ROW_NUMBER() OVER i AS nth_of_item
     FROM (
       SELECT row_no, item_id, moderator, decided_ms, verdict AS shown,
         CASE WHEN ${enforcing} AND policy <> '' THEN '(' || policy || ')' ELSE '' END AS shown_policy,
         verdict || CASE WHEN ${enforcing} THEN '/' || policy ELSE '' END AS label
-      FROM (SELECT row_no, item_id, moderator, decided_ms, ${verdict} AS verdict, ${policy} AS policy FROM checked WHERE item_id <> '') v
+      FROM (
+        SELECT row_no, item_id, moderator, decided_ms, ${verdict} AS verdict, ${policy} AS policy
+        FROM checked WHERE item_id <> ''
+      ) v
     ) j
-    WINDOW d AS (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no), i AS (PARTITION BY item_id ORDER BY row_no)`);
+    WINDOW d AS (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no),
+      i AS (PARTITION BY item_id ORDER BY row_no)`);
   const column = lot.mapping.item_id as number;
   await listRule(
     connection,
-    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow, decision_verdict AS p_otherVerdict, decision_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision > 1 AND label <> decision_label`,
+    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow, ` +
+      `decision_verdict AS p_otherVerdict, decision_policy AS p_otherPolicy FROM repeats WHERE ` +
+      `nth_of_decision > 1 AND label <> decision_label`,
     perRule,
     (r) => makeFinding('duplicate_conflicting', r.row, column, 'item_id', r.params),
     counts,
@@ -309,7 +323,8 @@ async function listDuplicates(
   );
   await listRule(
     connection,
-    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow FROM repeats WHERE nth_of_decision > 1 AND label = decision_label`,
+    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow ` +
+      `FROM repeats WHERE nth_of_decision > 1 AND label = decision_label`,
     perRule,
     (r) => makeFinding('duplicate_item', r.row, column, 'item_id', r.params),
     counts,
@@ -317,7 +332,9 @@ async function listDuplicates(
   );
   await listRule(
     connection,
-    `SELECT row_no, item_id AS p_value, item_moderator AS p_otherModerator, item_row AS p_otherRow, item_verdict AS p_otherVerdict, item_policy AS p_otherPolicy FROM repeats WHERE nth_of_decision = 1 AND nth_of_item > 1 AND label <> item_label`,
+    `SELECT row_no, item_id AS p_value, item_moderator AS p_otherModerator, ` +
+      `item_row AS p_otherRow, item_verdict AS p_otherVerdict, item_policy AS p_otherPolicy ` +
+      `FROM repeats WHERE nth_of_decision = 1 AND nth_of_item > 1 AND label <> item_label`,
     perRule,
     (r) => makeFinding('conflicting_judgments', r.row, column, 'item_id', r.params),
     counts,
