@@ -41,15 +41,18 @@ function visibleText(): string[] {
   return texts;
 }
 
-test('the shell renders in English with its five steps and the lead’s Trends page and the Map empty state', async () => {
-  render(<App host={host('en')} />);
-  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Moderation QA');
-  const tablist = screen.getByRole('tablist');
-  expect(within(tablist).getAllByRole('tab')).toHaveLength(6);
-  for (const name of ['Map', 'Validate', 'Sample', 'Inspect', 'Report', 'Trends'])
-    expect(within(tablist).getByRole('tab', { name })).toBeTruthy();
-  expect(await screen.findByText(CATALOGS.en['empty.map.title'])).toBeTruthy();
-});
+test(
+  'the shell renders in English with its five steps ' + 'and the lead’s Trends page and the Map empty state',
+  async () => {
+    render(<App host={host('en')} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Moderation QA');
+    const tablist = screen.getByRole('tablist');
+    expect(within(tablist).getAllByRole('tab')).toHaveLength(6);
+    for (const name of ['Map', 'Validate', 'Sample', 'Inspect', 'Report', 'Trends'])
+      expect(within(tablist).getByRole('tab', { name })).toBeTruthy();
+    expect(await screen.findByText(CATALOGS.en['empty.map.title'])).toBeTruthy();
+  },
+);
 
 test('the shell renders in Japanese when Office speaks Japanese, and opens the page it is asked for', async () => {
   render(<App host={host('ja')} initialPage="report" />);

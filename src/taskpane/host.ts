@@ -22,7 +22,9 @@ export interface PaneHost {
   selectCell(address: string): Promise<void>;
   /** Shows the pane (from a ribbon function in the shared runtime). */
   showPane(): Promise<void>;
-  /** Saves one sheet as a separate .xlsx file (the workbench downloads it; in Excel the sheet stays in the workbook). */
+  /**
+   * Saves one sheet as a separate .xlsx file (the workbench downloads it; in Excel the sheet stays in the workbook).
+   */
   saveSheetAsFile?(sheet: string, fileName: string): Promise<void>;
 }
 

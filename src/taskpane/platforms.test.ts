@@ -11,29 +11,32 @@ import { createWorkbook } from '../emulator';
 import { openLink } from './host';
 import { handlePaneShortcuts } from './paneShortcuts';
 
-test("links open in Office's browser window on Windows and Mac, in a new tab on the web; never anything but http(s)", () => {
-  for (const platform of ['windows', 'mac', 'web'] as const) {
-    const book = createWorkbook(undefined, { platform });
-    const windows: string[] = [];
-    const tabs: string[] = [];
-    const how = openLink(
-      'https://example.com/v/1',
-      book.requirements,
-      (u) => windows.push(u),
-      (u) => tabs.push(u),
-    );
-    expect(how).toBe(platform === 'web' ? 'tab' : 'window');
-    expect([...windows, ...tabs]).toEqual(['https://example.com/v/1']);
-    expect(
-      openLink(
-        'javascript:alert(1)',
+test(
+  "links open in Office's browser window on Windows and " + 'Mac, in a new tab on the web; never anything but http(s)',
+  () => {
+    for (const platform of ['windows', 'mac', 'web'] as const) {
+      const book = createWorkbook(undefined, { platform });
+      const windows: string[] = [];
+      const tabs: string[] = [];
+      const how = openLink(
+        'https://example.com/v/1',
         book.requirements,
         (u) => windows.push(u),
         (u) => tabs.push(u),
-      ),
-    ).toBeUndefined();
-  }
-});
+      );
+      expect(how).toBe(platform === 'web' ? 'tab' : 'window');
+      expect([...windows, ...tabs]).toEqual(['https://example.com/v/1']);
+      expect(
+        openLink(
+          'javascript:alert(1)',
+          book.requirements,
+          (u) => windows.push(u),
+          (u) => tabs.push(u),
+        ),
+      ).toBeUndefined();
+    }
+  },
+);
 
 test("the pane runs the registry's shortcuts itself, from the registry's own key data", async () => {
   const shown: (PageId | undefined)[] = [];

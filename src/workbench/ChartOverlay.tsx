@@ -70,7 +70,8 @@ export function ChartOverlay(props: { spec: ChartSpec; style: React.CSSPropertie
     });
     return () => chart.destroy();
   }, [spec, props.version]);
-  const summary = `${spec.title}: ${spec.series.map((s) => `${s.name} (${s.values.map((v) => (v === null ? '–' : spec.percent ? `${(v * 100).toFixed(1)}%` : v)).join(', ')})`).join('; ')}`;
+  const shown = (v: number | null) => (v === null ? '–' : spec.percent ? `${(v * 100).toFixed(1)}%` : v);
+  const summary = `${spec.title}: ${spec.series.map((s) => `${s.name} (${s.values.map(shown).join(', ')})`).join('; ')}`;
   return (
     <div
       style={{

@@ -36,17 +36,21 @@ test('a saved workbook opens again with its sheets and values', async () => {
   expect(again.valuesOf('Decisions')[1][0]).toBe(book.valuesOf('Decisions')[1][0]);
 });
 
-test('an old .xls, another kind of file, or a damaged .xlsx is refused with a reason the workbench can say in both languages', async () => {
-  const reason = (name: string, bytes: Uint8Array) =>
-    openWorkbookFile(name, bytes).then(
-      () => 'opened',
-      (e: unknown) => (e instanceof OpenFileError ? e.reason : `other: ${String(e)}`),
-    );
-  expect(await reason('old.xls', new Uint8Array([1, 2, 3]))).toBe('xls');
-  expect(await reason('photo.png', new Uint8Array([1, 2, 3]))).toBe('type');
-  expect(await reason('broken.xlsx', new TextEncoder().encode('not a zip file'))).toBe('unreadable');
-  for (const r of ['xls', 'type', 'unreadable'] as const) {
-    expect(CATALOGS.en[`wb.reason.${r}`]).toBeTruthy();
-    expect(CATALOGS.ja[`wb.reason.${r}`]).toMatch(/[\u3040-\u30ff]/);
-  }
-});
+test(
+  'an old .xls, another kind of file, or a damaged .xlsx is ' +
+    'refused with a reason the workbench can say in both languages',
+  async () => {
+    const reason = (name: string, bytes: Uint8Array) =>
+      openWorkbookFile(name, bytes).then(
+        () => 'opened',
+        (e: unknown) => (e instanceof OpenFileError ? e.reason : `other: ${String(e)}`),
+      );
+    expect(await reason('old.xls', new Uint8Array([1, 2, 3]))).toBe('xls');
+    expect(await reason('photo.png', new Uint8Array([1, 2, 3]))).toBe('type');
+    expect(await reason('broken.xlsx', new TextEncoder().encode('not a zip file'))).toBe('unreadable');
+    for (const r of ['xls', 'type', 'unreadable'] as const) {
+      expect(CATALOGS.en[`wb.reason.${r}`]).toBeTruthy();
+      expect(CATALOGS.ja[`wb.reason.${r}`]).toMatch(/[\u3040-\u30ff]/);
+    }
+  },
+);

@@ -39,7 +39,8 @@ export default function ReportPage(): ReactElement {
     void flow.run(() => listBatches(session.host.runner)).then((list) => list && setBatches(list));
   }, [session.host.runner, flow.run]);
 
-  // Whether the report still matches the inspection sheet: checked on arrival and after every edit the session's watch sees.
+  // Whether the report still matches the inspection sheet: checked
+  // on arrival and after every edit the session's watch sees.
   const [status, setStatus] = useState<ReportStatus>();
   useEffect(() => {
     if (!batch) return;

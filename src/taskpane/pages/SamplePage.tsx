@@ -64,7 +64,9 @@ import {
   type SizeKind,
 } from './sample/sampleForm';
 
-/** A fresh seed: 8 hex digits from the browser's random source (only to suggest one; the draw itself is deterministic). */
+/**
+ * A fresh seed: 8 hex digits from the browser's random source (only to suggest one; the draw itself is deterministic).
+ */
 function newSeed(): string {
   const bytes = new Uint8Array(4);
   globalThis.crypto.getRandomValues(bytes);
@@ -330,7 +332,8 @@ export default function SamplePage(): ReactElement {
           <legend>
             <Subtitle2>{t('sample.strata')}</Subtitle2>
           </legend>
-          {/* Each checkbox its own id and label: never inside one Field, which gives all its controls the Field's id. */}
+          {/* Each checkbox its own id and label: never inside one
+              Field, which gives all its controls the Field's id. */}
           <div className={styles.row}>
             {STRATA_FIELDS.map((f) => (
               <Checkbox
@@ -364,7 +367,8 @@ export default function SamplePage(): ReactElement {
             <Input type="date" value={form.to} onChange={(_, d) => set('to', d.value)} />
           </Field>
         </div>
-        {/* A group of checkboxes is a fieldset, not a Field: inside a Field all five shared one id, so the label "Remove" ticked "Approve". */}
+        {/* A group of checkboxes is a fieldset, not a Field: inside a Field
+            all five shared one id, so the label "Remove" ticked "Approve". */}
         <fieldset className={styles.section}>
           <legend>{t('sample.verdicts')}</legend>
           <div className={styles.row}>

@@ -15,7 +15,8 @@ export interface ItemForm {
  * The form an item starts from: its own saved QA input, else the moderator's policy (none in
  * blind review), shown as `label` gives it.
  *
- * @example itemFormFor(row, { blind: false, label: (code) => code }) // { verdict: undefined, policyText: 'SAF.HATE', … }
+ * @example itemFormFor(row, { blind: false, label: (code) => code })
+ *   // { verdict: undefined, policyText: 'SAF.HATE', … }
  */
 export function itemFormFor(
   row: InspectionRow | undefined,

@@ -26,7 +26,9 @@ export interface SampleForm {
   confidence: string;
   /** Cochran: the margin of error, in percentage points. */
   margin: string;
-  /** Cochran: the error rate expected in the lot, in percent (sizes the sample for p, not for the worst case p = 50%). */
+  /**
+   * Cochran: the error rate expected in the lot, in percent (sizes the sample for p, not for the worst case p = 50%).
+   */
   expectedRate: string;
   strata: DecisionField[];
   minimum: string;
