@@ -11,9 +11,6 @@ import {
   Divider,
   FluentProvider,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Tab,
   TabList,
   Toolbar,
@@ -34,6 +31,7 @@ import type { EmulatedWorkbook } from '../emulator';
 import { t as translate, type MessageKey } from '../i18n';
 import { App } from '../taskpane/App';
 import { PaneController } from '../taskpane/paneController';
+import { Notice } from '../taskpane/shell/Notice';
 import { dropDraft, keepDraft, readDraft, type Draft } from './draftStore';
 import { OpenFileError, demoWorkbook, download, openWorkbookFile, saveWorkbookBytes, type OpenFailure } from './files';
 import { Grid } from './Grid';
@@ -343,14 +341,9 @@ export function Workbench(props: WorkbenchProps): ReactElement {
           />
         </div>
         {notice && (
-          <MessageBar intent={notice.intent}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={() => setNotice(undefined)}>
-                {t('ui.dismiss')}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Notice intent={notice.intent} actions={[{ label: t('ui.dismiss'), onClick: () => setNotice(undefined) }]}>
+            {notice.text}
+          </Notice>
         )}
         <div className={styles.body}>
           <div className={styles.sheetArea}>

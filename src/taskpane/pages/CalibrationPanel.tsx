@@ -1,24 +1,12 @@
-import {
-  Button,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Field, Link, Select, Subtitle2 } from '@fluentui/react-components';
 import { useContext, useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
 import { calibrationAgreementFlow, type AgreementFlowResult } from '../../excel/agreementFlow';
 import type { BatchInfo } from '../../excel/batches';
 import { adjudicationSheetName } from '../../excel/sheets';
+import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';
+import { Notice } from '../shell/Notice';
 import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
@@ -82,15 +70,13 @@ export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined
       <FlowStatus flow={flow} />
       {result && r && (
         <>
-          <MessageBar intent={result.openDisagreements ? 'warning' : 'success'}>
-            <MessageBarBody>
-              {t('agreement.adjudicated', {
-                sheet: adjudicationSheetName(calibration ?? ''),
-                open: result.openDisagreements ?? 0,
-                count: r.disagreements.length,
-              })}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent={result.openDisagreements ? 'warning' : 'success'}>
+            {t('agreement.adjudicated', {
+              sheet: adjudicationSheetName(calibration ?? ''),
+              open: result.openDisagreements ?? 0,
+              count: r.disagreements.length,
+            })}
+          </Notice>
           <p>
             {t('calibration.alpha', {
               value: num(r.alphaVerdict.value),
@@ -99,52 +85,39 @@ export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined
               items: r.alphaVerdict.items,
             })}
           </p>
-          <Table size="small" aria-label={t('calibration.pairwise')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('calibration.pairwise')}</TableHeaderCell>
-                {r.raters.map((name) => (
-                  <TableHeaderCell key={name}>{name}</TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {r.raters.map((a, i) => (
-                <TableRow key={a}>
-                  <TableCell>{a}</TableCell>
-                  {r.raters.map((b, j) => (
-                    <TableCell key={b} data-kappa={i === j ? undefined : `${a}|${b}`}>
-                      {i === j ? '1' : r.pairwise[i][j] ? interval(r.pairwise[i][j]!) : '—'}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Table size="small" aria-label={t('calibration.accuracy')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('agreement.col.rater')}</TableHeaderCell>
-                <TableHeaderCell>{t('calibration.accuracy')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {(result.accuracy ?? []).map((a) => (
-                <TableRow key={a.rater}>
-                  <TableCell>{a.rater}</TableCell>
-                  <TableCell data-accuracy={a.rater}>
-                    {a.of
-                      ? t('report.percentWithInterval', {
-                          value: `${((a.correct / a.of) * 100).toFixed(1)}% (${a.correct}/${a.of})`,
-                          low: `${(a.wilson[0] * 100).toFixed(1)}%`,
-                          high: `${(a.wilson[1] * 100).toFixed(1)}%`,
-                        })
-                      : '—'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            aria-label={t('calibration.pairwise')}
+            columns={[t('calibration.pairwise'), ...r.raters]}
+            rows={r.raters.map((a, i) => ({
+              key: a,
+              cells: [
+                a,
+                ...r.raters.map((_, j) => (i === j ? '1' : r.pairwise[i][j] ? interval(r.pairwise[i][j]!) : '—')),
+              ],
+              cellAttributes: [
+                undefined,
+                ...r.raters.map((b, j) => ({ 'data-kappa': i === j ? undefined : `${a}|${b}` })),
+              ],
+            }))}
+          />
+          <DataTable
+            aria-label={t('calibration.accuracy')}
+            columns={[t('agreement.col.rater'), t('calibration.accuracy')]}
+            rows={(result.accuracy ?? []).map((a) => ({
+              key: a.rater,
+              cells: [
+                a.rater,
+                a.of
+                  ? t('report.percentWithInterval', {
+                      value: `${((a.correct / a.of) * 100).toFixed(1)}% (${a.correct}/${a.of})`,
+                      low: `${(a.wilson[0] * 100).toFixed(1)}%`,
+                      high: `${(a.wilson[1] * 100).toFixed(1)}%`,
+                    })
+                  : '—',
+              ],
+              cellAttributes: [undefined, { 'data-accuracy': a.rater }],
+            }))}
+          />
           <div className={styles.row}>
             <Link
               as="button"

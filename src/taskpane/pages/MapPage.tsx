@@ -1,19 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Select, Subtitle2 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { columnLetter } from '../../excelSpec';
 import { checkMapping, type MappingWarning } from '../../core/mapping/checkMapping';
@@ -22,7 +7,9 @@ import { DECISION_FIELDS, REQUIRED_FIELDS, VERDICTS, type DecisionField } from '
 import type { CellValue } from '../../excelSpec';
 import { mapFlow, saveMapping, type MapResult } from '../../excel/mapFlow';
 import { EmptyState } from '../shell/EmptyState';
+import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';
+import { Notice } from '../shell/Notice';
 import { useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
@@ -136,66 +123,51 @@ export default function MapPage(): ReactElement {
         {result.confirmed && !confirmed && <Caption1 className={styles.muted}>{t('map.fromSettings')}</Caption1>}
         <FlowStatus flow={flow} />
         {missing.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              {t('map.missing', { fields: missing.map((f) => t(`field.${f}`)).join(', ') })}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning">
+            {t('map.missing', { fields: missing.map((f) => t(`field.${f}`)).join(', ') })}
+          </Notice>
         )}
         {warnings.map((w) => (
-          <MessageBar key={`${w.code}-${w.column}`} intent="warning" data-testid={`map-warning-${w.code}`}>
-            <MessageBarBody>{warningText(w)}</MessageBarBody>
-          </MessageBar>
+          <Notice key={`${w.code}-${w.column}`} intent="warning" testId={`map-warning-${w.code}`}>
+            {warningText(w)}
+          </Notice>
         ))}
-        {confirmed && (
-          <MessageBar intent="success">
-            <MessageBarBody>{t('map.confirmed')}</MessageBarBody>
-          </MessageBar>
-        )}
-        <Table size="small" aria-labelledby="map-title">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('map.field')}</TableHeaderCell>
-              <TableHeaderCell>{t('map.column')}</TableHeaderCell>
-              <TableHeaderCell>{t('map.confidence')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {DECISION_FIELDS.map((field) => (
-              <TableRow key={field}>
-                <TableCell>
-                  <label htmlFor={`map-${field}`}>
-                    {t(`field.${field}`)}
-                    {REQUIRED_FIELDS.includes(field) ? ` (${t('map.required')})` : ''}
-                  </label>
-                </TableCell>
-                <TableCell>
-                  <Select
-                    id={`map-${field}`}
-                    size="small"
-                    value={mapping[field] === undefined ? '' : String(mapping[field])}
-                    onChange={(_, data) => {
-                      const next = { ...mapping };
-                      if (data.value === '') delete next[field];
-                      else next[field] = Number(data.value);
-                      setMapping(next);
-                      setEdited(new Set(edited).add(field));
-                      setConfirmed(false);
-                    }}
-                  >
-                    <option value="">{t('map.none')}</option>
-                    {header.map((h, i) => (
-                      <option key={i} value={String(i)}>
-                        {columnLetter(i)}: {text(h)}
-                      </option>
-                    ))}
-                  </Select>
-                </TableCell>
-                <TableCell>{matchLabel(field)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        {confirmed && <Notice intent="success">{t('map.confirmed')}</Notice>}
+        <DataTable
+          aria-labelledby="map-title"
+          columns={[t('map.field'), t('map.column'), t('map.confidence')]}
+          rows={DECISION_FIELDS.map((field) => ({
+            key: field,
+            cells: [
+              <label key="label" htmlFor={`map-${field}`}>
+                {t(`field.${field}`)}
+                {REQUIRED_FIELDS.includes(field) ? ` (${t('map.required')})` : ''}
+              </label>,
+              <Select
+                key="column"
+                id={`map-${field}`}
+                size="small"
+                value={mapping[field] === undefined ? '' : String(mapping[field])}
+                onChange={(_, data) => {
+                  const next = { ...mapping };
+                  if (data.value === '') delete next[field];
+                  else next[field] = Number(data.value);
+                  setMapping(next);
+                  setEdited(new Set(edited).add(field));
+                  setConfirmed(false);
+                }}
+              >
+                <option value="">{t('map.none')}</option>
+                {header.map((h, i) => (
+                  <option key={i} value={String(i)}>
+                    {columnLetter(i)}: {text(h)}
+                  </option>
+                ))}
+              </Select>,
+              matchLabel(field),
+            ],
+          }))}
+        />
         {unmapped.length > 0 && (
           <Caption1 className={styles.muted}>
             {t('map.unmapped', { columns: unmapped.map(({ h, i }) => `${columnLetter(i)} ${h}`).join(', ') })}
@@ -215,28 +187,20 @@ export default function MapPage(): ReactElement {
           <strong>{t('map.preview')}</strong>
         </Body1>
         <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="map-preview">
-          <Table size="extra-small" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                {header.map((h, i) => (
-                  <TableHeaderCell key={i} className={styles.nowrap}>
-                    {text(h)}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.preview.slice(1).map((row, r) => (
-                <TableRow key={r}>
-                  {header.map((_, c) => (
-                    <TableCell key={c}>
-                      <span className={styles.cellText}>{text(row[c])}</span>
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            size="extra-small"
+            className={styles.table}
+            headerClassName={styles.nowrap}
+            columns={header.map((h) => text(h))}
+            rows={result.preview.slice(1).map((row, r) => ({
+              key: r,
+              cells: header.map((_, c) => (
+                <span key={c} className={styles.cellText}>
+                  {text(row[c])}
+                </span>
+              )),
+            }))}
+          />
         </div>
       </div>
     </div>

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Link, Subtitle2 } from '@fluentui/react-components';
 import { useContext, useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
 import { listBatches, type BatchInfo } from '../../excel/batches';
@@ -22,6 +12,8 @@ import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
 import { useFlow } from '../shell/useFlow';
+import { DataTable } from '../shell/DataTable';
+import { Notice } from '../shell/Notice';
 
 /** Report: build or refresh the report sheet; the key figures with their intervals; a way to the sheet. */
 export default function ReportPage(): ReactElement {
@@ -70,9 +62,7 @@ export default function ReportPage(): ReactElement {
     return (
       <div className={styles.page}>
         <EmptyState titleKey="empty.report.title" bodyKey="empty.report.body" />
-        <MessageBar intent="info">
-          <MessageBarBody>{t('inspect.noBatches')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">{t('inspect.noBatches')}</Notice>
       </div>
     );
   }
@@ -150,44 +140,26 @@ export default function ReportPage(): ReactElement {
       </div>
       <FlowStatus flow={flow} />
       {status === 'stale' && !flow.running && (
-        <MessageBar intent="warning" data-testid="report-stale">
-          <MessageBarBody>{t('report.status.stale')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" testId="report-stale">
+          {t('report.status.stale')}
+        </Notice>
       )}
       {result && summary && (
         <section className={styles.section} aria-labelledby="figures-title">
-          {status !== 'stale' && (
-            <MessageBar intent="success">
-              <MessageBarBody>{t('report.built', { sheet: result.sheet })}</MessageBarBody>
-            </MessageBar>
-          )}
+          {status !== 'stale' && <Notice intent="success">{t('report.built', { sheet: result.sheet })}</Notice>}
           <Subtitle2 as="h2" id="figures-title">
             {t('report.figures')}
           </Subtitle2>
-          {summary.inspected === 0 && (
-            <MessageBar intent="info">
-              <MessageBarBody>{t('report.notInspected')}</MessageBarBody>
-            </MessageBar>
-          )}
+          {summary.inspected === 0 && <Notice intent="info">{t('report.notInspected')}</Notice>}
           {result.repeatedRows > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                {t('report.repeatedRows', { count: result.repeatedRows, sheet: `QA ${batch}` })}
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="warning">
+              {t('report.repeatedRows', { count: result.repeatedRows, sheet: `QA ${batch}` })}
+            </Notice>
           )}
-          <Table size="small" aria-labelledby="figures-title">
-            <TableBody>
-              {rows.map(([label, value]) => (
-                <TableRow key={label}>
-                  <TableCell>{label}</TableCell>
-                  <TableCell>
-                    <strong>{value}</strong>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            aria-labelledby="figures-title"
+            rows={rows.map(([label, value]) => ({ key: label, cells: [label, <strong key="value">{value}</strong>] }))}
+          />
           <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(result.sheet)}!A1`)}>
             {t('report.goTo')}
           </Link>

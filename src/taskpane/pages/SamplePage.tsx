@@ -4,19 +4,10 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Textarea,
 } from '@fluentui/react-components';
 import { useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
@@ -47,7 +38,9 @@ import {
 import { batchNameProblem } from '../../excel/sheets';
 import { nextPlanAdvice, type NextPlanAdvice } from '../../excel/trendFlow';
 import type { MessageKey } from '../../i18n';
+import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';
+import { Notice } from '../shell/Notice';
 import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
@@ -210,26 +203,24 @@ export default function SamplePage(): ReactElement {
   return (
     <div className={styles.page}>
       {advice && advice.inspection !== 'normal' && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {t('sample.advice', {
-              moderators: advice.because.map((m) => m.moderator).join(', '),
-              inspection: t(`trend.state.${advice.inspection}`),
-              rule: [...new Set(advice.because.map((m) => (m.rule ? t(`trend.rule.${m.rule}`) : '')))]
-                .filter(Boolean)
-                .join('; '),
-            })}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              size="small"
-              disabled={sizeKind === 'iso2859' && form.inspection === advice.inspection && form.aql === advice.aql}
-              onClick={() => applyAdvice(advice)}
-            >
-              {t('sample.useAdvice', { inspection: t(`trend.state.${advice.inspection}`) })}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice
+          intent="warning"
+          actions={[
+            {
+              label: t('sample.useAdvice', { inspection: t(`trend.state.${advice.inspection}`) }),
+              disabled: sizeKind === 'iso2859' && form.inspection === advice.inspection && form.aql === advice.aql,
+              onClick: () => applyAdvice(advice),
+            },
+          ]}
+        >
+          {t('sample.advice', {
+            moderators: advice.because.map((m) => m.moderator).join(', '),
+            inspection: t(`trend.state.${advice.inspection}`),
+            rule: [...new Set(advice.because.map((m) => (m.rule ? t(`trend.rule.${m.rule}`) : '')))]
+              .filter(Boolean)
+              .join('; '),
+          })}
+        </Notice>
       )}
       {/* Any letters are fine (「第48週」 too); an invalid name says why, here and on Draw. */}
       <Field
@@ -424,28 +415,25 @@ export default function SamplePage(): ReactElement {
         <FlowStatus flow={flow} />
 
         {drawn && (
-          <MessageBar intent="success">
-            <MessageBarBody data-result tabIndex={-1}>
-              {drawn.members
-                ? t('calibration.drawn', {
-                    batch: drawn.batch,
-                    n: drawn.sampleSize.toLocaleString(lang),
-                    inspectors: drawn.members.map((m) => `${m.inspector} (${m.batch})`).join(', '),
-                  })
-                : t('sample.drawn', {
-                    batch: drawn.batch,
-                    n: drawn.sampleSize.toLocaleString(lang),
-                    lot: drawn.lotSize.toLocaleString(lang),
-                    sheet: drawn.sheet,
-                  })}{' '}
-              {planLine(drawn)}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={() => session.go('inspect')}>
-                {t('sample.inspectNow')}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Notice
+            intent="success"
+            bodyProps={{ 'data-result': true, tabIndex: -1 }}
+            actions={[{ label: t('sample.inspectNow'), onClick: () => session.go('inspect') }]}
+          >
+            {drawn.members
+              ? t('calibration.drawn', {
+                  batch: drawn.batch,
+                  n: drawn.sampleSize.toLocaleString(lang),
+                  inspectors: drawn.members.map((m) => `${m.inspector} (${m.batch})`).join(', '),
+                })
+              : t('sample.drawn', {
+                  batch: drawn.batch,
+                  n: drawn.sampleSize.toLocaleString(lang),
+                  lot: drawn.lotSize.toLocaleString(lang),
+                  sheet: drawn.sheet,
+                })}{' '}
+            {planLine(drawn)}
+          </Notice>
         )}
 
         {preview && (
@@ -458,24 +446,14 @@ export default function SamplePage(): ReactElement {
               })}
             </Subtitle2>
             {preview.plan && <Caption1>{planLine(preview)}</Caption1>}
-            <Table size="small" aria-labelledby="preview-title">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('sample.stratum')}</TableHeaderCell>
-                  <TableHeaderCell>{t('sample.population')}</TableHeaderCell>
-                  <TableHeaderCell>{t('sample.allocated')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {preview.allocation.map((a) => (
-                  <TableRow key={a.stratum}>
-                    <TableCell>{a.stratum || '—'}</TableCell>
-                    <TableCell>{a.population.toLocaleString(lang)}</TableCell>
-                    <TableCell>{a.sample.toLocaleString(lang)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              aria-labelledby="preview-title"
+              columns={[t('sample.stratum'), t('sample.population'), t('sample.allocated')]}
+              rows={preview.allocation.map((a) => ({
+                key: a.stratum,
+                cells: [a.stratum || '—', a.population.toLocaleString(lang), a.sample.toLocaleString(lang)],
+              }))}
+            />
           </section>
         )}
       </div>

@@ -1,20 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Link, Select, Subtitle2, Textarea } from '@fluentui/react-components';
 import { useContext, useEffect, useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
 import type { Settlement } from '../../core/model';
@@ -28,6 +12,8 @@ import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
 import { useFlow } from '../shell/useFlow';
+import { DataTable } from '../shell/DataTable';
+import { Notice } from '../shell/Notice';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -96,9 +82,7 @@ export default function TrendsPage(): ReactElement {
     return (
       <div className={styles.page}>
         <EmptyState titleKey="empty.trends.title" bodyKey="empty.trends.body" />
-        <MessageBar intent="info">
-          <MessageBarBody>{t('trend.noBatches')}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info">{t('trend.noBatches')}</Notice>
       </div>
     );
   }
@@ -145,9 +129,7 @@ export default function TrendsPage(): ReactElement {
       <FlowStatus flow={flow} />
       {result && (
         <section className={styles.section} aria-labelledby="trend-title">
-          <MessageBar intent="success">
-            <MessageBarBody>{t('trend.built', { sheet: result.sheet, batches: result.batches.length })}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="success">{t('trend.built', { sheet: result.sheet, batches: result.batches.length })}</Notice>
           <Subtitle2 as="h2" id="trend-title">
             {t('trend.flags')}
           </Subtitle2>
@@ -173,36 +155,27 @@ export default function TrendsPage(): ReactElement {
             {t('trend.switching')}
           </Subtitle2>
           <div className={styles.scroll}>
-            <Table size="small" aria-labelledby="switching-title" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('trend.col.moderator')}</TableHeaderCell>
-                  <TableHeaderCell>{t('trend.col.state')}</TableHeaderCell>
-                  <TableHeaderCell>{t('trend.col.rule')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {result.moderators.map((m) => (
-                  <TableRow key={m.moderator}>
-                    <TableCell>{m.moderator}</TableCell>
-                    <TableCell>{t(`trend.state.${m.state}`)}</TableCell>
-                    <TableCell>
-                      {m.rule
-                        ? `${t(`trend.rule.${m.rule}`)} (${m.movedAtBatch})`
-                        : m.reducedEligible
-                          ? t('trend.reducedEligible')
-                          : ''}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              aria-labelledby="switching-title"
+              className={styles.table}
+              columns={[t('trend.col.moderator'), t('trend.col.state'), t('trend.col.rule')]}
+              rows={result.moderators.map((m) => ({
+                key: m.moderator,
+                cells: [
+                  m.moderator,
+                  t(`trend.state.${m.state}`),
+                  m.rule
+                    ? `${t(`trend.rule.${m.rule}`)} (${m.movedAtBatch})`
+                    : m.reducedEligible
+                      ? t('trend.reducedEligible')
+                      : '',
+                ],
+              }))}
+            />
           </div>
-          <MessageBar intent={result.next.inspection === 'tightened' ? 'warning' : 'info'}>
-            <MessageBarBody>
-              {t('trend.next', { inspection: t(`trend.state.${result.next.inspection}`), aql: result.next.aql })}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent={result.next.inspection === 'tightened' ? 'warning' : 'info'}>
+            {t('trend.next', { inspection: t(`trend.state.${result.next.inspection}`), aql: result.next.aql })}
+          </Notice>
           <Link as="button" onClick={() => void session.host.selectCell(`${quoteSheetName(result.sheet)}!A1`)}>
             {result.sheet}
           </Link>
@@ -246,11 +219,9 @@ export default function TrendsPage(): ReactElement {
         </div>
         {coached && (
           <>
-            <MessageBar intent="success">
-              <MessageBarBody>
-                {t('coach.written', { count: coached.length, sheets: coached.map((c) => c.sheet).join(', ') })}
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="success">
+              {t('coach.written', { count: coached.length, sheets: coached.map((c) => c.sheet).join(', ') })}
+            </Notice>
             <ul aria-label={t('coach.title')}>
               {coached.map((c) => (
                 <li key={c.sheet}>
@@ -315,11 +286,7 @@ export default function TrendsPage(): ReactElement {
             {t('dispute.overturned')}
           </Button>
         </div>
-        {done && (
-          <MessageBar intent="success">
-            <MessageBarBody>{done}</MessageBarBody>
-          </MessageBar>
-        )}
+        {done && <Notice intent="success">{done}</Notice>}
       </section>
     </div>
   );

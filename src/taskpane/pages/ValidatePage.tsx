@@ -1,23 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Subtitle2,
-  Tab,
-  TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Link, Subtitle2, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/findings/finding';
@@ -29,6 +10,8 @@ import { LanguageContext, useT } from '../shell/LanguageContext';
 import { useSession } from '../shell/Session';
 import { usePageStyles } from '../shell/styles';
 import { useFlow } from '../shell/useFlow';
+import { DataTable } from '../shell/DataTable';
+import { Notice } from '../shell/Notice';
 
 /** Findings listed at once; the rest are in the QA Findings sheet (a list of 200,000 buttons helps nobody). */
 const SHOWN = 300;
@@ -139,45 +122,38 @@ export default function ValidatePage(): ReactElement {
       <FlowStatus flow={flow} />
       {result && (
         <>
-          <MessageBar intent={result.findings.length ? 'warning' : 'success'}>
-            <MessageBarBody>
-              {t('validate.checked', {
-                rows: result.rowsChecked.toLocaleString(lang),
-                sheet: result.sheet,
-                findings: result.findings.length.toLocaleString(lang),
-              })}
-              {result.findings.length === 0 ? ` ${t('validate.clean')}` : ''}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent={result.findings.length ? 'warning' : 'success'}>
+            {t('validate.checked', {
+              rows: result.rowsChecked.toLocaleString(lang),
+              sheet: result.sheet,
+              findings: result.findings.length.toLocaleString(lang),
+            })}
+            {result.findings.length === 0 ? ` ${t('validate.clean')}` : ''}
+          </Notice>
           {counts.length > 0 && (
             <section className={page.section} aria-labelledby="rules-title">
               <Subtitle2 as="h2" id="rules-title">
                 {t('validate.byRule')}
               </Subtitle2>
-              <Table size="small" aria-labelledby="rules-title">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('validate.rule')}</TableHeaderCell>
-                    <TableHeaderCell>{t('validate.count')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {counts.map(([code, n]) => (
-                    <TableRow key={code} aria-selected={rule === code}>
-                      <TableCell>
-                        <Link
-                          as="button"
-                          onClick={() => setRule(rule === code ? undefined : code)}
-                          aria-pressed={rule === code}
-                        >
-                          {findingTitle(code, lang)}
-                        </Link>
-                      </TableCell>
-                      <TableCell>{n.toLocaleString(lang)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <DataTable
+                aria-labelledby="rules-title"
+                columns={[t('validate.rule'), t('validate.count')]}
+                rows={counts.map(([code, n]) => ({
+                  key: code,
+                  selected: rule === code,
+                  cells: [
+                    <Link
+                      key="rule"
+                      as="button"
+                      onClick={() => setRule(rule === code ? undefined : code)}
+                      aria-pressed={rule === code}
+                    >
+                      {findingTitle(code, lang)}
+                    </Link>,
+                    n.toLocaleString(lang),
+                  ],
+                }))}
+              />
             </section>
           )}
           {result.findings.length > 0 && (
@@ -215,19 +191,16 @@ export default function ValidatePage(): ReactElement {
               )}
               {/* A rule and a severity with nothing in common: say so, and the way back. */}
               {filtered.length === 0 && (
-                <MessageBar intent="info" data-testid="validate-no-match">
-                  <MessageBarBody>
-                    {t('validate.noMatch', {
-                      rule: rule ? findingTitle(rule, lang) : t('validate.allRules'),
-                      severity: t(`severity.${severity}`),
-                    })}
-                  </MessageBarBody>
-                  <MessageBarActions>
-                    <Button size="small" onClick={clearFilters}>
-                      {t('validate.clearFilters')}
-                    </Button>
-                  </MessageBarActions>
-                </MessageBar>
+                <Notice
+                  intent="info"
+                  testId="validate-no-match"
+                  actions={[{ label: t('validate.clearFilters'), onClick: clearFilters }]}
+                >
+                  {t('validate.noMatch', {
+                    rule: rule ? findingTitle(rule, lang) : t('validate.allRules'),
+                    severity: t(`severity.${severity}`),
+                  })}
+                </Notice>
               )}
               {filtered.length > 0 && (
                 <div className={page.row} role="group" aria-label={filterText}>

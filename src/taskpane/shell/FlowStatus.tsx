@@ -1,17 +1,8 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useContext, type ReactElement } from 'react';
 import type { FlowState } from './useFlow';
 import { LanguageContext, useT } from './LanguageContext';
+import { Notice } from './Notice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -52,17 +43,14 @@ export function FlowStatus(props: { flow: FlowState & { cancel(): void; clearErr
         </div>
       )}
       {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{t('ui.errorTitle')}</MessageBarTitle>
-            {error.render(lang)}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={props.flow.clearError}>
-              {t('ui.dismiss')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice
+          intent="error"
+          role="alert"
+          title={t('ui.errorTitle')}
+          actions={[{ label: t('ui.dismiss'), onClick: props.flow.clearError }]}
+        >
+          {error.render(lang)}
+        </Notice>
       )}
     </div>
   );

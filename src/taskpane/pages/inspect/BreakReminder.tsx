@@ -1,15 +1,8 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  SpinButton,
-  Switch,
-} from '@fluentui/react-components';
+import { Field, SpinButton, Switch } from '@fluentui/react-components';
 import { useRef, useState, type ReactElement } from 'react';
 import { useT } from '../../shell/LanguageContext';
 import { usePageStyles } from '../../shell/styles';
+import { Notice } from '../../shell/Notice';
 
 /** Break reminders: after so many minutes or so many severe items, a message suggests a break. */
 export function useBreakReminder(): {
@@ -54,20 +47,20 @@ export function useBreakReminder(): {
     </div>
   );
   const notice = due ? (
-    <MessageBar intent="info">
-      <MessageBarBody>{t('inspect.breakNow')}</MessageBarBody>
-      <MessageBarActions>
-        <Button
-          size="small"
-          onClick={() => {
+    <Notice
+      intent="info"
+      actions={[
+        {
+          label: t('ui.dismiss'),
+          onClick: () => {
             setDue(false);
             since.current = { at: Date.now(), severe: 0 };
-          }}
-        >
-          {t('ui.dismiss')}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+          },
+        },
+      ]}
+    >
+      {t('inspect.breakNow')}
+    </Notice>
   ) : null;
   return { counted, settings, notice };
 }

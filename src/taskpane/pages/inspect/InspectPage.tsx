@@ -4,9 +4,6 @@ import {
   Card,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   ProgressBar,
   Subtitle2,
   makeStyles,
@@ -54,6 +51,7 @@ import { DecisionForm } from './DecisionForm';
 import { formChanged, itemFormFor, type ItemForm } from './itemForm';
 import { ItemFacts } from './ItemFacts';
 import { JumpToItem } from './ItemNavigation';
+import { Notice } from '../../shell/Notice';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -333,14 +331,9 @@ export default function InspectPage(): ReactElement {
     return (
       <div className={page.page}>
         <EmptyState titleKey="empty.inspect.title" bodyKey="empty.inspect.body" />
-        <MessageBar intent="info">
-          <MessageBarBody>{t('inspect.noBatches')}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => session.go('sample')}>
-              {t('page.sample')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent="info" actions={[{ label: t('page.sample'), onClick: () => session.go('sample') }]}>
+          {t('inspect.noBatches')}
+        </Notice>
       </div>
     );
   }
@@ -384,14 +377,9 @@ export default function InspectPage(): ReactElement {
       {recomputed > 0 && <Caption1 role="status">{t('inspect.refreshed', { count: recomputed })}</Caption1>}
       {breaks.notice}
       {state && !row && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t('inspect.allDone')}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => session.go('report')}>
-              {t('page.report')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent="success" actions={[{ label: t('page.report'), onClick: () => session.go('report') }]}>
+          {t('inspect.allDone')}
+        </Notice>
       )}
       {state && state.rows.length > 0 && (
         <JumpToItem disabled={flow.running} lastRow={state.rows.length + 1} onJump={jump} />
@@ -416,34 +404,31 @@ export default function InspectPage(): ReactElement {
       <div className={styles.actions} role="group" aria-label={t('inspect.actions')} data-testid="inspect-actions">
         <FlowStatus flow={flow} />
         {leaving && row && (
-          <MessageBar intent="warning" data-testid="inspect-leaving">
-            <MessageBarBody>{t('inspect.leave.ask', { id: row.itemId, where: leaving.where })}</MessageBarBody>
-            <MessageBarActions>
-              <Button
-                size="small"
-                appearance="primary"
-                disabled={flow.running}
-                onClick={() => {
+          <Notice
+            intent="warning"
+            testId="inspect-leaving"
+            actions={[
+              {
+                label: t('inspect.leave.save'),
+                primary: true,
+                disabled: flow.running,
+                onClick: () => {
                   setLeaving(undefined);
                   void save(leaving.proceed);
-                }}
-              >
-                {t('inspect.leave.save')}
-              </Button>
-              <Button
-                size="small"
-                onClick={() => {
+                },
+              },
+              {
+                label: t('inspect.leave.discard'),
+                onClick: () => {
                   setLeaving(undefined);
                   leaving.proceed();
-                }}
-              >
-                {t('inspect.leave.discard')}
-              </Button>
-              <Button size="small" onClick={() => setLeaving(undefined)}>
-                {t('inspect.leave.stay')}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+                },
+              },
+              { label: t('inspect.leave.stay'), onClick: () => setLeaving(undefined) },
+            ]}
+          >
+            {t('inspect.leave.ask', { id: row.itemId, where: leaving.where })}
+          </Notice>
         )}
         {saved && (
           <Caption1 role="status" aria-live="polite">

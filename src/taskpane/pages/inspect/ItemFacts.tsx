@@ -1,17 +1,9 @@
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { InspectionRow } from '../../../excel/inspectionRows';
 import { isOpenableUrl } from '../../host';
 import { useT } from '../../shell/LanguageContext';
+import { Notice } from '../../shell/Notice';
 
 const useStyles = makeStyles({
   facts: {
@@ -73,9 +65,7 @@ export function ItemFacts(props: {
         )}
       </dl>
       {!hidden && Number(row.severity) >= 3 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('inspect.severe', { severity: row.severity })}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">{t('inspect.severe', { severity: row.severity })}</Notice>
       )}
       {row.url &&
         (isOpenableUrl(row.url) ? (
