@@ -15,6 +15,16 @@ const ROW_HEADER_WIDTH = 56;
 const DEFAULT_WIDTH = 88;
 const MAX_WIDTH = 420;
 
+/** How the column and row headers look (grey, centred, ruled). */
+const headerLook = {
+  textAlign: 'center',
+  backgroundColor: tokens.colorNeutralBackground3,
+  color: tokens.colorNeutralForeground2,
+  borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+  borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  boxSizing: 'border-box',
+} as const;
+
 const useStyles = makeStyles({
   scroller: {
     position: 'relative',
@@ -42,12 +52,7 @@ const useStyles = makeStyles({
     top: 0,
     height: `${HEADER_HEIGHT}px`,
     lineHeight: `${HEADER_HEIGHT}px`,
-    textAlign: 'center',
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    boxSizing: 'border-box',
+    ...headerLook,
   },
   row: { position: 'absolute', left: 0, height: `${ROW_HEIGHT}px` },
   rowHeader: {
@@ -57,12 +62,7 @@ const useStyles = makeStyles({
     width: `${ROW_HEADER_WIDTH}px`,
     height: `${ROW_HEIGHT}px`,
     lineHeight: `${ROW_HEIGHT}px`,
-    textAlign: 'center',
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    boxSizing: 'border-box',
+    ...headerLook,
   },
   cell: {
     position: 'absolute',
