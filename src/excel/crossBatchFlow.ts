@@ -15,6 +15,7 @@ import { BATCHES_SHEET, calibrationMemberBatch, MODERATORS_SHEET, inspectionShee
 import { writeRows } from './writeTable';
 import { buildAndSwap } from './ownedSheet';
 import { MODERATORS, moderatorsSheet } from './schema/moderatorsSheet';
+import type { InspectionColumn } from './schema/inspectionSheet';
 import { batchParameters, readBatches, type BatchRecord } from './schema/batchesSheet';
 
 /** One batch of the workbook with its inspected rows, oldest first in a history. */
@@ -27,7 +28,15 @@ export interface BatchHistoryEntry {
 }
 
 /** The columns trends and switching need: an outcome (with its settlement), the moderator, the market. */
-export const TREND_COLUMNS = ['moderator', 'verdict', 'policy', 'qa_verdict', 'qa_policy', 'market', 'settlement'];
+export const TREND_COLUMNS: readonly InspectionColumn[] = [
+  'moderator',
+  'verdict',
+  'policy',
+  'qa_verdict',
+  'qa_policy',
+  'market',
+  'settlement',
+];
 
 /**
  * Every batch of the workbook (QA Batches), oldest first, with its inspection sheet's rows (a batch
@@ -37,7 +46,7 @@ export const TREND_COLUMNS = ['moderator', 'verdict', 'policy', 'qa_verdict', 'q
 export async function readBatchHistory(
   context: Excel.RequestContext,
   defaultAql: Aql = '1.5',
-  columns: readonly string[] | undefined = TREND_COLUMNS,
+  columns: readonly InspectionColumn[] | undefined = TREND_COLUMNS,
 ): Promise<BatchHistoryEntry[]> {
   const batches = context.workbook.worksheets.getItemOrNullObject(BATCHES_SHEET).getUsedRangeOrNullObject(true);
   batches.load('values');
