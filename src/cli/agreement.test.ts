@@ -1,25 +1,14 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { agreementReport } from '../core/stats/agreementReport';
 import { importXlsx } from '../emulator/xlsx';
-import { main, type CliIo } from './main';
+import { main } from './main';
+import { capturedIo, tempFolder } from './testing';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-agreement-'));
+const dir = tempFolder('mqa-agreement-');
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    out: (s) => void out.push(s),
-    err: (s) => void err.push(s),
-    env: {},
-    isTTY: false,
-    now: () => NOW,
-  };
-  return { value, out, err };
-}
+const io = () => capturedIo(NOW);
 
 // The Japanese real-world workbook's shape (shared/realworld):
 // Japanese headers and verdicts, 2–4 annotators per sentence.

@@ -10,6 +10,7 @@ import type { EmulatedWorkbook } from '../emulator';
 import type { CsvIssue } from '../emulator/csv';
 import type { CliContext } from './context';
 import { openInput, planOutput, saveOutput, type OutputPlan } from './files';
+import { progressBar } from './progress';
 
 export interface InputOptions {
   sheet?: string;
@@ -43,6 +44,17 @@ export interface DecisionsInput {
   output: OutputPlan;
   /** Writes --out (verified, atomically); nothing without --out. */
   save(): Promise<void>;
+}
+
+/** What every flow that reads the decisions is given: the sheet, --map, the language, the clock and a progress bar. */
+export function readingOptions(input: DecisionsInput, ctx: CliContext) {
+  return {
+    sheet: input.sheet,
+    mapping: input.mapping,
+    lang: ctx.lang,
+    now: ctx.io.now(),
+    progress: progressBar(ctx),
+  };
 }
 
 /** Opens the input for a command: --out checked before any work, then the file, the sheet and --map. */

@@ -4,32 +4,27 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateDecisions } from '../core/demo/generateDecisions';
 import { createWorkbook } from '../emulator';
 import { exportXlsx, importXlsx } from '../emulator/xlsx';
-import { main, type CliIo } from './main';
+import { main } from './main';
+import { capturedIo, tempFolder, writeDemoDecisions } from './testing';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'bad-input');
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (s) => void out.push(s), err: (s) => void err.push(s), env, isTTY: false, now: () => NOW };
-  const code = await main(args, io);
-  return { code, out: out.join(''), err: err.join('') };
+  const io = capturedIo(NOW, env);
+  const code = await main(args, io.value);
+  return { code, out: io.out.join(''), err: io.err.join('') };
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-cli-inputs-'));
+const dir = tempFolder('mqa-cli-inputs-');
 const decisions = path.join(dir, 'decisions.xlsx');
 let original: Buffer;
 
 beforeAll(async () => {
-  const b = createWorkbook();
-  b.addSheet('判定', generateDecisions({ rows: 300, headers: 'ja', seed: 7 }));
-  fs.writeFileSync(decisions, await exportXlsx(b.model));
+  await writeDemoDecisions(decisions, 300, 7);
   original = fs.readFileSync(decisions);
 });
 afterEach(() => {

@@ -1,33 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateDecisions } from '../core/demo/generateDecisions';
-import { createWorkbook } from '../emulator';
-import { exportXlsx, importXlsx } from '../emulator/xlsx';
-import { main, type CliIo } from './main';
+import { importXlsx } from '../emulator/xlsx';
+import { main } from './main';
+import { capturedIo, tempFolder, writeDemoDecisions } from './testing';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    out: (s) => void out.push(s),
-    err: (s) => void err.push(s),
-    env: {},
-    isTTY: false,
-    now: () => NOW,
-  };
-  return { value, out, err };
-}
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-cli-'));
+const io = () => capturedIo(NOW);
+const dir = tempFolder('mqa-cli-');
 const decisions = path.join(dir, 'decisions.xlsx');
 
-beforeAll(async () => {
-  const b = createWorkbook();
-  b.addSheet('判定', generateDecisions({ rows: 600, headers: 'ja', seed: 21 }));
-  fs.writeFileSync(decisions, await exportXlsx(b.model));
-});
+beforeAll(() => writeDemoDecisions(decisions, 600, 21));
 
 test(
   "plan prints the ISO 2859-1 plan (the standard's " + 'worked example) in English and Japanese, and as JSON',

@@ -1,33 +1,18 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { generateDecisions } from '../core/demo/generateDecisions';
-import { createWorkbook } from '../emulator';
 import { exportXlsx, importXlsx } from '../emulator/xlsx';
-import { main, type CliIo } from './main';
+import { main } from './main';
+import { capturedIo, tempFolder, writeDemoDecisions } from './testing';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    out: (s) => void out.push(s),
-    err: (s) => void err.push(s),
-    env: {},
-    isTTY: false,
-    now: () => NOW,
-  };
-  return { value, out, err };
-}
+const io = () => capturedIo(NOW);
 
 test(
   'report twice on the same workbook: the second run refreshes ' + 'the report the first one wrote (issue 10)',
   async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-cli-twice-'));
+    const dir = tempFolder('mqa-cli-twice-');
     const decisions = path.join(dir, 'decisions.xlsx');
-    const b = createWorkbook();
-    b.addSheet('判定', generateDecisions({ rows: 400, headers: 'ja', seed: 8 }));
-    fs.writeFileSync(decisions, await exportXlsx(b.model));
+    await writeDemoDecisions(decisions, 400, 8);
     const sampled = path.join(dir, 'sampled.xlsx');
     expect(
       await main(

@@ -9,9 +9,8 @@ import { DECISION_FIELDS, type DecisionField } from '../core/model';
 import { SAMPLING_METHODS, SAMPLING_UNITS, type SamplingMethod, type SamplingUnit } from '../core/sampling/drawSample';
 import type { SampleSize } from '../excel/sampleFlow';
 import type { CliCommand, CliContext } from './context';
-import { fileCommand, openDecisions, type InputOptions } from './input';
+import { fileCommand, openDecisions, readingOptions, type InputOptions } from './input';
 import { planOutput } from './files';
-import { progressBar } from './progress';
 import { addWarehouseOptions, usesWarehouseLazily, warehouseSample } from './warehouse/cliActions';
 
 export interface SampleOptions {
@@ -130,11 +129,7 @@ export const sampleCommand: CliCommand = (program, ctx) => {
         strata: settings.strata,
         quota: settings.quota,
         unit: o.unit,
-        sheet: input.sheet,
-        mapping: input.mapping,
-        lang: ctx.lang,
-        now: ctx.io.now(),
-        progress: progressBar(ctx),
+        ...readingOptions(input, ctx),
       });
       await input.save();
       const text = [

@@ -1,23 +1,12 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportXlsx, importXlsx } from '../emulator/xlsx';
 import { SLIPPING, threeWeeksBook } from '../../test/helpers/threeWeeks';
-import { main, type CliIo } from './main';
+import { main } from './main';
+import { capturedIo, tempFolder } from './testing';
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    out: (s) => void out.push(s),
-    err: (s) => void err.push(s),
-    env: {},
-    isTTY: false,
-    now: () => Date.UTC(2026, 10, 24),
-  };
-  return { value, out, err };
-}
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqa-lead-'));
+const io = () => capturedIo(Date.UTC(2026, 10, 24));
+const dir = tempFolder('mqa-lead-');
 const file = path.join(dir, 'three-weeks.xlsx');
 
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 /** `moderation-qa validate FILE`: every decision checked; the findings printed as a table (capped), or as JSON. */
 import type { CliCommand } from './context';
-import { csvFindings, fileCommand, findingsTable, openDecisions, type InputOptions } from './input';
-import { progressBar } from './progress';
+import { csvFindings, fileCommand, findingsTable, openDecisions, readingOptions, type InputOptions } from './input';
 import { addWarehouseOptions, usesWarehouseLazily, warehouseValidate } from './warehouse/cliActions';
 
 export const validateCommand: CliCommand = (program, ctx) => {
@@ -26,13 +25,7 @@ export const validateCommand: CliCommand = (program, ctx) => {
         }
         const input = await openDecisions(file, o, ctx);
         const { validateFlow } = await import('../excel/validateFlow');
-        const result = await validateFlow(input.book.run, {
-          sheet: input.sheet,
-          mapping: input.mapping,
-          lang: ctx.lang,
-          now: ctx.io.now(),
-          progress: progressBar(ctx),
-        });
+        const result = await validateFlow(input.book.run, readingOptions(input, ctx));
         const findings = [
           ...csvFindings(input.csvIssues, result.sheet, ctx),
           ...result.findings.map((f) => ({

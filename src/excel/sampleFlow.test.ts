@@ -1,23 +1,33 @@
 import { generateDecisions } from '../core/demo/generateDecisions';
 import { samplingPlan } from '../core/iso2859/samplingPlan';
-import { createWorkbook } from '../emulator';
+import { createWorkbook, type EmulatedWorkbook } from '../emulator';
+import type { CellValue } from '../excelSpec';
 import { sheetSnapshot } from '../../test/helpers/sheetSnapshot';
-import { sampleFlow } from './sampleFlow';
+import { sampleFlow, type SampleFlowOptions } from './sampleFlow';
 import { INSPECTION_COLUMNS } from './schema/inspectionSheet';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 
 function decisionsBook(rows = 3000) {
-  const b = createWorkbook();
   const data = generateDecisions({ rows, headers: 'en', seed: 5 });
   // Untrusted text that must stay text when copied.
   data[1][9] = '=HYPERLINK("http://evil.example","click")';
   data[2][9] = '+SUM(1,2)';
   data[3][9] = '@mention';
-  b.addSheet('Decisions', data);
-  b.model.activeSheet = b.model.sheet('Decisions');
-  return { b, data };
+  return { b: activeSheetBook('Decisions', data), data };
 }
+
+/** A workbook whose one sheet, the active one, holds `rows`. */
+function activeSheetBook(name: string, rows: CellValue[][]) {
+  const b = createWorkbook();
+  b.addSheet(name, rows);
+  b.model.activeSheet = b.model.sheet(name);
+  return b;
+}
+
+/** A simple random draw of `n` as of NOW (seed 's' unless `more` says otherwise). */
+const drawSimple = (b: EmulatedWorkbook, batch: string, n: number, more: Partial<SampleFlowOptions> = {}) =>
+  sampleFlow(b.run, { batch, method: 'simple', size: { kind: 'fixed', n }, seed: 's', now: NOW, ...more });
 
 test('a sample of 50 by ISO 2859-1 becomes a table with dropdowns, colors, frozen panes and a batch row', async () => {
   const { b } = decisionsBook();
@@ -81,21 +91,9 @@ test(
     'out the first batch; an existing batch is never overwritten',
   async () => {
     const { b } = decisionsBook(2000);
-    const first = await sampleFlow(b.run, {
-      batch: 'a',
-      method: 'simple',
-      size: { kind: 'fixed', n: 40 },
-      seed: 's',
-      now: NOW,
-    });
+    const first = await drawSimple(b, 'a', 40);
     const { b: b2 } = decisionsBook(2000);
-    const again = await sampleFlow(b2.run, {
-      batch: 'a',
-      method: 'simple',
-      size: { kind: 'fixed', n: 40 },
-      seed: 's',
-      now: NOW,
-    });
+    const again = await drawSimple(b2, 'a', 40);
     expect(again.itemIds).toEqual(first.itemIds);
     const second = await sampleFlow(b.run, {
       batch: 'b',
@@ -108,27 +106,23 @@ test(
     expect(second.itemIds.filter((id) => first.itemIds.includes(id))).toEqual([]);
     expect(second.lotSize).toBe(first.lotSize - 40);
     const before = JSON.stringify(b.valuesOf('QA a'));
-    await expect(
-      sampleFlow(b.run, { batch: 'A', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW }),
-    ).rejects.toMatchObject({ key: 'flow.error.batchExists' });
+    await expect(drawSimple(b, 'A', 5, { seed: 'x' })).rejects.toMatchObject({ key: 'flow.error.batchExists' });
     expect(JSON.stringify(b.valuesOf('QA a'))).toBe(before);
   },
 );
 
 test('an interrupted sample leaves no half-written sheet and no batch row', async () => {
   const { b } = decisionsBook(300);
-  await sampleFlow(b.run, { batch: 'warm', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW });
+  await drawSimple(b, 'warm', 5, { seed: 'x' });
   const s0 = b.instrumentation.syncs;
-  await sampleFlow(b.run, { batch: 'count', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'y', now: NOW });
+  await drawSimple(b, 'count', 5, { seed: 'y' });
   const perRun = b.instrumentation.syncs - s0;
   const names = () => b.model.sheets.map((s) => s.name).sort();
   for (let k = 1; k < perRun; k++) {
     const before = names();
     const batchesBefore = b.valuesOf('QA Batches').length;
     b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
-    await expect(
-      sampleFlow(b.run, { batch: `k${k}`, method: 'simple', size: { kind: 'fixed', n: 5 }, seed: `k${k}`, now: NOW }),
-    ).rejects.toMatchObject({ name: 'FlowError' });
+    await expect(drawSimple(b, `k${k}`, 5, { seed: `k${k}` })).rejects.toMatchObject({ name: 'FlowError' });
     b.instrumentation.failAtSync = undefined;
     expect(names()).toEqual(before);
     expect(b.valuesOf('QA Batches')).toHaveLength(batchesBefore);
@@ -139,16 +133,9 @@ test(
   'an interrupted calibration draw leaves none of its ' + "inspectors' sheets and no batch row, whichever sync fails",
   async () => {
     const { b } = decisionsBook(300);
-    await sampleFlow(b.run, { batch: 'warm', method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 'x', now: NOW });
+    await drawSimple(b, 'warm', 5, { seed: 'x' });
     const s0 = b.instrumentation.syncs;
-    await sampleFlow(b.run, {
-      batch: 'count',
-      method: 'simple',
-      size: { kind: 'fixed', n: 5 },
-      seed: 'y',
-      now: NOW,
-      inspectors: ['a', 'b', 'c'],
-    });
+    await drawSimple(b, 'count', 5, { seed: 'y', inspectors: ['a', 'b', 'c'] });
     const perRun = b.instrumentation.syncs - s0;
     expect(b.valuesOf('QA Batches').map((r) => r[0])).toEqual(['batch', 'warm', 'count-1', 'count-2', 'count-3']);
     const names = () => b.model.sheets.map((s) => s.name).sort();
@@ -156,16 +143,9 @@ test(
       const before = names();
       const batchesBefore = JSON.stringify(b.valuesOf('QA Batches'));
       b.instrumentation.failAtSync = { sync: b.instrumentation.syncs + k, code: 'GeneralException' };
-      await expect(
-        sampleFlow(b.run, {
-          batch: `k${k}`,
-          method: 'simple',
-          size: { kind: 'fixed', n: 5 },
-          seed: `k${k}`,
-          now: NOW,
-          inspectors: ['a', 'b', 'c'],
-        }),
-      ).rejects.toMatchObject({ name: 'FlowError' });
+      await expect(drawSimple(b, `k${k}`, 5, { seed: `k${k}`, inspectors: ['a', 'b', 'c'] })).rejects.toMatchObject({
+        name: 'FlowError',
+      });
       b.instrumentation.failAtSync = undefined;
       expect(names()).toEqual(before);
       expect(JSON.stringify(b.valuesOf('QA Batches'))).toBe(batchesBefore);
@@ -175,34 +155,23 @@ test(
 
 test('bad batch names and empty lots give clear messages', async () => {
   const { b } = decisionsBook(100);
-  await expect(
-    sampleFlow(b.run, { batch: 'x'.repeat(22), method: 'simple', size: { kind: 'fixed', n: 5 }, seed: 's', now: NOW }),
-  ).rejects.toMatchObject({ key: 'batch.error.tooLong' });
-  await expect(
-    sampleFlow(b.run, {
-      batch: 'none',
-      method: 'simple',
-      size: { kind: 'fixed', n: 5 },
-      seed: 's',
-      now: NOW,
-      filters: { markets: ['ZZ'] },
-    }),
-  ).rejects.toMatchObject({ key: 'flow.error.emptySample' });
+  await expect(drawSimple(b, 'x'.repeat(22), 5)).rejects.toMatchObject({ key: 'batch.error.tooLong' });
+  await expect(drawSimple(b, 'none', 5, { filters: { markets: ['ZZ'] } })).rejects.toMatchObject({
+    key: 'flow.error.emptySample',
+  });
 });
 
 test(
   'a policy written by its Japanese name is copied as its ' +
     'code, so an inspector agreeing with it counts as correct',
   async () => {
-    const b = createWorkbook();
-    b.addSheet('判定', [
+    const b = activeSheetBook('判定', [
       ['動画ID', '担当者', '判定', 'ポリシー'],
       ['7300000000000000001', 'sato.h', '削除', 'ヘイトスピーチ・憎悪的な行為'],
       ['7300000000000000002', 'sato.h', '削除', 'SAF.HATE'],
       ['7300000000000000003', 'sato.h', '削除', 'まだない規約'],
     ]);
-    b.model.activeSheet = b.model.sheet('判定');
-    await sampleFlow(b.run, { batch: 'ja1', method: 'simple', size: { kind: 'fixed', n: 3 }, seed: 's', now: NOW });
+    await drawSimple(b, 'ja1', 3);
     const values = b.valuesOf('QA ja1');
     const policy = INSPECTION_COLUMNS.indexOf('policy');
     const byId = Object.fromEntries(values.slice(1).map((r) => [r[0], r[policy]]));
@@ -218,22 +187,13 @@ test(
   'by items, an item ID on two rows is drawn once, as its first row: ' +
     'that row, its policy and its severity; by decisions, both rows',
   async () => {
-    const b = createWorkbook();
-    b.addSheet('Decisions', [
+    const b = activeSheetBook('Decisions', [
       ['Item ID', 'Moderator', 'Verdict', 'Policy'],
       ['7300000000000000001', 'sato.h', 'remove', 'SAF.HATE'],
       ['7300000000000000002', 'lee.k', 'approve', ''],
       ['7300000000000000001', 'lee.k', 'remove', 'SAF.HARASS'],
     ]);
-    b.model.activeSheet = b.model.sheet('Decisions');
-    const result = await sampleFlow(b.run, {
-      batch: 'dup',
-      method: 'simple',
-      size: { kind: 'fixed', n: 5 },
-      seed: 's',
-      now: NOW,
-      unit: 'item',
-    });
+    const result = await drawSimple(b, 'dup', 5, { unit: 'item' });
     expect(result.lotSize).toBe(2);
     const rows = b.valuesOf('QA dup').slice(1);
     const first = rows.find((r) => r[0] === '7300000000000000001')!;
@@ -241,14 +201,7 @@ test(
     expect(first[INSPECTION_COLUMNS.indexOf('moderator')]).toBe('sato.h');
     expect(first[INSPECTION_COLUMNS.indexOf('policy')]).toBe('SAF.HATE');
     expect(first[INSPECTION_COLUMNS.indexOf('severity')]).toBe(4); // SAF.HATE, not SAF.HARASS (3)
-    const byDecision = await sampleFlow(b.run, {
-      batch: 'dec',
-      method: 'simple',
-      size: { kind: 'fixed', n: 5 },
-      seed: 's',
-      now: NOW,
-      includePreviouslySampled: true,
-    });
+    const byDecision = await drawSimple(b, 'dec', 5, { includePreviouslySampled: true });
     expect(byDecision.lotSize).toBe(3);
     const sources = b
       .valuesOf('QA dec')

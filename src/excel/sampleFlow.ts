@@ -181,6 +181,18 @@ export interface SamplePreview {
   allocation: SampleResult['allocation'];
 }
 
+/** The figures of a draw that the preview shows and the result repeats. */
+function figuresOf(d: { drawn: SampleResult; lotSize: number; plan?: SamplingPlan; leftOut: number }): SamplePreview {
+  return {
+    lotSize: d.lotSize,
+    sampleSize: d.drawn.items.length,
+    excluded: d.drawn.excluded,
+    leftOut: d.leftOut,
+    plan: d.plan,
+    allocation: d.drawn.allocation,
+  };
+}
+
 /** Strata and quota the lot can be drawn by, or a message naming the field or value and the fix. */
 function checkDrawOptions(options: DrawOptions, at?: DecisionsLocation): void {
   const fields = DECISION_FIELDS as readonly string[];
@@ -326,15 +338,7 @@ export async function previewSample(run: BatchRunner, options: DrawOptions): Pro
             sheets.items.map((s) => s.name),
           );
         });
-    const { drawn, lotSize, plan, leftOut } = await drawFromLot(run, options, earlier, taxonomy, at);
-    return {
-      lotSize,
-      sampleSize: drawn.items.length,
-      excluded: drawn.excluded,
-      leftOut,
-      plan,
-      allocation: drawn.allocation,
-    };
+    return figuresOf(await drawFromLot(run, options, earlier, taxonomy, at));
   } catch (error) {
     throw toFlowError(error, options.sheet);
   }
@@ -460,12 +464,7 @@ async function sample(run: BatchRunner, options: SampleFlowOptions): Promise<Sam
     batch: options.batch,
     ...(calibration ? { members } : {}),
     sheet: sheetName,
-    lotSize,
-    sampleSize: drawn.items.length,
-    excluded: drawn.excluded,
-    leftOut,
-    plan,
-    allocation: drawn.allocation,
+    ...figuresOf({ drawn, lotSize, plan, leftOut }),
     itemIds: drawn.items.map((i) => i.itemId),
   };
 }

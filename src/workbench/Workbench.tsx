@@ -355,23 +355,9 @@ export function Workbench(props: WorkbenchProps): ReactElement {
         <div className={styles.body}>
           <div className={styles.sheetArea}>
             <div className={styles.formulaBar}>
-              <Input
-                className={styles.address}
-                size="small"
-                readOnly
-                value={selectedAddress}
-                aria-label={t('wb.address')}
-                data-testid="address"
-              />
+              <ShownValue className={styles.address} value={selectedAddress} label={t('wb.address')} testId="address" />
               <Divider vertical />
-              <Input
-                className={styles.content}
-                size="small"
-                readOnly
-                value={selectedContent}
-                aria-label={t('wb.formula')}
-                data-testid="formula"
-              />
+              <ShownValue className={styles.content} value={selectedContent} label={t('wb.formula')} testId="formula" />
             </div>
             {sheet ? (
               <Grid
@@ -456,6 +442,20 @@ export function Workbench(props: WorkbenchProps): ReactElement {
 }
 
 /** Browser tests reach the embedded workbook here (the workbench is a development tool, never shipped). */
+/** A read-only box of the formula bar (the selected cell's address, or its content). */
+function ShownValue(props: { className: string; value: string; label: string; testId: string }): ReactElement {
+  return (
+    <Input
+      className={props.className}
+      size="small"
+      readOnly
+      value={props.value}
+      aria-label={props.label}
+      data-testid={props.testId}
+    />
+  );
+}
+
 function exposeForTests(book: EmulatedWorkbook, state: { dirty?: boolean; draftedAt?: number } = {}): void {
   const g = globalThis as { __workbench?: { book: EmulatedWorkbook; dirty?: boolean; draftedAt?: number } };
   g.__workbench = { ...(g.__workbench?.book === book ? g.__workbench : {}), ...state, book };

@@ -4,14 +4,13 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { generateDecisions } from '../../core/demo/generateDecisions';
-import { detectMapping } from '../../core/mapping/detectMapping';
 import type { CellValue } from '../../excelSpec';
 import { drawSample, SAMPLING_METHODS, type SamplingMethod } from '../../core/sampling/drawSample';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';
-import { validateDecisions } from '../../core/validation/createDecisionValidator';
 import { importCsv } from '../../emulator/csv';
 import { drawFromLot } from './drawLot';
 import { openLot, type WarehouseLot } from './lot';
+import { addInLot } from '../testing';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const taxonomy = defaultTaxonomy();
@@ -29,28 +28,15 @@ function lotRows(rows: number, seed: number): CellValue[][] {
   return [...data, ...again];
 }
 
-/** The add-in's reading of the same CSV: importCsv, the validator's lot. */
-function coreLot(file: string) {
-  const rows = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
-  const { headerRow, mapping } = detectMapping(rows);
-  return validateDecisions(rows.slice(headerRow + 1), headerRow + 2, {
-    mapping,
-    taxonomy,
-    now: NOW,
-    collectDecisions: true,
-    maxFindings: 0,
-  }).lot;
-}
-
 let file: string;
 let lot: WarehouseLot;
-let core: ReturnType<typeof coreLot>;
+let core: ReturnType<typeof addInLot>;
 
 beforeAll(async () => {
   file = path.join(dir, 'lot.csv');
   fs.writeFileSync(file, Papa.unparse(lotRows(3000, 5) as unknown[][]));
   lot = await openLot(file);
-  core = coreLot(file);
+  core = addInLot(file, taxonomy, NOW);
 });
 afterAll(() => lot?.close());
 
@@ -64,7 +50,15 @@ const optionsFor = (method: SamplingMethod, seed: string, n: number) => ({
   expectedErrorRate: method === 'stratified_neyman' ? { JP: 0.1, US: 0.02, default: 0.05 } : undefined,
 });
 
-test('DuckDB draws exactly the rows the add-in draws, for every method and any seed (items)', async () => {
+/**
+ * For any method, seed and size: the add-in's draw and DuckDB's, by `unit`; both draw the same rows from a lot of the
+ * same size, and `alsoCheck` compares what else the test speaks of.
+ */
+async function drawsLikeTheAddIn(
+  unit: 'item' | 'decision',
+  run: { numRuns: number; seed: number },
+  alsoCheck: (expected: ReturnType<typeof drawSample>, got: Awaited<ReturnType<typeof drawFromLot>>) => void = () => {},
+) {
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(...SAMPLING_METHODS),
@@ -74,48 +68,34 @@ test('DuckDB draws exactly the rows the add-in draws, for every method and any s
         const o = optionsFor(method, seed, n);
         const expected = drawSample(core, {
           ...o,
-          unit: 'item',
+          unit,
           policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])),
         });
-        const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'item', taxonomy });
+        const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit, taxonomy });
         expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(
           expected.items.map((i) => i.row).sort((a, b) => a - b),
         );
         expect(got.lotSize).toBe(expected.population);
-        expect(got.allocation).toEqual(expected.allocation);
-        const weightOf = new Map(expected.items.map((i) => [i.row, i.weight]));
-        for (const r of got.rows) expect(r.weight).toBeCloseTo(weightOf.get(r.row)!, 9);
+        alsoCheck(expected, got);
       },
     ),
-    { numRuns: 25, seed: 48 },
+    run,
   );
+}
+
+test('DuckDB draws exactly the rows the add-in draws, for every method and any seed (items)', async () => {
+  await drawsLikeTheAddIn('item', { numRuns: 25, seed: 48 }, (expected, got) => {
+    expect(got.allocation).toEqual(expected.allocation);
+    const weightOf = new Map(expected.items.map((i) => [i.row, i.weight]));
+    for (const r of got.rows) expect(r.weight).toBeCloseTo(weightOf.get(r.row)!, 9);
+  });
 });
 
 test(
   'DuckDB draws exactly the decisions the add-in draws (unit ' +
     'decision: item:moderator:time keys, repeats left out)',
   async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...SAMPLING_METHODS),
-        fc.string({ minLength: 0, maxLength: 12 }),
-        fc.integer({ min: 1, max: 400 }),
-        async (method, seed, n) => {
-          const o = optionsFor(method, seed, n);
-          const expected = drawSample(core, {
-            ...o,
-            unit: 'decision',
-            policySeverity: Object.fromEntries(taxonomy.policies.map((p) => [p.code, p.severity])),
-          });
-          const got = await drawFromLot(lot, { ...o, size: { kind: 'fixed', n }, unit: 'decision', taxonomy });
-          expect(got.rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(
-            expected.items.map((i) => i.row).sort((a, b) => a - b),
-          );
-          expect(got.lotSize).toBe(expected.population);
-        },
-      ),
-      { numRuns: 10, seed: 49 },
-    );
+    await drawsLikeTheAddIn('decision', { numRuns: 10, seed: 49 });
   },
 );
 

@@ -3,12 +3,11 @@
  * keys (so the same seed selects the same decisions as the add-in would on the same rows), with
  * only the sample read into Node.
  */
-import { DuckDBScalarFunction, DOUBLE, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { DOUBLE, type DuckDBConnection } from '@duckdb/node-api';
 import type { SamplingPlan } from '../../core/iso2859/samplingPlan';
 import type { DecisionField, Severity } from '../../core/model';
 import type { CellValue } from '../../excelSpec';
 import { parseLanguage, parseMarket } from '../../core/normalize/marketAndLanguage';
-import { parseDate } from '../../core/normalize/parseDate';
 import { parseVerdict } from '../../core/normalize/parseVerdict';
 import { createPolicyIndex } from '../../core/taxonomy/policyIndex';
 import type { StratumAllocation } from '../../core/sampling/allocate';
@@ -23,7 +22,7 @@ import {
   type LotSqlSource,
 } from '../../core/warehouse/lotSql';
 import { sampleSizeFor, type SampleSize } from '../../excel/sampleFlow';
-import { queryRows, SAFE_NUMBER, type WarehouseLot } from './lot';
+import { queryRows, registerDateReading, type WarehouseLot } from './lot';
 
 export interface WarehouseDrawOptions {
   method: SamplingMethod;
@@ -119,23 +118,7 @@ const withDateFunction = new WeakSet<DuckDBConnection>();
 function registerDateFunction(connection: DuckDBConnection): void {
   if (withDateFunction.has(connection)) return;
   withDateFunction.add(connection);
-  connection.registerScalarFunction(
-    DuckDBScalarFunction.create({
-      name: 'mqa_date_ms',
-      returnType: DOUBLE,
-      parameterTypes: [VARCHAR],
-      mainFunction: (_info, input, output) => {
-        const texts = input.getColumnVector(0);
-        for (let i = 0; i < input.rowCount; i++) {
-          const t = texts.getItem(i);
-          // A number in a CSV is a number to the add-in too (an Excel serial date).
-          const ms = t === null ? null : parseDate(SAFE_NUMBER.test(String(t)) ? Number(t) : String(t));
-          output.setItem(i, typeof ms === 'number' ? ms : null);
-        }
-        output.flush();
-      },
-    }),
-  );
+  registerDateReading(connection, 'mqa_date_ms', DOUBLE, (ms) => (typeof ms === 'number' ? ms : null));
 }
 
 /** The lot as a source for the SQL of `src/core/warehouse` (DuckDB dialect). */

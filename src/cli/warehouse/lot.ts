@@ -7,9 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, DuckDBScalarFunction, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import { detectMapping, type Mapping } from '../../core/mapping/detectMapping';
 import type { DecisionField } from '../../core/model';
+import { parseDate } from '../../core/normalize/parseDate';
 import type { CellValue } from '../../excelSpec';
 import { sqlName, sqlString } from '../../core/warehouse/drawSql';
 import { decodeCsv } from '../../emulator/csv';
@@ -67,6 +68,34 @@ export async function openDuckDb(): Promise<{ instance: DuckDBInstance; connecti
 
 /** Text the add-in's CSV reader takes as a number (src/emulator/csv.ts): kept as that number's text here. */
 export const SAFE_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
+
+/**
+ * Registers the SQL function `name(text)` on the connection: the add-in's reading of a date cell (ISO, Japanese
+ * forms, serials; a number in a CSV is a serial date to the add-in too), given to `answer` (a time in
+ * milliseconds, null for an empty cell, undefined for one it cannot read).
+ */
+export function registerDateReading(
+  connection: DuckDBConnection,
+  name: string,
+  returnType: DuckDBType,
+  answer: (read: number | null | undefined) => number | null,
+): void {
+  connection.registerScalarFunction(
+    DuckDBScalarFunction.create({
+      name,
+      returnType,
+      parameterTypes: [VARCHAR],
+      mainFunction: (_info, input, output) => {
+        const texts = input.getColumnVector(0);
+        for (let i = 0; i < input.rowCount; i++) {
+          const t = texts.getItem(i);
+          output.setItem(i, answer(t === null ? null : parseDate(SAFE_NUMBER.test(String(t)) ? Number(t) : String(t))));
+        }
+        output.flush();
+      },
+    }),
+  );
+}
 
 /** The text of a cell as the add-in's validator reads it (numbers in full digits). */
 const cellText = (v: CellValue | undefined | null): string => {

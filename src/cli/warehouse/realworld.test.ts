@@ -5,14 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectMapping } from '../../core/mapping/detectMapping';
-import type { CellValue } from '../../excelSpec';
 import { drawSample, SAMPLING_METHODS } from '../../core/sampling/drawSample';
 import { defaultTaxonomy } from '../../core/taxonomy/defaultTaxonomy';
 import { validateDecisions } from '../../core/validation/createDecisionValidator';
-import { importCsv } from '../../emulator/csv';
 import { drawFromLot } from './drawLot';
 import { openLot, type WarehouseLot } from './lot';
+import { addInLot } from '../testing';
 
 const REALWORLD = path.resolve(__dirname, '../../../../shared/realworld');
 const FILES = ['ja_toxic_decisions.csv', 'davidson_decisions.csv'].map((f) => path.join(REALWORLD, f));
@@ -30,15 +28,7 @@ describe.each(FILES.map((f) => [path.basename(f), f]))('%s', (_name, file) => {
   let lot: WarehouseLot;
   beforeAll(async () => {
     if (!fs.existsSync(file)) return;
-    const rows = importCsv(fs.readFileSync(file)).sheets[0].rows as CellValue[][];
-    const { headerRow, mapping } = detectMapping(rows);
-    lotCore = validateDecisions(rows.slice(headerRow + 1), headerRow + 2, {
-      mapping,
-      taxonomy,
-      now: NOW,
-      collectDecisions: true,
-      maxFindings: 0,
-    }).lot;
+    lotCore = addInLot(file, taxonomy, NOW);
     lot = await openLot(file);
   });
   afterAll(() => lot?.close());

@@ -9,20 +9,19 @@
  * disagreements) or at high-cardinality cells (IDs, moderators, dates) are written in SQL.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBScalarFunction, INTEGER, VARCHAR } from '@duckdb/node-api';
+import { INTEGER } from '@duckdb/node-api';
 import { CELL_ERROR_VALUES, columnLetter } from '../../excelSpec';
 import type { Mapping } from '../../core/mapping/detectMapping';
 import { DECISION_FIELDS, REQUIRED_FIELDS, type DecisionField } from '../../core/model';
 import type { Lang } from '../../i18n';
 import type { CellValue } from '../../excelSpec';
-import { parseDate } from '../../core/normalize/parseDate';
 import type { Taxonomy } from '../../core/taxonomy/types';
 import { createDecisionValidator } from '../../core/validation/createDecisionValidator';
 import { makeFinding, type Finding, type FindingCode } from '../../core/findings/finding';
 import { renderFinding } from '../../excel/renderFinding';
 import { sqlString } from '../../core/warehouse/drawSql';
 import { duckDbSource } from './drawLot';
-import { queryRows, SAFE_NUMBER, type WarehouseLot } from './lot';
+import { queryRows, registerDateReading, type WarehouseLot } from './lot';
 
 /** The fields whose cells the add-in checks for error values, in its order. */
 const ERROR_FIELDS: DecisionField[] = ['item_id', 'moderator', 'verdict', 'policy', 'decided_at', 'market', 'language'];
@@ -46,22 +45,7 @@ export interface ValidateLotOptions {
 
 /** `mqa_date_state(text)`: 0 empty, 1 a date the add-in reads, 2 unreadable. */
 function registerDateState(connection: DuckDBConnection): void {
-  connection.registerScalarFunction(
-    DuckDBScalarFunction.create({
-      name: 'mqa_date_state',
-      returnType: INTEGER,
-      parameterTypes: [VARCHAR],
-      mainFunction: (_info, input, output) => {
-        const texts = input.getColumnVector(0);
-        for (let i = 0; i < input.rowCount; i++) {
-          const t = texts.getItem(i);
-          const d = t === null ? null : parseDate(SAFE_NUMBER.test(String(t)) ? Number(t) : String(t));
-          output.setItem(i, d === null ? 0 : d === undefined ? 2 : 1);
-        }
-        output.flush();
-      },
-    }),
-  );
+  registerDateReading(connection, 'mqa_date_state', INTEGER, (d) => (d === null ? 0 : d === undefined ? 2 : 1));
 }
 
 /** What the add-in's validator finds in one shape's cells, for those cells only. */
@@ -311,34 +295,33 @@ async function listDuplicates(
     WINDOW d AS (PARTITION BY item_id, moderator, decided_ms ORDER BY row_no),
       i AS (PARTITION BY item_id ORDER BY row_no)`);
   const column = lot.mapping.item_id as number;
-  await listRule(
-    connection,
-    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow, ` +
-      `decision_verdict AS p_otherVerdict, decision_policy AS p_otherPolicy FROM repeats WHERE ` +
-      `nth_of_decision > 1 AND label <> decision_label`,
-    perRule,
-    (r) => makeFinding('duplicate_conflicting', r.row, column, 'item_id', r.params),
-    counts,
-    listed,
-  );
-  await listRule(
-    connection,
-    `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow ` +
-      `FROM repeats WHERE nth_of_decision > 1 AND label = decision_label`,
-    perRule,
-    (r) => makeFinding('duplicate_item', r.row, column, 'item_id', r.params),
-    counts,
-    listed,
-  );
-  await listRule(
-    connection,
-    `SELECT row_no, item_id AS p_value, item_moderator AS p_otherModerator, ` +
-      `item_row AS p_otherRow, item_verdict AS p_otherVerdict, item_policy AS p_otherPolicy ` +
-      `FROM repeats WHERE nth_of_decision = 1 AND nth_of_item > 1 AND label <> item_label`,
-    perRule,
-    (r) => makeFinding('conflicting_judgments', r.row, column, 'item_id', r.params),
-    counts,
-    listed,
-  );
+  const repeatRules: [FindingCode, string][] = [
+    [
+      'duplicate_conflicting',
+      `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow, ` +
+        `decision_verdict AS p_otherVerdict, decision_policy AS p_otherPolicy FROM repeats WHERE ` +
+        `nth_of_decision > 1 AND label <> decision_label`,
+    ],
+    [
+      'duplicate_item',
+      `SELECT row_no, item_id AS p_value, moderator AS p_moderator, decision_row AS p_otherRow ` +
+        `FROM repeats WHERE nth_of_decision > 1 AND label = decision_label`,
+    ],
+    [
+      'conflicting_judgments',
+      `SELECT row_no, item_id AS p_value, item_moderator AS p_otherModerator, ` +
+        `item_row AS p_otherRow, item_verdict AS p_otherVerdict, item_policy AS p_otherPolicy ` +
+        `FROM repeats WHERE nth_of_decision = 1 AND nth_of_item > 1 AND label <> item_label`,
+    ],
+  ];
+  for (const [code, select] of repeatRules)
+    await listRule(
+      connection,
+      select,
+      perRule,
+      (r) => makeFinding(code, r.row, column, 'item_id', r.params),
+      counts,
+      listed,
+    );
   await connection.run('DROP TABLE repeats');
 }

@@ -31,21 +31,7 @@ test('any decisions go into a lot and come back the same, through every growth o
       expect(lot.length).toBe(decisions.length);
       expect(lot.toDecisions()).toEqual(decisions);
       const grown = new DecisionLot(1);
-      for (const d of decisions)
-        grown.add(
-          d.row,
-          d.itemId,
-          d.moderator,
-          d.verdict,
-          d.policy,
-          d.decidedAt,
-          d.market,
-          d.language,
-          d.queue,
-          d.url,
-          d.notes,
-          d.duplicate,
-        );
+      for (const d of decisions) grown.addDecision(d);
       expect(grown.toDecisions()).toEqual(decisions);
     }),
     { numRuns: 150 },

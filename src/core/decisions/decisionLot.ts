@@ -113,23 +113,27 @@ export class DecisionLot {
   /** A lot holding these decisions, in order. */
   static from(decisions: readonly Decision[]): DecisionLot {
     const lot = new DecisionLot(decisions.length);
-    for (const d of decisions)
-      lot.add(
-        d.row,
-        d.itemId,
-        d.moderator,
-        d.verdict,
-        d.policy,
-        d.decidedAt,
-        d.market,
-        d.language,
-        d.queue,
-        d.url,
-        d.notes,
-        d.duplicate,
-        d.repeat,
-      );
+    for (const d of decisions) lot.addDecision(d);
     return lot;
+  }
+
+  /** Appends one decision given as a record. */
+  addDecision(d: Decision): void {
+    this.add(
+      d.row,
+      d.itemId,
+      d.moderator,
+      d.verdict,
+      d.policy,
+      d.decidedAt,
+      d.market,
+      d.language,
+      d.queue,
+      d.url,
+      d.notes,
+      d.duplicate,
+      d.repeat,
+    );
   }
 
   /** Appends one decision (positional: the validator calls this a million times). */
