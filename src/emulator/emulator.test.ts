@@ -412,25 +412,28 @@ test(
   },
 );
 
-test("a chart's source follows its sheet when the sheet is renamed (a sheet built under a temporary name)", async () => {
-  const b = book();
-  await b.run(async (context) => {
-    const ws = context.workbook.worksheets.add('QA ~Trends');
-    ws.getRange('A1:B2').values = [
-      ['week', 'errors'],
-      ['W48', 3],
-    ];
-    ws.charts.add(
-      'ColumnClustered' as Excel.ChartType,
-      ws.getRange('A1:B2') as unknown as Excel.Range,
-      'Auto' as Excel.ChartSeriesBy,
-    );
-    await context.sync();
-    ws.name = 'QA Trends';
-    await context.sync();
-  });
-  expect(b.model.sheet('QA Trends')!.charts.map((c) => c.sourceAddress)).toEqual(["'QA Trends'!A1:B2"]);
-});
+test(
+  "a chart's source follows its sheet when the sheet " + 'is renamed (a sheet built under a temporary name)',
+  async () => {
+    const b = book();
+    await b.run(async (context) => {
+      const ws = context.workbook.worksheets.add('QA ~Trends');
+      ws.getRange('A1:B2').values = [
+        ['week', 'errors'],
+        ['W48', 3],
+      ];
+      ws.charts.add(
+        'ColumnClustered' as Excel.ChartType,
+        ws.getRange('A1:B2') as unknown as Excel.Range,
+        'Auto' as Excel.ChartSeriesBy,
+      );
+      await context.sync();
+      ws.name = 'QA Trends';
+      await context.sync();
+    });
+    expect(b.model.sheet('QA Trends')!.charts.map((c) => c.sourceAddress)).toEqual(["'QA Trends'!A1:B2"]);
+  },
+);
 
 test('clear() empties values and formats; autofitColumns sizes columns from their text', async () => {
   const b = book();
