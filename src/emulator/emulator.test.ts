@@ -268,7 +268,7 @@ test(
 );
 
 test(
-  'Worksheet.onChanged (ExcelApi 1.7): a grid edit fires ' + 'with address, changeType, source Local and details',
+  'Worksheet.onChanged (ExcelApi 1.7): ' + 'a grid edit fires with address, changeType, source Local and details',
   async () => {
     const b = book();
     const events: unknown[] = [];
@@ -289,7 +289,7 @@ test(
 );
 
 test(
-  'excel-api.md Errors: writing into a protected sheet ' + 'is AccessDenied (assumption); protect() twice fails',
+  'excel-api.md Errors: ' + 'writing into a protected sheet is AccessDenied (assumption); protect() twice fails',
   async () => {
     const b = book();
     await b.run(async (context) => {
