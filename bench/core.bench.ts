@@ -182,14 +182,18 @@ export async function run(ctx: BenchContext): Promise<void> {
     value: pipeline / floor,
     unit: 'ratio',
     target: { max: 6 },
-    note: `${pipeline.toFixed(0)} ms ÷ ${floor.toFixed(0)} ms; with the slowest method ${((normalize + slowest + report) / floor).toFixed(2)}×`,
+    note:
+      `${pipeline.toFixed(0)} ms ÷ ${floor.toFixed(0)} ms; ` +
+      `with the slowest method ${((normalize + slowest + report) / floor).toFixed(2)}×`,
   });
   ctx.record({
     suite: 'core',
     name: 'whole pipeline, first (cold) run',
     value: normalizeCold + simpleCold + report,
     unit: 'ms',
-    note: `${((normalizeCold + simpleCold + report) / floor).toFixed(2)}× the floor; no target (the medians above are of warmed-up runs)`,
+    note:
+      `${((normalizeCold + simpleCold + report) / floor).toFixed(2)}× ` +
+      `the floor; no target (the medians above are of warmed-up runs)`,
   });
   ctx.record({
     suite: 'core',

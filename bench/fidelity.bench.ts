@@ -104,7 +104,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     value: Math.max(d.largestResponse, v.largestResponse),
     unit: 'bytes',
     target: { max: LIMIT },
-    note: `after ${batches} batches of ${perBatch.toLocaleString('en-US')}: draw ${d.largestResponse}, validate ${v.largestResponse}`,
+    note:
+      `after ${batches} batches of ${perBatch.toLocaleString('en-US')}: ` +
+      `draw ${d.largestResponse}, validate ${v.largestResponse}`,
   });
   tally(weekly);
 
@@ -120,7 +122,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     value: fv.syncs,
     unit: 'syncs',
     target: { max: Math.ceil(rows / at.chunkRows) + 10 },
-    note: `${label} rows, chunk ${at.chunkRows}; largest request ${fv.largestRequest}, response ${fv.largestResponse} bytes`,
+    note:
+      `${label} rows, chunk ${at.chunkRows}; ` +
+      `largest request ${fv.largestRequest}, response ${fv.largestResponse} bytes`,
   });
   const fd = await measure(full, () => draw(full, 'd2000', 2_000));
   const readSyncs = Math.ceil(rows / at.chunkRows);

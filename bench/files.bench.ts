@@ -22,7 +22,8 @@ export function writeDecisionsXlsx(file: string, rows: (string | number)[][], sh
   const strings = new Map<string, number>();
   const sheet = new EntryWriter('xl/worksheets/sheet1.xml');
   sheet.write(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}"><dimension ref="A1:L${rows.length}"/><sheetData>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ` +
+      `xmlns="${NS.main}" xmlns:r="${NS.r}"><dimension ref="A1:L${rows.length}"/><sheetData>`,
   );
   const letters = Array.from({ length: 12 }, (_, c) => columnLetter(c));
   rows.forEach((row, r) => {
@@ -40,15 +41,24 @@ export function writeDecisionsXlsx(file: string, rows: (string | number)[][], sh
     sheet.write(`<row r="${r + 1}">${cells}</row>`);
   });
   sheet.write('</sheetData></worksheet>');
+  const sharedStringsOverride =
+    '<Override PartName="/xl/sharedStrings.xml" ' + `ContentType="${NS.ct('spreadsheetml.sharedStrings')}"/>`;
   const entries: ZipEntry[] = [
     newEntry(
       '[Content_Types].xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${NS.ct('spreadsheetml.sheet.main')}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${NS.ct('spreadsheetml.worksheet')}"/><Override PartName="/xl/styles.xml" ContentType="${NS.ct('spreadsheetml.styles')}"/>${shared ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${NS.ct('spreadsheetml.sharedStrings')}"/>` : ''}</Types>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ` +
+        `ContentType="${NS.ct('spreadsheetml.sheet.main')}"/>` +
+        `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${NS.ct('spreadsheetml.worksheet')}"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${NS.ct('spreadsheetml.styles')}"/>` +
+        `${shared ? sharedStringsOverride : ''}</Types>`,
     ),
     newEntry('_rels/.rels', relsXml([{ id: 'rId1', type: 'officeDocument', target: 'xl/workbook.xml' }])),
     newEntry(
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><sheets><sheet name="判定" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" ` +
+        `xmlns:r="${NS.r}"><sheets><sheet name="判定" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     ),
     newEntry(
       'xl/_rels/workbook.xml.rels',
@@ -60,7 +70,13 @@ export function writeDecisionsXlsx(file: string, rows: (string | number)[][], sh
     ),
     newEntry(
       'xl/styles.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}"><numFmts count="1">` +
+        `<numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts><fonts count="1"><font><sz val="11"/>` +
+        `<name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>` +
+        `<patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders>` +
+        `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+        `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+        `<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     ),
     sheet.end(),
   ];

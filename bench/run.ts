@@ -18,13 +18,11 @@ async function main(): Promise<void> {
     record(figure) {
       figures.push(figure);
       if (!json) {
-        const target = figure.target
-          ? `  (target ≤ ${figure.target.max} ${figure.unit}${figure.value <= figure.target.max ? ', met' : ', MISSED'})`
-          : '';
+        const met = figure.target && figure.value <= figure.target.max ? ', met' : ', MISSED';
+        const target = figure.target ? `  (target ≤ ${figure.target.max} ${figure.unit}${met})` : '';
         const note = figure.note ? `  — ${figure.note}` : '';
-        console.log(
-          `${figure.suite.padEnd(10)} ${figure.name.padEnd(58)} ${formatValue(figure.value).padStart(12)} ${figure.unit}${target}${note}`,
-        );
+        const value = formatValue(figure.value).padStart(12);
+        console.log(`${figure.suite.padEnd(10)} ${figure.name.padEnd(58)} ${value} ${figure.unit}${target}${note}`);
       }
     },
   };

@@ -29,10 +29,13 @@ const ROOT = path.join(__dirname, '..');
 function cli(args: string[]): { ms: number; rssMB: number } {
   // The CLI as shipped (dist-cli, built by npm ci's prepare), as an analyst runs it.
   const compiled = path.join(ROOT, 'dist-cli', 'cli', 'main.js');
+  const entry = fs.existsSync(compiled) ? compiled : path.join(ROOT, 'src', 'cli', 'main.ts');
   const script = `${fs.existsSync(compiled) ? '' : "require('tsx/cjs');"}
-const { main } = require(${JSON.stringify(fs.existsSync(compiled) ? compiled : path.join(ROOT, 'src', 'cli', 'main.ts'))});
+const { main } = require(${JSON.stringify(entry)});
 const io = { out: () => {}, err: (s) => process.stderr.write(s), env: {}, isTTY: false, now: () => Date.now() };
-main(${JSON.stringify(args)}, io).then((code) => { process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS })); });`;
+main(${JSON.stringify(args)}, io).then((code) => {
+  process.stdout.write(JSON.stringify({ code, rss: process.resourceUsage().maxRSS }));
+});`;
   const start = Date.now();
   const out = execFileSync(process.execPath, ['-e', script], {
     cwd: ROOT,
@@ -53,8 +56,11 @@ async function writeParquetLot(file: string, rows: number): Promise<void> {
   await c.run(`COPY (
     SELECT 'v' || lpad(CAST(i AS VARCHAR), 10, '0') AS "Video ID",
       'mod.' || (CAST(hash(i, 1) % 400 AS BIGINT)) AS "Moderator",
-      ['approve', 'approve', 'approve', 'remove', 'age_restrict', 'fyf_ineligible', 'escalate'][1 + CAST(hash(i, 2) % 7 AS BIGINT)] AS "Decision",
-      CASE WHEN CAST(hash(i, 2) % 7 AS BIGINT) IN (0, 1, 2, 6) THEN '' ELSE ['SAF.HATE', 'SAF.HARASS', 'SEN.NUDITY', 'REG.GOODS', 'PRI.PII'][1 + CAST(hash(i, 3) % 5 AS BIGINT)] END AS "Policy",
+      ['approve', 'approve', 'approve', 'remove', 'age_restrict', 'fyf_ineligible', 'escalate']
+        [1 + CAST(hash(i, 2) % 7 AS BIGINT)] AS "Decision",
+      CASE WHEN CAST(hash(i, 2) % 7 AS BIGINT) IN (0, 1, 2, 6) THEN ''
+        ELSE ['SAF.HATE', 'SAF.HARASS', 'SEN.NUDITY', 'REG.GOODS', 'PRI.PII'][1 + CAST(hash(i, 3) % 5 AS BIGINT)]
+      END AS "Policy",
       TIMESTAMP '2026-10-25' + to_seconds(CAST(CAST(hash(i, 4) % 2592000 AS BIGINT) AS BIGINT)) AS "Decided At",
       ['JP', 'US', 'GB', 'DE', 'FR', 'BR'][1 + CAST(hash(i, 5) % 6 AS BIGINT)] AS "Market",
       ['ja', 'en', 'en', 'de', 'fr', 'pt'][1 + CAST(hash(i, 5) % 6 AS BIGINT)] AS "Language",

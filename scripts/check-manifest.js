@@ -25,7 +25,8 @@ async function main() {
       violations.push({ rule: 'office-reader', message: 'office-addin-manifest reads no id or no Workbook host' });
     else
       console.log(
-        `${info.displayName} ${info.version} (${info.id}) for ${info.hosts.join(', ')}, permissions ${info.permissions}`,
+        `${info.displayName} ${info.version} (${info.id}) ` +
+          `for ${info.hosts.join(', ')}, permissions ${info.permissions}`,
       );
   } catch (error) {
     violations.push({
@@ -36,7 +37,8 @@ async function main() {
   for (const v of violations) console.error(`✗ ${v.rule}: ${v.message}`);
   if (violations.length) {
     console.error(
-      `${violations.length} problem(s) in ${path.relative(process.cwd(), file)}; rules failed: ${[...new Set(violations.map((v) => v.rule))].join(', ')}`,
+      `${violations.length} problem(s) in ${path.relative(process.cwd(), file)}; ` +
+        `rules failed: ${[...new Set(violations.map((v) => v.rule))].join(', ')}`,
     );
     process.exit(1);
   }

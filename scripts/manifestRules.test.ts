@@ -37,7 +37,8 @@ const BROKEN: Record<RuleName, (xml: string) => string | [string, ShortcutsFile]
   'functions-associated': (x) =>
     x.replace('<FunctionName>validate</FunctionName>', '<FunctionName>validateAll</FunctionName>'),
   'shortcuts-declared': (x) => x.replace(/<ExtendedOverrides [^>]*\/>/, ''),
-  // The open-pane shortcut as it was declared: ShowTaskpane, which a shortcut cannot run (P design/keyboard-shortcuts.md).
+  // The open-pane shortcut as it was declared: ShowTaskpane,
+  // which a shortcut cannot run (P design/keyboard-shortcuts.md).
   'shortcuts-execute-function': (x) => [
     x,
     { ...shortcuts, actions: shortcuts.actions.map((a) => (a.id === 'openPane' ? { ...a, type: 'ShowTaskpane' } : a)) },

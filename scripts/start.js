@@ -7,7 +7,8 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 console.log(`Moderation QA — serving the add-in from ${root}`);
 console.log(
-  '  Workbench:  https://localhost:3000/workbench.html — a demo workbook and the real task pane, no Excel needed (opens now; BROWSER=none to skip)',
+  '  Workbench:  https://localhost:3000/workbench.html — a demo workbook ' +
+    'and the real task pane, no Excel needed (opens now; BROWSER=none to skip)',
 );
 console.log('  Task pane:  https://localhost:3000/taskpane.html');
 console.log('  (both on http://localhost:3000 when dev certificates cannot be installed: the server says which below)');

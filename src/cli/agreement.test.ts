@@ -27,7 +27,7 @@ const file = path.join(dir, 'ja.csv');
 fs.writeFileSync(file, `\uFEFF${rows.map((r) => r.join(',')).join('\n')}\n`);
 
 test(
-  'agreement --json gives alpha on the verdict and on verdict ' + '+ policy, with intervals, as the core computes them',
+  'agreement --json gives alpha on the verdict and on verdict + policy, ' + 'with intervals, as the core computes them',
   async () => {
     const a = io();
     expect(await main(['agreement', file, '--json', '--resamples', '200', '--seed', 'ja'], a.value)).toBe(0);

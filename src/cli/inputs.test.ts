@@ -133,7 +133,7 @@ test(
 );
 
 test(
-  'a .csv output name is refused, as is a folder that cannot ' + 'be written — before anything claims success',
+  'a .csv output name is refused, as is a folder that cannot be written ' + '— before anything claims success',
   async () => {
     const csv = await cli(['sample', decisions, '--batch', 'c', '--n', '5', '--out', path.join(dir, 'out.csv')]);
     expect(csv.code).toBe(2);

@@ -8,7 +8,7 @@ const NOW = Date.UTC(2026, 10, 24, 12);
 const io = () => capturedIo(NOW);
 
 test(
-  'report twice on the same workbook: the second run refreshes ' + 'the report the first one wrote (issue 10)',
+  'report twice on the same workbook: ' + 'the second run refreshes the report the first one wrote (issue 10)',
   async () => {
     const dir = tempFolder('mqa-cli-twice-');
     const decisions = path.join(dir, 'decisions.xlsx');

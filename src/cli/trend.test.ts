@@ -45,7 +45,7 @@ test(
 );
 
 test(
-  'coach: one moderator as one .xlsx with only their coaching ' + 'sheet; every moderator as one file each in a folder',
+  'coach: one moderator as one .xlsx with only their coaching sheet; ' + 'every moderator as one file each in a folder',
   async () => {
     const one = path.join(dir, 'sato.xlsx');
     const a = io();

@@ -268,7 +268,7 @@ test(
 );
 
 test(
-  'Worksheet.onChanged (ExcelApi 1.7): a grid edit fires ' + 'with address, changeType, source Local and details',
+  'Worksheet.onChanged (ExcelApi 1.7): ' + 'a grid edit fires with address, changeType, source Local and details',
   async () => {
     const b = book();
     const events: unknown[] = [];
@@ -289,7 +289,7 @@ test(
 );
 
 test(
-  'excel-api.md Errors: writing into a protected sheet ' + 'is AccessDenied (assumption); protect() twice fails',
+  'excel-api.md Errors: ' + 'writing into a protected sheet is AccessDenied (assumption); protect() twice fails',
   async () => {
     const b = book();
     await b.run(async (context) => {
@@ -409,6 +409,29 @@ test(
       context.workbook.names.add('Verdicts', 'A1');
       await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
     });
+  },
+);
+
+test(
+  "a chart's source follows its sheet when the sheet " + 'is renamed (a sheet built under a temporary name)',
+  async () => {
+    const b = book();
+    await b.run(async (context) => {
+      const ws = context.workbook.worksheets.add('QA ~Trends');
+      ws.getRange('A1:B2').values = [
+        ['week', 'errors'],
+        ['W48', 3],
+      ];
+      ws.charts.add(
+        'ColumnClustered' as Excel.ChartType,
+        ws.getRange('A1:B2') as unknown as Excel.Range,
+        'Auto' as Excel.ChartSeriesBy,
+      );
+      await context.sync();
+      ws.name = 'QA Trends';
+      await context.sync();
+    });
+    expect(b.model.sheet('QA Trends')!.charts.map((c) => c.sourceAddress)).toEqual(["'QA Trends'!A1:B2"]);
   },
 );
 

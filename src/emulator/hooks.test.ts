@@ -29,7 +29,7 @@ test(
 );
 
 test(
-  'hooks.beforeSync runs before each request with a 0-based ' + 'index across the book, and may change the workbook',
+  'hooks.beforeSync runs before each request with a 0-based index across the book, ' + 'and may change the workbook',
   async () => {
     const book = createWorkbook();
     book.addSheet('S', [['before']]);

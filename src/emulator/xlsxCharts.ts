@@ -95,9 +95,8 @@ export function chartXml(chart: ChartModel, sheetOf: (name: string) => SheetMode
           ? '<c:marker><c:symbol val="none"/></c:marker>'
           : '';
     return (
-      `<c:ser><c:idx val="${k}"/>` +
-      `<c:order ` +
-      `val="${k}"/>${tx}${extra}${cat}${val}${kind.element === 'lineChart' ? '<c:smooth val="0"/>' : ''}</c:ser>`
+      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}${extra}${cat}${val}` +
+      `${kind.element === 'lineChart' ? '<c:smooth val="0"/>' : ''}</c:ser>`
     );
   }).join('');
   const axes = kind.element === 'pieChart' ? '' : '<c:axId val="500000001"/><c:axId val="500000002"/>';

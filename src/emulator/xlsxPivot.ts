@@ -98,16 +98,15 @@ export function pivotParts(
   const sourceXml = table
     ? `<worksheetSource name="${escapeXml(table.name)}"/>`
     : `<worksheetSource ref="${formatRange(rect)}" sheet="${escapeXml(sheet.name)}"/>`;
+  const cacheFieldsXml = fields
+    .map((f) => `<cacheField name="${escapeXml(f.name)}" numFmtId="0">${sharedItemsXml(f)}</cacheField>`)
+    .join('');
   const definition =
-    `<?xml version="1.0" encoding="UTF-8" ` +
-    `standalone="yes"?>\n<pivotCacheDefinition xmlns="${NS.main}" ` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${NS.main}" ` +
     `xmlns:r="${NS.r}" r:id="rId1" refreshOnLoad="1" refreshedBy="Moderation QA" refreshedDate="0" ` +
     `createdVersion="3" refreshedVersion="3" minRefreshableVersion="3" recordCount="${count}">` +
     `<cacheSource type="worksheet">${sourceXml}</cacheSource>` +
-    `<cacheFields ` +
-    `count="${fields.length}">${fields
-      .map((f) => `<cacheField name="${escapeXml(f.name)}" ` + `numFmtId="0">${sharedItemsXml(f)}</cacheField>`)
-      .join('')}</cacheFields>` +
+    `<cacheFields count="${fields.length}">${cacheFieldsXml}</cacheFields>` +
     `</pivotCacheDefinition>`;
   const recordsXml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords ` +
@@ -173,15 +172,14 @@ export function pivotParts(
       : ' compact="0" compactData="0" outline="0"';
   const captions = model.culture === 'ja-JP' ? ' dataCaption="値"' : ' dataCaption="Values"';
   const tableXml =
-    `<?xml version="1.0" encoding="UTF-8" ` +
-    `standalone="yes"?>\n<pivotTableDefinition xmlns="${NS.main}" ` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="${NS.main}" ` +
     `name="${escapeXml(p.name)}" cacheId="${cacheId}" applyNumberFormats="0" applyBorderFormats="0" ` +
     `applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1"${captions} ` +
     `updatedVersion="3" minRefreshableVersion="3" useAutoFormatting="${p.autoFormat === false ? 0 : 1}" ` +
     `itemPrintTitles="1" createdVersion="3" indent="0"${layout} multipleFieldFilters="0">${location}` +
     `<pivotFields count="${fields.length}">${pivotFields}</pivotFields>${rowFields}${colFields}${pageFields}` +
-    `${dataFields}<pivotTableStyleInfo ` +
-    `name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" ` +
+    `${dataFields}<pivotTableStyleInfo name="PivotStyleLight16" ` +
+    `showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" ` +
     `showLastColumn="1"/></pivotTableDefinition>`;
   return { definition, records: recordsXml, table: tableXml };
 }

@@ -208,7 +208,7 @@ test('conditional formats and list validation written from the model read back a
 });
 
 test(
-  'parts written with a namespace prefix (<x:c>, as ' + '.NET tools write them) read the same, and write back',
+  'parts written with a namespace prefix (<x:c>, ' + 'as .NET tools write them) read the same, and write back',
   async () => {
     const prefixed = (xml: string) =>
       xml
@@ -257,7 +257,7 @@ test('relationships bound to another prefix than "r" are followed, and the writt
 });
 
 test(
-  'a relationship naming a part in another case than ' + 'the zip finds it, and the sheet is kept as it was',
+  'a relationship naming a part in another case than the zip finds it, ' + 'and the sheet is kept as it was',
   async () => {
     const { writeXlsx } = await import('./xlsxWrite');
     const bytes = pack(SHEET, {

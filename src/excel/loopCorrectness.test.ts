@@ -115,7 +115,7 @@ test(
 );
 
 test(
-  'severity comes from the more severe policy; escalation ' + 'has one meaning and one count in Inspect and Report',
+  'severity comes from the more severe policy; ' + 'escalation has one meaning and one count in Inspect and Report',
   async () => {
     const b = await sampled();
     const approved = rowOf(b, (r) => r[col('verdict')] === 'approve');
@@ -356,7 +356,7 @@ test(
 );
 
 test(
-  'the lot size says what it counts: items for the add-in’s ' + 'draw, decisions for a warehouse draw by decision',
+  'the lot size says what it counts: items for the add-in’s draw, ' + 'decisions for a warehouse draw by decision',
   async () => {
     const b = await sampled({ n: 10 });
     expect((await reportFlow(b.run, { batch: 'b1' })).lotUnit).toBe('item');

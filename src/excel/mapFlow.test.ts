@@ -77,7 +77,7 @@ test(
 );
 
 test(
-  'a confirmed mapping that no longer fits the header ' + '(a column was inserted) is named, not used silently',
+  'a confirmed mapping that no longer fits the header (a column was inserted) ' + 'is named, not used silently',
   async () => {
     const { FlowError } = await import('./host');
     const b = createWorkbook();

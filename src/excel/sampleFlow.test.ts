@@ -210,3 +210,25 @@ test(
     expect([...sources].sort()).toEqual([2, 3, 4]);
   },
 );
+
+test('a big draw keys its lot in slices with a pause between; Cancel there stops it, nothing written', async () => {
+  const { b } = decisionsBook(25_000);
+  const controller = new AbortController();
+  const real = global.setTimeout;
+  let pauses = 0;
+  const spy = jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+    if (!ms && ++pauses === 2) controller.abort();
+    return real(fn, ms);
+  }) as typeof setTimeout);
+  try {
+    await expect(drawSimple(b, 'big', 500, { signal: controller.signal })).rejects.toMatchObject({
+      key: 'flow.error.cancelled',
+    });
+  } finally {
+    spy.mockRestore();
+  }
+  expect(pauses).toBe(2);
+  expect(b.model.sheets.map((s) => s.name).filter((n) => n.includes('big'))).toEqual([]);
+  const drawn = await drawSimple(b, 'big', 500);
+  expect(drawn.itemIds).toHaveLength(500);
+});

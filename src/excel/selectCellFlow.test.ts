@@ -2,7 +2,7 @@ import { createWorkbook } from '../emulator';
 import { selectCellFlow } from './selectCellFlow';
 
 test(
-  'selecting a quoted address activates its sheet and ' + 'selects the cell; a bare one stays on the active sheet',
+  'selecting a quoted address activates its sheet and selects the cell; ' + 'a bare one stays on the active sheet',
   async () => {
     const book = createWorkbook();
     book.addSheet('Decisions', [['item_id'], ['1']]);

@@ -36,7 +36,7 @@ test('batch names: any letters are accepted; a refused name says why', () => {
 });
 
 test(
-  'three batches w-48, w_48 and w 48 and a Japanese 「第48週」 ' + 'live side by side, each with its table and report',
+  'three batches w-48, w_48 and w 48 and a Japanese 「第48週」 live side by side, ' + 'each with its table and report',
   async () => {
     const b = createWorkbook();
     b.addSheet('Decisions', generateDecisions({ rows: 300, headers: 'ja', seed: 4 }));

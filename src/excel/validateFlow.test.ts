@@ -18,7 +18,7 @@ function decisionsBook(rows = 3000) {
 }
 
 test(
-  'validate finds what the core finds, writes QA Findings ' + 'as a table, and leaves the decisions sheet untouched',
+  'validate finds what the core finds, writes QA Findings as a table, ' + 'and leaves the decisions sheet untouched',
   async () => {
     const { b, data } = decisionsBook();
     const before = sheetSnapshot(b.model.sheet('判定データ')!);
@@ -104,7 +104,7 @@ test('a sheet without a header row, or without a required column, gets a clear l
 });
 
 test(
-  'cancel between chunks: nothing is written, the ' + 'message says so; progress reports rows done of total',
+  'cancel between chunks: nothing is written, ' + 'the message says so; progress reports rows done of total',
   async () => {
     const { b } = decisionsBook(3000);
     const controller = new AbortController();

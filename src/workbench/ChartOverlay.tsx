@@ -71,7 +71,8 @@ export function ChartOverlay(props: { spec: ChartSpec; style: React.CSSPropertie
     return () => chart.destroy();
   }, [spec, props.version]);
   const shown = (v: number | null) => (v === null ? '–' : spec.percent ? `${(v * 100).toFixed(1)}%` : v);
-  const summary = `${spec.title}: ${spec.series.map((s) => `${s.name} (${s.values.map(shown).join(', ')})`).join('; ')}`;
+  const seriesText = spec.series.map((s) => `${s.name} (${s.values.map(shown).join(', ')})`);
+  const summary = `${spec.title}: ${seriesText.join('; ')}`;
   return (
     <div
       style={{

@@ -12,7 +12,8 @@ async function idProblems(page, scope) {
     const problems = [...seen].filter(([, n]) => n > 1).map(([id, n]) => `id "${id}" used ${n} times`);
     for (const label of root.querySelectorAll('label[for]')) {
       const n = seen.get(label.htmlFor) ?? 0;
-      // A Fluent Field around a group (RadioGroup) leaves its label's `for` dangling, harmless: the group is named by aria-labelledby.
+      // A Fluent Field around a group (RadioGroup) leaves its label's
+      // `for` dangling, harmless: the group is named by aria-labelledby.
       if (n > 1) problems.push(`label "${label.textContent}" points to ${n} elements (#${label.htmlFor})`);
     }
     return problems;

@@ -94,7 +94,8 @@ module.exports = async function calibration(t) {
       const shownFacts = await pane.locator('dd').allInnerTexts();
       t.check(
         (await hidden.count()) === 2,
-        `${inspector}, item ${i + 1}: the moderator's verdict and policy are hidden (the card shows: ${shownFacts.join(' | ')})`,
+        `${inspector}, item ${i + 1}: the moderator's verdict and ` +
+          `policy are hidden (the card shows: ${shownFacts.join(' | ')})`,
       );
       for (const text of await hidden.allInnerTexts())
         t.check(text === L('inspect.blindHidden'), `${inspector}, item ${i + 1}: ${text}`);

@@ -145,7 +145,8 @@ module.exports = async function inspectNav(t) {
   sheet = await s.rows();
   t.check(
     sheet.cell(10, 'qa_verdict') === 'approve' && sheet.cell(10, 'qa_comment') === 'entered on row 10',
-    `Save, then open saved row 10 before opening row 9: ${sheet.cell(10, 'qa_verdict')} / ${sheet.cell(10, 'qa_comment')}`,
+    `Save, then open saved row 10 before opening row 9: ` +
+      `${sheet.cell(10, 'qa_verdict')} / ${sheet.cell(10, 'qa_comment')}`,
   );
   await pane.getByLabel(L('inspect.comment')).fill('thrown away on purpose');
   await jump('15');

@@ -23,13 +23,11 @@ module.exports = async function longWork(t) {
   const file = await generatedExport(ROWS);
   await page.goto(`${t.baseUrl}/workbench.html?lang=en`);
   await pane.getByRole('button', { name: L('map.confirm') }).waitFor();
-  await page
-    .getByTestId('open-file')
-    .setInputFiles({
-      name: 'export.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: file,
-    });
+  await page.getByTestId('open-file').setInputFiles({
+    name: 'export.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  });
   await page.getByText(L('wb.opened', { file: 'export.xlsx' })).waitFor({ timeout: 60000 });
   await pane.getByText(L('map.sheet', { sheet: 'Decisions', row: 1 })).waitFor({ timeout: 30000 });
   await pane.getByRole('button', { name: L('map.confirm') }).click();
@@ -75,10 +73,12 @@ module.exports = async function longWork(t) {
   );
   t.check(
     beat.gap < 2000,
-    `the page kept answering while validating: longest heartbeat gap ${Math.round(beat.gap)} ms over ${beat.beats} beats`,
+    `the page kept answering while validating: ` +
+      `longest heartbeat gap ${Math.round(beat.gap)} ms over ${beat.beats} beats`,
   );
   console.log(
-    `  long-work: longest heartbeat gap ${Math.round(beat.gap)} ms over ${beat.beats} beats while validating ${ROWS} rows`,
+    `  long-work: longest heartbeat gap ${Math.round(beat.gap)} ms ` +
+      `over ${beat.beats} beats while validating ${ROWS} rows`,
   );
   // The taxonomy sheet is set up before the read (first use); the findings are written only at the end.
   const sheetsAfter = await page.evaluate(() => window.__workbench.book.model.sheets.map((s) => s.name));

@@ -51,7 +51,8 @@ async function main() {
   fs.mkdirSync(path.join(results, 'screenshots'), { recursive: true });
   const write = (r) => fs.writeFileSync(path.join(results, 'e2e.json'), JSON.stringify(r, null, 2));
   if (!fs.existsSync(CHROMIUM)) {
-    const msg = `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" to run the browser tests.`;
+    const msg =
+      `Chromium not found at ${CHROMIUM}: ` + 'install it with "apt-get install -y chromium" to run the browser tests.';
     if (process.env.CI) {
       console.error(msg);
       write({ passed: 0, failed: 1, skipped: 0 });

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { DecisionLot } from '../decisions/decisionLot';
 import type { Decision } from '../decisions/decision';
-import { decisionKeyText, drawSample, type SamplingMethod } from './drawSample';
+import {
+  decisionKeyText,
+  drawFromEligible,
+  drawSample,
+  fillDrawKeys,
+  selectEligible,
+  type SamplingMethod,
+} from './drawSample';
 import { sampleKey } from './sampleKey';
 
 const decision = (i: number, market = ['JP', 'US', 'GB'][i % 3], moderator = `m${i % 7}`): Decision => ({
@@ -189,4 +196,20 @@ test('a moderator typed in NFD and in NFC is one stratum of a quota draw', () =>
     ['José', 3],
     ['lee', 1],
   ]);
+});
+
+test('keys written in slices (as the sample flow writes them) give the draw of keys computed at once', () => {
+  const lot = DecisionLot.from(population(2503));
+  for (const unit of ['decision', 'item'] as const) {
+    const selection = selectEligible(lot, { markets: ['JP', 'US'] }, undefined, unit);
+    const keys = new Float64Array(lot.length);
+    for (let from = 0; from < selection.eligible.length; from += 400)
+      fillDrawKeys(lot, selection.eligible, { seed: 'w48', unit }, keys, from, from + 400);
+    for (const method of METHODS) {
+      const options = { method, size: 60, seed: 'w48', unit, minimumPerStratum: 2 };
+      const sliced = drawFromEligible(lot, selection, options, keys);
+      expect(sliced).toEqual(drawFromEligible(lot, selection, options));
+      expect(sliced.items).toHaveLength(60);
+    }
+  }
 });

@@ -275,27 +275,49 @@ export function drawSample(decisions: DecisionLot | readonly Decision[], options
  * @example drawFromEligible(lot, selectEligible(lot, filters, earlier), { method: 'simple', size: 50, seed: 'w48' })
  * Invalid input: as drawSample.
  */
+/**
+ * Writes the draw keys of `eligible[from]` … `eligible[to - 1]` into `keys` (by lot index): the
+ * first and longest step of a draw, given apart so a caller can key a big lot in slices.
+ */
+export function fillDrawKeys(
+  lot: DecisionLot,
+  eligible: Int32Array,
+  options: Pick<SampleOptions, 'seed' | 'unit'>,
+  keys: Float64Array,
+  from = 0,
+  to = eligible.length,
+): void {
+  const { itemIds } = lot;
+  const keyOf = sampleKeyer(options.seed);
+  const end = Math.min(to, eligible.length);
+  if ((options.unit ?? 'decision') === 'item') {
+    for (let j = from; j < end; j++) keys[eligible[j]] = keyOf(itemIds[eligible[j]]);
+    return;
+  }
+  const moderators = lot.text.moderator;
+  for (let j = from; j < end; j++) {
+    const i = eligible[j];
+    keys[i] = keyOf(decisionKeyText(itemIds[i], moderators.get(i), lot.decidedAt[i]));
+  }
+}
+
+/**
+ * Draws from the eligible decisions. `keyed`: their draw keys already written by fillDrawKeys
+ * with the same seed and unit (a Float64Array of the lot's length); computed here when absent.
+ */
 export function drawFromEligible(
   lot: DecisionLot,
   selection: { eligible: Int32Array; excluded: number },
   options: SampleOptions,
+  keyed?: Float64Array,
 ): SampleResult {
   if (options.method !== 'moderator_quota' && (!Number.isInteger(options.size) || options.size < 0))
     throw new RangeError(`sample size must be a whole number ≥ 0, got ${options.size}`);
   const { eligible, excluded } = selection;
   const { itemIds } = lot;
   // Draw keys in a typed array by lot index: no object per item.
-  const keyOf = sampleKeyer(options.seed);
-  const keys = new Float64Array(lot.length);
-  if ((options.unit ?? 'decision') === 'item')
-    for (let j = 0; j < eligible.length; j++) keys[eligible[j]] = keyOf(itemIds[eligible[j]]);
-  else {
-    const moderators = lot.text.moderator;
-    for (let j = 0; j < eligible.length; j++) {
-      const i = eligible[j];
-      keys[i] = keyOf(decisionKeyText(itemIds[i], moderators.get(i), lot.decidedAt[i]));
-    }
-  }
+  const keys = keyed ?? new Float64Array(lot.length);
+  if (!keyed) fillDrawKeys(lot, eligible, options, keys);
   const population = eligible.length;
 
   if (options.method === 'risk_weighted') {

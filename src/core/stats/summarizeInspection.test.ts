@@ -23,7 +23,7 @@ test('the summary counts outcomes, rates and the lot decision', () => {
 });
 
 test(
-  'kappa on verdict + policy: agreeing on remove under ' + 'another policy is a disagreement (hand-computed)',
+  'kappa on verdict + policy: ' + 'agreeing on remove under another policy is a disagreement (hand-computed)',
   async () => {
     const { verdictPolicyKappa, summarizeInspection } = await import('./summarizeInspection');
     const it = (verdict: 'approve' | 'remove', policy: string, qaVerdict: 'approve' | 'remove', qaPolicy: string) => ({

@@ -3,7 +3,7 @@ import { defaultTaxonomy } from './defaultTaxonomy';
 import { validateTaxonomy } from './validateTaxonomy';
 
 test(
-  'the default taxonomy has six sections and about 25 ' + 'policies, each with a DSA category, verdicts and both names',
+  'the default taxonomy has six sections and about 25 policies, ' + 'each with a DSA category, verdicts and both names',
   () => {
     const { policies } = defaultTaxonomy();
     const sections = policies.filter((p) => !p.parent);

@@ -3,7 +3,7 @@
  * getItem / *OrNullObject (P develop/application-specific-api-model.md), ranges, used range,
  * freeze panes, protection, activation, deletion, and the Changed event's registration.
  */
-import { MAX_COLUMN, MAX_ROW } from '../../excelSpec';
+import { MAX_COLUMN, MAX_ROW, quoteSheetName, splitAddress } from '../../excelSpec';
 import { assertFound, EmulatorError } from '../errors';
 import type { SheetModel } from '../model';
 import { ref, type Exec, type HostClass } from './dispatch';
@@ -84,7 +84,14 @@ export const worksheetClass: HostClass<SheetModel> = {
       get: (s) => s.name,
       set: (s, v, x) => {
         x.model.checkSheetName(String(v), s);
+        const before = s.name.toLowerCase();
         s.name = String(v);
+        // As in Excel, a chart's series follow their sheet's new name.
+        for (const sheet of x.model.sheets)
+          for (const chart of sheet.charts) {
+            const { sheet: source, local } = splitAddress(chart.sourceAddress);
+            if (source?.toLowerCase() === before) chart.sourceAddress = `${quoteSheetName(s.name)}!${local}`;
+          }
       },
     },
     Position: {
