@@ -216,6 +216,19 @@ export async function followItem(run: BatchRunner, batch: string, index: number)
   }
 }
 
+/** Adds an event handler to a batch's inspection sheet; Office.js removes it through the context it was added in. */
+function addSheetHandler(
+  run: BatchRunner,
+  batch: string,
+  add: (ws: Excel.Worksheet) => OfficeExtension.EventHandlerResult<unknown>,
+): Promise<OfficeExtension.EventHandlerResult<unknown>> {
+  return run(async (context) => {
+    const result = add(context.workbook.worksheets.getItem(inspectionSheetName(batch)));
+    await context.sync();
+    return result;
+  });
+}
+
 /**
  * Opens the item whose row the inspector selects on the inspection sheet, through
  * Worksheet.onSelectionChanged (ExcelApi 1.7; R excel.worksheet.yml `onSelectionChanged`):
@@ -231,12 +244,7 @@ export async function watchSelection(
     const rect = rectOf(event.address);
     if (rect && rect.rows === 1 && rect.row >= 1) onRow(rect.row - 1);
   };
-  const registration = await run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
-    const result = ws.onSelectionChanged.add(handler);
-    await context.sync();
-    return result;
-  });
+  const registration = await addSheetHandler(run, batch, (ws) => ws.onSelectionChanged.add(handler));
   // Office.js removes a handler through the context it was added in.
   return async () => {
     registration.remove();
@@ -448,12 +456,7 @@ export async function watchInspection(
     }
   };
   watched.set(sheet, (watched.get(sheet) ?? 0) + 1);
-  const registration = await run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(inspectionSheetName(batch));
-    const result = ws.onChanged.add(handler);
-    await context.sync();
-    return result;
-  });
+  const registration = await addSheetHandler(run, batch, (ws) => ws.onChanged.add(handler));
   // Office.js removes a handler through the context it was added in.
   return async () => {
     watched.set(sheet, (watched.get(sheet) ?? 1) - 1);
