@@ -1,5 +1,5 @@
 import { Button, Field, Link, Select, Subtitle2 } from '@fluentui/react-components';
-import { useContext, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
 import { calibrationAgreementFlow, type AgreementFlowResult } from '../../excel/agreementFlow';
 import type { BatchInfo } from '../../excel/batches';
@@ -7,10 +7,7 @@ import { adjudicationSheetName } from '../../excel/sheets';
 import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';
 import { Notice } from '../shell/Notice';
-import { LanguageContext, useT } from '../shell/LanguageContext';
-import { useSession } from '../shell/Session';
-import { usePageStyles } from '../shell/styles';
-import { useFlow } from '../shell/useFlow';
+import { usePage } from '../shell/usePage';
 
 const num = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
 
@@ -20,11 +17,7 @@ const num = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
  * each inspector's accuracy against the settled verdicts. Refreshing keeps what the lead settled.
  */
 export function CalibrationPanel({ batches }: { batches: BatchInfo[] | undefined }): ReactElement | null {
-  const t = useT();
-  const lang = useContext(LanguageContext);
-  const styles = usePageStyles();
-  const session = useSession();
-  const flow = useFlow();
+  const { t, lang, styles, session, flow } = usePage();
   const calibrations = [
     ...new Set((batches ?? []).filter((b) => b.calibration && b.hasSheet).map((b) => b.calibration)),
   ];

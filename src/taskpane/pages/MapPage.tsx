@@ -10,19 +10,13 @@ import { EmptyState } from '../shell/EmptyState';
 import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';
 import { Notice } from '../shell/Notice';
-import { useT } from '../shell/LanguageContext';
-import { useSession } from '../shell/Session';
-import { usePageStyles } from '../shell/styles';
-import { useFlow } from '../shell/useFlow';
+import { usePage } from '../shell/usePage';
 
 const text = (v: CellValue | undefined) => (v === undefined ? '' : String(v));
 
 /** Map: the detected columns with their confidence, a dropdown per field to correct them, a preview. */
 export default function MapPage(): ReactElement {
-  const t = useT();
-  const styles = usePageStyles();
-  const session = useSession();
-  const flow = useFlow();
+  const { t, styles, session, flow } = usePage();
   const [result, setResult] = useState<MapResult>();
   const [mapping, setMapping] = useState<Mapping>({});
   const [edited, setEdited] = useState<Set<DecisionField>>(new Set());

@@ -1,5 +1,5 @@
 import { Button, Link, Subtitle2 } from '@fluentui/react-components';
-import { useContext, useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
 import { listBatches, type BatchInfo } from '../../excel/batches';
 import { reportFlow, reportStatus, type ReportResult, type ReportStatus } from '../../excel/reportFlow';
@@ -8,20 +8,13 @@ import { BatchPicker } from '../shell/BatchPicker';
 import { CalibrationPanel } from './CalibrationPanel';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
-import { LanguageContext, useT } from '../shell/LanguageContext';
-import { useSession } from '../shell/Session';
-import { usePageStyles } from '../shell/styles';
-import { useFlow } from '../shell/useFlow';
 import { DataTable } from '../shell/DataTable';
 import { Notice } from '../shell/Notice';
+import { usePage } from '../shell/usePage';
 
 /** Report: build or refresh the report sheet; the key figures with their intervals; a way to the sheet. */
 export default function ReportPage(): ReactElement {
-  const t = useT();
-  const lang = useContext(LanguageContext);
-  const styles = usePageStyles();
-  const session = useSession();
-  const flow = useFlow();
+  const { t, lang, styles, session, flow } = usePage();
   const [batches, setBatches] = useState<BatchInfo[]>();
   const [result, setResult] = useState<ReportResult>();
   const batch = session.batch ?? batches?.find((b) => b.hasSheet)?.batch;

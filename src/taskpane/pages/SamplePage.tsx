@@ -10,7 +10,7 @@ import {
   Subtitle2,
   Textarea,
 } from '@fluentui/react-components';
-import { useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import {
   AQLS,
   INSPECTIONS,
@@ -41,10 +41,6 @@ import type { MessageKey } from '../../i18n';
 import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';
 import { Notice } from '../shell/Notice';
-import { LanguageContext, useT } from '../shell/LanguageContext';
-import { useSession } from '../shell/Session';
-import { usePageStyles } from '../shell/styles';
-import { useFlow } from '../shell/useFlow';
 import {
   SAMPLE_FORM_DEFAULTS,
   SIZE_KINDS,
@@ -56,6 +52,7 @@ import {
   type SampleForm,
   type SizeKind,
 } from './sample/sampleForm';
+import { usePage } from '../shell/usePage';
 
 /**
  * A fresh seed: 8 hex digits from the browser's random source (only to suggest one; the draw itself is deterministic).
@@ -70,11 +67,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Sample: method, size, strata and filters, an editable seed, a preview of the allocation, then the draw. */
 export default function SamplePage(): ReactElement {
-  const t = useT();
-  const lang = useContext(LanguageContext);
-  const styles = usePageStyles();
-  const session = useSession();
-  const flow = useFlow();
+  const { t, lang, styles, session, flow } = usePage();
   const [batch, setBatch] = useState(today());
   const [form, setForm] = useState<SampleForm>(() => ({ ...SAMPLE_FORM_DEFAULTS, seed: newSeed() }));
   const set = <K extends keyof SampleForm>(key: K, value: SampleForm[K]) => setForm((f) => ({ ...f, [key]: value }));

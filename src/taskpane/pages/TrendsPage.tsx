@@ -1,5 +1,5 @@
 import { Button, Field, Input, Link, Select, Subtitle2, Textarea } from '@fluentui/react-components';
-import { useContext, useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
 import type { Settlement } from '../../core/model';
 import { coachingFlow, type CoachingSheet } from '../../excel/coachingFlow';
@@ -8,12 +8,9 @@ import { nextPlanAdvice, trendFlow, type TrendResult } from '../../excel/trendFl
 import type { MessageKey } from '../../i18n';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
-import { LanguageContext, useT } from '../shell/LanguageContext';
-import { useSession } from '../shell/Session';
-import { usePageStyles } from '../shell/styles';
-import { useFlow } from '../shell/useFlow';
 import { DataTable } from '../shell/DataTable';
 import { Notice } from '../shell/Notice';
+import { usePage } from '../shell/usePage';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -41,12 +38,8 @@ function NamePicker(props: {
 
 /** Trends: accuracy across batches with slips and switching states; coaching sheets; disputes settled by a lead. */
 export default function TrendsPage(): ReactElement {
-  const t = useT();
-  const lang = useContext(LanguageContext);
-  const styles = usePageStyles();
-  const session = useSession();
+  const { t, lang, styles, session, flow } = usePage();
   const runner = session.host.runner;
-  const flow = useFlow();
   const [known, setKnown] = useState<{ batches: string[]; moderators: string[] }>();
   const [result, setResult] = useState<TrendResult>();
   const [coachModerator, setCoachModerator] = useState('');

@@ -1,17 +1,14 @@
 import { Body1, Button, Caption1, Link, Subtitle2, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useContext, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/findings/finding';
 import { findingTitle, renderFinding } from '../../excel/renderFinding';
 import { validateFlow, type ValidateResult } from '../../excel/validateFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
-import { LanguageContext, useT } from '../shell/LanguageContext';
-import { useSession } from '../shell/Session';
-import { usePageStyles } from '../shell/styles';
-import { useFlow } from '../shell/useFlow';
 import { DataTable } from '../shell/DataTable';
 import { Notice } from '../shell/Notice';
+import { usePage } from '../shell/usePage';
 
 /** Findings listed at once; the rest are in the QA Findings sheet (a list of 200,000 buttons helps nobody). */
 const SHOWN = 300;
@@ -39,12 +36,8 @@ const useStyles = makeStyles({
 
 /** Validate: counts per rule, findings grouped by rule and filtered by severity; a finding selects its cell. */
 export default function ValidatePage(): ReactElement {
-  const t = useT();
-  const lang = useContext(LanguageContext);
-  const page = usePageStyles();
+  const { t, lang, styles: page, session, flow } = usePage();
   const styles = useStyles();
-  const session = useSession();
-  const flow = useFlow();
   const [result, setResult] = useState<ValidateResult>();
   const [severity, setSeverity] = useState<FindingSeverity | 'all'>('all');
   const [rule, setRule] = useState<FindingCode | undefined>();

@@ -9,17 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import {
-  useCallback,
-  useContext,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactElement,
-} from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { VERDICTS, isEnforcing } from '../../../core/model';
 import type { ErrorReason } from '../../../core/reasons';
 import { classifyOutcome } from '../../../core/stats/classifyOutcome';
@@ -42,16 +32,13 @@ import { loadTaxonomy } from '../../../excel/taxonomyFlow';
 import { BatchPicker } from '../../shell/BatchPicker';
 import { EmptyState } from '../../shell/EmptyState';
 import { FlowStatus } from '../../shell/FlowStatus';
-import { LanguageContext, useT } from '../../shell/LanguageContext';
-import { useSession } from '../../shell/Session';
-import { usePageStyles } from '../../shell/styles';
-import { useFlow } from '../../shell/useFlow';
 import { useBreakReminder } from './BreakReminder';
 import { DecisionForm } from './DecisionForm';
 import { formChanged, itemFormFor, type ItemForm } from './itemForm';
 import { ItemFacts } from './ItemFacts';
 import { JumpToItem } from './ItemNavigation';
 import { Notice } from '../../shell/Notice';
+import { usePage } from '../../shell/usePage';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -83,13 +70,9 @@ const EMPTY_FORM: ItemForm = { policyText: '', comment: '', escalate: false, rea
  * and a row clicked in the sheet opening its item. Which item comes next is the flow's rule (itemFor).
  */
 export default function InspectPage(): ReactElement {
-  const t = useT();
-  const lang = useContext(LanguageContext);
-  const page = usePageStyles();
+  const { t, lang, styles: page, session, flow } = usePage();
   const styles = useStyles();
-  const session = useSession();
   const runner = session.host.runner;
-  const flow = useFlow();
   const [batches, setBatches] = useState<BatchInfo[]>();
   const [taxonomy, setTaxonomy] = useState<Taxonomy>();
   const [state, setState] = useState<InspectionState>();
