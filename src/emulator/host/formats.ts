@@ -6,7 +6,7 @@
 import { formatRange, quoteSheetName } from '../../excelSpec';
 import { assertFound, EmulatorError } from '../errors';
 import { overlaps, type CellFormat, type ConditionalFormatModel, type SheetModel } from '../model';
-import { ref, isRef, type HostClass } from './dispatch';
+import { ref, isRef, type HostClass, type Prop } from './dispatch';
 import { guardProtected, rangeRef, type RangeTarget } from './range';
 
 /** Standard width of a column in points (Calibri 11), as Excel reports it. */
@@ -30,13 +30,22 @@ function uniform<T>(t: RangeTarget, read: (sheet: SheetModel, r: number, c: numb
   return first;
 }
 
+/** A format property of the range's cells: reads their value where they agree (`unset` for none); writes every cell. */
+function cellFormatProp<K extends keyof CellFormat>(
+  key: K,
+  unset: CellFormat[K] | null,
+  convert: (v: unknown) => CellFormat[K],
+): Prop<RangeTarget> {
+  return {
+    get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.[key] ?? unset),
+    set: (t, v) => patchCells(t, { [key]: convert(v) }),
+  };
+}
+
 const rangeFillClass: HostClass<RangeTarget> = {
   name: 'RangeFill',
   props: {
-    Color: {
-      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fill ?? null),
-      set: (t, v) => patchCells(t, { fill: String(v) }),
-    },
+    Color: cellFormatProp('fill', null, String),
   },
   methods: { Clear: (t) => patchCells(t, { fill: undefined }) },
 };
@@ -44,14 +53,8 @@ const rangeFillClass: HostClass<RangeTarget> = {
 const rangeFontClass: HostClass<RangeTarget> = {
   name: 'RangeFont',
   props: {
-    Bold: {
-      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fontBold ?? false),
-      set: (t, v) => patchCells(t, { fontBold: Boolean(v) }),
-    },
-    Color: {
-      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.fontColor ?? '#000000'),
-      set: (t, v) => patchCells(t, { fontColor: String(v) }),
-    },
+    Bold: cellFormatProp('fontBold', false, Boolean),
+    Color: cellFormatProp('fontColor', '#000000', String),
   },
 };
 
@@ -64,10 +67,7 @@ export const rangeFormatClass: HostClass<RangeTarget> = {
         for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) t.sheet.columnWidths.set(c, Number(v));
       },
     },
-    WrapText: {
-      get: (t) => uniform(t, (s, r, c) => s.format(r, c)?.wrapText ?? false),
-      set: (t, v) => patchCells(t, { wrapText: Boolean(v) }),
-    },
+    WrapText: cellFormatProp('wrapText', false, Boolean),
   },
   nav: {
     Fill: (t) => ref(rangeFillClass, t),
