@@ -135,37 +135,20 @@ test(
 test(
   'a .csv output name is refused, as is a folder that cannot be written ' + '— before anything claims success',
   async () => {
-    const csv = await cli(['sample', decisions, '--batch', 'c', '--n', '5', '--out', path.join(dir, 'out.csv')]);
+    const sampleTo = (out: string) => cli(['sample', decisions, '--batch', 'c', '--n', '5', '--out', out]);
+    const csv = await sampleTo(path.join(dir, 'out.csv'));
     expect(csv.code).toBe(2);
     expect(csv.err).toContain('.xlsx');
     const locked = path.join(dir, 'locked');
     fs.mkdirSync(locked);
     fs.chmodSync(locked, 0o500);
     const isRoot = process.getuid?.() === 0;
-    const r = await cli([
-      'sample',
-      decisions,
-      '--batch',
-      'c',
-      '--n',
-      '5',
-      '--out',
-      path.join(dir, 'missing-folder', 'out.xlsx'),
-    ]);
+    const r = await sampleTo(path.join(dir, 'missing-folder', 'out.xlsx'));
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain('there is no such file or folder');
     if (!isRoot) {
-      const denied = await cli([
-        'sample',
-        decisions,
-        '--batch',
-        'c',
-        '--n',
-        '5',
-        '--out',
-        path.join(locked, 'out.xlsx'),
-      ]);
+      const denied = await sampleTo(path.join(locked, 'out.xlsx'));
       expect(denied.err).toContain('permission denied');
       expect(denied.out).toBe('');
     }
