@@ -35,7 +35,8 @@ function forbidden(layer) {
     .flatMap((n) => [`**/${n}`, `**/${n}/**`, `../${n}/*`, `../../${n}/*`])
     .map((group) => ({
       group: [group],
-      message: `${layer.name} may not import from ${group.replace(/[*/.]/g, '') || group} (see eslint.config.js LAYERS)`,
+      message:
+        `${layer.name} may not import from ${group.replace(/[*/.]/g, '') || group}` + ' (see eslint.config.js LAYERS)',
     }));
 }
 
@@ -82,7 +83,8 @@ module.exports = [
     rules: { 'max-len': ['error', { code: 120, ignoreUrls: true }] },
   },
   {
-    // Core and Excel's facts are pure: no host, no DOM, no clock, no randomness (tsc also compiles it without DOM types).
+    // Core and Excel's facts are pure: no host, no DOM, no clock, no randomness
+    // (tsc also compiles it without DOM types).
     files: ['src/core/**/*.ts', 'src/excelSpec/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

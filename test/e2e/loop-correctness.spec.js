@@ -79,13 +79,11 @@ module.exports = async function loopCorrectness(t) {
     ]);
     const saved = t.artifact(`loop-correctness-${sitting}.xlsx`);
     await download.saveAs(saved);
-    await page
-      .getByTestId('open-file')
-      .setInputFiles({
-        name: `loop-correctness-${sitting}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: fs.readFileSync(saved),
-      });
+    await page.getByTestId('open-file').setInputFiles({
+      name: `loop-correctness-${sitting}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fs.readFileSync(saved),
+    });
     await page.getByText(L('wb.opened', { file: `loop-correctness-${sitting}.xlsx` })).waitFor();
     await tab('page.inspect').click();
     await tab('page.report').click();

@@ -190,13 +190,11 @@ module.exports = async function loop(t, lang) {
   await download.saveAs(saved);
   t.check(fs.statSync(saved).size > 10000, 'the .xlsx was written');
   if (lang === 'en') {
-    await page
-      .getByTestId('open-file')
-      .setInputFiles({
-        name: `loop-${lang}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: fs.readFileSync(saved),
-      });
+    await page.getByTestId('open-file').setInputFiles({
+      name: `loop-${lang}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fs.readFileSync(saved),
+    });
   } else {
     // Dropped on the workbench, as a file from the desktop would be.
     const dataTransfer = await page.evaluateHandle(
