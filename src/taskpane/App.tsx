@@ -46,7 +46,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
   },
   language: { minWidth: '120px' },
-  tabs: { overflowX: 'auto' },
+  // Six tabs do not fit a 350-px pane: they wrap onto a second line rather than scroll out of sight.
+  tabs: { flexWrap: 'wrap' },
 });
 
 const INSPECTOR_KEY = 'moderation-qa.inspector';
@@ -129,8 +130,8 @@ function Shell(props: AppProps & { lang: Lang; setLang(lang: Lang): void }): Rea
           <Option value="ja">{t('app.language.ja')}</Option>
         </Dropdown>
       </header>
-      <nav aria-label={t('nav.label')} className={styles.tabs}>
-        <TabList selectedValue={page} onTabSelect={(_, data) => setPage(data.value as PageId)}>
+      <nav aria-label={t('nav.label')}>
+        <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, data) => setPage(data.value as PageId)}>
           {PAGE_IDS.map((id) => (
             <Tab key={id} value={id}>
               {t(PAGES[id].label)}

@@ -12,6 +12,14 @@ module.exports = async function inspectNav(t) {
   const paneBox = await page.locator('#pane').boundingBox();
   // 350 px and its 1-px border.
   t.check(Math.abs(paneBox.width - 351) < 1, `the pane is 350 px wide: ${paneBox.width}`);
+  // Every page's tab can be seen and clicked in the narrow pane (they wrap, nothing scrolls out of sight).
+  for (const key of ['page.map', 'page.validate', 'page.sample', 'page.inspect', 'page.report', 'page.trends']) {
+    const box = await pane.getByRole('tab', { name: L(key) }).boundingBox();
+    t.check(
+      box && box.x >= paneBox.x && box.x + box.width <= paneBox.x + paneBox.width,
+      `the ${L(key)} tab lies inside the 350-px pane: ${JSON.stringify(box)}`,
+    );
+  }
 
   /** Save and next lies inside the pane and the screen, and nothing covers it. */
   const saveInView = async (where) => {

@@ -30,6 +30,8 @@ export function Notice(props: {
   return (
     <MessageBar
       intent={props.intent}
+      // Always wrapped: Fluent's automatic single line left a long Japanese sentence running off a 350-px pane.
+      layout="multiline"
       {...(props.role ? { role: props.role } : {})}
       {...(props.testId ? { 'data-testid': props.testId } : {})}
     >
