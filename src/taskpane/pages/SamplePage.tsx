@@ -11,14 +11,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import {
-  AQLS,
-  INSPECTIONS,
-  INSPECTION_LEVELS,
-  type Aql,
-  type Inspection,
-  type InspectionLevel,
-} from '../../core/iso2859/planTables';
+import { AQLS, INSPECTIONS, INSPECTION_LEVELS } from '../../core/iso2859/planTables';
 import { VERDICTS } from '../../core/model';
 import {
   SAMPLING_METHODS,
@@ -193,6 +186,24 @@ export default function SamplePage(): ReactElement {
     </Field>
   );
 
+  /** A dropdown for one of the ISO 2859-1 plan's settings; `text` names a choice (the choice itself by default). */
+  const choiceField = <K extends 'level' | 'aql' | 'inspection'>(
+    field: K,
+    label: MessageKey,
+    choices: readonly SampleForm[K][],
+    text: (choice: SampleForm[K]) => string = String,
+  ) => (
+    <Field label={t(label)}>
+      <Select value={form[field]} onChange={(_, d) => set(field, d.value as SampleForm[K])}>
+        {choices.map((c) => (
+          <option key={c} value={c}>
+            {text(c)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
   return (
     <div className={styles.page}>
       {advice && advice.inspection !== 'normal' && (
@@ -271,29 +282,9 @@ export default function SamplePage(): ReactElement {
             {sizeKind === 'percent' && numberField('percent', 'sample.percent', { min: 0.01, max: 100 })}
             {sizeKind === 'iso2859' && (
               <>
-                <Field label={t('sample.level')}>
-                  <Select value={form.level} onChange={(_, d) => set('level', d.value as InspectionLevel)}>
-                    {INSPECTION_LEVELS.map((l) => (
-                      <option key={l}>{l}</option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label={t('sample.aql')}>
-                  <Select value={form.aql} onChange={(_, d) => set('aql', d.value as Aql)}>
-                    {AQLS.map((a) => (
-                      <option key={a}>{a}</option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label={t('sample.inspection')}>
-                  <Select value={form.inspection} onChange={(_, d) => set('inspection', d.value as Inspection)}>
-                    {INSPECTIONS.map((i) => (
-                      <option key={i} value={i}>
-                        {t(`sample.inspection.${i}`)}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                {choiceField('level', 'sample.level', INSPECTION_LEVELS)}
+                {choiceField('aql', 'sample.aql', AQLS)}
+                {choiceField('inspection', 'sample.inspection', INSPECTIONS, (i) => t(`sample.inspection.${i}`))}
               </>
             )}
             {sizeKind === 'cochran' && (
