@@ -229,8 +229,25 @@ export function Grid(props: GridProps): ReactElement {
   };
 
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing || e.target !== scroller.current) return;
-    const { row, column } = active;
+    if (e.target !== scroller.current) return;
+    // Keys typed between starting an edit and its editor taking the focus belong to the edit:
+    // a fast typist loses no character (the ref sees the edit before React renders it).
+    const pending = current.current;
+    if (pending) {
+      const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+      if (plain && e.key.length === 1 && !pending.choices) {
+        e.preventDefault();
+        setEditing({ ...pending, text: pending.text + e.key });
+      } else if (plain && e.key === 'Enter') {
+        e.preventDefault();
+        void commit(pending, [1, 0]);
+      }
+      return;
+    }
+    // The model's selection, not the last render's: a key right after a click (before the next
+    // frame repaints) goes to the cell clicked.
+    const now = book.model.selection?.sheet === sheet ? book.model.selection.rect : undefined;
+    const { row, column } = now ?? active;
     const moves: Record<string, [number, number]> = {
       ArrowDown: [1, 0],
       ArrowUp: [-1, 0],

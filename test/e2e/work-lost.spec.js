@@ -58,7 +58,7 @@ module.exports = async function workLost(t) {
   const before = await allSheets();
   t.check(
     before.some(([name]) => name === 'QA W1') && before[0][2][4][9] === 'checked twice',
-    'the note and the draw are in the workbook',
+    `the note and the draw are in the workbook: ${before.map(([name]) => name)}, J5 "${before[0][2][4]?.[9]}"`,
   );
 
   // Reload: the browser asks (beforeunload), then the workbench offers the workbook back.
