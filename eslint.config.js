@@ -7,23 +7,23 @@ const LAYERS = [
   { name: 'excelSpec', files: ['src/excelSpec/**/*.ts'], mayImport: [] },
   { name: 'i18n', files: ['src/i18n/**/*.ts'], mayImport: [] },
   { name: 'core', files: ['src/core/**/*.ts'], mayImport: ['excelSpec', 'i18n'] },
-  { name: 'excel', files: ['src/excel/**/*.ts'], mayImport: ['excelSpec', 'i18n', 'core'] },
+  { name: 'flows', files: ['src/flows/**/*.ts'], mayImport: ['excelSpec', 'i18n', 'core'] },
   { name: 'emulator', files: ['src/emulator/**/*.ts'], mayImport: ['excelSpec'] },
-  { name: 'commands', files: ['src/commands/**/*.{ts,tsx}'], mayImport: ['excelSpec', 'core', 'i18n', 'excel'] },
+  { name: 'commands', files: ['src/commands/**/*.{ts,tsx}'], mayImport: ['excelSpec', 'core', 'i18n', 'flows'] },
   {
     name: 'taskpane',
     files: ['src/taskpane/**/*.{ts,tsx}'],
-    mayImport: ['excelSpec', 'core', 'i18n', 'excel', 'commands'],
+    mayImport: ['excelSpec', 'core', 'i18n', 'flows', 'commands'],
   },
   {
     name: 'workbench',
     files: ['src/workbench/**/*.{ts,tsx}'],
-    mayImport: ['excelSpec', 'core', 'i18n', 'excel', 'commands', 'taskpane', 'emulator'],
+    mayImport: ['excelSpec', 'core', 'i18n', 'flows', 'commands', 'taskpane', 'emulator'],
   },
   {
     name: 'cli',
     files: ['src/cli/**/*.ts'],
-    mayImport: ['excelSpec', 'core', 'i18n', 'excel', 'commands', 'emulator'],
+    mayImport: ['excelSpec', 'core', 'i18n', 'flows', 'commands', 'emulator'],
   },
 ];
 const ALL = LAYERS.map((l) => l.name);
@@ -54,14 +54,14 @@ module.exports = [
     rules: { 'no-restricted-imports': ['error', { patterns: forbidden(layer) }] },
   })),
   {
-    // Only the flows (src/excel) speak Office.js, and the emulator implements it; Office's own globals
+    // Only the flows (src/flows) speak Office.js, and the emulator implements it; Office's own globals
     // (display language, ribbon, shortcuts) are read by the few host files below.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/excel/**', 'src/emulator/**', '**/*.test.ts', '**/*.test.tsx'],
+    ignores: ['src/flows/**', 'src/emulator/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'Excel', message: 'Only src/excel speaks Office.js: write a flow there.' },
+        { name: 'Excel', message: 'Only src/flows speaks Office.js: write a flow there.' },
         { name: 'Office', message: 'Office is read by the host files only (see eslint.config.js).' },
       ],
     },
@@ -72,7 +72,7 @@ module.exports = [
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'Excel', message: 'Only src/excel speaks Office.js: write a flow there.' },
+        { name: 'Excel', message: 'Only src/flows speaks Office.js: write a flow there.' },
       ],
     },
   },

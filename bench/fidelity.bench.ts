@@ -17,12 +17,12 @@
  */
 import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { createWorkbook, type EmulatedWorkbook } from '../src/emulator';
-import { recomputeOutcomes } from '../src/excel/inspectFlow';
-import { locateDecisions } from '../src/excel/readDecisions';
-import { sampleFlow } from '../src/excel/sampleFlow';
-import { INSPECTION_COLUMNS } from '../src/excel/schema/inspectionSheet';
-import { locateInspectionColumns } from '../src/excel/schema/inspectionSheet';
-import { validateFlow } from '../src/excel/validateFlow';
+import { recomputeOutcomes } from '../src/flows/inspectFlow';
+import { locateDecisions } from '../src/flows/readDecisions';
+import { sampleFlow } from '../src/flows/sampleFlow';
+import { INSPECTION_COLUMNS } from '../src/flows/schema/inspectionSheet';
+import { locateInspectionColumns } from '../src/flows/schema/inspectionSheet';
+import { validateFlow } from '../src/flows/validateFlow';
 import type { BenchContext } from './harness';
 
 const NOW = Date.UTC(2026, 10, 24, 12);

@@ -11,10 +11,10 @@ import * as path from 'node:path';
 import { generateDecisions } from '../src/core/demo/generateDecisions';
 import { createWorkbook, type EmulatedWorkbook } from '../src/emulator';
 import { writeXlsxFile } from '../src/emulator/xlsxStream';
-import { locateDecisions } from '../src/excel/readDecisions';
-import { reportFlow } from '../src/excel/reportFlow';
-import { sampleFlow } from '../src/excel/sampleFlow';
-import { validateFlow } from '../src/excel/validateFlow';
+import { locateDecisions } from '../src/flows/readDecisions';
+import { reportFlow } from '../src/flows/reportFlow';
+import { sampleFlow } from '../src/flows/sampleFlow';
+import { validateFlow } from '../src/flows/validateFlow';
 import type { BenchContext } from './harness';
 
 const NOW = Date.UTC(2026, 10, 24, 12);

@@ -30,7 +30,7 @@ export const agreementCommand: CliCommand = (program, ctx) => {
             : '--resamples must be a whole number of at least 1.',
         );
       const input = await openDecisions(file, o, ctx);
-      const { decisionsAgreementFlow } = await import('../excel/agreementFlow');
+      const { decisionsAgreementFlow } = await import('../flows/agreementFlow');
       const result = await decisionsAgreementFlow(input.book.run, {
         sheet: input.sheet,
         lang,

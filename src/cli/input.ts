@@ -61,7 +61,7 @@ export function readingOptions(input: DecisionsInput, ctx: CliContext) {
 export async function openDecisions(file: string, o: InputOptions, ctx: CliContext): Promise<DecisionsInput> {
   const output = planOutput(file, o, ctx);
   const { book, csvIssues } = await openInput(file, ctx);
-  const { isOwnSheet } = await import('../excel/sheets');
+  const { isOwnSheet } = await import('../flows/sheets');
   let sheet = o.sheet;
   if (sheet !== undefined) {
     const found = book.model.sheet(sheet);
@@ -89,7 +89,7 @@ async function parseMap(
   ctx: CliContext,
 ): Promise<Mapping> {
   const { DECISION_FIELDS } = await import('../core/model');
-  const { mapFlow } = await import('../excel/mapFlow');
+  const { mapFlow } = await import('../flows/mapFlow');
   const { columnLetter } = await import('../excelSpec');
   const located = await mapFlow(book.run, { sheet, previewRows: 0 });
   const header = (located.preview[0] ?? []).map((h) => String(h ?? ''));

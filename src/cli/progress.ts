@@ -1,5 +1,5 @@
 /** A progress bar on standard error, only on a terminal (scheduled jobs get clean logs). */
-import type { Progress } from '../excel/host';
+import type { Progress } from '../flows/host';
 import type { CliContext } from './context';
 
 export function progressBar(ctx: CliContext): Progress | undefined {

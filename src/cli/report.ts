@@ -7,8 +7,8 @@ export const reportCommand: CliCommand = (program, ctx) => {
     .requiredOption('--batch <name>', ctx.L('cli.opt.batch'))
     .action(async (file: string, o: InputOptions & { batch: string }) => {
       const input = await openDecisions(file, o, ctx);
-      const { listBatches } = await import('../excel/batches');
-      const { reportFlow } = await import('../excel/reportFlow');
+      const { listBatches } = await import('../flows/batches');
+      const { reportFlow } = await import('../flows/reportFlow');
       // Batch names are matched as Excel matches sheet names: without regard to case (W48 is w48).
       const batches = await listBatches(input.book.run);
       const batch =

@@ -7,7 +7,7 @@ import { Option } from 'commander';
 import { AQLS, INSPECTION_LEVELS, type Aql, type InspectionLevel } from '../core/iso2859/planTables';
 import { DECISION_FIELDS, type DecisionField } from '../core/model';
 import { SAMPLING_METHODS, SAMPLING_UNITS, type SamplingMethod, type SamplingUnit } from '../core/sampling/drawSample';
-import type { SampleSize } from '../excel/sampleFlow';
+import type { SampleSize } from '../flows/sampleFlow';
 import type { CliCommand, CliContext } from './context';
 import { fileCommand, openDecisions, readingOptions, type InputOptions } from './input';
 import { planOutput } from './files';
@@ -120,7 +120,7 @@ export const sampleCommand: CliCommand = (program, ctx) => {
         return warehouseSample(file, o, settings.size, { lang: ctx.lang, now: ctx.io.now(), out: ctx.io.out });
       }
       const input = await openDecisions(file, o, ctx);
-      const { sampleFlow } = await import('../excel/sampleFlow');
+      const { sampleFlow } = await import('../flows/sampleFlow');
       const result = await sampleFlow(input.book.run, {
         batch: o.batch,
         method: o.method,

@@ -18,7 +18,7 @@ export const trendCommand: CliCommand = (program, ctx) => {
     const input = await openDecisions(file, o, ctx);
     const book = input.book;
     // Flows load on use, so --help and the other commands start fast.
-    const { trendFlow } = await import('../excel/trendFlow');
+    const { trendFlow } = await import('../flows/trendFlow');
     const r = await trendFlow(book.run, { lang });
     const pct = (x: number) => Math.round(x * 10000) / 10000;
     ctx.print(
@@ -118,7 +118,7 @@ export const coachCommand: CliCommand = (program, ctx) => {
             );
         const { book } = await openInput(file, ctx);
         const [{ coachingFlow }, { exportXlsx }, { sheetAsWorkbook }] = await Promise.all([
-          import('../excel/coachingFlow'),
+          import('../flows/coachingFlow'),
           import('../emulator/xlsx'),
           import('../emulator/sheetBook'),
         ]);

@@ -24,7 +24,7 @@ export const validateCommand: CliCommand = (program, ctx) => {
           return;
         }
         const input = await openDecisions(file, o, ctx);
-        const { validateFlow } = await import('../excel/validateFlow');
+        const { validateFlow } = await import('../flows/validateFlow');
         const result = await validateFlow(input.book.run, readingOptions(input, ctx));
         const findings = [
           ...csvFindings(input.csvIssues, result.sheet, ctx),

@@ -1,11 +1,11 @@
 /**
  * Conformance tests: each encodes one behavior of the Excel JavaScript API, citing the page
  * (R = office-js-docs-reference excel/*.yml, P = office-js-docs-pr, # = OfficeDev/office-js issue).
- * The example flow below is written like src/excel code and type-checked against @types/office-js.
+ * The example flow below is written like src/flows code and type-checked against @types/office-js.
  */
 import { createWorkbook } from './index';
 
-/** A small flow as src/excel writes them: string literals for enums, one sync per step. */
+/** A small flow as src/flows writes them: string literals for enums, one sync per step. */
 async function copyDecisionsToInspection(context: Excel.RequestContext): Promise<number> {
   const source = context.workbook.worksheets.getItem('Decisions').getUsedRange(true);
   source.load('values, rowCount');

@@ -151,8 +151,8 @@ describeWithLibreOffice('a real spreadsheet engine (LibreOffice) reads what the 
           'LibreOffice is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui',
         );
       const { makeUserWorkbook } = await import('../../test/fixtures/userWorkbook');
-      const { sampleFlow } = await import('../excel/sampleFlow');
-      const { reportFlow } = await import('../excel/reportFlow');
+      const { sampleFlow } = await import('../flows/sampleFlow');
+      const { reportFlow } = await import('../flows/reportFlow');
       const book = createWorkbook(await importXlsx(await makeUserWorkbook()));
       await sampleFlow(book.run, {
         batch: 'w48',

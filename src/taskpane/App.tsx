@@ -12,7 +12,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { InspectionWatcher } from '../excel/inspectionWatcher';
+import { InspectionWatcher } from '../flows/inspectionWatcher';
 import { PAGE_IDS, type PageId } from '../commands/types';
 import type { Lang } from '../i18n';
 import type { MessageKey } from '../i18n';

@@ -1,12 +1,12 @@
 import type { Lang } from '../i18n';
 import { PAGE_IDS, type PageId } from '../commands/types';
 import { languageFromLocale } from '../i18n';
-import { officeRunner, type Requirements } from '../excel/host';
-import { selectCellFlow } from '../excel/selectCellFlow';
+import { officeRunner, type Requirements } from '../flows/host';
+import { selectCellFlow } from '../flows/selectCellFlow';
 
 /** A way to run a batch of Excel API calls: `Excel.run` in Excel, the emulator's `run` in the workbench. */
-export type { BatchRunner } from '../excel/host';
-import type { BatchRunner } from '../excel/host';
+export type { BatchRunner } from '../flows/host';
+import type { BatchRunner } from '../flows/host';
 
 export type ThemeKind = 'light' | 'dark';
 

@@ -2,7 +2,7 @@ import type { EmulatedWorkbook } from '../emulator';
 import { parseRange, splitAddress } from '../excelSpec';
 import type { Lang } from '../i18n';
 import { sheetAsWorkbook } from '../emulator/sheetBook';
-import { hostRunner } from '../excel/host';
+import { hostRunner } from '../flows/host';
 import { isOpenableUrl, type PaneHost, type ThemeKind } from '../taskpane/host';
 
 /**

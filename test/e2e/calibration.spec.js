@@ -8,7 +8,7 @@ const { AxeBuilder } = require('@axe-core/playwright');
 const { removeUnderPolicy } = require('./keys');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { escape, pattern } = require('./catalog');
-const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
+const { readInspectionRows } = require('../../src/flows/inspectionRows.ts');
 const { agreementReport, raterAccuracy, referenceVerdicts } = require('../../src/core/stats/agreementReport.ts');
 
 const N = 20;

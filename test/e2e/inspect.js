@@ -3,8 +3,8 @@
 require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { escape, pattern } = require('./catalog');
-const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
-const { locateInspectionColumns } = require('../../src/excel/schema/inspectionSheet.ts');
+const { readInspectionRows } = require('../../src/flows/inspectionRows.ts');
+const { locateInspectionColumns } = require('../../src/flows/schema/inspectionSheet.ts');
 
 /** Opens the workbench (`query` adds e.g. pane=350), draws batch `batch` (ISO 2859-1: 50 items) and opens Inspect. */
 async function openInspect(t, lang, batch, query = '') {

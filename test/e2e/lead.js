@@ -12,8 +12,8 @@ const { escape, pattern } = require('./catalog');
 const { threeWeeksBook, SLIPPING } = require('../helpers/threeWeeks.ts');
 const { exportXlsx, importXlsx } = require('../../src/emulator/xlsx.ts');
 const { planForLetter } = require('../../src/core/iso2859/samplingPlan.ts');
-const { readInspectionRows } = require('../../src/excel/inspectionRows.ts');
-const { locateInspectionColumns } = require('../../src/excel/schema/inspectionSheet.ts');
+const { readInspectionRows } = require('../../src/flows/inspectionRows.ts');
+const { locateInspectionColumns } = require('../../src/flows/schema/inspectionSheet.ts');
 const { columnLetter } = require('../../src/excelSpec/a1.ts');
 
 async function axeCheck(t, page, where) {

@@ -12,7 +12,7 @@ const { createWorkbook } = require('../../src/emulator/index.ts');
 const { exportXlsx } = require('../../src/emulator/xlsx.ts');
 const { defaultTaxonomy } = require('../../src/core/taxonomy/defaultTaxonomy.ts');
 const { taxonomyToRows, TAXONOMY_COLUMNS } = require('../../src/core/taxonomy/taxonomyRows.ts');
-const { findingsSheet } = require('../../src/excel/schema/findingsSheet.ts');
+const { findingsSheet } = require('../../src/flows/schema/findingsSheet.ts');
 const { columnLetter, quoteSheetName } = require('../../src/excelSpec/index.ts');
 
 const SHEET = '判定';

@@ -8,9 +8,9 @@ require('tsx/cjs');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { createWorkbook } = require('../../src/emulator/index.ts');
 const { exportXlsx, importXlsx } = require('../../src/emulator/xlsx.ts');
-const { sampleFlow } = require('../../src/excel/sampleFlow.ts');
-const { reportFlow } = require('../../src/excel/reportFlow.ts');
-const { col, outcomeLabel } = require('../../src/excel/schema/inspectionSheet.ts');
+const { sampleFlow } = require('../../src/flows/sampleFlow.ts');
+const { reportFlow } = require('../../src/flows/reportFlow.ts');
+const { col, outcomeLabel } = require('../../src/flows/schema/inspectionSheet.ts');
 const { defaultTaxonomy } = require('../../src/core/taxonomy/defaultTaxonomy.ts');
 
 const BATCH = 'N1';

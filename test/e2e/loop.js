@@ -7,8 +7,8 @@ const fs = require('node:fs');
 const { axeCheck } = require('./axe');
 const { t: translate } = require('../../src/i18n/index.ts');
 const { escape, pattern } = require('./catalog');
-const { readInspectionRows, toInspectedItems } = require('../../src/excel/inspectionRows.ts');
-const { parseOutcome } = require('../../src/excel/schema/inspectionSheet.ts');
+const { readInspectionRows, toInspectedItems } = require('../../src/flows/inspectionRows.ts');
+const { parseOutcome } = require('../../src/flows/schema/inspectionSheet.ts');
 const { breakdown } = require('../../src/core/stats/summarizeInspection.ts');
 
 module.exports = async function loop(t, lang) {

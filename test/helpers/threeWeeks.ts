@@ -7,8 +7,8 @@
 import { generateDecisions } from '../../src/core/demo/generateDecisions';
 import type { Lang } from '../../src/i18n';
 import { createWorkbook, type EmulatedWorkbook } from '../../src/emulator';
-import { inspectionState, saveQaDecision } from '../../src/excel/inspectFlow';
-import { sampleFlow } from '../../src/excel/sampleFlow';
+import { inspectionState, saveQaDecision } from '../../src/flows/inspectFlow';
+import { sampleFlow } from '../../src/flows/sampleFlow';
 
 export const WEEKS = ['W45', 'W46', 'W47'] as const;
 export const SLIPPING = 'sato.h';

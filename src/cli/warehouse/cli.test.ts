@@ -7,7 +7,7 @@ import { generateDecisions } from '../../core/demo/generateDecisions';
 import type { CellValue } from '../../excelSpec';
 import { createWorkbook } from '../../emulator';
 import { exportXlsx, importXlsx } from '../../emulator/xlsx';
-import { inspectionState, saveQaDecision } from '../../excel/inspectFlow';
+import { inspectionState, saveQaDecision } from '../../flows/inspectFlow';
 import { main } from '../main';
 
 const NOW = Date.UTC(2026, 10, 24, 12);

@@ -9,7 +9,7 @@ import type { DecisionField } from '../../core/model';
 import type { Lang } from '../../i18n';
 import type { SamplingMethod } from '../../core/sampling/drawSample';
 import { SQL_DIALECTS, type DrawUnit, type SqlDialect } from '../../core/warehouse/drawSql';
-import type { SampleSize } from '../../excel/sampleFlow';
+import type { SampleSize } from '../../flows/sampleFlow';
 import { t, type MessageKey } from '../../i18n';
 import type { CliCommand } from '../context';
 // Loaded when a warehouse run starts (it brings DuckDB), so `--help` and `plan` start fast.

@@ -3,7 +3,7 @@
  * (only the sample enters a workbook), `--emit-sql` for the analyst's own warehouse, and `export`
  * of inspected samples back to Parquet or CSV for dashboards.
  */
-import { inspectionColumnOf, locateInspectionColumns, parseOutcome } from '../../excel/schema/inspectionSheet';
+import { inspectionColumnOf, locateInspectionColumns, parseOutcome } from '../../flows/schema/inspectionSheet';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Mapping } from '../../core/mapping/detectMapping';
@@ -17,10 +17,10 @@ import type { SqlDialect } from '../../core/warehouse/drawSql';
 import { SQL_STRATUM_FIELDS } from '../../core/warehouse/lotSql';
 import { createWorkbook, type EmulatedWorkbook } from '../../emulator';
 import { exportXlsx, importXlsx } from '../../emulator/xlsx';
-import { FlowError } from '../../excel/host';
-import { sampleFlow, type SampleFlowResult } from '../../excel/sampleFlow';
-import { isInspectionSheet } from '../../excel/sheets';
-import { loadTaxonomy } from '../../excel/taxonomyFlow';
+import { FlowError } from '../../flows/host';
+import { sampleFlow, type SampleFlowResult } from '../../flows/sampleFlow';
+import { isInspectionSheet } from '../../flows/sheets';
+import { loadTaxonomy } from '../../flows/taxonomyFlow';
 import { t, type MessageKey } from '../../i18n';
 import { drawFromLot, type WarehouseDraw, type WarehouseDrawOptions } from './drawLot';
 import { emitDrawSql } from './emitSql';

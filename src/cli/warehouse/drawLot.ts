@@ -21,7 +21,7 @@ import {
   type LotDictionaries,
   type LotSqlSource,
 } from '../../core/warehouse/lotSql';
-import { sampleSizeFor, type SampleSize } from '../../excel/sampleFlow';
+import { sampleSizeFor, type SampleSize } from '../../flows/sampleFlow';
 import { queryRows, registerDateReading, type WarehouseLot } from './lot';
 
 export interface WarehouseDrawOptions {

@@ -18,7 +18,7 @@ import type { CellValue } from '../../excelSpec';
 import type { Taxonomy } from '../../core/taxonomy/types';
 import { createDecisionValidator } from '../../core/validation/createDecisionValidator';
 import { makeFinding, type Finding, type FindingCode } from '../../core/findings/finding';
-import { renderFinding } from '../../excel/renderFinding';
+import { renderFinding } from '../../flows/renderFinding';
 import { sqlString } from '../../core/warehouse/drawSql';
 import { duckDbSource } from './drawLot';
 import { queryRows, registerDateReading, type WarehouseLot } from './lot';

@@ -1,9 +1,9 @@
 import { Button, Field, Link, Select, Subtitle2 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
-import { calibrationAgreementFlow, type AgreementFlowResult } from '../../excel/agreementFlow';
-import type { BatchInfo } from '../../excel/batches';
-import { adjudicationSheetName } from '../../excel/sheets';
+import { calibrationAgreementFlow, type AgreementFlowResult } from '../../flows/agreementFlow';
+import type { BatchInfo } from '../../flows/batches';
+import { adjudicationSheetName } from '../../flows/sheets';
 import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';
 import { Notice } from '../shell/Notice';

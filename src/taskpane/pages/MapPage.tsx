@@ -5,7 +5,7 @@ import { checkMapping, type MappingWarning } from '../../core/mapping/checkMappi
 import type { Mapping } from '../../core/mapping/detectMapping';
 import { DECISION_FIELDS, REQUIRED_FIELDS, VERDICTS, type DecisionField } from '../../core/model';
 import type { CellValue } from '../../excelSpec';
-import { mapFlow, saveMapping, type MapResult } from '../../excel/mapFlow';
+import { mapFlow, saveMapping, type MapResult } from '../../flows/mapFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';

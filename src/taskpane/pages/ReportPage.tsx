@@ -1,8 +1,8 @@
 import { Button, Link, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState, type ReactElement } from 'react';
 import type { Rate } from '../../core/stats/summarizeInspection';
-import { listBatches, type BatchInfo } from '../../excel/batches';
-import { reportFlow, reportStatus, type ReportResult, type ReportStatus } from '../../excel/reportFlow';
+import { listBatches, type BatchInfo } from '../../flows/batches';
+import { reportFlow, reportStatus, type ReportResult, type ReportStatus } from '../../flows/reportFlow';
 import { quoteSheetName } from '../../excelSpec';
 import { BatchPicker } from '../shell/BatchPicker';
 import { CalibrationPanel } from './CalibrationPanel';

@@ -19,17 +19,17 @@ import {
   type SamplingMethod,
   type SamplingUnit,
 } from '../../core/sampling/drawSample';
-import { FlowError } from '../../excel/host';
-import { listBatches } from '../../excel/batches';
+import { FlowError } from '../../flows/host';
+import { listBatches } from '../../flows/batches';
 import {
   previewSample,
   sampleFlow,
   type SampleFlowOptions,
   type SampleFlowResult,
   type SamplePreview,
-} from '../../excel/sampleFlow';
-import { batchNameProblem } from '../../excel/sheets';
-import { nextPlanAdvice, type NextPlanAdvice } from '../../excel/trendFlow';
+} from '../../flows/sampleFlow';
+import { batchNameProblem } from '../../flows/sheets';
+import { nextPlanAdvice, type NextPlanAdvice } from '../../flows/trendFlow';
 import type { MessageKey } from '../../i18n';
 import { DataTable } from '../shell/DataTable';
 import { FlowStatus } from '../shell/FlowStatus';

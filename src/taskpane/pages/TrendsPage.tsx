@@ -2,9 +2,9 @@ import { Button, Field, Input, Link, Select, Subtitle2, Textarea } from '@fluent
 import { useEffect, useState, type ReactElement } from 'react';
 import { quoteSheetName } from '../../excelSpec';
 import type { Settlement } from '../../core/model';
-import { coachingFlow, type CoachingSheet } from '../../excel/coachingFlow';
-import { fileDispute, settleDispute } from '../../excel/disputeFlow';
-import { nextPlanAdvice, trendFlow, type TrendResult } from '../../excel/trendFlow';
+import { coachingFlow, type CoachingSheet } from '../../flows/coachingFlow';
+import { fileDispute, settleDispute } from '../../flows/disputeFlow';
+import { nextPlanAdvice, trendFlow, type TrendResult } from '../../flows/trendFlow';
 import type { MessageKey } from '../../i18n';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';

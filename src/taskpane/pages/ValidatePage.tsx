@@ -2,8 +2,8 @@ import { Body1, Button, Caption1, Link, Subtitle2, Tab, TabList, makeStyles, tok
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { FindingSeverity } from '../../core/model';
 import type { FindingCode } from '../../core/findings/finding';
-import { findingTitle, renderFinding } from '../../excel/renderFinding';
-import { validateFlow, type ValidateResult } from '../../excel/validateFlow';
+import { findingTitle, renderFinding } from '../../flows/renderFinding';
+import { validateFlow, type ValidateResult } from '../../flows/validateFlow';
 import { EmptyState } from '../shell/EmptyState';
 import { FlowStatus } from '../shell/FlowStatus';
 import { DataTable } from '../shell/DataTable';

@@ -1,6 +1,6 @@
 import { Field, Select } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { BatchInfo } from '../../excel/batches';
+import type { BatchInfo } from '../../flows/batches';
 import { useT } from './LanguageContext';
 
 /** Picks one of the workbook's batches that still has its inspection sheet (Inspect and Report). */

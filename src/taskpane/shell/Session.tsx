@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Mapping } from '../../core/mapping/detectMapping';
 import type { PageId } from '../../commands/types';
-import type { InspectionWatcher } from '../../excel/inspectionWatcher';
+import type { InspectionWatcher } from '../../flows/inspectionWatcher';
 import type { PaneHost } from '../host';
 import type { PaneController } from '../paneController';
 

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { FlowError, toFlowError, type FlowControl } from '../../excel/host';
+import { FlowError, toFlowError, type FlowControl } from '../../flows/host';
 
 /** The longest a flow keeps the page's thread between two pauses (a frame is 16 ms). */
 const SLICE_MS = 12;

@@ -15,8 +15,8 @@ import type { ErrorReason } from '../../../core/reasons';
 import { classifyOutcome } from '../../../core/stats/classifyOutcome';
 import { policyLabel, resolvePolicyText } from '../../../core/taxonomy/policySearch';
 import type { Taxonomy } from '../../../core/taxonomy/types';
-import { listBatches, type BatchInfo } from '../../../excel/batches';
-import { FlowError } from '../../../excel/host';
+import { listBatches, type BatchInfo } from '../../../flows/batches';
+import { FlowError } from '../../../flows/host';
 import {
   findItem,
   followItem,
@@ -25,10 +25,10 @@ import {
   watchSelection,
   type InspectionState,
   type ItemTarget,
-} from '../../../excel/inspectFlow';
-import type { InspectionRow } from '../../../excel/inspectionRows';
-import { loadReasons } from '../../../excel/reasonsFlow';
-import { loadTaxonomy } from '../../../excel/taxonomyFlow';
+} from '../../../flows/inspectFlow';
+import type { InspectionRow } from '../../../flows/inspectionRows';
+import { loadReasons } from '../../../flows/reasonsFlow';
+import { loadTaxonomy } from '../../../flows/taxonomyFlow';
 import { BatchPicker } from '../../shell/BatchPicker';
 import { EmptyState } from '../../shell/EmptyState';
 import { FlowStatus } from '../../shell/FlowStatus';

@@ -1,6 +1,6 @@
 import { Badge, Body1, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
-import type { InspectionRow } from '../../../excel/inspectionRows';
+import type { InspectionRow } from '../../../flows/inspectionRows';
 import { isOpenableUrl } from '../../host';
 import { useT } from '../../shell/LanguageContext';
 import { Notice } from '../../shell/Notice';

@@ -1,4 +1,4 @@
-import type { InspectionRow } from '../../../excel/inspectionRows';
+import type { InspectionRow } from '../../../flows/inspectionRows';
 import { formChanged, itemFormFor } from './itemForm';
 
 const row = (patch: Partial<InspectionRow>) =>

@@ -1,5 +1,5 @@
 import type { Verdict } from '../../../core/model';
-import type { InspectionRow } from '../../../excel/inspectionRows';
+import type { InspectionRow } from '../../../flows/inspectionRows';
 
 /** What the inspector has entered for the item on screen. */
 export interface ItemForm {

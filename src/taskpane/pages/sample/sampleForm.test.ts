@@ -1,5 +1,5 @@
 import { cochranSampleSize } from '../../../core/sampling/cochranSampleSize';
-import { sampleSizeFor } from '../../../excel/sampleFlow';
+import { sampleSizeFor } from '../../../flows/sampleFlow';
 import { SAMPLE_FORM_DEFAULTS, inspectorsOf, listOf, parseSampleForm, type SampleForm } from './sampleForm';
 
 const form = (change: Partial<SampleForm> = {}): SampleForm => ({

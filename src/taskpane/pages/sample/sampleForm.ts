@@ -6,7 +6,7 @@
 import type { Aql, Inspection, InspectionLevel } from '../../../core/iso2859/planTables';
 import type { DecisionField, Verdict } from '../../../core/model';
 import type { SampleFilters, SamplingMethod, SamplingUnit } from '../../../core/sampling/drawSample';
-import type { SampleFlowOptions, SampleSize } from '../../../excel/sampleFlow';
+import type { SampleFlowOptions, SampleSize } from '../../../flows/sampleFlow';
 import type { MessageKey } from '../../../i18n';
 
 export type SizeKind = SampleSize['kind'];
