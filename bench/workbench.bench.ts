@@ -8,29 +8,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { t } from '../src/i18n';
+import { ARGS, CHROMIUM, serve } from '../test/e2e/browser';
 import type { BenchContext } from './harness';
 
 const L = (key: Parameters<typeof t>[0]) => t(key, {}, 'en');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
-
 /** The gzip size of the scripts taskpane.html loads first (lazy pages excluded). */
 function taskpaneFirstLoadKB(): number {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
@@ -46,17 +34,6 @@ function taskpaneFirstLoadKB(): number {
       0,
     ) / 1024
   );
-}
-
-function serve(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const file = path.join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
-      return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 export async function run(ctx: BenchContext): Promise<void> {
@@ -82,7 +59,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     });
     return;
   }
-  const server = await serve();
+  const server = await serve(dist);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -252,7 +229,6 @@ async function watchLongWork(
   const watched = (await page.evaluate(`(() => {
     const w = window.__watch;
     clearTimeout(w.timer);
-    w.observer = undefined;
     return { longest: w.longest, gap: w.gap, beats: w.beats };
   })()`)) as { longest: number; gap: number; beats: number };
   ctx.record({

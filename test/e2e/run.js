@@ -8,45 +8,13 @@
  * Without Chromium the run is skipped with a message, except under CI=true, where it fails.
  */
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
+const { ARGS, CHROMIUM, serve } = require('./browser');
 
 const root = path.join(__dirname, '..', '..');
 const dist = path.join(root, 'dist');
 const results = path.join(root, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.map': 'application/json',
-};
-
-function serve(dir) {
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function main() {
   fs.mkdirSync(path.join(results, 'screenshots'), { recursive: true });
   const write = (r) => fs.writeFileSync(path.join(results, 'e2e.json'), JSON.stringify(r, null, 2));
