@@ -271,6 +271,9 @@ export const en = {
   'inspect.batch': 'Batch',
   'inspect.noBatches': 'No batch yet. Draw a sample on the Sample page first.',
   'inspect.progress': '{done} / {total} inspected',
+  'inspect.allDoneAwaiting':
+    'Nothing is left to inspect in this batch; {awaiting} escalated item(s) await a decision and count as not ' +
+    'inspected until then. Build the report on the Report page.',
   'inspect.allDone': 'Every item of this batch is inspected. Build the report on the Report page.',
   'inspect.item': 'Item {id} (row {row} of the inspection sheet)',
   'inspect.original': "Moderator's decision",

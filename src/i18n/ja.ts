@@ -257,6 +257,8 @@ export const ja: Record<MessageKey, string> = {
   'inspect.batch': 'バッチ',
   'inspect.noBatches': 'バッチがまだありません。先に「抽出」ページでサンプルを抽出してください。',
   'inspect.progress': '{done} / {total} 件 検査済み',
+  'inspect.allDoneAwaiting':
+    'このバッチで検査するアイテムは残っていません。エスカレーションした {awaiting} 件は判断待ちで、判断されるまで未検査として数えます。「レポート」ページでレポートを作成してください。',
   'inspect.allDone': 'このバッチのアイテムはすべて検査済みです。「レポート」ページでレポートを作成してください。',
   'inspect.item': 'アイテム {id}（検査シートの {row} 行目）',
   'inspect.original': 'モデレーターの判定',

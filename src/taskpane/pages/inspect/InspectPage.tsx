@@ -361,7 +361,10 @@ export default function InspectPage(): ReactElement {
       {breaks.notice}
       {state && !row && (
         <Notice intent="success" actions={[{ label: t('page.report'), onClick: () => session.go('report') }]}>
-          {t('inspect.allDone')}
+          {/* Escalated items await a lead's decision: "all inspected" alone would contradict the progress line. */}
+          {state.awaitingDecision
+            ? t('inspect.allDoneAwaiting', { awaiting: state.awaitingDecision })
+            : t('inspect.allDone')}
         </Notice>
       )}
       {state && state.rows.length > 0 && (
