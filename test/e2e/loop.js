@@ -177,8 +177,15 @@ module.exports = async function loop(t, lang) {
   // The registry's shortcut refreshes the report in place.
   await pane.getByText(L('report.built', { sheet: `QA Report W48-${lang}` })).waitFor();
   await page.locator('[role=grid]').focus();
+  // The message is already on screen from the first build: wait for this refresh to start (a sync)
+  // and end (its button enabled again), so Save below does not race it.
+  const syncsBefore = await page.evaluate(() => window.__workbench.book.instrumentation.syncs);
   await page.keyboard.press('Control+Alt+Shift+R');
-  await pane.getByRole('button', { name: L('report.refresh') }).waitFor();
+  await page.waitForFunction((n) => window.__workbench.book.instrumentation.syncs > n, syncsBefore);
+  await pane
+    .getByRole('button', { name: L('report.refresh') })
+    .and(page.locator(':enabled'))
+    .waitFor();
   await pane.getByText(L('report.built', { sheet: `QA Report W48-${lang}` })).waitFor();
 
   // 6. Save the .xlsx and open it again.
